@@ -1,0 +1,138 @@
+"""The SQLite schema of `.clientocracy` files: tables, columns, migrations, and how model fields become cells."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, fields
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from app import model as m
+
+APPLICATION_ID = 0x436C4B72  # "ClKr": marks a file as a Clientocracy workshop
+SCHEMA_VERSION = 1  # user_version; one more with every migration below
+
+# Table per kind; each row has `id`, `ord` (fractional order within its list) and, for factors and
+# curves, the `canvas` it belongs to. Field names of the model are column names (`from_` included).
+TABLES: dict[str, str] = {kind: m.COLLECTIONS[kind] for kind in m.KINDS}
+WORKSHOP_TABLE = "workshop"
+LEVELS_TABLE = "levels"
+POSITIONS_TABLE = "positions"
+META_TABLE = "meta"
+MIGRATIONS_TABLE = Migrations.migrations_table
+
+_BOOL_FIELDS = {"higher_is_costlier", "visible", "reference", "granted"}
+_NESTED = {"indicator": m.Indicator, "economics": m.Economics}
+
+
+def kind_columns(kind: str) -> tuple[str, ...]:
+    """Columns of a kind's table, in order."""
+    head = ("id", "ord", "canvas") if kind in m.CANVAS_KINDS else ("id", "ord")
+    return head + m.field_names(kind)
+
+
+def workshop_columns() -> tuple[str, ...]:
+    """Columns of the one-row workshop table."""
+    return ("id",) + m.field_names("workshop")
+
+
+def expected_columns() -> dict[str, tuple[str, ...]]:
+    """Every table of the current schema and its columns: the allow-list for files from elsewhere."""
+    tables = {TABLES[kind]: kind_columns(kind) for kind in m.KINDS}
+    tables[WORKSHOP_TABLE] = workshop_columns()
+    tables[LEVELS_TABLE] = ("curve", "factor", "level")
+    tables[POSITIONS_TABLE] = ("diagram", "node", "x", "y")
+    tables[META_TABLE] = ("key", "value")
+    tables[MIGRATIONS_TABLE] = ("id", "migration_set", "name", "applied_at")
+    return tables
+
+
+def q(name: str) -> str:
+    """An SQL identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------------------------------------- cells
+def to_cell(name: str, value: Any) -> Any:
+    """A model field value as an SQLite cell: scalars as they are, everything else as JSON text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return int(value) if isinstance(value, bool) else value
+    if name in ("authorities", "resources"):
+        return json.dumps([asdict(g) for g in value], ensure_ascii=False)
+    if name in _NESTED:
+        return json.dumps(asdict(value), ensure_ascii=False)
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+
+
+def from_cell(name: str, cell: Any) -> Any:
+    """The model field value stored in an SQLite cell (the inverse of `to_cell`)."""
+    if name in _BOOL_FIELDS:
+        return bool(cell)
+    if name == "extra":
+        return json.loads(cell) if cell else {}
+    if name in ("authorities", "resources"):
+        return tuple(m.Grant(**g) for g in json.loads(cell or "[]"))
+    if name in _NESTED:
+        return None if cell is None else _NESTED[name](**json.loads(cell))
+    if name in ("members", "scale"):
+        return tuple(json.loads(cell))
+    return cell
+
+
+def object_row(kind: str, obj: Any, ord_: float, parent: str | None = None) -> dict[str, Any]:
+    """The row that stores `obj` of `kind`."""
+    row: dict[str, Any] = {"id": obj.id, "ord": ord_}
+    if kind in m.CANVAS_KINDS:
+        row["canvas"] = parent
+    for name in m.field_names(kind):
+        row[name] = to_cell(name, getattr(obj, name))
+    return row
+
+
+def object_from_row(kind: str, row: sqlite3.Row | dict[str, Any]) -> Any:
+    """The model object stored in `row` (children of canvases are attached by the loader)."""
+    cls = m.KINDS[kind]
+    known = {f.name for f in fields(cls)}
+    values = {name: from_cell(name, row[name]) for name in m.field_names(kind) if name in known}
+    return cls(id=row["id"], **values)
+
+
+# ----------------------------------------------------------------------------------------- migrations
+migrations = Migrations("clientocracy")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Version 1: a table per kind, levels, positions, the workshop's details and meta."""
+    for kind in m.KINDS:
+        columns: dict[str, Any] = {"id": str, "ord": float}
+        if kind in m.CANVAS_KINDS:
+            columns["canvas"] = str
+        for name in m.field_names(kind):
+            columns[name] = _column_type(kind, name)
+        db[TABLES[kind]].create(columns, pk="id", not_null={"id", "ord"})
+    db[TABLES["factor"]].create_index(["canvas"])
+    db[TABLES["curve"]].create_index(["canvas"])
+    db[WORKSHOP_TABLE].create({"id": int, **{n: str for n in m.field_names("workshop")}}, pk="id")
+    db[LEVELS_TABLE].create({"curve": str, "factor": str, "level": float}, pk=("curve", "factor"))
+    db[POSITIONS_TABLE].create({"diagram": str, "node": str, "x": float, "y": float}, pk=("diagram", "node"))
+    db[META_TABLE].create({"key": str, "value": str}, pk="key")
+
+
+def _column_type(kind: str, name: str) -> type:
+    cls = m.KINDS[kind]
+    annotation = str(next(f.type for f in fields(cls) if f.name == name))
+    if annotation.startswith(("float", "int")) or annotation == "bool":
+        return float if "float" in annotation else int
+    return str
+
+
+def create_schema(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
+    """Create (or bring up to date) the schema in `conn`, recording versions as sqlite-utils migrations."""
+    db = Database(conn)
+    migrations.apply(db, stop_before=stop_before)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

@@ -1,0 +1,205 @@
+"""What makes an object acceptable in a workshop: references that resolve, known kinds, levels within the scale."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import fields
+from typing import Any, Callable, Iterator
+
+from app import model as m
+
+KindOf = Callable[[str], "str | None"]
+"""Tells the kind of the object with a given id, or None when there is none."""
+
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("team", "kind"): m.TEAM_KINDS,
+    ("curve", "kind"): m.CURVE_KINDS,
+    ("promise", "status"): m.PROMISE_STATUSES,
+    ("experiment", "status"): m.EXPERIMENT_STATUSES,
+}
+_OPTIONAL_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("factor", "errc"): m.ERRC_ACTIONS,
+    ("experiment", "decision"): m.DECISIONS,
+}
+# field -> (kinds it may point to, whether it may be None)
+_REFERENCES: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
+    ("pain", "segment"): (("segment",), False),
+    ("proposition", "segment"): (("segment",), False),
+    ("canvas", "segment"): (("segment",), True),
+    ("link", "from_"): (("team",), False),
+    ("link", "to"): (("team", "segment"), False),
+    ("promise", "from_"): (("team", "segment"), False),
+    ("promise", "to"): (("team", "segment"), False),
+    ("promise", "value"): (("value",), True),
+    ("promise", "parent"): (("promise",), True),
+    ("experiment", "team"): (("team",), True),
+}
+_NAMES = {"segment": "segment", "team": "team", "value": "value", "promise": "promise"}
+
+
+def public_name(field: str) -> str:
+    """The field's name in the interchange format (`from_` is `from`)."""
+    return "from" if field == "from_" else field
+
+
+def is_number(value: Any) -> bool:
+    """True for a finite int or float (not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | None:
+    """Why `value` cannot stand in field `name` of a `kind` object, or None when it can."""
+    key = (kind, name)
+    if key in _ENUMS and value not in _ENUMS[key]:
+        return f"unknown {public_name(name)} {value!r} (one of {', '.join(_ENUMS[key])})"
+    if key in _OPTIONAL_ENUMS and value is not None and value not in _OPTIONAL_ENUMS[key]:
+        return f"unknown {public_name(name)} {value!r} (one of {', '.join(_OPTIONAL_ENUMS[key])} or null)"
+    if key in _REFERENCES:
+        kinds, nullable = _REFERENCES[key]
+        if value is None:
+            return None if nullable else "missing reference"
+        if not isinstance(value, str) or kind_of(value) not in kinds:
+            what = " or ".join(_NAMES[k] for k in kinds)
+            return f'no {what} with id "{value}"'
+    if kind == "pain" and name == "severity" and value is not None:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+            return f"severity {value!r} is not an integer from 1 to 5"
+    if kind == "curve" and name == "color" and not (isinstance(value, str) and _COLOR.match(value)):
+        return f'colour {value!r} is not "#RRGGBB"'
+    if kind == "canvas" and name == "scale":
+        ok = isinstance(value, tuple) and len(value) == 2 and all(is_number(v) for v in value)
+        if not ok or value[0] >= value[1]:
+            return f"scale {list(value) if isinstance(value, tuple) else value!r} is not [min, max] with min < max"
+    if kind == "canvas" and name == "step" and not (is_number(value) and value > 0):
+        return f"step {value!r} is not a positive number"
+    if kind == "workshop" and name == "language" and value not in m.LANGUAGES:
+        return f"unknown language {value!r} (ru or en)"
+    if kind == "experiment" and name == "budget" and value is not None and not is_number(value):
+        return f"budget {value!r} is not a number"
+    return None
+
+
+def object_problems(kind: str, obj: Any, kind_of: KindOf) -> Iterator[tuple[str, str]]:
+    """Every (field, reason) that makes `obj` unacceptable, references resolved through `kind_of`."""
+    if kind != "workshop" and not (isinstance(obj.id, str) and obj.id):
+        yield "id", "an id must be a non-empty string"
+    for name in m.field_names(kind):
+        problem = field_problem(kind, name, getattr(obj, name), kind_of)
+        if problem:
+            yield public_name(name), problem
+    if kind == "canvas":
+        yield from _canvas_problems(obj)
+
+
+def level_problem(canvas: m.Canvas, factor_id: str, level: Any) -> str | None:
+    """Why `level` cannot be a level on `factor_id` of `canvas`, or None when it can."""
+    if not any(f.id == factor_id for f in canvas.factors):
+        return f'no factor with id "{factor_id}" on canvas "{canvas.id}"'
+    if level is None:
+        return None
+    low, high = canvas.scale
+    if not is_number(level) or not low <= level <= high:
+        return f"level {level!r} is outside the scale [{_num(low)}, {_num(high)}]"
+    return None
+
+
+def _canvas_problems(canvas: m.Canvas) -> Iterator[tuple[str, str]]:
+    """Problems among a canvas's own factors and curves: levels off the scale, more than one reference."""
+    references = [c for c in canvas.curves if c.reference]
+    if len(references) > 1:
+        yield "curves", f'more than one reference curve ("{references[0].id}", "{references[1].id}")'
+    for curve in canvas.curves:
+        for factor_id, level in curve.levels.items():
+            problem = level_problem(canvas, factor_id, level)
+            if problem:
+                yield f"curves[{curve.id}].levels.{factor_id}", problem
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+_SCALAR_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,), "str | None": (str, type(None)), "bool": (bool,),
+    "int | None": (int, type(None)), "float": (int, float), "float | None": (int, float, type(None)),
+}
+
+
+def type_problem(obj: Any, name: str) -> str | None:
+    """Why the value of field `name` of `obj` has the wrong type for the model, or None."""
+    annotation = next(f.type for f in fields(obj) if f.name == name)
+    value = getattr(obj, name)
+    allowed = _SCALAR_TYPES.get(str(annotation))
+    if allowed is not None:
+        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+            return f"{value!r} is not of type {annotation}"
+    elif name == "members" and not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
+        return "members is not a list of names"
+    elif name in ("authorities", "resources") and not all(
+        isinstance(g, m.Grant) and isinstance(g.text, str) and isinstance(g.granted, bool) for g in value
+    ):
+        return f"{name} is not a list of {{text, granted}}"
+    return None
+
+
+def workshop_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
+    """Every (path, reason) that makes a whole workshop inconsistent: types, ids, references, levels, positions.
+
+    Paths are those of the interchange format, e.g. `promises[3].to`.
+    """
+    kinds: dict[str, str] = {}
+    for kind in m.TOP_KINDS:
+        collection = m.COLLECTIONS[kind]
+        for i, obj in enumerate(w.collection(kind)):
+            children = [(obj, collection, i)]
+            if kind == "canvas":
+                children += [(f, f"{collection}[{i}].factors", j) for j, f in enumerate(obj.factors)]
+                children += [(c, f"{collection}[{i}].curves", j) for j, c in enumerate(obj.curves)]
+            for child, where, j in children:
+                if child.id in kinds:
+                    yield f"{where}[{j}].id", f'id "{child.id}" is used twice'
+                kinds[child.id] = m.KIND_OF_COLLECTION[where.rsplit(".", 1)[-1].split("[")[0]]
+    for name in m.field_names("workshop"):
+        problem = type_problem(w.info, name) or field_problem("workshop", name, getattr(w.info, name), kinds.get)
+        if problem:
+            yield f"workshop.{name}", problem
+    for kind in m.TOP_KINDS:
+        collection = m.COLLECTIONS[kind]
+        for i, obj in enumerate(w.collection(kind)):
+            yield from _typed_problems(kind, obj, f"{collection}[{i}]", kinds.get)
+            if kind == "canvas":
+                for j, f in enumerate(obj.factors):
+                    yield from _typed_problems("factor", f, f"{collection}[{i}].factors[{j}]", kinds.get)
+                for j, c in enumerate(obj.curves):
+                    yield from _typed_problems("curve", c, f"{collection}[{i}].curves[{j}]", kinds.get)
+    promises = {p.id: p for p in w.promises}
+    for i, p in enumerate(w.promises):
+        seen = {p.id}
+        parent = p.parent
+        while parent in promises and parent not in seen:
+            seen.add(parent)
+            parent = promises[parent].parent
+        if parent in seen:
+            yield f"promises[{i}].parent", "the promises it supports form a circle"
+    for diagram, positions in w.layouts.items():
+        if diagram not in m.DIAGRAMS:
+            yield f"layouts.{diagram}", f"unknown diagram (one of {', '.join(m.DIAGRAMS)})"
+            continue
+        for node, xy in positions.items():
+            if kinds.get(node) not in ("team", "segment"):
+                yield f"layouts.{diagram}.{node}", f'no team or segment with id "{node}"'
+            elif not (isinstance(xy, tuple) and len(xy) == 2 and all(is_number(v) for v in xy)):
+                yield f"layouts.{diagram}.{node}", "a position is [x, y] numbers"
+
+
+def _typed_problems(kind: str, obj: Any, path: str, kind_of: KindOf) -> Iterator[tuple[str, str]]:
+    for name in m.field_names(kind):
+        problem = type_problem(obj, name)
+        if problem:
+            yield f"{path}.{public_name(name)}", problem
+            return
+    for name, problem in object_problems(kind, obj, kind_of):
+        yield f"{path}.{name}", problem

@@ -1,0 +1,366 @@
+"""Open workshops: the working copy in the user's data folder, atomic save, locks, recovery after a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import model as m
+from app import schema as s
+from app.document import Document
+from app.fsutil import atomic_target
+from app.gate import FileRefused, GatedFile
+from app.store import SqliteStore, connect
+from app.validate import workshop_problems
+
+try:
+    import fcntl
+except ImportError:  # Windows: liveness falls back to the process id
+    fcntl = None  # type: ignore[assignment]
+
+APP_DIR_NAME = "ClientocracyStudio"
+SUFFIX = ".clientocracy"
+
+
+def data_dir() -> Path:
+    """The user's data folder (CLIENTOCRACY_DATA_DIR overrides it, for tests and portable use)."""
+    override = os.environ.get("CLIENTOCRACY_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def working_dir() -> Path:
+    """Where working copies of open workshops live."""
+    path = data_dir() / "working"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class FileLocked(FileRefused):
+    """The file is open in another running instance of the app; `holder` says who."""
+
+    def __init__(self, path: Path, holder: dict) -> None:
+        self.holder = holder
+        who = f"{holder.get('user', '?')} on {holder.get('host', '?')} (process {holder.get('pid', '?')})"
+        since = holder.get("since", "")
+        super().__init__(path, f"already open by {who}" + (f" since {since}" if since else ""))
+
+
+# ------------------------------------------------------------------------------------------ loading
+def load_rows_into(gated: GatedFile, conn: sqlite3.Connection) -> None:
+    """Copy a gated file's rows, table by table with explicit columns, into `conn` (schema created here)."""
+    names = [mig.name for mig in s.migrations._migrations]
+    stop_before = names[gated.user_version] if gated.user_version < len(names) else None
+    s.create_schema(conn, stop_before=stop_before)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, columns in s.expected_columns().items():
+            if table == s.MIGRATIONS_TABLE:
+                continue
+            cols = ", ".join(s.q(c) for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            conn.executemany(f"INSERT INTO {s.q(table)} ({cols}) VALUES ({marks})", gated.copy_rows(table))
+        conn.execute("COMMIT")
+    except sqlite3.Error as e:
+        conn.execute("ROLLBACK")
+        raise FileRefused(gated.path, f"damaged ({e})") from None
+    s.create_schema(conn)  # the migrations newer than the file
+
+
+def load_checked(store: SqliteStore, path: Path) -> m.Workshop:
+    """Load the model from a store filled from `path`, refusing rows that do not make a consistent workshop."""
+    try:
+        workshop = store.load()
+    except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
+        raise FileRefused(path, f"damaged (unreadable rows: {e})") from None
+    for where, problem in workshop_problems(workshop):
+        raise FileRefused(path, f"damaged ({where}: {problem})")
+    return workshop
+
+
+def read_workshop(path: str | os.PathLike[str]) -> m.Workshop:
+    """Read a workshop (`.clientocracy` through the gate, or `.json`) without opening it for editing."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        from app.jsonio import FormatError, read_json_file
+
+        try:
+            return read_json_file(path)
+        except FormatError as e:
+            raise FileRefused(path, str(e)) from None
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    try:
+        with GatedFile(path) as gated:
+            load_rows_into(gated, conn)
+        return load_checked(SqliteStore(conn), path)
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------------------------------------ locking
+@dataclass
+class _Lock:
+    """A lock file beside a working copy: held (flock) while the app has the workshop open."""
+
+    path: Path
+    fd: int
+
+    @classmethod
+    def take(cls, path: Path, info: dict) -> _Lock:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(info, ensure_ascii=False).encode())
+        os.fsync(fd)
+        return cls(path, fd)
+
+    def release(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def _is_alive(lock_path: Path) -> bool:
+    """True when the process that wrote `lock_path` still holds it."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return False
+        info = _read_info(lock_path)
+        try:
+            os.kill(int(info.get("pid", -1)), 0)
+        except (OSError, ValueError):
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
+def _read_info(lock_path: Path) -> dict:
+    try:
+        return json.loads(lock_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _same_file(a: str | None, b: Path) -> bool:
+    if not a:
+        return False
+    with contextlib.suppress(OSError):
+        return Path(a).resolve() == b.resolve()
+    return False
+
+
+def holder_of(path: Path) -> dict | None:
+    """Who has the user's file `path` open right now (user, host, pid, since), or None."""
+    for lock_path in working_dir().glob("*.lock"):
+        info = _read_info(lock_path)
+        if _same_file(info.get("origin"), path) and _is_alive(lock_path):
+            return info
+    return None
+
+
+# ----------------------------------------------------------------------------------------- recovery
+@dataclass(frozen=True)
+class Recoverable:
+    """An unsaved working copy left by an instance that ended without saving or closing."""
+
+    working_copy: Path
+    origin: Path | None
+    title: str
+    unsaved_edits: int
+    last_change: float
+
+    def discard(self) -> None:
+        """Forget this working copy for good."""
+        for p in (self.working_copy, self.working_copy.with_suffix(".lock")):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def find_recoverable() -> list[Recoverable]:
+    """Working copies with unsaved edits whose instance is gone; copies with nothing unsaved are removed."""
+    found = []
+    for copy in sorted(working_dir().glob(f"*{SUFFIX}")):
+        lock = copy.with_suffix(".lock")
+        if _is_alive(lock):
+            continue
+        info = _read_info(lock)
+        try:
+            conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+            try:
+                meta = dict(conn.execute(f'SELECT key, value FROM "{s.META_TABLE}"').fetchall())
+                title_row = conn.execute(f'SELECT title FROM "{s.WORKSHOP_TABLE}"').fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+        unsaved = int(meta.get("edit_count", 0)) - int(meta.get("saved_edit_count", 0))
+        recoverable = Recoverable(copy, Path(info["origin"]) if info.get("origin") else None,
+                                  (title_row[0] if title_row else "") or "", unsaved, copy.stat().st_mtime)
+        if unsaved > 0:
+            found.append(recoverable)
+        else:
+            recoverable.discard()
+    return found
+
+
+# ------------------------------------------------------------------------------------------ session
+class WorkFile:
+    """One open workshop: its document, the working copy that keeps every edit, and the user's file."""
+
+    def __init__(self, working_copy: Path, conn: sqlite3.Connection, origin: Path | None, lock: _Lock) -> None:
+        self.working_copy = working_copy
+        self.conn = conn
+        self.path = origin
+        self._lock = lock
+        self.store = SqliteStore(conn)
+        self.document = Document(load_checked(self.store, working_copy), store=self.store)
+
+    # -- creation
+    @classmethod
+    def _fresh(cls, origin: Path | None) -> tuple[Path, sqlite3.Connection, _Lock]:
+        if origin is not None:
+            holder = holder_of(origin)
+            if holder is not None:
+                raise FileLocked(origin, holder)
+        name = uuid.uuid4().hex
+        copy = working_dir() / f"{name}{SUFFIX}"
+        info = {"origin": str(origin.resolve()) if origin else None, "pid": os.getpid(),
+                "host": socket.gethostname(), "user": _user(), "since": time.strftime("%Y-%m-%d %H:%M")}
+        lock = _Lock.take(copy.with_suffix(".lock"), info)
+        return copy, connect(copy), lock
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> WorkFile:
+        """Open the user's `.clientocracy` file (or import a `.json`) into a new working copy."""
+        path = Path(path)
+        if path.suffix.lower() == ".json":
+            return cls.new(read_workshop(path))
+        GatedFile(path).close()  # refuse a bad file before anything is created
+        copy, conn, lock = cls._fresh(path)
+        try:
+            with GatedFile(path) as gated:
+                load_rows_into(gated, conn)
+            store = SqliteStore(conn)
+            store.set_meta("saved_edit_count", str(store.edit_count))
+            return cls(copy, conn, path, lock)
+        except BaseException:
+            cls._remove(copy, conn, lock)
+            raise
+
+    @classmethod
+    def new(cls, workshop: m.Workshop | None = None, path: Path | None = None) -> WorkFile:
+        """A new workshop (empty or the given model), not yet saved anywhere unless `path` is given."""
+        copy, conn, lock = cls._fresh(path)
+        try:
+            s.create_schema(conn)
+            store = SqliteStore(conn)
+            store.write_all(Document(workshop or m.Workshop(info=m.WorkshopInfo(title="Новая сессия"))))
+            store.set_meta("saved_edit_count", "-1")  # never saved: unsaved until the first save
+            work = cls(copy, conn, path, lock)
+        except BaseException:
+            cls._remove(copy, conn, lock)
+            raise
+        if path is not None:
+            work.save(path)
+        return work
+
+    @classmethod
+    def restore(cls, recoverable: Recoverable) -> WorkFile:
+        """Take over a working copy left by a crashed instance, with every edit it had committed."""
+        info = _read_info(recoverable.working_copy.with_suffix(".lock"))
+        lock = _Lock.take(recoverable.working_copy.with_suffix(".lock"),
+                          {**info, "pid": os.getpid(), "host": socket.gethostname(), "user": _user()})
+        conn = connect(recoverable.working_copy)
+        return cls(recoverable.working_copy, conn, recoverable.origin, lock)
+
+    @staticmethod
+    def _remove(copy: Path, conn: sqlite3.Connection, lock: _Lock) -> None:
+        conn.close()
+        lock.release()
+        for p in (copy, copy.with_suffix(".lock"), Path(f"{copy}-journal")):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+    # -- state
+    @property
+    def modified(self) -> bool:
+        """True when the working copy holds edits the user's file does not have."""
+        return str(self.store.edit_count) != (self.store.meta("saved_edit_count") or "")
+
+    @property
+    def display_name(self) -> str:
+        """The file name for a title bar, or the workshop title when it was never saved."""
+        return self.path.name if self.path else (self.document.model.info.title or "Untitled")
+
+    # -- saving
+    def save(self, path: str | os.PathLike[str] | None = None) -> None:
+        """Write the workshop to `path` (default: its own file) by atomic replace; the file is never half-written."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("the workshop has no file yet: save it under a name")
+        if self.path is None or not _same_file(str(self.path), target):
+            holder = holder_of(target)
+            if holder is not None:
+                raise FileLocked(target, holder)
+        with atomic_target(target, suffix=SUFFIX) as tmp:
+            out = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(out)
+                out.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                out.close()
+        self.store.set_meta("saved_edit_count", str(self.store.edit_count))
+        if self.path is None or not _same_file(str(self.path), target):
+            self.path = target
+            info = _read_info(self._lock.path)
+            info["origin"] = str(target.resolve())
+            os.ftruncate(self._lock.fd, 0)
+            os.pwrite(self._lock.fd, json.dumps(info, ensure_ascii=False).encode(), 0)
+
+    def close(self) -> None:
+        """Close the workshop and remove its working copy (ask the user about unsaved edits before this)."""
+        self._remove(self.working_copy, self.conn, self._lock)
+
+
+def _user() -> str:
+    with contextlib.suppress(Exception):
+        return getpass.getuser()
+    return "?"
+
+
+def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop) -> None:
+    """Write `workshop` as a new `.clientocracy` file at `path`, atomically (for the command line and scripts)."""
+    with atomic_target(path, suffix=SUFFIX) as tmp:
+        conn = connect(tmp)
+        try:
+            s.create_schema(conn)
+            store = SqliteStore(conn)
+            store.write_all(Document(workshop))
+            store.set_meta("saved_edit_count", "0")
+        finally:
+            conn.close()

@@ -1,0 +1,131 @@
+"""Workshop files in use: save and reopen, the modified state, locks between instances, recovery."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import changes as c
+from app import model as m
+from app.history import History
+from app.jsonio import read_json_file, workshop_to_json
+from app.resources import sample_path
+from app.workfile import FileLocked, WorkFile, find_recoverable, read_workshop, write_workshop_file
+
+
+@pytest.fixture
+def sample() -> m.Workshop:
+    return read_json_file(sample_path())
+
+
+def test_reopen_equals_what_was_saved(tmp_path: Path, sample: m.Workshop) -> None:
+    work = WorkFile.new(sample, tmp_path / "s.clientocracy")
+    doc = work.document
+    history = History(doc)
+    history.push(c.update(doc, "team-025", name="Магазин на Лесной 🛒", members=("Мария", "Пётр")))
+    history.push(c.set_level(doc, "crv-021", "fac-012", 1.5))
+    history.push(c.move(doc, "fac-019", 0))
+    history.push(c.set_position(doc, "structure", "seg-004", (120.5, -40.0)))
+    history.push(c.delete(doc, "team-031"))
+    work.save()
+    expected = workshop_to_json(doc.model)
+    work.close()
+    assert workshop_to_json(read_workshop(tmp_path / "s.clientocracy")) == expected
+    reopened = WorkFile.open(tmp_path / "s.clientocracy")
+    assert workshop_to_json(reopened.document.model) == expected
+    assert not reopened.modified
+    reopened.close()
+
+
+def test_modified_follows_edits_and_save(tmp_path: Path, sample: m.Workshop) -> None:
+    work = WorkFile.new(sample)
+    assert work.modified, "a workshop never saved counts as modified"
+    work.save(tmp_path / "a.clientocracy")
+    assert not work.modified and work.path == tmp_path / "a.clientocracy"
+    work.document.apply(c.update(work.document, "", title="Другое"))
+    assert work.modified
+    work.save()
+    assert not work.modified
+    work.close()
+
+
+def test_user_file_untouched_until_save(tmp_path: Path, sample: m.Workshop) -> None:
+    path = tmp_path / "a.clientocracy"
+    write_workshop_file(path, sample)
+    before = path.read_bytes()
+    work = WorkFile.open(path)
+    work.document.apply(c.update(work.document, "", title="Изменено"))
+    assert path.read_bytes() == before, "an edit must go to the working copy, not the user's file"
+    work.save()
+    assert read_workshop(path).info.title == "Изменено"
+    work.close()
+
+
+def test_second_instance_is_told_who_holds_the_file(tmp_path: Path, sample: m.Workshop) -> None:
+    path = tmp_path / "a.clientocracy"
+    write_workshop_file(path, sample)
+    first = WorkFile.open(path)
+    with pytest.raises(FileLocked) as refused:
+        WorkFile.open(path)
+    assert str(os.getpid()) in str(refused.value) and "already open by" in str(refused.value)
+    first.close()
+    WorkFile.open(path).close()  # free again once closed
+
+
+def test_closed_workshops_leave_nothing_to_recover(tmp_path: Path, sample: m.Workshop) -> None:
+    work = WorkFile.new(sample, tmp_path / "a.clientocracy")
+    work.document.apply(c.update(work.document, "", title="x"))
+    work.save()
+    work.close()
+    assert find_recoverable() == []
+
+
+def test_unsaved_working_copy_is_offered_and_restored(tmp_path: Path, sample: m.Workshop) -> None:
+    path = tmp_path / "a.clientocracy"
+    work = WorkFile.new(sample, path)
+    work.document.apply(c.update(work.document, "", title="После перерыва"))
+    work.document.apply(c.set_level(work.document, "crv-021", "fac-014", 4))
+    work._lock.release()  # what a crash leaves: the lock is no longer held
+    work.conn.close()
+    (found,) = find_recoverable()
+    assert found.origin == path.resolve() and found.unsaved_edits == 2 and found.title == "После перерыва"
+    restored = WorkFile.restore(found)
+    assert restored.document.model.info.title == "После перерыва" and restored.modified
+    assert restored.path == path.resolve()
+    restored.save()
+    restored.close()
+    assert read_workshop(path).info.title == "После перерыва"
+    assert find_recoverable() == []
+
+
+def test_save_failure_keeps_the_old_file(tmp_path: Path, sample: m.Workshop, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.clientocracy"
+    work = WorkFile.new(sample, path)
+    before = path.read_bytes()
+    work.document.apply(c.update(work.document, "", title="new"))
+
+    def broken_backup(self: sqlite3.Connection, *args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(work, "conn", _ConnProxy(work.conn, broken_backup))
+    with pytest.raises(sqlite3.OperationalError):
+        work.save()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.clientocracy"], "no temporary file left behind"
+    assert work.modified
+
+
+class _ConnProxy:
+    """A connection whose backup fails, everything else passed through."""
+
+    def __init__(self, conn: sqlite3.Connection, backup: object) -> None:
+        self._conn, self._backup = conn, backup
+
+    def backup(self, *args: object, **kwargs: object) -> None:
+        self._backup(self._conn, *args, **kwargs)  # type: ignore[operator]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
