@@ -7,7 +7,15 @@ from typing import Any, Callable, Protocol
 
 from app import model as m
 from app.edits import Delete, Edit, Insert, Leaf, Move, SetLevel, SetPosition, Update, leaves
-from app.validate import field_problem, level_problem, object_problems, public_name
+from app.validate import (
+    field_problem,
+    is_number,
+    level_problem,
+    object_problems,
+    public_name,
+    type_problem,
+    value_type_problem,
+)
 
 
 class EditRefused(ValueError):
@@ -144,11 +152,8 @@ class Document:
                     raise EditRefused(f'id "{new_id}" is already used')
             if len(set(ids)) != len(ids):
                 raise EditRefused("ids inside the canvas repeat")
-            kind_of = self.kind_of
-            if kind == "promise":
-                kind_of = self._kind_of_with(obj.id, "promise")
-            for name, problem in object_problems(kind, obj, kind_of):
-                raise EditRefused(f"{kind}.{name}: {problem}")
+            kind_of = self._kind_of_with(obj.id, "promise") if kind == "promise" else self.kind_of
+            self._check_object(kind, obj, kind_of)
             if kind == "canvas":
                 for f in obj.factors:
                     self._check_object("factor", f)
@@ -180,8 +185,13 @@ class Document:
 
         return kind_of
 
-    def _check_object(self, kind: str, obj: Any) -> None:
-        for name, problem in object_problems(kind, obj, self.kind_of):
+    def _check_object(self, kind: str, obj: Any, kind_of: Callable[[str], str | None] | None = None) -> None:
+        """Refuse an object whose fields have wrong types, unknown values or dangling references."""
+        for name in m.field_names(kind):
+            problem = type_problem(obj, name)
+            if problem:
+                raise EditRefused(f"{kind}.{public_name(name)}: {problem}")
+        for name, problem in object_problems(kind, obj, kind_of or self.kind_of):
             raise EditRefused(f"{kind}.{name}: {problem}")
 
     def _delete(self, leaf: Delete, check: bool) -> None:
@@ -223,7 +233,8 @@ class Document:
                     kind_of = self._kind_of_with(leaf.id, "promise")
                     if new is not None and self._supports(new, leaf.id):
                         raise EditRefused("a promise cannot support a promise that supports it")
-                problem = field_problem(leaf.kind, name, new, kind_of)
+                cls = m.WorkshopInfo if leaf.kind == "workshop" else m.KINDS[leaf.kind]
+                problem = value_type_problem(cls, name, new) or field_problem(leaf.kind, name, new, kind_of)
                 if problem:
                     raise EditRefused(f"{leaf.kind}.{public_name(name)}: {problem}")
             self._check_canvas_update(leaf, obj)
@@ -286,6 +297,8 @@ class Document:
                 raise EditRefused(f"unknown diagram {leaf.diagram!r}")
             if self.kind_of(leaf.node) not in ("team", "segment"):
                 raise EditRefused(f'no team or segment with id "{leaf.node}"')
+            if leaf.new is not None and not (len(leaf.new) == 2 and all(is_number(v) for v in leaf.new)):
+                raise EditRefused(f"a position is two finite numbers, not {leaf.new!r}")
         positions = self.model.layouts[leaf.diagram]
         if leaf.new is None:
             positions.pop(leaf.node, None)

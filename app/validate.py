@@ -12,7 +12,7 @@ from app import model as m
 KindOf = Callable[[str], "str | None"]
 """Tells the kind of the object with a given id, or None when there is none."""
 
-_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("team", "kind"): m.TEAM_KINDS,
@@ -47,7 +47,12 @@ def public_name(field: str) -> str:
 
 def is_number(value: Any) -> bool:
     """True for a finite int or float (not a bool)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | None:
@@ -67,12 +72,13 @@ def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | No
     if kind == "pain" and name == "severity" and value is not None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
             return f"severity {value!r} is not an integer from 1 to 5"
-    if kind == "curve" and name == "color" and not (isinstance(value, str) and _COLOR.match(value)):
+    if kind == "curve" and name == "color" and not (isinstance(value, str) and _COLOR.fullmatch(value)):
         return f'colour {value!r} is not "#RRGGBB"'
     if kind == "canvas" and name == "scale":
         ok = isinstance(value, tuple) and len(value) == 2 and all(is_number(v) for v in value)
         if not ok or value[0] >= value[1]:
-            return f"scale {list(value) if isinstance(value, tuple) else value!r} is not [min, max] with min < max"
+            shown = f"[{', '.join(map(str, value))}]" if isinstance(value, (tuple, list)) else repr(value)
+            return f"scale {shown} is not [min, max] with min < max (numbers, as a tuple in the model)"
     if kind == "canvas" and name == "step" and not (is_number(value) and value > 0):
         return f"step {value!r} is not a positive number"
     if kind == "workshop" and name == "language" and value not in m.LANGUAGES:
@@ -130,19 +136,30 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
 
 def type_problem(obj: Any, name: str) -> str | None:
     """Why the value of field `name` of `obj` has the wrong type for the model, or None."""
-    annotation = next(f.type for f in fields(obj) if f.name == name)
-    value = getattr(obj, name)
+    return value_type_problem(type(obj), name, getattr(obj, name))
+
+
+def value_type_problem(cls: type, name: str, value: Any) -> str | None:
+    """Why `value` has the wrong type for field `name` of model class `cls`, or None."""
+    annotation = next(f.type for f in fields(cls) if f.name == name)
     allowed = _SCALAR_TYPES.get(str(annotation))
     if allowed is not None:
         if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
             return f"{value!r} is not of type {annotation}"
     elif name == "members" and not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
         return "members is not a list of names"
-    elif name in ("authorities", "resources") and not all(
+    elif name in ("authorities", "resources") and not (isinstance(value, tuple) and all(
         isinstance(g, m.Grant) and isinstance(g.text, str) and isinstance(g.granted, bool) for g in value
-    ):
+    )):
         return f"{name} is not a list of {{text, granted}}"
+    elif name in _NESTED_TYPES and value is not None and not isinstance(value, _NESTED_TYPES[name]):
+        return f"{name} is not {{{', '.join(f.name for f in fields(_NESTED_TYPES[name]) if f.name != 'extra')}}}"
+    elif name == "extra" and not isinstance(value, dict):
+        return "extra is not an object"
     return None
+
+
+_NESTED_TYPES: dict[str, type] = {"indicator": m.Indicator, "economics": m.Economics}
 
 
 def workshop_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:

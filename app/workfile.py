@@ -237,6 +237,7 @@ class WorkFile:
         self.conn = conn
         self.path = origin
         self._lock = lock
+        self.closed = False
         self.store = SqliteStore(conn)
         self.document = Document(load_checked(self.store, working_copy), store=self.store)
 
@@ -344,7 +345,9 @@ class WorkFile:
 
     def close(self) -> None:
         """Close the workshop and remove its working copy (ask the user about unsaved edits before this)."""
-        self._remove(self.working_copy, self.conn, self._lock)
+        if not self.closed:
+            self.closed = True
+            self._remove(self.working_copy, self.conn, self._lock)
 
 
 def _user() -> str:
