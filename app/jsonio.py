@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 
 from app import model as m
 from app.fsutil import atomic_write_bytes
-from app.validate import level_problem, object_problems
+from app.integrity import key_part, workshop_problems
 
 FORMAT_NAME = "clientocracy-workshop"
 FORMAT_VERSION = 1
@@ -24,7 +24,6 @@ MAX_DEPTH = MAX_EXTRA_DEPTH + 16
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
-_SIMPLE_KEY = re.compile(r"[\w-]+")
 _MISSING = object()
 
 
@@ -88,12 +87,6 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _key_part(key: Any) -> str:
-    """A path step for an object key: `.name`, or `["odd key"]` when it is not a plain word."""
-    key = str(key)
-    return "." + key if _SIMPLE_KEY.fullmatch(key) else "[" + json.dumps(key, ensure_ascii=False) + "]"
-
-
 def _describe(value: Any) -> str:
     """A short description of a JSON value for messages."""
     if value is None or isinstance(value, bool):
@@ -130,7 +123,7 @@ def _check_text(value: Any, depth: int = 0) -> None:
                 _check_text(key)
             _check_text(item, depth + 1)
         except _Problem as problem:
-            raise problem.at(f"[{key}]" if isinstance(value, (list, tuple)) else _key_part(key)) from None
+            raise problem.at(f"[{key}]" if isinstance(value, (list, tuple)) else key_part(key)) from None
 
 
 def _may_hold_surrogates(text: str, decoded: bool) -> bool:
@@ -194,7 +187,7 @@ def _mapping(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _Problem(f"expected {what}, got {_describe(value)}")
     if isinstance(value, _Duplicated):
-        raise _Problem("this key appears more than once in its object").at(_key_part(value.key))
+        raise _Problem("this key appears more than once in its object").at(key_part(value.key))
     return value
 
 
@@ -226,7 +219,7 @@ def _levels(value: Any) -> dict[str, float]:
         try:
             out[_string(key)] = _number(level)
         except _Problem as problem:
-            raise problem.at(_key_part(key)) from None
+            raise problem.at(key_part(key)) from None
     return out
 
 
@@ -263,7 +256,7 @@ def _plain(value: Any, depth: int = 0) -> Any:
                     raise _Problem(f"a key must be a string, got {_describe(key)}")
                 out[_string(key)] = _plain(item, depth + 1)
             except _Problem as problem:
-                raise problem.at(_key_part(key)) from None
+                raise problem.at(key_part(key)) from None
         return out
     raise _Problem(f"{_describe(value)} is not a JSON value")
 
@@ -376,7 +369,7 @@ def _unknown_key(key: Any, known: Iterable[str], what: str) -> _Problem:
     known = list(known)
     close = difflib.get_close_matches(str(key), known, n=1) if isinstance(key, str) else []
     hint = f'did you mean "{close[0]}"?' if close else f"{what} has {', '.join(known)}"
-    return _Problem(f'unknown key; {hint} (own keys must start with "x-")').at(_key_part(key))
+    return _Problem(f'unknown key; {hint} (own keys must start with "x-")').at(key_part(key))
 
 
 def _a(kind: str) -> str:
@@ -405,7 +398,7 @@ def _read_object(kind: str, value: Any) -> Any:
             else:
                 kwargs[attr] = read(item)
         except _Problem as problem:
-            raise problem.at(_key_part(key)) from None
+            raise problem.at(key_part(key)) from None
     required = _REQUIRED.get(kind)
     if required and required[0] not in data:
         raise _Problem(f"missing: {required[1]}").at("." + required[0])
@@ -432,14 +425,14 @@ def _read_layouts(value: Any) -> tuple[dict[str, dict[str, tuple[float, float]]]
                     try:
                         positions[_string(node)] = _position(xy)
                     except _Problem as problem:
-                        raise problem.at(_key_part(node)) from None
+                        raise problem.at(key_part(node)) from None
                 layouts[key] = positions
             elif isinstance(key, str) and key.startswith("x-"):
                 extra[key] = _plain(item)
             else:
                 raise _Problem(f"unknown diagram {key!r} (one of {', '.join(m.DIAGRAMS)})")
         except _Problem as problem:
-            raise problem.at(_key_part(key)) from None
+            raise problem.at(key_part(key)) from None
     return layouts, extra
 
 
@@ -482,95 +475,8 @@ def _read_document(data: Any) -> m.Workshop:
                 kind = m.KIND_OF_COLLECTION[key]
                 setattr(w, key, _items(value, lambda item, kind=kind: _read_object(kind, item)))
         except _Problem as problem:
-            raise problem.at(_key_part(key)) from None
+            raise problem.at(key_part(key)) from None
     return w
-
-
-# ------------------------------------------------------------------------------------------------ checking a whole
-def _check_document(w: m.Workshop) -> None:
-    """Refuse repeated ids, dangling references, levels off the scale, positions of unknown nodes, parent cycles."""
-    kinds: dict[str, str] = {}
-    places: dict[str, str] = {}
-
-    def register(obj_id: str, kind: str, place: str) -> None:
-        """Note where an id stands; refuse it when it stood somewhere already."""
-        if obj_id in kinds:
-            raise FormatError(f"{place}.id", f'id "{obj_id}" is already used by {places[obj_id]}')
-        if obj_id:
-            kinds[obj_id], places[obj_id] = kind, place
-
-    for kind in m.TOP_KINDS:
-        collection = m.COLLECTIONS[kind]
-        for i, obj in enumerate(w.collection(kind)):
-            register(obj.id, kind, f"{collection}[{i}]")
-            if kind == "canvas":
-                for j, factor in enumerate(obj.factors):
-                    register(factor.id, "factor", f"{collection}[{i}].factors[{j}]")
-                for j, curve in enumerate(obj.curves):
-                    register(curve.id, "curve", f"{collection}[{i}].curves[{j}]")
-    kind_of = kinds.get
-    _first(object_problems("workshop", w.info, kind_of), "workshop")
-    for kind in m.TOP_KINDS:
-        collection = m.COLLECTIONS[kind]
-        for i, obj in enumerate(w.collection(kind)):
-            if kind == "canvas":
-                _check_canvas(obj, f"{collection}[{i}]", kind_of)
-            else:
-                _first(object_problems(kind, obj, kind_of), f"{collection}[{i}]")
-    for diagram in m.DIAGRAMS:
-        for node in w.layouts[diagram]:
-            if kind_of(node) not in ("team", "segment"):
-                raise FormatError(f"layouts.{diagram}{_key_part(node)}", f'no team or segment with id "{node}"')
-    _check_parents(w.promises)
-
-
-def _first(problems: Iterable[tuple[str, str]], base: str) -> None:
-    """Raise the first (field, reason) of `problems` as a FormatError at `base.field`."""
-    for name, reason in problems:
-        raise FormatError(f"{base}.{name}", reason)
-
-
-def _check_canvas(canvas: m.Canvas, base: str, kind_of: Callable[[str], str | None]) -> None:
-    """A canvas's own fields, then its factors, then its curves and their levels, then its reference curve."""
-    problems = list(object_problems("canvas", canvas, kind_of))
-    _first((p for p in problems if not p[0].startswith("curves")), base)
-    for j, factor in enumerate(canvas.factors):
-        _first(object_problems("factor", factor, kind_of), f"{base}.factors[{j}]")
-    for j, curve in enumerate(canvas.curves):
-        _first(object_problems("curve", curve, kind_of), f"{base}.curves[{j}]")
-        for factor_id, level in curve.levels.items():
-            problem = level_problem(canvas, factor_id, level)
-            if problem:
-                raise FormatError(f"{base}.curves[{j}].levels{_key_part(factor_id)}", problem)
-    for name, reason in problems:
-        if name == "curves":
-            second = [j for j, c in enumerate(canvas.curves) if c.reference][1]
-            raise FormatError(f"{base}.curves[{second}].reference", f"{reason}; a canvas has at most one")
-
-
-def _check_parents(promises: list[m.Promise]) -> None:
-    """Refuse promises whose `parent` chain comes back to where it started."""
-    parent_of = {p.id: p.parent for p in promises}
-    index_of = {p.id: i for i, p in enumerate(promises)}
-    done: set[str] = set()
-    for promise in promises:
-        chain: list[str] = []
-        on_chain: set[str] = set()
-        current: str | None = promise.id
-        while current is not None and current not in done and current not in on_chain:
-            chain.append(current)
-            on_chain.add(current)
-            current = parent_of.get(current)
-        if current is not None and current in on_chain:
-            cycle = chain[chain.index(current):]
-            first = min(cycle, key=index_of.__getitem__)
-            start = cycle.index(first)
-            cycle = cycle[start:] + cycle[:start]
-            steps = [f'"{c}"' for c in cycle] if len(cycle) <= 5 else [f'"{cycle[0]}"', f"… {len(cycle) - 1} more"]
-            shown = " → ".join([*steps, f'"{cycle[0]}"'])
-            raise FormatError(f"promises[{index_of[first]}].parent",
-                              f"promises support each other in a cycle ({shown}); a chain of parents must end")
-        done.update(chain)
 
 
 # ------------------------------------------------------------------------------------------------ public API
@@ -604,7 +510,8 @@ def _from_json(data: object, check_text: bool) -> m.Workshop:
         w = _read_document(data)
     except _Problem as problem:
         raise FormatError(problem.path(), problem.reason) from None
-    _check_document(w)
+    for path, reason in workshop_problems(w, check_types=False):
+        raise FormatError(path, reason)
     return w
 
 

@@ -18,8 +18,8 @@ from app import schema as s
 from app.document import Document
 from app.fsutil import atomic_target
 from app.gate import FileRefused, GatedFile
+from app.integrity import workshop_problems
 from app.store import SqliteStore, connect
-from app.validate import workshop_problems
 
 try:
     import fcntl
