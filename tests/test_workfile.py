@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app import changes as c
 from app import model as m
@@ -129,3 +131,21 @@ class _ConnProxy:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._conn, name)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), teams=st.integers(0, 30), promises=st.integers(0, 60))
+def test_generated_workshops_survive_file_and_json(seed: int, teams: int, promises: int) -> None:
+    import tempfile
+
+    from app.generate import generate_workshop
+    from app.jsonio import dumps, loads
+
+    workshop = generate_workshop(teams=teams, promises=promises if teams else 0, links=teams, canvases=2,
+                                 factors=7, curves=3, segments=3, seed=seed)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "g.clientocracy"
+        write_workshop_file(path, workshop)
+        text = dumps(workshop)
+        assert dumps(read_workshop(path)) == text, "JSON -> file -> JSON changed the document"
+        assert dumps(loads(text)) == text
