@@ -12,7 +12,7 @@ from typing import Sequence
 from app import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-COMMANDS = ("new", "import", "export", "check")
+COMMANDS = ("new", "import", "export", "check", "import-promises")
 
 
 class UsageError(Exception):
@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--pptx", type=Path, metavar="OUT")
     exp.add_argument("--slides-pdf", type=Path, metavar="OUT")
     exp.add_argument("--png", type=Path, metavar="DIR")
+    exp.add_argument("--promises", type=Path, metavar="OUT", help="the promise table as .xlsx or .csv")
+    imp_p = sub.add_parser("import-promises", help="add the promises of a .xlsx or .csv table to a workshop")
+    imp_p.add_argument("file", type=Path)
+    imp_p.add_argument("table", type=Path)
+    imp_p.add_argument("--skip-bad-rows", action="store_true",
+                       help="import the rows that can be taken and report the others (default: import nothing)")
     chk = sub.add_parser("check", help="file integrity and methodology checks")
     chk.add_argument("file", type=Path)
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -119,9 +125,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     """`export FILE [--json OUT] [--pdf OUT] [--pptx OUT] [--slides-pdf OUT] [--png DIR]`."""
     from app.workfile import read_workshop
 
-    wanted = {k: getattr(args, k) for k in ("json", "pdf", "pptx", "slides_pdf", "png") if getattr(args, k)}
+    kinds = ("json", "pdf", "pptx", "slides_pdf", "png", "promises")
+    wanted = {k: getattr(args, k) for k in kinds if getattr(args, k)}
     if not wanted:
-        raise UsageError("clientocracy export: say what to write (--json, --pdf, --pptx, --slides-pdf, --png)")
+        raise UsageError("clientocracy export: say what to write "
+                         "(--json, --pdf, --pptx, --slides-pdf, --png, --promises)")
+    if "promises" in wanted and wanted["promises"].suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(f"clientocracy export: {wanted['promises']}: --promises writes a .xlsx or .csv table")
     workshop = read_workshop(args.file)
     for kind, out in wanted.items():
         _EXPORTERS[kind](workshop, out)
@@ -142,13 +152,23 @@ def _export_with(name: str):
         except (ImportError, AttributeError):
             what = name.replace("export_", "")
             raise UsageError(f"clientocracy export: {what} export is not available yet") from None
-        export(workshop, out)
+        try:
+            export(workshop, out)
+        except exporters.ExportError as e:
+            raise UsageError(f"clientocracy export: {e}") from None
 
     return run
 
 
+def _export_promises(workshop, out: Path) -> None:
+    from app.promise_sheet import write_sheet
+
+    write_sheet(workshop, out)
+
+
 _EXPORTERS = {
     "json": _export_json,
+    "promises": _export_promises,
     "pdf": _export_with("export_pdf"),
     "pptx": _export_with("export_pptx"),
     "slides_pdf": _export_with("export_slides_pdf"),
@@ -172,4 +192,57 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
-_COMMANDS = {"new": cmd_new, "import": cmd_import, "export": cmd_export, "check": cmd_check}
+def cmd_import_promises(args: argparse.Namespace) -> int:
+    """`import-promises FILE TABLE [--skip-bad-rows]`: add a table's promises to a workshop, written back atomically."""
+    from app.promise_sheet import read_sheet
+
+    if args.table.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(f"clientocracy import-promises: {args.table}: the table must be a .xlsx or .csv file")
+    read_sheet(args.table)  # refuse an unreadable table before the workshop is opened
+    if args.file.suffix.lower() == ".json":
+        from app.document import Document
+        from app.jsonio import write_json_file
+        from app.workfile import read_workshop
+
+        document = Document(read_workshop(args.file))
+        result = _import_into(document, args)
+        write_json_file(args.file, document.model)
+    else:
+        from app.workfile import WorkFile
+
+        work = WorkFile.open(args.file)  # refuses a file another instance holds (FileLocked)
+        try:
+            result = _import_into(work.document, args)
+            work.save()
+        finally:
+            work.close()
+    for problem in result.skipped + result.warnings:
+        print(f"{args.table}: {problem}", file=sys.stderr)
+    made = [f"{len(names)} new {what}" for what, names in
+            (("teams", result.created_teams), ("segments", result.created_segments), ("values", result.created_values))
+            if names]
+    print(f"{args.file}: {result.taken} promises added from {args.table}" + (f" ({', '.join(made)})" if made else ""))
+    return EXIT_OK
+
+
+def _import_into(document, args: argparse.Namespace):
+    """Build the import batch for `document` and apply it; UsageError (nothing applied) for unusable rows."""
+    from app.document import EditRefused
+    from app.promise_import import import_sheet
+
+    result = import_sheet(document, args.table)
+    if result.skipped and not args.skip_bad_rows:
+        rows = "; ".join(str(p) for p in result.skipped)
+        raise UsageError(f"clientocracy import-promises: {args.table}: rows that cannot be imported, nothing "
+                         f"written (--skip-bad-rows imports the others): {rows}")
+    if result.batch is None:
+        raise UsageError(f"clientocracy import-promises: {args.table}: the table has no promise rows")
+    try:
+        document.apply(result.batch)
+    except EditRefused as e:
+        raise UsageError(f"clientocracy import-promises: {args.table}: {e}") from None
+    return result
+
+
+_COMMANDS = {"new": cmd_new, "import": cmd_import, "export": cmd_export, "check": cmd_check,
+             "import-promises": cmd_import_promises}

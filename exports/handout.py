@@ -1,0 +1,221 @@
+"""The PDF handout (reportlab Platypus): cover, contents, clients, canvases, diagrams, tables, findings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Sequence
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
+
+from app import model as m
+from exports import fonts
+from exports import handout_tables as tables
+from exports.context import Branding, Ctx, LongTexts
+from exports.cover import cover
+from exports.draw_chart import canvas_drawing
+from exports.draw_diagram import diagram_drawing
+from exports.findings import open_findings
+from exports.i18n import Words
+from exports.pdf_doc import ContentsLine, Heading, canvas_class, footer_text, make_doc, page_size
+from exports.pdf_flow import FitDrawing
+from exports.pdf_styles import make_styles, para
+from exports.style import RULE
+
+Entries = list[tuple[str, str, int]]
+
+
+class Sections:
+    """Collects the body's flowables and the contents entries of its headings."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self.story: list[Flowable] = []
+        self.entries: Entries = []
+
+    def heading(self, text: str, key: str, level: int = 0, style: Any = None) -> None:
+        st = self.ctx.styles
+        self.story.append(Heading(text, style or (st.h1 if level == 0 else st.h2), key, level))
+        self.entries.append((key, text, level))
+
+    def add(self, *flowables: Flowable) -> None:
+        self.story.extend(flowables)
+
+
+def _goal(s: Sections) -> None:
+    ctx, words, st = s.ctx, s.ctx.words, s.ctx.styles
+    info = ctx.workshop.info
+    s.heading(words["goal_values"], "goal")
+    goal = info.evolutionary_goal
+    s.add(para(goal or words["none"], st.goal if goal and len(goal) <= 400 else st.body if goal else st.muted))
+    if info.goal_rationale:
+        s.add(para(info.goal_rationale, st.body))
+    if ctx.workshop.values:
+        s.add(para(words["values"], st.h2))
+        for v in ctx.workshop.values:
+            holder = f" — {words['holder'].lower()}: {v.holder}" if v.holder else ""
+            s.add(para(f"{v.name}{holder}", st.bullet, bullet="•"))
+            if v.description:
+                s.add(para(v.description, st.note))
+
+
+def _clients(s: Sections) -> None:
+    ctx, words, st = s.ctx, s.ctx.words, s.ctx.styles
+    w = ctx.workshop
+    s.add(CondPageBreak(160))
+    s.heading(words["clients"], "clients")
+    known = {seg.id for seg in w.segments}
+    groups: list[tuple[str, str, str]] = [(seg.id, seg.name, seg.description) for seg in w.segments]
+    if any(p.segment not in known for p in w.pains) or any(p.segment not in known for p in w.propositions):
+        groups.append(("", words["no_segment"], ""))
+    for seg_id, name, description in groups:
+        pains = [p for p in w.pains if (p.segment == seg_id) or (not seg_id and p.segment not in known)]
+        props = [p for p in w.propositions if (p.segment == seg_id) or (not seg_id and p.segment not in known)]
+        s.add(CondPageBreak(90), para(name or "—", st.h2))
+        if description:
+            s.add(para(description, st.body))
+        if pains:
+            s.add(para(words["pains"].upper(), st.kicker))
+            for p in pains:
+                dots = "●" * max(0, min(5, p.severity or 0)) + "○" * (5 - max(0, min(5, p.severity or 0)))
+                marker = f'<font color="#D55E00">{fonts.markup(dots)}</font>  ' if p.severity else ""
+                s.add(para_markup(marker + fonts.markup(p.text or "—"), st.bullet))
+        if props:
+            s.add(para(words["propositions"].upper(), st.kicker))
+            for p in props:
+                s.add(para(p.statement or "—", st.bullet, bullet="•"))
+                if p.tagline:
+                    s.add(para(f"«{p.tagline}»", st.tagline))
+
+
+def para_markup(markup: str, style) -> Flowable:
+    """A paragraph of ready markup."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup, style)
+
+
+def _canvases(s: Sections) -> None:
+    ctx, words, st = s.ctx, s.ctx.words, s.ctx.styles
+    landscape = ctx.width > ctx.height
+    for i, c in enumerate(ctx.workshop.canvases):
+        s.add(PageBreak())
+        if i == 0:
+            s.story.append(Heading(words["canvas_kicker"].upper(), st.kicker, "canvases", 0, words["canvases"]))
+            s.entries.append(("canvases", words["canvases"], 0))
+        else:
+            s.add(para(words["canvas_kicker"].upper(), st.kicker))
+        s.heading(ctx.notes.cut(c.title or "—", 300), f"canvas-{i}", 1, st.h1)
+        if c.segment:
+            s.add(para(f"{words['for_segment']}: {ctx.name(c.segment)}", st.muted))
+        if c.tagline:
+            s.add(para(f"«{c.tagline}»", st.tagline))
+        share = 0.64 if landscape else 0.46
+        s.add(FitDrawing(lambda wd, ht, c=c: canvas_drawing(c, words, wd, ht, text_scale=st.scale),
+                         ctx.height * share, min_height=ctx.height * share * 0.8))
+        s.add(Spacer(1, 6), para(words["errc"], st.h2), *tables.errc_grid(ctx, c))
+        if c.factors:
+            s.add(para(words["factors"], st.h2), *tables.factor_table(ctx, c))
+
+
+def _diagram(s: Sections, name: str, title_key: str, hint: str) -> None:
+    ctx, st = s.ctx, s.ctx.styles
+    s.heading(ctx.words[title_key], title_key)
+    if hint:
+        s.add(para(hint, st.muted))
+    s.add(FitDrawing(lambda wd, ht: diagram_drawing(ctx.workshop, name, ctx.words, wd, ht, text_scale=st.scale),
+                     ctx.height, min_height=ctx.height * 0.5))
+
+
+def _wide(s: Sections, wide: Ctx) -> None:
+    """Diagrams and the promise table on landscape pages (the document's own pages if it is landscape)."""
+    narrow = s.ctx
+    s.ctx = wide
+    s.add(NextPageTemplate("wide"), PageBreak())
+    _diagram(s, "structure", "structure", "")
+    s.add(PageBreak())
+    _diagram(s, "promises", "promise_map", wide.words["promise_map_hint"])
+    s.add(PageBreak())
+    s.heading(wide.words["promises"], "promises")
+    s.add(*tables.promise_tables(wide))
+    s.add(NextPageTemplate("body"))
+    s.ctx = narrow
+
+
+def _tables(s: Sections) -> None:
+    ctx, words = s.ctx, s.ctx.words
+    s.add(PageBreak())
+    s.heading(words["teams"], "teams")
+    s.add(*tables.team_tables(ctx))
+    if ctx.workshop.experiments:
+        s.add(CondPageBreak(220))
+        s.heading(words["experiments"], "experiments")
+        s.add(*tables.experiment_tables(ctx))
+    if ctx.findings is not None:
+        s.add(CondPageBreak(220))
+        s.heading(words["findings"], "findings")
+        s.add(*tables.finding_tables(ctx))
+    if ctx.notes.items:
+        s.add(PageBreak())
+        s.heading(words["full_texts"], "full_texts")
+        s.add(*tables.full_texts(ctx))
+
+
+def handout_story(ctx: Ctx, wide: Ctx) -> list[Flowable]:
+    """Every flowable of the handout, cover to appendix; `wide` is the context of the landscape pages."""
+    s = Sections(ctx)
+    _goal(s)
+    _clients(s)
+    _canvases(s)
+    _wide(s, wide)
+    _tables(s)
+    contents: list[Flowable] = [Heading(ctx.words["contents"], ctx.styles.h1, "contents", 0), Spacer(1, 6)]
+    contents += [ContentsLine(key, title, level, 11 * ctx.styles.scale) for key, title, level in s.entries]
+    front = cover(ctx)
+    return [*front, NextPageTemplate("body"), PageBreak(), *contents, PageBreak(), *s.story]
+
+
+def write_handout(
+    workshop: m.Workshop,
+    path: str,
+    *,
+    page: str | tuple[float, float] = "A4",
+    landscape: bool = False,
+    findings: Sequence[Any] | None = None,
+    branding: Any = None,
+) -> None:
+    """Write the handout PDF of `workshop` to `path` (the caller makes the write atomic)."""
+    fonts.register()
+    words = Words(workshop.info.language)
+    brand = Branding.of(branding)
+    size = page_size(page, landscape)
+    margins = (17 * mm, 17 * mm, 19 * mm, 15 * mm)
+    width, height = size[0] - margins[0] - margins[1], size[1] - margins[2] - margins[3]
+    ctx = Ctx(workshop, words, make_styles(brand.accent), width, height, LongTexts(words), brand,
+              open_findings(workshop, findings))
+    wide_size = (max(size), min(size))
+    wide = replace(ctx, width=wide_size[0] - margins[0] - margins[1], height=wide_size[1] - margins[2] - margins[3])
+    info = workshop.info
+    date = words.date(info.date)
+
+    def header(canv: Canvas, _doc: Any) -> None:
+        page_w, page_h = canv._pagesize
+        top = page_h - margins[2] + 9
+        footer_text(canv, info.title, date, margins[0], page_w - margins[1], top)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(RULE))
+        canv.setLineWidth(0.5)
+        canv.line(margins[0], top - 4, page_w - margins[1], top - 4)
+        canv.restoreState()
+
+    def footer(canv: Canvas, number: int, total: int) -> None:
+        if number > 1:
+            page_w = canv._pagesize[0]
+            footer_text(canv, info.organization, words("page_of", page=number, total=total), margins[0],
+                        page_w - margins[1], margins[3] - 16)
+
+    doc = make_doc(path, size, margins, header, title=info.title, author=info.facilitator, lang=words.language,
+                   wide=wide_size)
+    doc.build(handout_story(ctx, wide), canvasmaker=canvas_class(footer))

@@ -1,0 +1,231 @@
+"""The handout's tables: promises, teams (economics, indicators), experiments, findings, factors."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Spacer
+
+from app import model as m
+from exports import fonts
+from exports.context import Ctx
+from exports.pdf_flow import TextCell
+from exports.pdf_grid import Cell, Grid, Part
+from exports.pdf_styles import para
+from exports.style import ERRC_COLORS, GRANTED, INK, MISSING, MUTED, SEVERITY_COLORS, STATUS_COLORS
+
+CELL_LIMIT = 700  # characters of one table cell; longer texts go to the appendix
+CHUNK = 45  # rows per table: short tables keep page breaking cheap
+
+
+def grids(ctx: Ctx, header: list[Cell], rows: list[list[Cell]], widths: list[float]) -> list[Flowable]:
+    """`rows` under `header` as tables of at most CHUNK rows in the accent colour."""
+    return [Grid(header, rows[i : i + CHUNK], widths, _size(ctx), header_color=ctx.branding.accent)
+            for i in range(0, max(1, len(rows)), CHUNK)]
+
+
+def header_cells(labels: list[str], aligns: list[str] | None = None) -> list[Cell]:
+    """Bold header cells (drawn white on the accent colour)."""
+    aligns = aligns or ["left"] * len(labels)
+    return [Cell.text(label, fonts.SANS_BOLD, "#FFFFFF", align) for label, align in zip(labels, aligns, strict=False)]
+
+
+def _widths(ctx: Ctx, fractions: list[float]) -> list[float]:
+    total = sum(fractions)
+    return [ctx.width * f / total for f in fractions]
+
+
+def _size(ctx: Ctx) -> float:
+    return 7.5 * ctx.styles.scale if ctx.width < 600 else 8.2 * ctx.styles.scale
+
+
+def cell(ctx: Ctx, text: str, *, font: str = fonts.SANS, color: str = INK, align: str = "left") -> Cell:
+    """A table cell with `text` cut to the cell limit (the rest goes to the appendix)."""
+    return Cell.text(ctx.notes.cut(text or "", CELL_LIMIT) or "—", font, color, align)
+
+
+def _grants(ctx: Ctx, grants: tuple[m.Grant, ...]) -> Cell:
+    parts: list[Part] = [
+        (("✓ " if g.granted else "✗ ") + ctx.notes.cut(g.text, CELL_LIMIT // 2), fonts.SANS,
+         GRANTED if g.granted else MISSING)
+        for g in grants
+    ]
+    return Cell(parts or [("—", fonts.SANS, MUTED)])
+
+
+def promise_tables(ctx: Ctx) -> list[Flowable]:
+    """The promise system: every promise, numbered as on the promise map, with its grants."""
+    w, words = ctx.workshop, ctx.words
+    keys = ["no", "from", "to", "promise", "metric", "target", "status", "authorities", "resources"]
+    header = header_cells([words[k] for k in keys])
+    widths = _widths(ctx, [3.4, 11, 11, 20, 13, 9, 9, 12.5, 12.5])
+    rows = []
+    for i, p in enumerate(w.promises, start=1):
+        rows.append([
+            Cell.text(str(i), color=MUTED, align="right"),
+            cell(ctx, ctx.name(p.from_)),
+            cell(ctx, ctx.name(p.to)),
+            cell(ctx, p.text),
+            cell(ctx, p.metric),
+            cell(ctx, p.target),
+            Cell.text(words[p.status], fonts.SANS_BOLD, STATUS_COLORS.get(p.status, INK)),
+            _grants(ctx, p.authorities),
+            _grants(ctx, p.resources),
+        ])
+    if not rows:
+        return [para(words["none"], ctx.styles.muted)]
+    return grids(ctx, header, rows, widths)
+
+
+def team_tables(ctx: Ctx) -> list[Flowable]:
+    """Teams (purpose, lead, members), their economics with totals, and their success indicators."""
+    w, words, st = ctx.workshop, ctx.words, ctx.styles
+    if not w.teams:
+        return [para(words["none"], st.muted)]
+    out: list[Flowable] = []
+    rows = [[cell(ctx, t.name, font=fonts.SANS_BOLD), cell(ctx, words[t.kind]), cell(ctx, t.purpose),
+             cell(ctx, t.lead), cell(ctx, ", ".join(t.members))] for t in w.teams]
+    head = header_cells([words[k] for k in ("team", "kind", "description", "lead", "members")])
+    out += grids(ctx, head, rows, _widths(ctx, [18, 13, 27, 14, 28]))
+    out += [Spacer(1, 6), para(words["economics"], st.h2)]
+    rows, totals = [], {}
+    for t in w.teams:
+        e = t.economics or m.Economics()
+        margin = e.margin
+        color = MISSING if margin is not None and margin < 0 else INK
+        rows.append([cell(ctx, t.name), cell(ctx, words[t.kind]),
+                     cell(ctx, words.money(e.revenue, e.currency), align="right"),
+                     cell(ctx, words.money(e.costs, e.currency), align="right"),
+                     cell(ctx, words.money(margin, e.currency), font=fonts.SANS_BOLD, color=color, align="right"),
+                     cell(ctx, words.period(e.period))])
+        if t.economics is not None:
+            key = (e.currency, e.period)
+            r, c = totals.get(key, (0.0, 0.0))
+            totals[key] = (r + (e.revenue or 0), c + (e.costs or 0))
+    for (currency, period), (r, c) in totals.items():
+        mg = r - c
+        rows.append([cell(ctx, words["total"], font=fonts.SANS_BOLD), cell(ctx, ""),
+                     cell(ctx, words.money(r, currency), font=fonts.SANS_BOLD, align="right"),
+                     cell(ctx, words.money(c, currency), font=fonts.SANS_BOLD, align="right"),
+                     cell(ctx, words.money(mg, currency), font=fonts.SANS_BOLD, align="right",
+                          color=MISSING if mg < 0 else INK),
+                     cell(ctx, words.period(period))])
+    aligns = ["left", "left", "right", "right", "right", "left"]
+    head = header_cells([words[k] for k in ("team", "kind", "revenue", "costs", "margin", "period")], aligns)
+    out += grids(ctx, head, rows, _widths(ctx, [24, 15, 16, 16, 16, 13]))
+    out += [Spacer(1, 6), para(words["indicators"], st.h2)]
+    rows = []
+    for t in w.teams:
+        ind = t.indicator or m.Indicator()
+        rows.append([cell(ctx, t.name), cell(ctx, ind.name), cell(ctx, ind.target), cell(ctx, ind.current)])
+    head = header_cells([words[k] for k in ("team", "indicator", "target", "current")])
+    out += grids(ctx, head, rows, _widths(ctx, [24, 46, 15, 15]))
+    return out
+
+
+def experiment_tables(ctx: Ctx) -> list[Flowable]:
+    """Experiments: team, hypothesis, metric, budget, dates, status and decision, result."""
+    w, words = ctx.workshop, ctx.words
+    rows = []
+    for e in w.experiments:
+        dates = " – ".join(words.short_date(d) for d in (e.start, e.end) if d)
+        state = words[e.status] + (f" → {words[e.decision]}" if e.decision else "")
+        budget = words.money(e.budget) if e.budget is not None else "—"
+        rows.append([cell(ctx, ctx.name(e.team)), cell(ctx, e.hypothesis), cell(ctx, e.metric),
+                     cell(ctx, budget, align="right"), cell(ctx, dates), cell(ctx, state), cell(ctx, e.result)])
+    if not rows:
+        return [para(words["none"], ctx.styles.muted)]
+    keys = ("team", "hypothesis", "metric", "budget", "dates", "status", "result")
+    head = header_cells([words[k] for k in keys], ["left", "left", "left", "right", "left", "left", "left"])
+    return grids(ctx, head, rows, _widths(ctx, [13, 24, 15, 10, 12, 11, 15]))
+
+
+EXAMPLES = {"error": 40, "warning": 15, "hint": 8}  # findings shown per code; the rest are counted
+
+
+def finding_tables(ctx: Ctx) -> list[Flowable]:
+    """Open findings of the checks, errors first; past a few of each code, a count of the rest."""
+    words, st = ctx.words, ctx.styles
+    findings = ctx.findings or []
+    if not findings:
+        return [para(words["no_findings"], st.body)]
+    order = {"error": 0, "warning": 1, "hint": 2}
+    counts = {s: sum(1 for f in findings if getattr(f, "severity", "") == s) for s in order}
+    summary = " · ".join(f"{words[s + 's']}: {n}" for s, n in counts.items())
+    by_code: dict[str, list] = {}
+    for f in sorted(findings, key=lambda f: order.get(getattr(f, "severity", "hint"), 3)):
+        by_code.setdefault(f.code, []).append(f)
+    rows = []
+    for code, group in by_code.items():
+        shown = group[: EXAMPLES.get(group[0].severity, 8)]
+        for f in shown:
+            rows.append([cell(ctx, words[f.severity], font=fonts.SANS_BOLD, color=SEVERITY_COLORS.get(f.severity, INK)),
+                         cell(ctx, f.message), cell(ctx, f.code, color=MUTED)])
+        if len(group) > len(shown):
+            more = words("more_findings", n=words.number(len(group) - len(shown)))
+            rows.append([cell(ctx, ""), cell(ctx, more, font=fonts.SANS_ITALIC, color=MUTED),
+                         cell(ctx, code, color=MUTED)])
+    head = header_cells([words["kind"], words["message"], words["code"]])
+    return [para(summary, st.muted), *grids(ctx, head, rows, _widths(ctx, [13, 67, 20]))]
+
+
+def factor_table(ctx: Ctx, canvas: m.Canvas) -> list[Flowable]:
+    """The canvas's factors in order: name, ERRC action, description and note, price-like marking."""
+    words = ctx.words
+    rows = []
+    for i, f in enumerate(canvas.factors, start=1):
+        action = words[f.errc] if f.errc else "—"
+        notes: list[Part] = []
+        if f.description:
+            notes.append((ctx.notes.cut(f.description, CELL_LIMIT), fonts.SANS, INK))
+        if f.errc_note:
+            notes.append((ctx.notes.cut(f.errc_note, CELL_LIMIT), fonts.SANS_ITALIC, MUTED))
+        if f.higher_is_costlier:
+            notes.append(("▲ " + words["dearer"], fonts.SANS_ITALIC, "#B86E00"))
+        rows.append([Cell.text(str(i), color=MUTED, align="right"), cell(ctx, f.name, font=fonts.SANS_BOLD),
+                     cell(ctx, action, font=fonts.SANS_BOLD, color=ERRC_COLORS.get(f.errc or "", MUTED)),
+                     Cell(notes or [("—", fonts.SANS, MUTED)])])
+    if not rows:
+        return []
+    head = header_cells([words["no"], words["factor"], words["action"], words["description"]])
+    return grids(ctx, head, rows, _widths(ctx, [4, 30, 13, 53]))
+
+
+def full_texts(ctx: Ctx) -> list[Flowable]:
+    """The appendix of texts that were shortened in tables and charts, numbered as referred to."""
+    out: list[Flowable] = []
+    for n, text in enumerate(ctx.notes.items, start=1):
+        out.append(para(ctx.words("note_n", n=n), ctx.styles.kicker))
+        out.append(para(text, ctx.styles.body))
+    return out
+
+
+def errc_grid(ctx: Ctx, canvas: m.Canvas) -> list[Flowable]:
+    """The ERRC grid: eliminate | raise over reduce | create, each listing its factors and notes."""
+    from reportlab.platypus import Table, TableStyle
+
+    from exports.style import ERRC_TINTS
+
+    words, size = ctx.words, _size(ctx) * 1.12
+    cells = {}
+    for action in m.ERRC_ACTIONS:
+        parts: list[Part] = []
+        for f in canvas.factors:
+            if f.errc == action:
+                parts.append(("• " + ctx.notes.cut(f.name or "—", 300), fonts.SANS_BOLD, INK))
+                if f.errc_note:
+                    parts.append(("   " + ctx.notes.cut(f.errc_note, 300), fonts.SANS_ITALIC, MUTED))
+        cells[action] = TextCell(parts or [("—", fonts.SANS, MUTED)], size)
+    head = {a: TextCell(words[a].upper(), size, font=fonts.SANS_BOLD, color="#FFFFFF") for a in m.ERRC_ACTIONS}
+    data = [[head["eliminate"], head["raise"]], [cells["eliminate"], cells["raise"]],
+            [head["reduce"], head["create"]], [cells["reduce"], cells["create"]]]
+    cmds = [("FONT", (0, 0), (-1, -1), fonts.SANS, size), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    for (col, row), action in {(0, 0): "eliminate", (1, 0): "raise", (0, 2): "reduce", (1, 2): "create"}.items():
+        cmds += [("BACKGROUND", (col, row), (col, row), HexColor(ERRC_COLORS[action])),
+                 ("BACKGROUND", (col, row + 1), (col, row + 1), HexColor(ERRC_TINTS[action]))]
+    white = HexColor("#FFFFFF")
+    cmds += [("LINEAFTER", (0, 0), (0, -1), 3, white), ("LINEBELOW", (0, 1), (-1, 1), 3, white)]
+    half = ctx.width / 2
+    return [Table(data, colWidths=[half, half], style=TableStyle(cmds), hAlign="LEFT")]

@@ -1,0 +1,198 @@
+"""Words of the exports in Russian and English (by the workshop's language), and number, money and date formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "contents": ("Содержание", "Contents"),
+    "page_of": ("Стр. {page} из {total}", "Page {page} of {total}"),
+    "organization": ("Организация", "Organisation"),
+    "date": ("Дата", "Date"),
+    "facilitator": ("Ведущий", "Facilitator"),
+    "handout": ("Материалы стратегической сессии", "Strategy session handout"),
+    "goal_values": ("Эволюционная цель и корневые ценности", "Evolutionary goal and root values"),
+    "evolutionary_goal": ("Эволюционная цель", "Evolutionary goal"),
+    "rationale": ("Обоснование", "Rationale"),
+    "values": ("Корневые ценности", "Root values"),
+    "holder": ("Держатель", "Holder"),
+    "clients": ("Клиенты, боли и ценностные предложения", "Clients, pains and value propositions"),
+    "pains": ("Боли", "Pains"),
+    "propositions": ("Ценностные предложения", "Value propositions"),
+    "severity": ("острота", "severity"),
+    "no_segment": ("Без сегмента", "No segment"),
+    "canvas": ("Стратегическая канва", "Strategy canvas"),
+    "canvases": ("Стратегические канвы", "Strategy canvases"),
+    "for_segment": ("Для сегмента", "For segment"),
+    "errc": ("Сетка «исключить — снизить — повысить — создать»", "ERRC grid: eliminate, reduce, raise, create"),
+    "eliminate": ("Исключить", "Eliminate"),
+    "reduce": ("Снизить", "Reduce"),
+    "raise": ("Повысить", "Raise"),
+    "create": ("Создать", "Create"),
+    "factors": ("Факторы", "Factors"),
+    "factor": ("Фактор", "Factor"),
+    "description": ("Описание", "Description"),
+    "action": ("Действие", "Action"),
+    "note": ("Комментарий", "Note"),
+    "dearer": ("выше = дороже", "higher = dearer"),
+    "level": ("Уровень предложения", "Offering level"),
+    "not_scored": ("нет оценки", "not scored"),
+    "as_is": ("как есть", "as is"),
+    "to_be": ("как будет", "to be"),
+    "competitor": ("конкурент", "competitor"),
+    "alternative": ("альтернатива", "alternative"),
+    "structure": ("Структура от клиента", "Structure from the client"),
+    "serves": ("стрелка: «обслуживает»", "arrow: \u201cserves\u201d"),
+    "segment": ("Клиентский сегмент", "Client segment"),
+    "client_facing": ("Клиентская команда", "Client-facing team"),
+    "service": ("Сервисная команда", "Service team"),
+    "council": ("Совет управляющих", "Council of managers"),
+    "promise_map": ("Карта обещаний", "Promise map"),
+    "promise_map_hint": (
+        "Стрелка — обещание от команды клиенту или другой команде; номер — строка таблицы обещаний.",
+        "An arrow is a promise from a team to a client or another team; its number is its row in the promise table.",
+    ),
+    "promises": ("Система обещаний", "Promise system"),
+    "no": ("№", "#"),
+    "from": ("Кто даёт", "From"),
+    "to": ("Кому", "To"),
+    "promise": ("Обещание", "Promise"),
+    "metric": ("Метрика", "Metric"),
+    "target": ("Цель", "Target"),
+    "status": ("Статус", "Status"),
+    "authorities": ("Полномочия", "Authorities"),
+    "resources": ("Ресурсы", "Resources"),
+    "draft": ("черновик", "draft"),
+    "negotiating": ("согласуется", "negotiating"),
+    "accepted": ("принято", "accepted"),
+    "kept": ("выполнено", "kept"),
+    "broken": ("нарушено", "broken"),
+    "retired": ("снято", "retired"),
+    "teams": ("Команды: экономика и показатели успеха", "Teams: economics and success indicators"),
+    "economics": ("Экономика команд", "Team economics"),
+    "indicators": ("Показатели успеха", "Success indicators"),
+    "team": ("Команда", "Team"),
+    "kind": ("Тип", "Kind"),
+    "lead": ("Лидер", "Lead"),
+    "members": ("Участники", "Members"),
+    "revenue": ("Выручка", "Revenue"),
+    "costs": ("Затраты", "Costs"),
+    "margin": ("Маржа", "Margin"),
+    "total": ("Итого", "Total"),
+    "period": ("Период", "Period"),
+    "indicator": ("Показатель", "Indicator"),
+    "current": ("Сейчас", "Current"),
+    "experiments": ("Эксперименты", "Experiments"),
+    "hypothesis": ("Гипотеза", "Hypothesis"),
+    "budget": ("Бюджет", "Budget"),
+    "dates": ("Сроки", "Dates"),
+    "result": ("Результат", "Result"),
+    "decision": ("Решение", "Decision"),
+    "planned": ("запланирован", "planned"),
+    "running": ("идёт", "running"),
+    "done": ("завершён", "done"),
+    "keep": ("оставить", "keep"),
+    "drop": ("отказаться", "drop"),
+    "iterate": ("доработать", "iterate"),
+    "findings": ("Открытые замечания", "Open findings"),
+    "no_findings": ("Замечаний нет.", "No open findings."),
+    "errors": ("Ошибки", "Errors"),
+    "warnings": ("Предупреждения", "Warnings"),
+    "hints": ("Подсказки", "Hints"),
+    "code": ("Код", "Code"),
+    "missing": ("Не хватает полномочий и ресурсов", "Missing authorities and resources"),
+    "all_granted": ("всё выдано", "all granted"),
+    "nothing_listed": ("ничего не указано", "none listed"),
+    "more_findings": ("…и ещё {n} замечаний этого вида (полный список: clientocracy check)",
+                      "…and {n} more of this kind (full list: clientocracy check)"),
+    "canvas_kicker": ("Стратегическая канва", "Strategy canvas"),
+    "error": ("ошибка", "error"),
+    "warning": ("предупреждение", "warning"),
+    "hint": ("подсказка", "hint"),
+    "about": ("Объекты", "Objects"),
+    "message": ("Замечание", "Finding"),
+    "full_texts": ("Полные тексты", "Full texts"),
+    "see_note": ("полный текст — прим. {n}", "full text: note {n}"),
+    "note_n": ("Прим. {n}", "Note {n}"),
+    "none": ("нет", "none"),
+    "per_month": ("в месяц", "per month"),
+    "per_quarter": ("в квартал", "per quarter"),
+    "per_year": ("в год", "per year"),
+    "continued": ("продолжение", "continued"),
+    "overview": ("общий вид", "overview"),
+    "tagline": ("Стратегия в одной строке", "Strategy in one line"),
+}
+
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_CURRENCY = {"RUB": "₽", "USD": "$", "EUR": "€", "GBP": "£"}
+
+
+class Words:
+    """The exports' words in one language: `words["key"]` or `words("page_of", page=1, total=9)`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = "en" if language == "en" else "ru"
+        self._index = 1 if self.language == "en" else 0
+
+    def __getitem__(self, key: str) -> str:
+        pair = _WORDS.get(key)
+        return pair[self._index] if pair else key
+
+    def __call__(self, key: str, **fields: object) -> str:
+        return self[key].format(**fields)
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        """A number with thousands grouped: `1 234 567` in Russian, `1,234,567` in English."""
+        text = f"{value:,.{decimals}f}"
+        if self.language == "ru":
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        return text.replace("-", "−")
+
+    def money(self, value: float | None, currency: str = "RUB") -> str:
+        """A sum with its currency sign, or an em dash while it is unknown."""
+        if value is None:
+            return "—"
+        sign = _CURRENCY.get(currency, currency)
+        decimals = 0 if float(value).is_integer() else 2
+        return f"{self.number(value, decimals)}\u00a0{sign}"
+
+    def period(self, period: str) -> str:
+        """`month` → "per month" (or the period as written when it is not a known one)."""
+        key = f"per_{period}"
+        return self[key] if key in _WORDS else period
+
+    def date(self, iso: str | None) -> str:
+        """An ISO date in words (`20 ноября 2026`, `20 November 2026`); anything else as written."""
+        if not iso:
+            return ""
+        try:
+            day = dt.date.fromisoformat(iso)
+        except ValueError:
+            return iso
+        if self.language == "ru":
+            return f"{day.day} {_MONTHS_RU[day.month - 1]} {day.year}"
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+    def short_date(self, iso: str | None) -> str:
+        """An ISO date in figures: `20.11.2026` (Russian) or `20 Nov 2026`; anything else as written."""
+        if not iso:
+            return ""
+        try:
+            day = dt.date.fromisoformat(iso)
+        except ValueError:
+            return iso
+        if self.language == "ru":
+            return f"{day.day:02d}.{day.month:02d}.{day.year}"
+        return f"{day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
+
+    def level(self, value: float) -> str:
+        """A level on a canvas: `3`, `2,5` (Russian) or `2.5`."""
+        text = f"{value:g}"
+        return text.replace(".", ",") if self.language == "ru" else text
