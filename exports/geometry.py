@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from app import model as m
-from exports.layout_fallback import diagram_nodes, layered_positions
+from app.layout import diagram_positions
 
 NODE_W = 160.0  # scene units; a stored position is the node's centre (the GUI's node size is assumed)
 NODE_H = 60.0
@@ -98,9 +98,15 @@ def _edges(nodes: dict[str, Node], pairs: list[tuple[str, str, str, str, int]]) 
     return edges
 
 
+def diagram_nodes(workshop: m.Workshop) -> list[tuple[str, str]]:
+    """(id, kind) of every node on the structure and promise diagrams: segments first, then teams in order."""
+    nodes = [(s.id, "segment") for s in workshop.segments]
+    return nodes + [(t.id, t.kind if t.kind in m.TEAM_KINDS else "service") for t in workshop.teams]
+
+
 def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
     """The structure ("structure": links) or the promise map ("promises": promises) of `workshop`."""
-    positions = layered_positions(workshop, diagram)
+    positions = diagram_positions(workshop, diagram)
     names = {s.id: s.name for s in workshop.segments} | {t.id: t.name for t in workshop.teams}
     nodes = {
         node_id: Node(node_id, kind, names.get(node_id, ""), *positions[node_id])

@@ -10,7 +10,7 @@ import pytest
 
 from app import model as m
 from exports import ExportError, export_pdf, export_pictures, export_pptx, export_slides_pdf
-from exports.layout_fallback import layered_positions
+from exports.geometry import build_diagram
 from tests.test_exports_helpers import (
     body_text,
     fonts_table,
@@ -191,18 +191,14 @@ def test_failed_export_keeps_the_previous_file(tmp_path: Path, monkeypatch: pyte
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
 
 
-def test_layered_positions_places_every_node_in_layers() -> None:
+def test_diagrams_use_stored_positions_and_place_the_rest() -> None:
     w = sample()
     w.layouts["structure"] = {w.teams[0].id: (500.0, 40.0)}
-    pos = layered_positions(w, "structure")
-    assert pos[w.teams[0].id] == (500.0, 40.0)
-    assert set(pos) == {s.id for s in w.segments} | {t.id for t in w.teams}
-    top = lambda kind: [pos[t.id][1] for t in w.teams if t.kind == kind]  # noqa: E731
-    seg = [pos[s.id][1] for s in w.segments]
-    assert max(seg) < min(top("client_facing")[1:]) < min(top("service"))
-    council = [pos[t.id][0] for t in w.teams if t.kind == "council"]
-    assert council and max(council) < min(pos[t.id][0] for t in w.teams[1:] if t.kind != "council")
-    assert len(set(pos.values())) == len(pos)
+    diagram = build_diagram(w, "structure")
+    assert (diagram.nodes[w.teams[0].id].cx, diagram.nodes[w.teams[0].id].cy) == (500.0, 40.0)
+    assert set(diagram.nodes) == {s.id for s in w.segments} | {t.id for t in w.teams}
+    promises = build_diagram(w, "promises")  # the first time, the promise map takes the structure's places
+    assert (promises.nodes[w.teams[0].id].cx, promises.nodes[w.teams[0].id].cy) == (500.0, 40.0)
 
 
 def test_exports_import_light_and_without_qt() -> None:

@@ -1,0 +1,84 @@
+"""Automatic layout for nodes without a stored position: near what they connect to, never over stored nodes."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from app import model as m
+from app.layout_geometry import COUNCIL_GAP, GAP, LAYER_GAP, BoxIndex, Point, Positions, free_spot
+from app.layout_graph import Graph, Size, build_graph
+from app.layout_layers import layered_layout
+
+
+def place_missing(workshop: m.Workshop, diagram: str, sizes: Mapping[str, Size] | None = None) -> Positions:
+    """Centres for the segments and teams that have no stored position on `diagram`, clear of all stored ones.
+
+    A node goes near what it connects to (below what it serves, above what serves it); a node connected to
+    nothing placed goes to a free spot (segments beside the top segments, councils on the right, teams below).
+    With nothing stored at all, this is the layered layout.
+    """
+    graph = build_graph(workshop, diagram, sizes)
+    stored = workshop.layouts.get(diagram, {})
+    placed: dict[int, Point] = {i: stored[n] for i, n in enumerate(graph.ids) if n in stored}
+    pending = [i for i in range(len(graph)) if i not in placed]
+    if not pending:
+        return {}
+    if not placed:
+        return layered_layout(workshop, diagram, sizes)
+    index = BoxIndex(GAP)
+    for i, centre in placed.items():
+        index.add(i, centre, graph.sizes[i])
+    serves: list[list[int]] = [[] for _ in graph.ids]
+    served_by: list[list[int]] = [[] for _ in graph.ids]
+    for a, b in graph.edges:
+        serves[a].append(b)
+        served_by[b].append(a)
+    result: Positions = {}
+    while pending:
+        ready = [i for i in pending if any(j in placed for j in serves[i] + served_by[i])]
+        if not ready:
+            ready = sorted(pending, key=lambda i: graph.kinds[i] != "segment")[:1]
+        for i in ready:
+            wanted = _near(i, graph, placed, serves, served_by)
+            size = graph.sizes[i]
+            spot = free_spot(index, wanted, size) or _below(placed, graph, wanted[0], size)
+            spot = (float(round(spot[0])), float(round(spot[1])))
+            placed[i] = spot
+            index.add(i, spot, size)
+            result[graph.ids[i]] = spot
+        pending = [i for i in pending if i not in placed]
+    return result
+
+
+def _near(i: int, graph: Graph, placed: dict[int, Point], serves: list[list[int]],
+          served_by: list[list[int]]) -> Point:
+    """Where node `i` would like to stand: below what it serves, above what serves it, or in a fitting free area."""
+    h = graph.sizes[i][1]
+    wanted = []
+    for others, sign in ((serves[i], 1.0), (served_by[i], -1.0)):
+        for j in others:
+            if j in placed:
+                x, y = placed[j]
+                wanted.append((x, y + sign * ((h + graph.sizes[j][1]) / 2 + LAYER_GAP)))
+    if wanted:
+        return sum(x for x, _ in wanted) / len(wanted), sum(y for _, y in wanted) / len(wanted)
+    boxes = [(x, y, graph.sizes[j]) for j, (x, y) in placed.items()]
+    left = min(x - s[0] / 2 for x, _, s in boxes)
+    right = max(x + s[0] / 2 for x, _, s in boxes)
+    top = min(y - s[1] / 2 for _, y, s in boxes)
+    bottom = max(y + s[1] / 2 for _, y, s in boxes)
+    kind = graph.kinds[i]
+    if kind == "council":
+        return right + COUNCIL_GAP + graph.sizes[i][0] / 2, (top + bottom) / 2
+    if kind == "segment":
+        segments = [placed[j] for j in placed if graph.kinds[j] == "segment"]
+        if segments:
+            return max(x for x, _ in segments), min(y for _, y in segments)
+        return (left + right) / 2, top - LAYER_GAP - h / 2
+    return (left + right) / 2, bottom + LAYER_GAP + h / 2
+
+
+def _below(placed: dict[int, Point], graph: Graph, x: float, size: Size) -> Point:
+    """A spot under everything placed (always free): the last resort when no free spot is near."""
+    bottom = max(y + graph.sizes[j][1] / 2 for j, (_, y) in placed.items())
+    return x, bottom + LAYER_GAP + size[1] / 2

@@ -1,0 +1,144 @@
+"""Automatic layout in rings: the client segments in the centre, then rings of teams outward by distance."""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+from app import model as m
+from app.layout_geometry import COUNCIL_GAP, GAP, ROW_GAP, Point, pack, side_column
+from app.layout_graph import Size, build_graph, distance_layers, make_proper, order_layers
+
+RING_GAP = 200.0
+"""Space between the outermost circle of one distance and the innermost of the next."""
+
+
+def ring_layout(workshop: m.Workshop, diagram: str = "structure",
+                sizes: Mapping[str, Size] | None = None) -> dict[str, Point]:
+    """Centres of all segments and teams in rings around (0, 0): segments inside, then teams by distance outward.
+
+    Distances are those of the layered layout (teams reaching no segment on the outermost ring); a ring too
+    full for one circle spreads over several concentric circles; each node turns towards what it connects to
+    further in; councils stand in a column on the right. No two nodes' bounding circles come closer than GAP.
+    """
+    graph = build_graph(workshop, diagram, sizes)
+    layers, councils, reached = distance_layers(graph)
+    if len(layers) > reached:  # teams reaching no segment share the outermost ring
+        layers = layers[:reached] + [[n for layer in layers[reached:] for n in layer]]
+    lay = make_proper(graph, layers)
+    order_layers(lay)
+    neighbours = graph.neighbours()
+    centres: dict[int, Point] = {}
+    angles: dict[int, float] = {}
+    outer = 0.0
+    for depth, layer in enumerate(lay.layers):
+        nodes = [n for n in layer if not lay.is_dummy(n)]
+        reach = max(math.hypot(*graph.sizes[n]) / 2 for n in nodes)
+        spacing = 2 * reach + GAP
+        if depth == 0 and len(nodes) == 1:
+            centres[nodes[0]] = (0.0, 0.0)
+            outer = reach
+            continue
+        if depth == 0:
+            single = spacing / (2 * math.sin(math.pi / len(nodes)))
+            start = single if single <= 2 * spacing else spacing
+        else:
+            start = outer + RING_GAP * (2 if depth == reached else 1) + reach
+        circles = _circles(len(nodes), start, spacing)
+        groups = _deal(nodes, [_capacity(r, spacing) for r in circles])
+        further_in = dict(angles)
+        for attempt in range(2):  # again: a node tied to none further in turns to its neighbours on this ring
+            for radius, group in zip(circles, groups, strict=True):
+                wanted = []
+                for n in group:
+                    angle = _mean_angle([further_in[j] for j in neighbours[n] if j in further_in])
+                    if angle is None and attempt:
+                        angle = _mean_angle([angles[j] for j in neighbours[n] if j in angles and j != n])
+                    wanted.append(angle)
+                least = 2 * math.asin(min(1.0, spacing / (2 * radius)))
+                for n, angle in zip(group, _spread(wanted, least), strict=True):
+                    angles[n] = angle
+                    centres[n] = (radius * math.cos(angle), radius * math.sin(angle))
+        outer = circles[-1] + reach
+    left = outer + COUNCIL_GAP if centres else 0.0
+    for n, centre in zip(councils, side_column([graph.sizes[n] for n in councils], left, 0.0, ROW_GAP), strict=True):
+        centres[n] = centre
+    return {graph.ids[n]: (float(round(x)), float(round(y))) for n, (x, y) in sorted(centres.items())}
+
+
+def _capacity(radius: float, spacing: float) -> int:
+    """How many nodes fit on a circle with at least `spacing` between neighbouring centres."""
+    if 2 * radius < spacing:
+        return 1
+    return max(1, math.floor(math.pi / math.asin(spacing / (2 * radius)) + 1e-9))
+
+
+def _circles(count: int, start: float, spacing: float) -> list[float]:
+    """Radii of the concentric circles, `spacing` apart from `start`, that together hold `count` nodes."""
+    radii: list[float] = []
+    radius, room = start, 0
+    while room < count:
+        radii.append(radius)
+        room += _capacity(radius, spacing)
+        radius += spacing
+    return radii
+
+
+def _deal(nodes: list[int], capacities: list[int]) -> list[list[int]]:
+    """Share ordered nodes among circles in proportion to their room, each circle getting an even spread."""
+    total, count = sum(capacities), len(nodes)
+    quotas = [count * c / total for c in capacities]
+    shares = [math.floor(q) for q in quotas]
+    by_remainder = sorted(range(len(capacities)), key=lambda i: (shares[i] - quotas[i], i))
+    for i in by_remainder[:count - sum(shares)]:
+        shares[i] += 1
+    groups: list[list[int]] = [[] for _ in capacities]
+    for j, n in enumerate(nodes):
+        open_circles = [i for i in range(len(groups)) if len(groups[i]) < shares[i]]
+        best = max(open_circles, key=lambda i: (shares[i] * (j + 1) / count - len(groups[i]), -i))
+        groups[best].append(n)
+    return groups
+
+
+def _spread(wanted: list[float | None], least: float) -> list[float]:
+    """Angles on one circle for nodes in order: sorted by wanted angle, at least `least` apart all round.
+
+    Halfway between two arrangements in the same order: each node as near its wanted angle as the spacing allows
+    (nodes near what they connect to), and all evenly spaced (a ring one can see). Nodes with no wanted angle
+    fill the widest gap between the others.
+    """
+    count = len(wanted)
+    known = sorted((w % (2 * math.pi), k) for k, w in enumerate(wanted) if w is not None)
+    if not known:
+        return [-math.pi / 2 + 2 * math.pi * k / count for k in range(count)]
+    gaps = [(known[(i + 1) % len(known)][0] - known[i][0]) % (2 * math.pi) for i in range(len(known))]
+    if len(known) == 1:
+        gaps = [2 * math.pi]
+    cut = max(range(len(known)), key=lambda i: (gaps[i], -i)) + 1  # start after the widest gap
+    known = known[cut:] + [(w + 2 * math.pi, k) for w, k in known[:cut]]
+    lonely = [k for k, w in enumerate(wanted) if w is None]
+    widest = gaps[cut - 1]
+    order = [k for _, k in known] + lonely
+    targets = [w for w, _ in known]
+    targets += [targets[-1] + widest * (j + 1) / (len(lonely) + 1) for j in range(len(lonely))]
+    slots = [2 * math.pi * i / count for i in range(count)]
+    offset = _mean_angle([t - slot for t, slot in zip(targets, slots, strict=True)]) or 0.0
+    offset += 2 * math.pi * round((targets[0] - offset) / (2 * math.pi))
+    angles = [offset + slot for slot in slots]
+    weights = [1.0] * len(known) + [0.01] * len(lonely)
+    near = pack(targets, weights, [least] * count)
+    if near[-1] - near[0] <= 2 * math.pi - least + 1e-9:
+        angles = [(a + b) / 2 for a, b in zip(angles, near, strict=True)]
+    result = [0.0] * count
+    for k, angle in zip(order, angles, strict=True):
+        result[k] = angle
+    return result
+
+
+def _mean_angle(angles: list[float]) -> float | None:
+    """The circular mean of some angles, or None when there are none (or they cancel out)."""
+    sin = sum(math.sin(a) for a in angles)
+    cos = sum(math.cos(a) for a in angles)
+    if math.hypot(sin, cos) < 1e-9:
+        return None
+    return math.atan2(sin, cos)
