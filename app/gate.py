@@ -80,9 +80,9 @@ def open_readonly(path: Path, deadline: float) -> sqlite3.Connection:
     return conn
 
 
-def check_schema(path: Path, conn: sqlite3.Connection) -> None:
+def check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
     """Refuse anything but the tables and columns this app writes: no views, no triggers, no strangers."""
-    expected = s.expected_columns()
+    expected = s.expected_columns(version)
     for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_schema"):
         if kind in ("view", "trigger"):
             raise FileRefused(path, f"contains a {kind} ({name!r}), which a workshop never has")
@@ -102,7 +102,7 @@ def check_schema(path: Path, conn: sqlite3.Connection) -> None:
 
 def rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
     """Rows of `table` with the columns of the schema named explicitly, in that order."""
-    columns = s.expected_columns()[table]
+    columns = s.expected_columns()[table]  # a column never changes meaning between versions
     cols = ", ".join(q(c) for c in columns)
     yield from conn.execute(f"SELECT {cols} FROM {q(table)}")
 
@@ -128,8 +128,8 @@ class GatedFile:
         result = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
         if result != ["ok"]:
             raise FileRefused(self.path, f"damaged (integrity check: {result[0][:120]})")
-        check_schema(self.path, self.conn)
-        for table in s.expected_columns():
+        check_schema(self.path, self.conn, self.user_version)
+        for table in s.expected_columns(self.user_version):
             count = self.conn.execute(f"SELECT count(*) FROM {q(table)}").fetchone()[0]
             if count > MAX_ROWS_PER_TABLE:
                 raise FileRefused(self.path, f"too large (table {table!r} has {count} rows)")

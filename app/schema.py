@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 from app import model as m
 
 APPLICATION_ID = 0x436C4B72  # "ClKr": marks a file as a Clientocracy workshop
-SCHEMA_VERSION = 1  # user_version; one more with every migration below
+SCHEMA_VERSION = 2  # user_version; one more with every migration below
 
 # Table per kind; each row has `id`, `ord` (fractional order within its list) and, for factors and
 # curves, the `canvas` it belongs to. Field names of the model are column names (`from_` included).
@@ -22,6 +22,9 @@ WORKSHOP_TABLE = "workshop"
 LEVELS_TABLE = "levels"
 POSITIONS_TABLE = "positions"
 META_TABLE = "meta"
+SNAPSHOTS_TABLE = "snapshots"
+# Tables that came with a later schema version (the rest exist since version 1).
+TABLE_SINCE = {SNAPSHOTS_TABLE: 2}
 MIGRATIONS_TABLE = Migrations.migrations_table
 
 _BOOL_FIELDS = {"higher_is_costlier", "visible", "reference", "granted"}
@@ -39,15 +42,16 @@ def workshop_columns() -> tuple[str, ...]:
     return ("id",) + m.field_names("workshop")
 
 
-def expected_columns() -> dict[str, tuple[str, ...]]:
-    """Every table of the current schema and its columns: the allow-list for files from elsewhere."""
+def expected_columns(version: int = SCHEMA_VERSION) -> dict[str, tuple[str, ...]]:
+    """Every table of schema `version` and its columns: the allow-list for files from elsewhere."""
     tables = {TABLES[kind]: kind_columns(kind) for kind in m.KINDS}
     tables[WORKSHOP_TABLE] = workshop_columns()
     tables[LEVELS_TABLE] = ("curve", "factor", "level")
     tables[POSITIONS_TABLE] = ("diagram", "node", "x", "y")
     tables[META_TABLE] = ("key", "value")
     tables[MIGRATIONS_TABLE] = ("id", "migration_set", "name", "applied_at")
-    return tables
+    tables[SNAPSHOTS_TABLE] = ("id", "name", "created", "content")
+    return {name: cols for name, cols in tables.items() if TABLE_SINCE.get(name, 1) <= version}
 
 
 def q(name: str) -> str:
@@ -120,6 +124,12 @@ def m001_initial(db: Database) -> None:
     db[LEVELS_TABLE].create({"curve": str, "factor": str, "level": float}, pk=("curve", "factor"))
     db[POSITIONS_TABLE].create({"diagram": str, "node": str, "x": float, "y": float}, pk=("diagram", "node"))
     db[META_TABLE].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_snapshots(db: Database) -> None:
+    """Version 2: named snapshots of the whole workshop (its interchange JSON) kept inside the file."""
+    db[SNAPSHOTS_TABLE].create({"id": str, "name": str, "created": str, "content": str}, pk="id")
 
 
 def _column_type(kind: str, name: str) -> type:

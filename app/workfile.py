@@ -68,7 +68,7 @@ def load_rows_into(gated: GatedFile, conn: sqlite3.Connection) -> None:
     s.create_schema(conn, stop_before=stop_before)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table, columns in s.expected_columns().items():
+        for table, columns in s.expected_columns(gated.user_version).items():
             if table == s.MIGRATIONS_TABLE:
                 continue
             cols = ", ".join(s.q(c) for c in columns)
