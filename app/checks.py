@@ -230,7 +230,7 @@ class _Checker:
                 if f.errc is None:
                     continue
                 t, r = to_be.levels.get(f.id), reference.levels.get(f.id)
-                if t is None or r is None or _errc_agrees(f.errc, float(t), float(r), low):
+                if t is None or r is None or errc_agrees(f.errc, float(t), float(r), low):
                     continue
                 yield self.finding(
                     "errc-contradicts-curves",
@@ -266,7 +266,7 @@ class _Checker:
             yield self.finding("no-evolutionary-goal", ())
 
 
-def _errc_agrees(action: str, to_be: float, reference: float, low: float) -> bool:
+def errc_agrees(action: str, to_be: float, reference: float, low: float) -> bool:
     """Whether the to-be and reference levels bear out the factor's ERRC action (FORMAT.md's rules)."""
     if action == "eliminate":
         return abs(to_be - low) <= _EPS

@@ -1,0 +1,139 @@
+"""The chart's legend: a sample of each visible curve's line and marker with its name; a click selects the curve."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from widgets.canvas.axis import font_px
+from widgets.canvas.common import DEAR_COLOR, INK, MUTED, CanvasContext, Touch, qcolor
+from widgets.canvas.items import draw_sample
+
+SAMPLE = 34  # pixels of line sample before each name
+GAP = 26  # between entries
+ROW = 30
+
+
+class Legend(QWidget):
+    """Entries laid out in rows that wrap to the width; the selected curve's entry is underlined."""
+
+    def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setFont(font_px(self.font(), 15))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.entries: list[tuple[str | None, QRectF]] = []  # (curve id or None for the note, area)
+        self._rows = 1
+        ctx.selection_changed.connect(self.update)
+
+    def apply(self, touch: Touch) -> None:
+        """Lay out again when curves were added, removed, renamed, recoloured, shown or hidden."""
+        if touch.curve_structure or touch.curves or touch.factor_structure or touch.factors:
+            self.relayout()
+
+    def relayout(self) -> None:
+        """Place the entries for the current width."""
+        canvas = self.ctx.canvas
+        fm = QFontMetricsF(self.font())
+        small = QFontMetricsF(font_px(self.font(), 13, italic=True))
+        entries: list[tuple[str | None, float]] = []
+        if canvas is not None:
+            for c in canvas.curves:
+                if c.visible:
+                    text = c.name or "—"
+                    width = SAMPLE + 8 + fm.horizontalAdvance(text)
+                    if c.reference:
+                        width += 6 + small.horizontalAdvance(self.tr("(reference)"))
+                    entries.append((c.id, min(width, self.width() - 8.0)))
+            if any(f.higher_is_costlier for f in canvas.factors):
+                entries.append((None, small.horizontalAdvance("▲ " + self.tr("higher = dearer")) + 4))
+        x, row = 4.0, 0
+        placed = []
+        for curve_id, width in entries:
+            if x > 4 and x + width > self.width() - 4:
+                x, row = 4.0, row + 1
+            placed.append((curve_id, QRectF(x, 4 + row * ROW, width, ROW - 4)))
+            x += width + GAP
+        self.entries = placed
+        rows = row + 1
+        if rows != self._rows:
+            self._rows = rows
+            self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(400, self._rows * ROW + 6)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(ev)
+        self.relayout()
+
+    def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        canvas = self.ctx.canvas
+        if canvas is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fm = QFontMetricsF(self.font())
+        small = font_px(self.font(), 13, italic=True)
+        for curve_id, rect in self.entries:
+            mid = rect.center().y()
+            if curve_id is None:
+                p.setFont(small)
+                p.setPen(QColor(DEAR_COLOR))
+                p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                           "▲ " + self.tr("higher = dearer"))
+                continue
+            curve = self.ctx.document.find(curve_id)
+            if curve is None:
+                continue
+            draw_sample(p, curve.kind, qcolor(curve.color), QPointF(rect.left() + 2, mid), SAMPLE - 6)
+            text_rect = QRectF(rect.left() + SAMPLE + 8, rect.top(), rect.width() - SAMPLE - 8, rect.height())
+            p.setFont(self.font())
+            p.setPen(QColor(INK))
+            name = fm.elidedText(curve.name or "—", Qt.TextElideMode.ElideRight, text_rect.width())
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+            if curve.reference:
+                p.setFont(small)
+                p.setPen(QColor(MUTED))
+                x = text_rect.left() + fm.horizontalAdvance(name) + 6
+                p.drawText(QRectF(x, rect.top(), rect.right() - x, rect.height()),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("(reference)"))
+            if curve_id == self.ctx.curve_id:
+                p.setPen(qcolor(curve.color))
+                y = rect.bottom() - 1
+                for dy in (0.0, 1.0):
+                    p.drawLine(QPointF(text_rect.left(), y + dy),
+                               QPointF(text_rect.left() + fm.horizontalAdvance(name), y + dy))
+        p.end()
+
+    def curve_at(self, pos: QPointF) -> str | None:
+        """The curve whose entry is under `pos`."""
+        return next((cid for cid, rect in self.entries if cid and rect.contains(pos)), None)
+
+    def entry_rect(self, curve_id: str) -> QRectF:
+        """Where a curve's entry is (for tests and tooltips)."""
+        return next(rect for cid, rect in self.entries if cid == curve_id)
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        curve_id = self.curve_at(ev.position())
+        if curve_id is not None and ev.button() == Qt.MouseButton.LeftButton:
+            self.ctx.select(curve_id=curve_id)
+            ev.accept()
+            return
+        super().mousePressEvent(ev)
+
+    def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        curve_id = self.curve_at(ev.position())
+        self.setCursor(Qt.CursorShape.PointingHandCursor if curve_id else Qt.CursorShape.ArrowCursor)
+        if curve_id:
+            curve = self.ctx.document.get(curve_id)
+            self.setToolTip(self.tr("%1 — click to draw this curve with the mouse and keys").replace("%1", curve.name))
+        else:
+            self.setToolTip("")
+        super().mouseMoveEvent(ev)

@@ -1,0 +1,307 @@
+"""The table beside the chart: factors × curves, the same levels, edited by keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app import changes
+from app import model as m
+from app.edits import Batch, Delete, Insert, Move
+from app.strategy import format_level, snap_level
+from widgets.canvas.common import DEAR_COLOR, MUTED, CanvasContext, Touch, qcolor
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NAME, DEAR, FIRST_CURVE = 0, 1, 2
+# Roles as plain ints: the model answers thousands of data() calls per paint and enum comparisons are slow.
+DISPLAY, EDIT, TOOLTIP = (Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value,
+                          Qt.ItemDataRole.ToolTipRole.value)
+CHECK, ALIGN, FOREGROUND = (Qt.ItemDataRole.CheckStateRole.value, Qt.ItemDataRole.TextAlignmentRole.value,
+                            Qt.ItemDataRole.ForegroundRole.value)
+CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+
+
+class LevelsModel(QAbstractTableModel):
+    """Rows are the canvas's factors, columns its name, its price mark and one per curve; edits go to the document."""
+
+    def __init__(self, ctx: CanvasContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.factor_ids: list[str] = []
+        self.curve_ids: list[str] = []
+
+    # ------------------------------------------------------------ follow
+    def reset(self) -> None:
+        """Show the context's canvas from scratch."""
+        self.beginResetModel()
+        canvas = self.ctx.canvas
+        self.factor_ids = [f.id for f in canvas.factors] if canvas else []
+        self.curve_ids = [c.id for c in canvas.curves] if canvas else []
+        self.endResetModel()
+
+    def apply(self, touch: Touch) -> None:
+        """Tell the view about exactly the rows, columns and cells the edit touched."""
+        for leaf in touch.structure:
+            self._structure(leaf)
+        if touch.canvas_fields & {"scale", "step"}:
+            self._changed(0, FIRST_CURVE, len(self.factor_ids) - 1, self.columnCount() - 1)
+        for curve_id, factor_id in touch.levels:
+            if curve_id in self.curve_ids and factor_id in self.factor_ids:
+                row, col = self.factor_ids.index(factor_id), FIRST_CURVE + self.curve_ids.index(curve_id)
+                self._changed(row, col, row, col)
+        for factor_id in touch.factors:
+            if factor_id in self.factor_ids:
+                row = self.factor_ids.index(factor_id)
+                self._changed(row, NAME, row, DEAR)
+        for curve_id in touch.curves:
+            if curve_id in self.curve_ids:
+                col = FIRST_CURVE + self.curve_ids.index(curve_id)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+
+    def _changed(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        if r1 >= r0 and c1 >= c0:
+            self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1))
+
+    def _structure(self, leaf: Insert | Delete | Move) -> None:
+        rows = leaf.kind == "factor"
+        ids = self.factor_ids if rows else self.curve_ids
+        offset = 0 if rows else FIRST_CURVE
+        parent = QModelIndex()
+        if isinstance(leaf, Insert):
+            at = offset + leaf.index
+            (self.beginInsertRows if rows else self.beginInsertColumns)(parent, at, at)
+            ids.insert(leaf.index, leaf.id)
+            (self.endInsertRows if rows else self.endInsertColumns)()
+        elif isinstance(leaf, Delete):
+            if leaf.id not in ids:
+                return
+            i = ids.index(leaf.id)
+            (self.beginRemoveRows if rows else self.beginRemoveColumns)(parent, offset + i, offset + i)
+            ids.pop(i)
+            (self.endRemoveRows if rows else self.endRemoveColumns)()
+        else:
+            i, j = ids.index(leaf.id), leaf.new_index
+            if i == j:
+                return
+            dest = offset + (j + 1 if j > i else j)
+            begin = self.beginMoveRows if rows else self.beginMoveColumns
+            if begin(parent, offset + i, offset + i, parent, dest):
+                ids.insert(j, ids.pop(i))
+                (self.endMoveRows if rows else self.endMoveColumns)()
+
+    # ------------------------------------------------------------- model
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self.factor_ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else FIRST_CURVE + len(self.curve_ids)
+
+    def factor(self, row: int) -> m.Factor:
+        """The factor shown in `row`."""
+        return self.ctx.document.get(self.factor_ids[row])
+
+    def curve(self, column: int) -> m.Curve | None:
+        """The curve shown in `column`, or None for the factor columns."""
+        return self.ctx.document.get(self.curve_ids[column - FIRST_CURVE]) if column >= FIRST_CURVE else None
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        role = int(role)
+        if role not in (DISPLAY, EDIT, TOOLTIP, CHECK, ALIGN, FOREGROUND) or not index.isValid():
+            return None
+        col = index.column()
+        factor = self.ctx.document.get(self.factor_ids[index.row()])
+        if col == NAME:
+            return factor.name if role in (DISPLAY, EDIT, TOOLTIP) else None
+        if col == DEAR:
+            if role == CHECK:
+                return Qt.CheckState.Checked if factor.higher_is_costlier else Qt.CheckState.Unchecked
+            if role == TOOLTIP:
+                return self.tr("Price-like: a higher level means dearer for the buyer")
+            return None
+        level = self.ctx.document.get(self.curve_ids[col - FIRST_CURVE]).levels.get(factor.id)
+        if role == DISPLAY:
+            return "–" if level is None else format_level(level)
+        if role == EDIT:
+            return format_level(level)
+        if role == ALIGN:
+            return CENTER
+        if level is None:
+            if role == FOREGROUND:
+                return QBrush(QColor(MUTED))
+            if role == TOOLTIP:
+                return self.tr("Not scored yet: type a level")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == NAME:
+            return self.tr("Factor") if role == Qt.ItemDataRole.DisplayRole else None
+        if section == DEAR:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "▲"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Price-like factor: higher = dearer")
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(DEAR_COLOR))
+            return None
+        if section >= self.columnCount():
+            return None
+        curve = self.curve(section)
+        assert curve is not None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return curve.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            swatch = QPixmap(12, 12)
+            swatch.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(swatch)
+            painter.fillRect(1, 1, 10, 10, qcolor(curve.color))
+            painter.end()
+            return swatch
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == DEAR:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        factor = self.factor(index.row())
+        doc = self.ctx.document
+        if index.column() == NAME:
+            name = " ".join(str(value).split())
+            if not name or name == factor.name:
+                return False
+            return self.ctx.push(changes.update(doc, factor.id, name=name, label=self.tr("Rename factor")))
+        if index.column() == DEAR:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            return self.ctx.push(changes.update(doc, factor.id, higher_is_costlier=bool(checked)))
+        curve = self.curve(index.column())
+        canvas = self.ctx.canvas
+        assert curve is not None and canvas is not None
+        text = str(value).strip().replace(",", ".")
+        if text in ("", "–", "-"):
+            level = None
+        else:
+            try:
+                level = snap_level(float(text), canvas.scale, canvas.step)
+            except ValueError:
+                self.ctx.hinted.emit(self.tr("“%1” is not a level: type a number from %2 to %3")
+                                     .replace("%1", str(value)).replace("%2", format_level(canvas.scale[0]))
+                                     .replace("%3", format_level(canvas.scale[1])))
+                return False
+        if curve.levels.get(factor.id) == level:
+            return False
+        return self.ctx.push(changes.set_level(doc, curve.id, factor.id, level))
+
+
+class LevelsTable(QTableView):
+    """The levels as a grid; Delete clears the selected levels in one undoable edit; selection follows the chart."""
+
+    def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.levels = LevelsModel(ctx)
+        self.setModel(self.levels)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(66)
+        header.setMinimumSectionSize(28)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self._syncing = False
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        ctx.selection_changed.connect(self.show_selection)
+
+    def reset_canvas(self) -> None:
+        """Show the context's canvas."""
+        self.levels.reset()
+        self._size_columns()
+        self.show_selection()
+
+    def _size_columns(self) -> None:
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DEAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(NAME, 170)
+        header.resizeSection(DEAR, 28)
+
+    def apply(self, touch: Touch) -> None:
+        """Follow one applied edit (the current cell moving with removed rows does not change the selection)."""
+        self._syncing = True
+        try:
+            self.levels.apply(touch)
+        finally:
+            self._syncing = False
+        if touch.curve_structure:
+            self._size_columns()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        factor_id = self.levels.factor_ids[current.row()]
+        curve = self.levels.curve(current.column())
+        if curve is not None:
+            self.ctx.select(curve.id, factor_id)
+        else:
+            self.ctx.select(factor_id=factor_id)
+
+    def show_selection(self) -> None:
+        """Make the selected point (or factor) the current cell."""
+        ids, curves = self.levels.factor_ids, self.levels.curve_ids
+        if self.ctx.factor_id not in ids:
+            return
+        row = ids.index(self.ctx.factor_id)
+        current = self.currentIndex()
+        col = FIRST_CURVE + curves.index(self.ctx.curve_id) if self.ctx.curve_id in curves else NAME
+        if current.isValid() and current.row() == row and (current.column() == col or col == NAME):
+            return
+        self._syncing = True
+        try:
+            self.selectionModel().setCurrentIndex(self.levels.index(row, col),
+                                                  QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._syncing = False
+
+    def event(self, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.ShortcutOverride and ev.matches(QKeySequence.StandardKey.Delete):
+            ev.accept()  # Delete clears the selected levels here, not what a window-wide action would delete
+            return True
+        return super().event(ev)
+
+    def keyPressEvent(self, ev: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if ev.matches(QKeySequence.StandardKey.Delete) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selected()
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
+    def clear_selected(self) -> None:
+        """Unscore every selected level: one batch."""
+        doc = self.ctx.document
+        edits = []
+        for index in self.selectedIndexes():
+            curve = self.levels.curve(index.column())
+            factor_id = self.levels.factor_ids[index.row()]
+            if curve is not None and curve.levels.get(factor_id) is not None:
+                edits.append(changes.set_level(doc, curve.id, factor_id, None))
+        if edits:
+            self.ctx.push(Batch(tuple(edits), self.tr("Clear levels")))
