@@ -26,11 +26,11 @@ __all__ = ["NODE_SIZE", "GAP", "ROW_GAP", "LAYER_GAP", "Positions", "layered_lay
 
 
 def diagram_positions(workshop: Workshop, diagram: str, sizes: Mapping | None = None) -> dict[str, Point]:
-    """Where every node of a diagram stands: its stored position, else (on the promise map, the first time)
-    its place on the structure, else a place found by `place_missing`."""
+    """Where every node of a diagram stands: its stored position, else a place found by `place_missing`; a promise
+    map with no stored positions yet starts from the structure's (as the editor does)."""
     stored = dict(workshop.layouts.get(diagram, {}))
-    if diagram == "promises":
-        stored = {**workshop.layouts.get("structure", {}), **stored}
+    if diagram == "promises" and not stored:
+        stored = dict(workshop.layouts.get("structure", {}))
     known = replace(workshop, layouts={**workshop.layouts, diagram: stored})
     return {**stored, **place_missing(known, diagram, sizes)}
 
