@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from dataclasses import asdict, fields
-from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from app import model as m
 
 APPLICATION_ID = 0x436C4B72  # "ClKr": marks a file as a Clientocracy workshop
-SCHEMA_VERSION = 2  # user_version; one more with every migration below
+SCHEMA_VERSION = 2  # user_version: the number of MIGRATION_STEPS below
 
 # Table per kind; each row has `id`, `ord` (fractional order within its list) and, for factors and
 # curves, the `canvas` it belongs to. Field names of the model are column names (`from_` included).
@@ -25,7 +24,7 @@ META_TABLE = "meta"
 SNAPSHOTS_TABLE = "snapshots"
 # Tables that came with a later schema version (the rest exist since version 1).
 TABLE_SINCE = {SNAPSHOTS_TABLE: 2}
-MIGRATIONS_TABLE = Migrations.migrations_table
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
 _BOOL_FIELDS = {"higher_is_costlier", "visible", "reference", "granted"}
 _NESTED = {"indicator": m.Indicator, "economics": m.Economics}
@@ -105,10 +104,11 @@ def object_from_row(kind: str, row: sqlite3.Row | dict[str, Any]) -> Any:
 
 
 # ----------------------------------------------------------------------------------------- migrations
-migrations = Migrations("clientocracy")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 
-@migrations()
 def m001_initial(db: Database) -> None:
     """Version 1: a table per kind, levels, positions, the workshop's details and meta."""
     for kind in m.KINDS:
@@ -126,7 +126,6 @@ def m001_initial(db: Database) -> None:
     db[META_TABLE].create({"key": str, "value": str}, pk="key")
 
 
-@migrations()
 def m002_snapshots(db: Database) -> None:
     """Version 2: named snapshots of the whole workshop (its interchange JSON) kept inside the file."""
     db[SNAPSHOTS_TABLE].create({"id": str, "name": str, "created": str, "content": str}, pk="id")
@@ -140,9 +139,40 @@ def _column_type(kind: str, name: str) -> type:
     return str
 
 
+MIGRATION_STEPS = (m001_initial, m002_snapshots)
+MIGRATION_NAMES = tuple(step.__name__ for step in MIGRATION_STEPS)
+
+
+def _import_sqlite_utils() -> None:
+    """Import sqlite-utils with numpy hidden: it would import numpy (~170 ms) only to store numpy values,
+    which a workshop never holds; numpy stays importable for those who need it later (pyqtgraph)."""
+    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # sqlite-utils treats numpy as optional
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+@cache
+def migrations() -> Migrations:
+    """The schema's migrations as a sqlite-utils migration set (imported when a schema is first written)."""
+    _import_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations("clientocracy")
+    for step in MIGRATION_STEPS:
+        steps()(step)
+    return steps
+
+
 def create_schema(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
     """Create (or bring up to date) the schema in `conn`, recording versions as sqlite-utils migrations."""
+    steps = migrations()  # first: it imports sqlite-utils without numpy
+    from sqlite_utils import Database
+
     db = Database(conn)
-    migrations.apply(db, stop_before=stop_before)
+    steps.apply(db, stop_before=stop_before)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
+    conn.execute(f"PRAGMA user_version = {len(steps.applied(db))}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import fields
+from datetime import date
 from typing import Any, Callable, Iterator
 
 from app import model as m
@@ -38,6 +39,18 @@ _REFERENCES: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("experiment", "team"): (("team",), True),
 }
 _NAMES = {"segment": "segment", "team": "team", "value": "value", "promise": "promise"}
+
+
+_DATES = {("workshop", "date"), ("experiment", "start"), ("experiment", "end")}
+
+
+def _is_iso_date(text: str) -> bool:
+    """True for an ISO 8601 calendar date such as 2026-11-20."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def public_name(field: str) -> str:
@@ -85,6 +98,8 @@ def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | No
         return f"unknown language {value!r} (ru or en)"
     if kind == "experiment" and name == "budget" and value is not None and not is_number(value):
         return f"budget {value!r} is not a number"
+    if key in _DATES and value and isinstance(value, str) and not _is_iso_date(value):
+        return f"{name} {value!r} is not a date written as YYYY-MM-DD"
     return None
 
 

@@ -63,7 +63,7 @@ class FileLocked(FileRefused):
 # ------------------------------------------------------------------------------------------ loading
 def load_rows_into(gated: GatedFile, conn: sqlite3.Connection) -> None:
     """Copy a gated file's rows, table by table with explicit columns, into `conn` (schema created here)."""
-    names = [mig.name for mig in s.migrations._migrations]
+    names = s.MIGRATION_NAMES
     stop_before = names[gated.user_version] if gated.user_version < len(names) else None
     s.create_schema(conn, stop_before=stop_before)
     conn.execute("BEGIN IMMEDIATE")

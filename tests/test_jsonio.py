@@ -19,6 +19,7 @@ from app import model as m
 from app.document import Document
 from app.generate import small_workshop
 from app.jsonio import FormatError, dumps, loads, read_json_file, workshop_from_json, workshop_to_json
+from app.resources import sample_path
 
 GROCERY = Path("/work/shared/samples/grocery.json")
 if not GROCERY.exists():  # the sample also ships with the app
@@ -247,7 +248,7 @@ def test_generated_small_workshops_round_trip(seed: int) -> None:
 
 def test_a_workshop_edited_through_the_document_exports_and_imports() -> None:
     doc = Document(loads(GROCERY.read_bytes()))
-    doc.apply(changes.update(doc, "", date="завтра", notes="строка\nвторая"))
+    doc.apply(changes.update(doc, "", date="2026-12-01", notes="строка\nвторая"))
     doc.apply(changes.set_position(doc, "structure", "team-025", (12.0, -3.5)))
     doc.apply(changes.set_level(doc, "crv-020", "fac-012", 4.5))
     doc.apply(changes.delete(doc, "team-031"))
@@ -567,3 +568,10 @@ def test_any_text_is_either_a_workshop_or_a_format_error(text: str | bytes) -> N
         loads(text)
     except FormatError as error:
         assert "\n" not in str(error)
+
+
+def test_dates_must_be_iso() -> None:
+    document = json.loads(sample_path().read_text(encoding="utf-8"))
+    document["workshop"]["date"] = "20.11.2026"
+    with pytest.raises(FormatError, match=r"^workshop\.date: date '20\.11\.2026' is not a date written as YYYY-MM-DD"):
+        workshop_from_json(document)

@@ -1,24 +1,25 @@
-"""Starting the GUI: the Qt application, the workshop to open, and its first window."""
+"""Starting the GUI: the Qt application, languages, error handling, the workshop to open, and its window."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.resources import sample_path
 from app.workfile import Recoverable, WorkFile, find_recoverable, read_workshop
+from widgets.errors import ErrorHandler
+from widgets.i18n import Translations
 from widgets.main_window import MainWindow
+from widgets.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    """Translate a user-visible string of this module."""
-    return QCoreApplication.translate("gui", text)
+APP_NAME = "ClientocracyStudio"
+DISPLAY_NAME = "Clientocracy Studio"
 
 
 def load_workshop(path: str | None) -> WorkFile:
@@ -30,16 +31,9 @@ def load_workshop(path: str | None) -> WorkFile:
 
 def ask_restore(left: Recoverable) -> str:
     """Ask whether to restore a workshop left unsaved by a crash: "restore", "discard" or "later"."""
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Восстановить несохранённую работу?"),
-                      tr("Программа была закрыта, не сохранив «{title}» ({file}).\n"
-                         "Несохранённых изменений: {count}. Восстановить их?").format(
-                          title=left.title, file=left.origin.name if left.origin else tr("без файла"),
-                          count=left.unsaved_edits))
-    restore = box.addButton(tr("Восстановить"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(tr("Отбросить"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(tr("Позже"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+    from widgets import dialogs  # message boxes load when first needed, not at start-up
+
+    return dialogs.ask_restore(left, QApplication.activeWindow())
 
 
 def offer_restore() -> WorkFile | None:
@@ -54,60 +48,119 @@ def offer_restore() -> WorkFile | None:
 
 
 def report_open_error(path: str | None, error: BaseException) -> None:
-    """Tell the user in a dialog that the workshop could not be opened, and why."""
-    name = Path(path).name if path else tr("встроенный пример")
-    reason = (error.strerror if isinstance(error, OSError) and error.strerror else str(error)) or type(error).__name__
-    QMessageBox.critical(
-        None,
-        tr("Не удалось открыть воркшоп"),
-        tr("Не удалось открыть «{name}».\n\n{reason}").format(name=name, reason=reason),
-    )
+    """Tell the user in a dialog that the workshop could not be opened, and why (locked, refused, other)."""
+    name = Path(path).name if path else QCoreApplication.translate("gui", "the bundled sample")
+    from widgets import dialogs
+
+    dialogs.show_open_error(QApplication.activeWindow(), name, error)
 
 
-def open_window(path: str | None, smoke: bool = False) -> MainWindow | None:
-    """Load the workshop (or one restored after a crash) and build its window; on failure show the reason
-    (a dialog, or stderr in a smoke check) and return None."""
+def startup_workshop(settings: Settings, smoke: bool = False) -> tuple[WorkFile, str]:
+    """The workshop a start without a FILE opens: the last file, else the bundled sample; and a note for the user."""
+    last = None if smoke else settings.last_file()
+    if last:
+        if Path(last).is_file():
+            try:
+                return WorkFile.open(last), ""
+            except Exception as error:  # locked or refused: say so, then start on the sample
+                log.info("could not reopen %s", last, exc_info=True)
+                report_open_error(last, error)
+        else:
+            note = QCoreApplication.translate("gui", "The last workshop, {name}, is no longer there.")
+            return load_workshop(None), note.format(name=Path(last).name)
+    return load_workshop(None), ""
+
+
+def open_window(path: str | None, smoke: bool = False, settings: Settings | None = None,
+                translations: Translations | None = None) -> MainWindow | None:
+    """Build the window on a restored workshop, on `path`, or on the start-up workshop; None (after a dialog,
+    or a line on stderr in a smoke check) when `path` cannot be opened."""
+    settings = settings or Settings()
+    window = MainWindow(settings, translations)
+    window.ask_before_closing = not smoke
+    note = ""
     try:
-        work = (None if smoke else offer_restore()) or load_workshop(path)
+        restored = None if smoke else offer_restore()
+        if restored is not None:
+            window.set_work(restored, restored=True)
+            return window
+        if path:
+            work = load_workshop(path)
+            settings.add_recent(path)
+        else:
+            work, note = startup_workshop(settings, smoke)
     except Exception as error:  # any failure to open is the user's dialog, never a traceback
         log.info("could not open %s", path or "the bundled sample", exc_info=True)
         if smoke:
             print(f"clientocracy: {error}", file=sys.stderr)
         else:
             report_open_error(path, error)
+        window.deleteLater()
         return None
-    window = MainWindow(work.document, work.display_name)
-    window.work_file = work
+    window.set_work(work)
+    if note:
+        window.show_hint(note)
     return window
 
 
+def application() -> QApplication:
+    """The Qt application, named so that settings, title bars and dialogs know it."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    if app.windowIcon().isNull():
+        from PySide6.QtGui import QIcon
+
+        from app.resources import resource_path
+
+        icon = QIcon()
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            path = resource_path("icons", f"clientocracy-{size}.png")
+            if path.is_file():
+                icon.addFile(str(path))  # read when a size is first drawn
+        app.setWindowIcon(icon)
+    return app  # type: ignore[return-value]
+
+
 def run_gui(path: str | None, smoke: bool = False) -> int:
-    """Run the app on `path` (the bundled sample when None) until its window closes; returns the exit status.
+    """Run the app on `path` (the last file or the bundled sample when None) until its window closes.
 
     With `smoke`, paint the window once and quit (a start-up check that needs no one to close it).
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("ClientocracyStudio")
-    app.setApplicationDisplayName("Clientocracy Studio")
-    window = open_window(path, smoke)
-    if window is None:
-        return 2
-    window.show()
+    app = application()
+    settings = Settings()
+    translations = Translations()
+    translations.apply(settings.language())
+    handler = None if smoke else ErrorHandler().install()
     try:
+        window = open_window(path, smoke, settings, translations)
+        if window is None:
+            return 2
+        window.show()
         if smoke:
             window.grab()
             window.close()
             return 0
         return app.exec()
     finally:
-        window.work_file.close()
+        if handler is not None:
+            handler.uninstall()
+        translations.clear()
 
 
 def main(argv: list[str]) -> int:
-    """`clientocracy [FILE] [--smoke]` as handed over by app.cli."""
+    """`clientocracy [FILE] [--smoke]` as handed over by app.cli.
+
+    `--smoke` alone runs the full start-up check of widgets.smoke when this build has it; with a FILE it opens that
+    file, paints the window once and exits.
+    """
     smoke = "--smoke" in argv
     files = [arg for arg in argv if arg != "--smoke"]
     if len(files) > 1:
         print("clientocracy: open one FILE at a time", file=sys.stderr)
         return 2
+    if smoke and not files and importlib.util.find_spec("widgets.smoke") is not None:
+        from widgets import smoke as smoke_check
+
+        return smoke_check.run_smoke()
     return run_gui(files[0] if files else None, smoke=smoke)
