@@ -1,406 +1,568 @@
-"""The first main window: the workshop's title and goal, the method's 9 stages with counts, read-only tables."""
+"""The main window: one open workshop, its stage navigator, pages, checks and undo history, menus and files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QDockWidget,
     QMainWindow,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
+    QMessageBox,
+    QStackedWidget,
+    QUndoView,
     QWidget,
 )
 
 from app import model as m
 from app.document import Document
-from app.edits import Delete, Edit, Insert, Leaf, Move, Update
+from app.workfile import WorkFile
+from widgets import files
+from widgets.checks_panel import ChecksPanel
+from widgets.editor_pages import EDITORS, editor_available
+from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
+from widgets.i18n import Translations
+from widgets.menus import build_menus, retranslate_menus
+from widgets.settings import Settings
+from widgets.stages import GOAL, StageNavigator
+from widgets.style import STYLE
+from widgets.welcome import WelcomePage
+from widgets.workspace import PAGES, Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from app.checks import Finding
 
-STYLE = """
-QMainWindow { background: #ffffff; }
-#header { background: #ffffff; border-bottom: 1px solid #d9dee5; }
-#title { font-size: 20pt; font-weight: 600; color: #1d2733; }
-#subtitle { color: #5b6673; }
-#goalBox { background: #eef5fb; border-left: 4px solid #0072B2; border-radius: 3px; }
-#goalCaption { color: #0072B2; font-size: 8pt; font-weight: 600; letter-spacing: 1px; }
-#goal { font-size: 13pt; color: #1d2733; }
-#stages { background: #f6f7f9; border: none; border-right: 1px solid #d9dee5; outline: none; }
-#stages::item { border-bottom: 1px solid #e6e9ee; }
-#stages::item:selected { background: #dcebf7; }
-#stageTitle { color: #1d2733; }
-#stageCount { color: #5b6673; }
-QTabWidget::pane { border: none; border-top: 1px solid #d9dee5; }
-QTabBar::tab { padding: 7px 16px; color: #5b6673; background: transparent; border: none;
-               border-bottom: 3px solid transparent; }
-QTabBar::tab:selected { color: #1d2733; border-bottom: 3px solid #0072B2; }
-QTabBar::tab:hover:!selected { color: #1d2733; }
-QTableView { border: none; gridline-color: #e6e9ee; selection-background-color: #dcebf7;
-             selection-color: #1d2733; alternate-background-color: #f8f9fb; }
-QTableView::item { padding: 0 6px; }
-QHeaderView::section { padding: 6px 8px; background: #f6f7f9; color: #3b4652; font-weight: 600; border: none;
-                       border-right: 1px solid #e6e9ee; border-bottom: 1px solid #d9dee5; }
-"""
+log = logging.getLogger(__name__)
 
-
-def plural(n: int, forms: str) -> str:
-    """`n` with the noun form that fits it: forms "one|few|many" (Russian: 1 боль, 2 боли, 5 болей) or "one|other"."""
-    variants = forms.split("|")
-    if len(variants) == 3:
-        last, last_two = n % 10, n % 100
-        if last == 1 and last_two != 11:
-            form = 0
-        elif 2 <= last <= 4 and not 12 <= last_two <= 14:
-            form = 1
-        else:
-            form = 2
-    else:
-        form = 0 if n == 1 else len(variants) - 1
-    return f"{n} {variants[form]}"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of an object table: its header and how to read the cell from an object."""
-
-    title: str
-    value: Callable[[Any], Any]
-    stretch: bool = False
-    tip: str = ""
-
-
-class ObjectTableModel(QAbstractTableModel):
-    """A read-only table over one of the workshop's lists that follows the document's edits row by row."""
-
-    def __init__(self, document: Document, kind: str, columns: list[Column], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        self.columns = columns
-        self._document = document
-        self._ids = self._current_ids()
-
-    def _current_ids(self) -> list[str]:
-        return [obj.id for obj in self._document.model.collection(self.kind)]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        obj = self._document.find(self._ids[index.row()])
-        if obj is None:
-            return None
-        value = self.columns[index.column()].value(obj)
-        return "" if value is None else str(value)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.columns[section].tip or None
-        return None
-
-    def follow(self, leaf: Leaf) -> None:
-        """Mirror one applied edit of this table's kind: a row inserted, removed, moved or changed."""
-        if isinstance(leaf, Insert):
-            row = min(leaf.index, len(self._ids))
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._ids.insert(row, leaf.id)
-            self.endInsertRows()
-        elif isinstance(leaf, Delete) and leaf.id in self._ids:
-            row = self._ids.index(leaf.id)
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._ids[row]
-            self.endRemoveRows()
-        elif isinstance(leaf, Move) and leaf.id in self._ids:
-            row, new = self._ids.index(leaf.id), min(leaf.new_index, len(self._ids) - 1)
-            if row != new and self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), new + (new > row)):
-                self._ids.insert(new, self._ids.pop(row))
-                self.endMoveRows()
-        elif isinstance(leaf, Update) and leaf.id in self._ids:
-            row = self._ids.index(leaf.id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-
-    def refresh_cells(self) -> None:
-        """Repaint every cell (names of the objects this table refers to may have changed)."""
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
-
-    def resync(self) -> None:
-        """Start over from the document's list if the rows ever disagree with it (a safety net)."""
-        current = self._current_ids()
-        if current != self._ids:
-            self.beginResetModel()
-            self._ids = current
-            self.endResetModel()
+# Where a finding's object is worked on: the editor page first (when it exists), else the table.
+FINDING_PLACES: dict[str, tuple[str | None, str]] = {
+    "promise-no-metric": ("promises", "promises"),
+    "promise-unempowered": ("promises", "promises"),
+    "promise-from-client": ("promises", "promises"),
+    "team-no-client-promise": ("promises", "teams"),
+    "team-not-serving-client": ("promises", "teams"),
+    "team-no-indicator": (None, "results"),
+    "link-without-promise": ("structure", "teams"),
+    "promise-without-link": ("structure", "promises"),
+    "canvas-factor-count": ("canvas", "propositions"),
+    "errc-contradicts-curves": ("canvas", "propositions"),
+    "curve-unscored": ("canvas", "propositions"),
+}
+TABLE_OF_KIND = {"segment": "segments", "pain": "pains", "proposition": "propositions", "team": "teams",
+                 "promise": "promises", "experiment": "experiments", "value": "details"}
+# Stage n: (editor page or None, table, column to put the keyboard on)
+STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
+    1: (None, "segments", None), 2: (None, "pains", None), 3: ("canvas", "propositions", None),
+    4: ("promises", "promises", None), 5: ("promises", "promises", None), 6: ("structure", "teams", None),
+    7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
+}
+ZOOM_STEP = 1.1
 
 
 class MainWindow(QMainWindow):
-    """The workshop's window: title and evolutionary goal on top, the 9 stages on the left, tables on the right."""
+    """A workshop's window. `set_work` shows a workshop; closing asks before anything unsaved is lost."""
 
-    def __init__(self, document: Document, display_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, translations: Translations | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
-        self.display_name = display_name
-        self.setWindowTitle(display_name)  # Qt adds the application's display name
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.translations = translations
+        self.work: WorkFile | None = None
+        self.workspace: Workspace | None = None
+        self.ask_before_closing = True
+        self._baseline_modified = False
+        self._zoom = self.settings.text_zoom()
+        self._base_font = QApplication.font()
+        self.undo_stack = QUndoStack(self)
+        self.exporter = ExportRunner(self)
         self.setStyleSheet(STYLE)
-        self.resize(1280, 800)
+        self.resize(1600, 1000)
 
-        self.title_label = QLabel(objectName="title")
-        self.subtitle_label = QLabel(objectName="subtitle")
-        self.goal_label = QLabel(objectName="goal", wordWrap=True)
-        self.stage_list = QListWidget(objectName="stages")
-        self.stage_counts: list[QLabel] = []
-        self.tabs = QTabWidget(documentMode=True)
-        self.tables: dict[str, ObjectTableModel] = {}
-        self._tab_titles: dict[str, str] = {}
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self._build_header())
-        splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
-        splitter.addWidget(self._build_stages())
-        splitter.addWidget(self._build_tabs())
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-        splitter.setSizes([self.stage_list.minimumWidth(), 960])
-
-        self._refresh_header()
-        self._refresh_counts()
-        document.subscribe(self._on_edit)
-
-    # ------------------------------------------------------------------ building
-    def _build_header(self) -> QWidget:
-        header = QFrame(objectName="header")
-        box = QVBoxLayout(header)
-        box.setContentsMargins(24, 16, 24, 16)
-        box.setSpacing(4)
-        box.addWidget(self.title_label)
-        box.addWidget(self.subtitle_label)
-        goal_box = QFrame(objectName="goalBox")
-        goal_layout = QVBoxLayout(goal_box)
-        goal_layout.setContentsMargins(14, 8, 14, 10)
-        goal_layout.setSpacing(2)
-        goal_layout.addWidget(QLabel(self.tr("ЭВОЛЮЦИОННАЯ ЦЕЛЬ"), objectName="goalCaption"))
-        goal_layout.addWidget(self.goal_label)
-        box.addSpacing(8)
-        box.addWidget(goal_box)
-        return header
-
-    def _stage_titles(self) -> list[str]:
-        return [
-            self.tr("Клиентские сегменты"),
-            self.tr("Боли клиентов"),
-            self.tr("Ценностное предложение и канва"),
-            self.tr("Обещания клиентам"),
-            self.tr("Внутренние обещания"),
-            self.tr("Совет и автономные команды"),
-            self.tr("Экономика команд"),
-            self.tr("Показатели успеха"),
-            self.tr("Эксперименты и улучшения"),
-        ]
-
-    def _build_stages(self) -> QWidget:
-        self.stage_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        widest = 0
-        for number, title in enumerate(self._stage_titles(), start=1):
-            cell = QWidget()
-            row = QHBoxLayout(cell)
-            row.setContentsMargins(14, 9, 12, 9)
-            row.setSpacing(10)
-            badge = QLabel(str(number))
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setFixedSize(26, 26)
-            badge.setStyleSheet("background: #0072B2; color: white; border-radius: 13px; font-weight: 600;")
-            text = QVBoxLayout()
-            text.setSpacing(1)
-            heading = QLabel(title, objectName="stageTitle")
-            font = heading.font()
-            font.setBold(True)  # set here, not in the style sheet, so the list can be sized to it at once
-            heading.setFont(font)
-            text.addWidget(heading)
-            count = QLabel(objectName="stageCount")
-            text.addWidget(count)
-            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-            row.addLayout(text, 1)
-            item = QListWidgetItem(self.stage_list)
-            item.setSizeHint(cell.sizeHint())
-            self.stage_list.setItemWidget(item, cell)
-            self.stage_counts.append(count)
-            widest = max(widest, cell.sizeHint().width())
-        self.stage_list.setMinimumWidth(widest + 4)
-        self.stage_list.currentRowChanged.connect(self._show_stage)
-        return self.stage_list
-
-    def _build_tabs(self) -> QWidget:
-        doc = self.document
-
-        def name_of(obj_id: str | None) -> str:
-            found = doc.find(obj_id) if obj_id else None
-            return getattr(found, "name", "") if found is not None else ""
-
-        def grants(promise: m.Promise) -> str:
-            needed = promise.authorities + promise.resources
-            if not needed:
-                return ""
-            return self.tr("{granted} из {total}").format(
-                granted=sum(g.granted for g in needed), total=len(needed)
-            )
-
-        team_kinds = {
-            "client_facing": self.tr("клиентская"),
-            "service": self.tr("сервисная"),
-            "council": self.tr("совет управляющих"),
+        self.welcome = WelcomePage(self.settings)
+        self.center = QStackedWidget()
+        self.center.addWidget(self.welcome)
+        self.setCentralWidget(self.center)
+        self.navigator = StageNavigator()
+        self.checks = ChecksPanel()
+        self.history = QUndoView(self.undo_stack)
+        self.history.setObjectName("history")
+        self.docks = {
+            "stages": self._dock("stagesDock", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea),
+            "checks": self._dock("checksDock", self.checks, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "history": self._dock("historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
-        statuses = {
-            "draft": self.tr("черновик"),
-            "negotiating": self.tr("обсуждается"),
-            "accepted": self.tr("принято"),
-            "kept": self.tr("выполнено"),
-            "broken": self.tr("нарушено"),
-            "retired": self.tr("снято"),
-        }
-        self._add_table("segment", self.tr("Сегменты"), [
-            Column(self.tr("Сегмент"), lambda s: s.name),
-            Column(self.tr("Описание"), lambda s: s.description, stretch=True),
-        ])
-        self._add_table("pain", self.tr("Боли"), [
-            Column(self.tr("Сегмент"), lambda p: name_of(p.segment)),
-            Column(self.tr("Боль"), lambda p: p.text, stretch=True),
-            Column(self.tr("Острота"), lambda p: p.severity),
-        ])
-        self._add_table("team", self.tr("Команды"), [
-            Column(self.tr("Команда"), lambda t: t.name),
-            Column(self.tr("Вид"), lambda t: team_kinds.get(t.kind, t.kind)),
-            Column(self.tr("Назначение"), lambda t: t.purpose, stretch=True),
-            Column(self.tr("Руководитель"), lambda t: t.lead),
-            Column(self.tr("Участники"), lambda t: len(t.members)),
-        ])
-        self._add_table("promise", self.tr("Обещания"), [
-            Column(self.tr("Кто даёт"), lambda p: name_of(p.from_)),
-            Column(self.tr("Кому"), lambda p: name_of(p.to)),
-            Column(self.tr("Обещание"), lambda p: p.text, stretch=True),
-            Column(self.tr("Метрика и цель"), lambda p: " — ".join(x for x in (p.metric, p.target) if x)),
-            Column(self.tr("Статус"), lambda p: statuses.get(p.status, p.status)),
-            Column(self.tr("Полномочия"), grants, tip=self.tr("Сколько полномочий и ресурсов обещания уже получено")),
-        ])
-        return self.tabs
+        self.splitDockWidget(self.docks["checks"], self.docks["history"], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["stages"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["checks"], self.docks["history"]], [900, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["checks"]], [190], Qt.Orientation.Vertical)
 
-    def _add_table(self, kind: str, title: str, columns: list[Column]) -> None:
-        table = ObjectTableModel(self.document, kind, columns, self)
-        view = QTableView(objectName=f"{kind}Table")
-        view.setModel(table)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(30)
-        view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        view.horizontalHeader().setHighlightSections(False)
-        view.resizeColumnsToContents()
-        for column, spec in enumerate(columns):
-            if spec.stretch:
-                view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                view.setColumnWidth(column, min(view.columnWidth(column) + 16, 200))
-        self.tables[kind] = table
-        self._tab_titles[kind] = title
-        self.tabs.addTab(view, title)
+        self.recent_menu = files.RecentMenu(self.settings, self.open_path, self)
+        self.menus = build_menus(self, self.recent_menu)
+        for dock in self.docks.values():
+            self.menus.menus["panels"].addAction(dock.toggleViewAction())
+        self._connect()
+        self.retranslate()
+        self._apply_zoom()
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.set_work(None)
 
-    # ---------------------------------------------------------------- refreshing
-    def _refresh_header(self) -> None:
-        info = self.document.model.info
-        self.title_label.setText(info.title or self.tr("Воркшоп без названия"))
-        self.subtitle_label.setText("  ·  ".join(x for x in (info.organization, info.facilitator, info.date) if x))
-        self.goal_label.setText(info.evolutionary_goal or self.tr("Эволюционная цель ещё не сформулирована"))
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self, objectName=name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(area, dock)
+        return dock
 
-    def stage_count_texts(self) -> list[str]:
-        """What each of the 9 stages holds so far, e.g. "2 сегмента" or "4 боли"."""
-        w = self.document.model
-        kinds = {t.id: t.kind for t in w.teams}
-        segments = {s.id for s in w.segments}
-        external = sum(p.to in segments for p in w.promises)
-        internal = sum(p.to in kinds for p in w.promises)
-        teams = sum(k != "council" for k in kinds.values())
-        has_council = "council" in kinds.values()
-        economics = sum(
-            t.economics is not None and (t.economics.revenue is not None or t.economics.costs is not None)
-            for t in w.teams
-        )
-        indicators = sum(t.indicator is not None and bool(t.indicator.name) for t in w.teams)
-        team_forms = self.tr("команда|команды|команд")
-        promise_forms = self.tr("обещание|обещания|обещаний")
-        return [
-            plural(len(w.segments), self.tr("сегмент|сегмента|сегментов")),
-            plural(len(w.pains), self.tr("боль|боли|болей")),
-            ", ".join([
-                plural(len(w.propositions), self.tr("предложение|предложения|предложений")),
-                plural(len(w.canvases), self.tr("канва|канвы|канв")),
-            ]),
-            plural(external, promise_forms),
-            plural(internal, promise_forms),
-            ", ".join([plural(teams, team_forms), self.tr("совет") if has_council else self.tr("нет совета")]),
-            self.tr("{teams} с расчётом").format(teams=plural(economics, team_forms)),
-            plural(indicators, self.tr("показатель|показателя|показателей")),
-            plural(len(w.experiments), self.tr("эксперимент|эксперимента|экспериментов")),
-        ]
+    def _connect(self) -> None:
+        a = self.menus.actions
+        a["new"].triggered.connect(self.new_workshop)
+        a["new_sample"].triggered.connect(self.new_from_sample)
+        a["open"].triggered.connect(lambda: self.open_path())
+        a["save"].triggered.connect(self.save)
+        a["save_as"].triggered.connect(self.save_as)
+        a["import_json"].triggered.connect(self.import_json)
+        a["close"].triggered.connect(self.close_workshop)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(self.undo_stack.undo)
+        a["redo"].triggered.connect(self.undo_stack.redo)
+        a["delete"].triggered.connect(self.delete_selection)
+        a["select_all"].triggered.connect(self.select_all)
+        for key in PAGES:
+            a[f"page_{key}"].triggered.connect(lambda _c=False, k=key: self.show_page(k))
+        a["zoom_in"].triggered.connect(lambda: self.zoom(+1))
+        a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
+        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
+        a["full_screen"].toggled.connect(self.set_full_screen)
+        a["guide"].triggered.connect(self.show_guide)
+        a["about"].triggered.connect(self.show_about)
+        for spec in EXPORTS:
+            a[f"export_{spec.key}"].triggered.connect(lambda _c=False, s=spec: self.export(s))
+        self.menus.menus["export"].aboutToShow.connect(self._update_exports)
+        self.menus.menus["file"].aboutToShow.connect(self._update_exports)
+        self.menus.languages.triggered.connect(lambda action: self.set_language(action.data()))
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda _t: self._name_undo_actions())
+        self.undo_stack.redoTextChanged.connect(lambda _t: self._name_undo_actions())
+        self.undo_stack.cleanChanged.connect(lambda _c: self.update_modified())
+        self.navigator.stage_activated.connect(self.go_to_stage)
+        self.checks.findings_changed.connect(self._findings_changed)
+        self.checks.finding_activated.connect(self.go_to_finding)
+        self.exporter.finished.connect(self._export_finished)
+        self.exporter.failed.connect(self._export_failed)
+        self.welcome.new_requested.connect(self.new_workshop)
+        self.welcome.sample_requested.connect(self.new_from_sample)
+        self.welcome.open_requested.connect(lambda: self.open_path())
+        self.welcome.recent_chosen.connect(self.open_path)
 
-    def _refresh_counts(self) -> None:
-        for label, text in zip(self.stage_counts, self.stage_count_texts(), strict=True):
-            if label.text() != text:
-                label.setText(text)
-        for index, (kind, table) in enumerate(self.tables.items()):
-            self.tabs.setTabText(index, f"{self._tab_titles[kind]} ({table.rowCount()})")
+    # --------------------------------------------------------------- workshop
+    @property
+    def document(self) -> Document | None:
+        """The open workshop's document, or None."""
+        return self.work.document if self.work is not None else None
 
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        touched = {getattr(leaf, "kind", None) for leaf in applied}
-        for leaf in applied:
-            table = self.tables.get(getattr(leaf, "kind", ""))
-            if table is not None:
-                table.follow(leaf)
-        for kind in touched & self.tables.keys():
-            self.tables[kind].resync()
-        if touched & {"segment", "team"}:  # names shown in other tables
-            for kind in ("pain", "promise"):
-                self.tables[kind].refresh_cells()
-        if "workshop" in touched:
-            self._refresh_header()
-        self._refresh_counts()
+    @property
+    def work_file(self) -> WorkFile | None:
+        """The open workshop (a WorkFile), or None."""
+        return self.work
 
-    def _show_stage(self, row: int) -> None:
-        kind = {0: "segment", 1: "pain", 3: "promise", 4: "promise", 5: "team", 6: "team", 7: "team"}.get(row)
-        if kind is not None:
-            self.tabs.setCurrentIndex(list(self.tables).index(kind))
+    def set_work(self, work: WorkFile | None, restored: bool = False) -> None:
+        """Show `work` (None: the welcome page); the previous workshop is closed without asking."""
+        old, old_space = self.work, self.workspace
+        if old_space is not None:
+            old_space.detach()
+            self.center.removeWidget(old_space)
+            old_space.deleteLater()
+        self.undo_stack.clear()
+        self.work, self.workspace = work, None
+        self._baseline_modified = restored
+        if work is not None:
+            self.workspace = Workspace(work.document, self.undo_stack)
+            self.workspace.hint.connect(self.show_hint)
+            self.workspace.page_changed.connect(lambda _k: self._update_edit_actions())
+            self.workspace.workshop.currentChanged.connect(lambda _i: self._update_edit_actions())
+            self.center.addWidget(self.workspace)
+            self.center.setCurrentWidget(self.workspace)
+            work.document.subscribe(self._on_edit)
+        else:
+            self.welcome.refresh()
+            self.center.setCurrentWidget(self.welcome)
+        self.checks.bind(work.document if work is not None else None)
+        if work is None:
+            self.navigator.clear_states()
+        else:
+            self.navigator.refresh(work.document.model, None)  # counts now, marks once the checks ran
+        for dock in self.docks.values():
+            dock.widget().setEnabled(work is not None)
+        if old is not None and old is not work:
+            try:
+                old.document.unsubscribe(self._on_edit)
+            except ValueError:
+                pass
+            old.close()
+        self._update_actions()
+        self.update_title()
 
-    def detach(self) -> None:
-        """Stop following the document (the window is going away)."""
+    def _on_edit(self, document: object, edit: object, applied: object) -> None:
+        self.update_modified()
+
+    def is_modified(self) -> bool:
+        """Whether closing now would lose changes that are not in the user's file."""
+        if self.work is None or not self.work.modified:
+            return False
+        return self._baseline_modified or not self.undo_stack.isClean()
+
+    def update_title(self) -> None:
+        """The file name (or the workshop's title) and the modified marker in the title bar."""
+        if self.work is None:
+            self.setWindowTitle("")
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{self.work.display_name}[*]")
+        self.update_modified()
+
+    def update_modified(self) -> None:
+        """Follow the working copy and the undo stack's clean state in the title's marker."""
+        self.setWindowModified(self.is_modified())
+
+    def maybe_save(self) -> bool:
+        """Before the workshop goes away: True when nothing is lost (saved, discarded or unchanged)."""
+        if self.work is None or not self.ask_before_closing or not self.is_modified():
+            return True
+        from widgets import dialogs  # message boxes load when first needed, not at start-up
+
+        answer = dialogs.ask_save_changes(self, self.work.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_workshop(self) -> None:
+        """Start an empty workshop."""
+        if self.maybe_save():
+            title = self.tr("New workshop")
+            self._open_with(lambda: WorkFile.new(m.Workshop(info=m.WorkshopInfo(title=title))), title)
+
+    def new_from_sample(self) -> None:
+        """Start a workshop from the bundled sample."""
+        if self.maybe_save():
+            from app.resources import sample_path
+            from app.workfile import read_workshop
+
+            self._open_with(lambda: WorkFile.new(read_workshop(sample_path())), sample_path().name)
+
+    def open_path(self, path: Path | str | None = None) -> bool:
+        """Open a workshop file (asking for one when `path` is None); the current one stays if it fails."""
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = files.ask_open_path(self, self.settings)
+            if path is None:
+                return False
+        path = Path(path)
+        if self._open_with(lambda: WorkFile.open(path), path.name):
+            self.settings.add_recent(path)
+            return True
+        return False
+
+    def import_json(self) -> bool:
+        """Open a workshop from a JSON interchange file (it becomes a new, unsaved workshop)."""
+        path = files.ask_import_path(self, self.settings)
+        return self.open_path(path) if path is not None else False
+
+    def _open_with(self, make: object, name: str) -> bool:
         try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass  # already detached
+            work = make()  # type: ignore[operator]
+        except Exception as error:  # a file that does not open is a dialog, never a traceback
+            log.info("could not open %s", name, exc_info=True)
+            from widgets import dialogs
+
+            dialogs.show_open_error(self, name, error)
+            return False
+        self.set_work(work)
+        return True
+
+    def save(self) -> bool:
+        """Save to the workshop's file (asking for a name when it has none); False when not saved."""
+        if self.work is None:
+            return False
+        if self.work.path is None:
+            return self.save_as()
+        return self._save_to(self.work.path)
+
+    def save_as(self) -> bool:
+        """Save under a name the user chooses; False when cancelled or failed."""
+        if self.work is None:
+            return False
+        suggested = self.work.path.stem if self.work.path else (self.work.document.model.info.title or "workshop")
+        path = files.ask_save_path(self, self.settings, suggested.replace("/", "-"))
+        return self._save_to(path) if path is not None else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.work.save(path)
+        except Exception as error:  # the work stays safe in the working copy; say why it was not saved
+            log.info("could not save %s", path, exc_info=True)
+            from widgets import dialogs
+
+            dialogs.show_save_error(self, path, error)
+            return False
+        self._baseline_modified = False
+        self.undo_stack.setClean()
+        self.settings.add_recent(path)
+        self.update_title()
+        self.show_hint(self.tr("Saved to {path}").format(path=path))
+        return True
+
+    def close_workshop(self) -> bool:
+        """Close the workshop (asking about unsaved changes) and show the welcome page."""
+        if not self.maybe_save():
+            return False
+        self.set_work(None)
+        return True
+
+    # -------------------------------------------------------------- navigating
+    def show_page(self, key: str) -> None:
+        """Bring a page of the workspace forward."""
+        if self.workspace is not None:
+            self.workspace.show_page(key)
+
+    def go_to_stage(self, stage: int) -> None:
+        """Open the place where a stage is worked on: its editor when this build has it, else its table or form."""
+        if self.workspace is None:
+            return
+        if stage == GOAL:
+            self.workspace.show_details("evolutionary_goal")
+            return
+        editor, table, column = STAGE_PLACES[stage]
+        if editor is not None and editor_available(EDITORS[editor]):
+            self.workspace.show_page(editor)
+            return
+        page = self.workspace.show_table(table)
+        if column:
+            current = page.table.current_id() or (page.model.id_at(0) if page.model.rowCount() else None)
+            if current:
+                page.select_ids([current], column)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Go to the object of a finding: select it in its editor, or its row in a table."""
+        if self.workspace is None:
+            return
+        if finding.code == "no-evolutionary-goal" or not finding.ids:
+            self.workspace.show_details("evolutionary_goal")
+            return
+        self.go_to_ids(list(finding.ids), *FINDING_PLACES.get(finding.code, (None, "")))
+
+    def go_to_ids(self, ids: list[str], editor: str | None = None, table: str = "") -> None:
+        """Select objects where they are worked on: an editor page when given and present, else the table (the
+        preferred one when it lists the object) of the first object that has one."""
+        if self.workspace is None or not ids:
+            return
+        if editor is not None and editor_available(EDITORS[editor]):
+            page = self.workspace.editors[editor]
+            self.workspace.show_page(editor)
+            if page.select_ids(ids):
+                return
+        specs = self.workspace.workshop.specs
+        for obj_id in ids:
+            kind = self.document.kind_of(obj_id) or ""
+            key = table if table in specs and specs[table].kind == kind else TABLE_OF_KIND.get(kind, "")
+            if key:
+                self.workspace.show_table(key, [obj_id], "indicator" if key == "results" else None)
+                return
+        self.show_hint(self.tr("This is drawn in an editor that is coming; it cannot be shown yet."))
+
+    # ------------------------------------------------------------------ editing
+    def delete_selection(self) -> None:
+        """Delete what is selected where the keyboard is: rows of the table, or the editor's selection."""
+        if self.workspace is None:
+            return
+        focus = QApplication.focusWidget()
+        table = self.workspace.current_table()
+        if table is not None and focus is not None and (focus is table.table or table.table.isAncestorOf(focus)):
+            table.table.delete_selected()
+            return
+        page = self.workspace.current_editor()
+        if page is not None and hasattr(page.editor, "delete_selected"):
+            page.editor.delete_selected()
+
+    def select_all(self) -> None:
+        """Select everything in the widget with the keyboard (a field, a table, or the editor)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and hasattr(focus, "selectAll") and self.isAncestorOf(focus):
+            focus.selectAll()
+            return
+        page = self.workspace.current_editor() if self.workspace is not None else None
+        if page is not None and hasattr(page.editor, "select_all"):
+            page.editor.select_all()
+        elif self.workspace is not None and self.workspace.current_table() is not None:
+            self.workspace.current_table().table.selectAll()
+
+    def show_hint(self, text: str) -> None:
+        """A short message in the status bar (a refused edit says why here)."""
+        self.statusBar().showMessage(text, 8000)
+
+    def _name_undo_actions(self) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        a = self.menus.actions
+        a["undo"].setText(self.tr("&Undo {edit}").format(edit=undo) if undo else self.tr("&Undo"))
+        a["redo"].setText(self.tr("&Redo {edit}").format(edit=redo) if redo else self.tr("&Redo"))
+
+    def _update_actions(self) -> None:
+        has = self.work is not None
+        for name in ("save", "save_as", "close", "page_workshop", "page_canvas", "page_structure", "page_promises"):
+            self.menus[name].setEnabled(has)
+        self.menus["undo"].setEnabled(self.undo_stack.canUndo())
+        self.menus["redo"].setEnabled(self.undo_stack.canRedo())
+        self._name_undo_actions()
+        self._update_edit_actions()
+        self._update_exports()
+
+    def _update_edit_actions(self) -> None:
+        """Delete, Select All and zoom act on the table in front; on an editor page only if the editor offers them
+        (otherwise they stand aside, so that the editor's own keys work)."""
+        editor = self.workspace.current_editor() if self.workspace is not None else None
+        on_tables = self.workspace is not None and editor is None
+        names = ("delete_selected", "select_all", "zoom_in", "zoom_out", "zoom_reset")
+        offers = {n for n in names if editor is not None and hasattr(editor.editor, n)}
+        self.menus["delete"].setEnabled(on_tables or "delete_selected" in offers)
+        self.menus["select_all"].setEnabled(on_tables or "select_all" in offers)
+        for name in ("zoom_in", "zoom_out", "zoom_reset"):
+            self.menus[name].setEnabled(editor is None or name in offers)
+
+    def _update_exports(self) -> None:
+        for spec in EXPORTS:
+            available = export_available(spec)
+            action = self.menus[f"export_{spec.key}"]
+            action.setEnabled(self.work is not None and available and not self.exporter.busy)
+            action.setVisible(available)
+        self.menus.menus["export"].setEnabled(any(export_available(s) for s in EXPORTS))
+
+    def _findings_changed(self, findings: list[Finding]) -> None:
+        if self.document is not None:
+            self.navigator.refresh(self.document.model, findings)
+
+    # ------------------------------------------------------------------ exports
+    def export(self, spec: ExportSpec) -> None:
+        """Ask where, then write an export of the workshop in the background."""
+        if self.work is None or self.exporter.busy:
+            return
+        title = QCoreApplication.translate("exports", spec.text).replace("&", "").rstrip("…")
+        stem = (self.work.path.stem if self.work.path else self.work.document.model.info.title) or "workshop"
+        if spec.to_folder:
+            target = files.ask_export_folder(self, self.settings, title)
+        else:
+            target = files.ask_export_path(self, self.settings, title, stem.replace("/", "-"), spec.suffix,
+                                           QCoreApplication.translate("exports", spec.file_filter))
+        if target is None:
+            return
+        self.exporter.start(spec, self.work.document.model, target)
+        self.show_hint(self.tr("Exporting to {path}…").format(path=target))
+        self._update_exports()
+
+    def _export_failed(self, key: str, error: BaseException) -> None:
+        from widgets import dialogs
+
+        dialogs.show_export_error(self, error)
+        self._update_exports()
+
+    def _export_finished(self, key: str, written: object) -> None:
+        where = written[0].parent if isinstance(written, list) and written else written
+        self.show_hint(self.tr("Exported to {path}").format(path=where))
+        self._update_exports()
+
+    # --------------------------------------------------------------------- view
+    def zoom(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or normal (0) text in the tables and forms; the editor's own zoom on its page."""
+        page = self.workspace.current_editor() if self.workspace is not None else None
+        method = {1: "zoom_in", -1: "zoom_out", 0: "zoom_reset"}[step]
+        if page is not None and hasattr(page.editor, method):
+            getattr(page.editor, method)()
+            return
+        self._zoom = 0 if step == 0 else max(-3, min(8, self._zoom + step))
+        self.settings.set_text_zoom(self._zoom)
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = self.font()
+        size = self._base_font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(round(size * ZOOM_STEP ** self._zoom, 1))
+            self.setFont(font)
+
+    def set_full_screen(self, on: bool) -> None:
+        """Full screen on or off."""
+        self.showFullScreen() if on else self.showNormal()
+
+    def set_language(self, code: str) -> None:
+        """Switch the language now ("" follows the system) and remember it."""
+        self.settings.set_language(code)
+        if self.translations is None:
+            self.translations = Translations()
+        self.translations.apply(code)
+
+    def show_guide(self) -> None:
+        """A short guide to the method's 9 stages and where the app works on each."""
+        from widgets.guide import guide_html
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("The method's 9 stages"), guide_html(), parent=self)
+        box.setObjectName("guideDialog")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 640px; }")
+        box.exec()
+
+    def show_about(self) -> None:
+        """Version and purpose of the app."""
+        from app import __version__
+
+        QMessageBox.about(self, self.tr("About Clientocracy Studio"), self.tr(
+            "<h3>Clientocracy Studio {version}</h3><p>For consultants who run Clientocracy workshops with a "
+            "company's leadership: client segments and pains, the strategy canvas, the structure from the client, "
+            "promises, team economics, indicators and experiments.</p><p>Fonts: PT Sans (SIL Open Font License), "
+            "DejaVu Sans, Symbola.</p>").format(version=__version__))
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language."""
+        retranslate_menus(self.menus)
+        self._name_undo_actions()
+        self.docks["stages"].setWindowTitle(self.tr("Stages"))
+        self.docks["checks"].setWindowTitle(self.tr("Checks"))
+        self.docks["history"].setWindowTitle(self.tr("History"))
+        self.history.setEmptyLabel(self.tr("Opened"))
+        code = self.settings.language()
+        self.menus[f"language_{code or 'system'}"].setChecked(True)
+        self.update_title()
+
+    # ------------------------------------------------------------------ events
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self.menus["full_screen"].blockSignals(True)
+            self.menus["full_screen"].setChecked(self.isFullScreen())
+            self.menus["full_screen"].blockSignals(False)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.detach()
-        super().closeEvent(event)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.exporter.wait(30)
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.set_work(None)
+        event.accept()
+
+    def detach(self) -> None:
+        """Let the workshop go without asking (tests and the smoke check)."""
+        self.set_work(None)
+

@@ -1,0 +1,320 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>ChecksPanel</name>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hint(s)</source>
+            <translation>
+                <numerusform>%n hint</numerusform>
+                <numerusform>%n hints</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogTexts</name>
+        <message numerus="yes">
+            <source>%n unsaved change(s) can be restored.</source>
+            <translation>
+                <numerusform>%n unsaved change can be restored.</numerusform>
+                <numerusform>%n unsaved changes can be restored.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EditWords</name>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n change</numerusform>
+                <numerusform>%n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsPage</name>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hint(s)</source>
+            <translation>
+                <numerusform>%n hint</numerusform>
+                <numerusform>%n hints</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open question(s)</source>
+            <translation>
+                <numerusform>%n open question</numerusform>
+                <numerusform>%n open questions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectTable</name>
+        <message numerus="yes">
+            <source>Delete %n row(s)</source>
+            <translation>
+                <numerusform>Delete %n row</numerusform>
+                <numerusform>Delete %n rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationDiagrams</name>
+        <message numerus="yes">
+            <source>%n client segment(s)</source>
+            <translation>
+                <numerusform>%n client segment</numerusform>
+                <numerusform>%n client segments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n client-facing team(s)</source>
+            <translation>
+                <numerusform>%n client-facing team</numerusform>
+                <numerusform>%n client-facing teams</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n service team(s)</source>
+            <translation>
+                <numerusform>%n service team</numerusform>
+                <numerusform>%n service teams</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n promise</numerusform>
+                <numerusform>%n promises</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n accepted or kept</source>
+            <translation>
+                <numerusform>%n accepted or kept</numerusform>
+                <numerusform>%n accepted or kept</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseInspector</name>
+        <message numerus="yes">
+            <source>Receives %n promise(s). The map highlights every promise that reaches this client.</source>
+            <translation>
+                <numerusform>Receives %n promise. The map highlights every promise that reaches this client.</numerusform>
+                <numerusform>Receives %n promises. The map highlights every promise that reaches this client.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n objects selected.</source>
+            <translation>
+                <numerusform>%n object selected.</numerusform>
+                <numerusform>%n objects selected.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Supported by %n promise(s) — show</source>
+            <translation>
+                <numerusform>Supported by %n promise — show</numerusform>
+                <numerusform>Supported by %n promises — show</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseMapEditor</name>
+        <message numerus="yes">
+            <source>%n promise(s) added.</source>
+            <translation>
+                <numerusform>%n promise added.</numerusform>
+                <numerusform>%n promises added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Expand bundle (%n promises)</source>
+            <translation>
+                <numerusform>Expand bundle (%n promise)</numerusform>
+                <numerusform>Expand bundle (%n promises)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft the promises its structure links lack (%n)</source>
+            <translation>
+                <numerusform>Draft the promise its structure link lacks (%n)</numerusform>
+                <numerusform>Draft the promises its structure links lack (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add structure links for its promises (%n)</source>
+            <translation>
+                <numerusform>Add the structure link for its promise (%n)</numerusform>
+                <numerusform>Add structure links for its promises (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add every missing structure link (%n)</source>
+            <translation>
+                <numerusform>Add the missing structure link (%n)</numerusform>
+                <numerusform>Add every missing structure link (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft every missing promise (%n)</source>
+            <translation>
+                <numerusform>Draft the missing promise (%n)</numerusform>
+                <numerusform>Draft every missing promise (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseTablePanel</name>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n promise</numerusform>
+                <numerusform>%n promises</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StageTexts</name>
+        <message numerus="yes">
+            <source>%n open problem(s) in the checks</source>
+            <translation>
+                <numerusform>%n open problem in the checks</numerusform>
+                <numerusform>%n open problems in the checks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n segment(s)</source>
+            <translation>
+                <numerusform>%n segment</numerusform>
+                <numerusform>%n segments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pain(s)</source>
+            <translation>
+                <numerusform>%n pain</numerusform>
+                <numerusform>%n pains</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n proposition(s)</source>
+            <translation>
+                <numerusform>%n proposition</numerusform>
+                <numerusform>%n propositions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n canvas(es)</source>
+            <translation>
+                <numerusform>%n canvas</numerusform>
+                <numerusform>%n canvases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s) to clients</source>
+            <translation>
+                <numerusform>%n promise to clients</numerusform>
+                <numerusform>%n promises to clients</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n internal promise(s)</source>
+            <translation>
+                <numerusform>%n internal promise</numerusform>
+                <numerusform>%n internal promises</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team(s)</source>
+            <translation>
+                <numerusform>%n team</numerusform>
+                <numerusform>%n teams</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team(s) with economics</source>
+            <translation>
+                <numerusform>%n team with economics</numerusform>
+                <numerusform>%n teams with economics</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s)</source>
+            <translation>
+                <numerusform>%n indicator</numerusform>
+                <numerusform>%n indicators</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n experiment(s)</source>
+            <translation>
+                <numerusform>%n experiment</numerusform>
+                <numerusform>%n experiments</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StructureEditor</name>
+        <message numerus="yes">
+            <source>Move %n part(ies)</source>
+            <translation>
+                <numerusform>Move %n party</numerusform>
+                <numerusform>Move %n parties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n item(s)</source>
+            <translation>
+                <numerusform>Delete %n item</numerusform>
+                <numerusform>Delete %n items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerWidget</name>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

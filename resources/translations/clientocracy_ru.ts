@@ -1,0 +1,3524 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+    <context>
+        <name>CanvasChart</name>
+        <message>
+            <source>higher = dearer</source>
+            <translation>выше = дороже</translation>
+        </message>
+        <message>
+            <source>dearer</source>
+            <translation>дороже</translation>
+        </message>
+        <message>
+            <source>▲ Price-like factor: a higher level means dearer for the buyer.</source>
+            <translation>▲ Ценовой фактор: чем выше уровень, тем дороже для покупателя.</translation>
+        </message>
+        <message>
+            <source>Double-click to rename; drag sideways to reorder; right-click for more.</source>
+            <translation>Двойной щелчок — переименовать; перетаскивание вбок — изменить порядок; правая кнопка — другие действия.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanvasEditor</name>
+        <message>
+            <source>Canvas:</source>
+            <translation>Канва:</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Новая</translation>
+        </message>
+        <message>
+            <source>Add a canvas (e.g. one per segment)</source>
+            <translation>Добавить канву (например, по одной на сегмент)</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message>
+            <source>Rename this canvas</source>
+            <translation>Переименовать эту канву</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Дублировать</translation>
+        </message>
+        <message>
+            <source>Copy this canvas, e.g. to draw an alternative</source>
+            <translation>Скопировать канву, например чтобы нарисовать альтернативу</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Delete this canvas (Undo brings it back)</source>
+            <translation>Удалить эту канву (отмена вернёт её)</translation>
+        </message>
+        <message>
+            <source>Segment:</source>
+            <translation>Сегмент:</translation>
+        </message>
+        <message>
+            <source>Scale:</source>
+            <translation>Шкала:</translation>
+        </message>
+        <message>
+            <source>Chart only</source>
+            <translation>Только график</translation>
+        </message>
+        <message>
+            <source>Hide the table and panels, e.g. on the projector</source>
+            <translation>Скрыть таблицу и панели, например для проектора</translation>
+        </message>
+        <message>
+            <source>This workshop has no strategy canvas yet.</source>
+            <translation>В этой сессии ещё нет стратегической канвы.</translation>
+        </message>
+        <message>
+            <source>Create a canvas</source>
+            <translation>Создать канву</translation>
+        </message>
+        <message>
+            <source>Canvas title</source>
+            <translation>Название канвы</translation>
+        </message>
+        <message>
+            <source>+ Add a factor: type its name, press Enter</source>
+            <translation>+ Добавить фактор: введите название и нажмите Enter</translation>
+        </message>
+        <message>
+            <source>Curves</source>
+            <translation>Кривые</translation>
+        </message>
+        <message>
+            <source>ERRC grid</source>
+            <translation>Сетка ИСПС</translation>
+        </message>
+        <message>
+            <source>Quality</source>
+            <translation>Качество</translation>
+        </message>
+        <message>
+            <source>Untitled canvas</source>
+            <translation>Канва без названия</translation>
+        </message>
+        <message>
+            <source>(any)</source>
+            <translation>(любой)</translation>
+        </message>
+        <message>
+            <source>Canvas %1</source>
+            <translation>Канва %1</translation>
+        </message>
+        <message>
+            <source>Add canvas</source>
+            <translation>Добавить канву</translation>
+        </message>
+        <message>
+            <source>%1 (copy)</source>
+            <translation>%1 (копия)</translation>
+        </message>
+        <message>
+            <source>Duplicate canvas</source>
+            <translation>Дублировать канву</translation>
+        </message>
+        <message>
+            <source>Delete canvas</source>
+            <translation>Удалить канву</translation>
+        </message>
+        <message>
+            <source>Rename canvas</source>
+            <translation>Переименовать канву</translation>
+        </message>
+        <message>
+            <source>Change scale</source>
+            <translation>Изменить шкалу</translation>
+        </message>
+        <message>
+            <source>Add factor</source>
+            <translation>Добавить фактор</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>шаг</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartView</name>
+        <message>
+            <source>Select a visible curve first (click its name in the legend).</source>
+            <translation>Сначала выберите видимую кривую (щёлкните её название в легенде).</translation>
+        </message>
+        <message>
+            <source>Set “%1” on “%2”</source>
+            <translation>Уровень «%1» по фактору «%2»</translation>
+        </message>
+        <message>
+            <source>Clear this level (not scored)</source>
+            <translation>Очистить уровень (без оценки)</translation>
+        </message>
+        <message>
+            <source>Rename factor…</source>
+            <translation>Переименовать фактор…</translation>
+        </message>
+        <message>
+            <source>Price-like: higher = dearer</source>
+            <translation>Ценовой: выше = дороже</translation>
+        </message>
+        <message>
+            <source>Move left</source>
+            <translation>Левее</translation>
+        </message>
+        <message>
+            <source>Move right</source>
+            <translation>Правее</translation>
+        </message>
+        <message>
+            <source>Delete factor</source>
+            <translation>Удалить фактор</translation>
+        </message>
+        <message>
+            <source>Reorder factors</source>
+            <translation>Изменить порядок факторов</translation>
+        </message>
+        <message>
+            <source>Rename factor</source>
+            <translation>Переименовать фактор</translation>
+        </message>
+        <message>
+            <source>Offering level</source>
+            <translation>Уровень предложения</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>не предлагается</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecksPanel</name>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n ошибка</numerusform>
+                <numerusform>%n ошибки</numerusform>
+                <numerusform>%n ошибок</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n предупреждение</numerusform>
+                <numerusform>%n предупреждения</numerusform>
+                <numerusform>%n предупреждений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hint(s)</source>
+            <translation>
+                <numerusform>%n подсказка</numerusform>
+                <numerusform>%n подсказки</numerusform>
+                <numerusform>%n подсказок</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click a finding to go to it</source>
+            <translation>Двойной щелчок по замечанию — перейти к нему</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientsPage</name>
+        <message>
+            <source>Who our clients are and what hurts them</source>
+            <translation>Кто наши клиенты и что у них болит</translation>
+        </message>
+        <message>
+            <source>No client segments yet.</source>
+            <translation>Клиентских сегментов пока нет.</translation>
+        </message>
+        <message>
+            <source>Pains</source>
+            <translation>Боли</translation>
+        </message>
+        <message>
+            <source>What we offer</source>
+            <translation>Что мы предлагаем</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveRow</name>
+        <message>
+            <source>Show this curve on the chart</source>
+            <translation>Показывать эту кривую на графике</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Цвет</translation>
+        </message>
+        <message>
+            <source>Curve name</source>
+            <translation>Название кривой</translation>
+        </message>
+        <message>
+            <source>Reference: the industry curve the ERRC grid is judged against (one per canvas)</source>
+            <translation>Эталон: отраслевая кривая, с которой сравнивается сетка ИСПС (одна на канву)</translation>
+        </message>
+        <message>
+            <source>Draw earlier (further back)</source>
+            <translation>Рисовать раньше (дальше на заднем плане)</translation>
+        </message>
+        <message>
+            <source>Draw later (further in front)</source>
+            <translation>Рисовать позже (ближе к переднему плану)</translation>
+        </message>
+        <message>
+            <source>Delete this curve</source>
+            <translation>Удалить эту кривую</translation>
+        </message>
+        <message>
+            <source>Other colour…</source>
+            <translation>Другой цвет…</translation>
+        </message>
+        <message>
+            <source>Curve colour</source>
+            <translation>Цвет кривой</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurvesPanel</name>
+        <message>
+            <source>Add curve</source>
+            <translation>Добавить кривую</translation>
+        </message>
+        <message>
+            <source>Mark reference curve</source>
+            <translation>Отметить эталонную кривую</translation>
+        </message>
+        <message>
+            <source>Reorder curves</source>
+            <translation>Изменить порядок кривых</translation>
+        </message>
+        <message>
+            <source>Delete curve</source>
+            <translation>Удалить кривую</translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogTexts</name>
+        <message numerus="yes">
+            <source>%n unsaved change(s) can be restored.</source>
+            <translation>
+                <numerusform>Можно восстановить %n несохранённое изменение.</numerusform>
+                <numerusform>Можно восстановить %n несохранённых изменения.</numerusform>
+                <numerusform>Можно восстановить %n несохранённых изменений.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EditWords</name>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n изменение</numerusform>
+                <numerusform>%n изменения</numerusform>
+                <numerusform>%n изменений</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorPage</name>
+        <message>
+            <source>This editor is coming.</source>
+            <translation>Этот редактор скоро появится.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrcGrid</name>
+        <message>
+            <source>Suggested from the curves (to be %1, reference %2): click to accept</source>
+            <translation>Подсказано по кривым (будет %1, эталон %2): щёлкните, чтобы принять</translation>
+        </message>
+        <message>
+            <source>Drag to another quadrant to change the action.</source>
+            <translation>Перетащите в другой квадрант, чтобы сменить действие.</translation>
+        </message>
+        <message>
+            <source>Set ERRC action of “%1”</source>
+            <translation>Действие ИСПС для «%1»</translation>
+        </message>
+        <message>
+            <source>Accept ERRC suggestions</source>
+            <translation>Принять подсказки ИСПС</translation>
+        </message>
+        <message>
+            <source>Accept ERRC suggestion</source>
+            <translation>Принять подсказку ИСПС</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrcPanel</name>
+        <message>
+            <source>Suggest from curves</source>
+            <translation>Подсказать по кривым</translation>
+        </message>
+        <message>
+            <source>Compare the to-be curve with the reference curve and suggest actions</source>
+            <translation>Сравнить кривую «как будет» с эталонной и подсказать действия</translation>
+        </message>
+        <message>
+            <source>Accept all</source>
+            <translation>Принять все</translation>
+        </message>
+        <message>
+            <source>Suggestions need a visible to-be curve and a reference curve (mark one in Curves).</source>
+            <translation>Для подсказок нужны видимая кривая «как будет» и эталонная кривая (отметьте её в разделе «Кривые»).</translation>
+        </message>
+        <message>
+            <source>The grid agrees with the curves: nothing to suggest.</source>
+            <translation>Сетка согласуется с кривыми — подсказывать нечего.</translation>
+        </message>
+        <message>
+            <source>Dashed chips are suggestions: click one, or Accept, to apply it.</source>
+            <translation>Пунктирные метки — подсказки: щёлкните метку или «Принять», чтобы применить.</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3 (to be %4, reference %5)</source>
+            <translation>%1: %2 → %3 (будет %4, эталон %5)</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Принять</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsPage</name>
+        <message>
+            <source>Nothing open</source>
+            <translation>Открытых вопросов нет</translation>
+        </message>
+        <message>
+            <source>The methodology checks find no gaps in this workshop.</source>
+            <translation>Методические проверки не находят пробелов в этой сессии.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n ошибка</numerusform>
+                <numerusform>%n ошибки</numerusform>
+                <numerusform>%n ошибок</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n предупреждение</numerusform>
+                <numerusform>%n предупреждения</numerusform>
+                <numerusform>%n предупреждений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hint(s)</source>
+            <translation>
+                <numerusform>%n подсказка</numerusform>
+                <numerusform>%n подсказки</numerusform>
+                <numerusform>%n подсказок</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open question(s)</source>
+            <translation>
+                <numerusform>%n открытый вопрос</numerusform>
+                <numerusform>%n открытых вопроса</numerusform>
+                <numerusform>%n открытых вопросов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Ошибки</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>Предупреждения</translation>
+        </message>
+        <message>
+            <source>Hints</source>
+            <translation>Подсказки</translation>
+        </message>
+    </context>
+    <context>
+        <name>Footer</name>
+        <message>
+            <source>Lock</source>
+            <translation>Замок</translation>
+        </message>
+        <message>
+            <source>Lock the drawing while pointing at it (L): the mouse cannot move anything; paging still works</source>
+            <translation>Заблокировать рисунок, пока вы на него указываете (L): мышь ничего не сдвинет, листать можно</translation>
+        </message>
+        <message>
+            <source>Leave the presentation (Esc)</source>
+            <translation>Выйти из показа (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalPage</name>
+        <message>
+            <source>The evolutionary goal is not set yet.</source>
+            <translation>Эволюционная цель ещё не задана.</translation>
+        </message>
+        <message>
+            <source>Root values</source>
+            <translation>Корневые ценности</translation>
+        </message>
+    </context>
+    <context>
+        <name>GrantList</name>
+        <message>
+            <source>Add (Insert)</source>
+            <translation>Добавить (Insert)</translation>
+        </message>
+        <message>
+            <source>Remove (Delete)</source>
+            <translation>Удалить (Delete)</translation>
+        </message>
+        <message>
+            <source>Move up (Alt+Up)</source>
+            <translation>Выше (Alt+↑)</translation>
+        </message>
+        <message>
+            <source>Move down (Alt+Down)</source>
+            <translation>Ниже (Alt+↓)</translation>
+        </message>
+        <message>
+            <source>Granted</source>
+            <translation>Предоставлено</translation>
+        </message>
+        <message>
+            <source>Not granted yet</source>
+            <translation>Ещё не предоставлено</translation>
+        </message>
+    </context>
+    <context>
+        <name>Legend</name>
+        <message>
+            <source>(reference)</source>
+            <translation>(эталон)</translation>
+        </message>
+        <message>
+            <source>higher = dearer</source>
+            <translation>выше = дороже</translation>
+        </message>
+        <message>
+            <source>%1 — click to draw this curve with the mouse and keys</source>
+            <translation>%1 — щёлкните, чтобы рисовать эту кривую мышью и клавишами</translation>
+        </message>
+        <message>
+            <source>no root value</source>
+            <translation>без корневой ценности</translation>
+        </message>
+        <message>
+            <source>not empowered: accepted or kept without all it needs</source>
+            <translation>без полномочий: принято или выполнено без всего необходимого</translation>
+        </message>
+        <message>
+            <source>several promises between the same two parties</source>
+            <translation>несколько обещаний между одними и теми же участниками</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelsModel</name>
+        <message>
+            <source>Price-like: a higher level means dearer for the buyer</source>
+            <translation>Ценовой: чем выше уровень, тем дороже для покупателя</translation>
+        </message>
+        <message>
+            <source>Not scored yet: type a level</source>
+            <translation>Ещё не оценено: введите уровень</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Фактор</translation>
+        </message>
+        <message>
+            <source>Price-like factor: higher = dearer</source>
+            <translation>Ценовой фактор: выше = дороже</translation>
+        </message>
+        <message>
+            <source>Rename factor</source>
+            <translation>Переименовать фактор</translation>
+        </message>
+        <message>
+            <source>“%1” is not a level: type a number from %2 to %3</source>
+            <translation>«%1» — не уровень: введите число от %2 до %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelsTable</name>
+        <message>
+            <source>Clear levels</source>
+            <translation>Очистить уровни</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>New workshop</source>
+            <translation>Новая сессия</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Сохранено: {path}</translation>
+        </message>
+        <message>
+            <source>This is drawn in an editor that is coming; it cannot be shown yet.</source>
+            <translation>Это рисуется в редакторе, который скоро появится; показать пока нельзя.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {edit}</source>
+            <translation>&amp;Отменить: {edit}</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Отменить</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {edit}</source>
+            <translation>&amp;Повторить: {edit}</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Повторить</translation>
+        </message>
+        <message>
+            <source>Exporting to {path}…</source>
+            <translation>Экспорт в {path}…</translation>
+        </message>
+        <message>
+            <source>Exported to {path}</source>
+            <translation>Экспортировано: {path}</translation>
+        </message>
+        <message>
+            <source>The method's 9 stages</source>
+            <translation>9 этапов метода</translation>
+        </message>
+        <message>
+            <source>About Clientocracy Studio</source>
+            <translation>О программе Clientocracy Studio</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Clientocracy Studio {version}&lt;/h3&gt;&lt;p&gt;For consultants who run Clientocracy workshops with a company's leadership: client segments and pains, the strategy canvas, the structure from the client, promises, team economics, indicators and experiments.&lt;/p&gt;&lt;p&gt;Fonts: PT Sans (SIL Open Font License), DejaVu Sans, Symbola.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Clientocracy Studio {version}&lt;/h3&gt;&lt;p&gt;Для консультантов, которые проводят стратегические сессии по Клиентократии с руководством компании: клиентские сегменты и боли, стратегическая канва, структура от клиента, обещания, экономика команд, показатели успеха и эксперименты.&lt;/p&gt;&lt;p&gt;Шрифты: PT Sans (SIL Open Font License), DejaVu Sans, Symbola.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation>Этапы</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Проверки</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>История</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Открыто</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectTable</name>
+        <message numerus="yes">
+            <source>Delete %n row(s)</source>
+            <translation>
+                <numerusform>Удалить %n строку</numerusform>
+                <numerusform>Удалить %n строки</numerusform>
+                <numerusform>Удалить %n строк</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ObjectTableModel</name>
+        <message>
+            <source>“{text}” is not a number</source>
+            <translation>«{text}» — не число</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a date: type it as YYYY-MM-DD</source>
+            <translation>«{text}» — не дата: введите её как ГГГГ-ММ-ДД</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presentation</name>
+        <message>
+            <source>Evolutionary goal</source>
+            <translation>Эволюционная цель</translation>
+        </message>
+        <message>
+            <source>Clients and pains</source>
+            <translation>Клиенты и боли</translation>
+        </message>
+        <message>
+            <source>Strategy canvas</source>
+            <translation>Стратегическая канва</translation>
+        </message>
+        <message>
+            <source>ERRC grid</source>
+            <translation>Сетка ИСПС</translation>
+        </message>
+        <message>
+            <source>Structure from the client</source>
+            <translation>Структура от клиента</translation>
+        </message>
+        <message>
+            <source>Promise map</source>
+            <translation>Карта обещаний</translation>
+        </message>
+        <message>
+            <source>Open findings</source>
+            <translation>Открытые вопросы</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>Структура</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Команды</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationCanvas</name>
+        <message>
+            <source>Offering level</source>
+            <translation>Уровень предложения</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>не предлагается</translation>
+        </message>
+        <message>
+            <source>Reveal this curve first.</source>
+            <translation>Сначала покажите эту кривую.</translation>
+        </message>
+        <message>
+            <source>(reference)</source>
+            <translation>(эталон)</translation>
+        </message>
+        <message>
+            <source>Untitled canvas</source>
+            <translation>Канва без названия</translation>
+        </message>
+        <message>
+            <source>curve %1 of %2</source>
+            <translation>кривая %1 из %2</translation>
+        </message>
+        <message>
+            <source>Eliminate · Reduce · Raise · Create — what changes against the industry</source>
+            <translation>Исключить · Снизить · Повысить · Создать — что меняется по сравнению с отраслью</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationDiagrams</name>
+        <message>
+            <source>draft</source>
+            <translation>черновик</translation>
+        </message>
+        <message>
+            <source>negotiating</source>
+            <translation>обсуждается</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>принято</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>broken</source>
+            <translation>нарушено</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>снято</translation>
+        </message>
+        <message>
+            <source>This editor is coming.</source>
+            <translation>Этот редактор скоро появится.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n client segment(s)</source>
+            <translation>
+                <numerusform>%n клиентский сегмент</numerusform>
+                <numerusform>%n клиентских сегмента</numerusform>
+                <numerusform>%n клиентских сегментов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n client-facing team(s)</source>
+            <translation>
+                <numerusform>%n клиентская команда</numerusform>
+                <numerusform>%n клиентские команды</numerusform>
+                <numerusform>%n клиентских команд</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n service team(s)</source>
+            <translation>
+                <numerusform>%n сервисная команда</numerusform>
+                <numerusform>%n сервисные команды</numerusform>
+                <numerusform>%n сервисных команд</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the council of managers</source>
+            <translation>совет управляющих</translation>
+        </message>
+        <message>
+            <source>The organisation drawn from the client</source>
+            <translation>Организация, нарисованная от клиента</translation>
+        </message>
+        <message>
+            <source>team %1 of %2</source>
+            <translation>команда %1 из %2</translation>
+        </message>
+        <message>
+            <source>Its chain of promises</source>
+            <translation>Её цепочка обещаний</translation>
+        </message>
+        <message>
+            <source>Who promises what to whom</source>
+            <translation>Кто что кому обещает</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n обещание</numerusform>
+                <numerusform>%n обещания</numerusform>
+                <numerusform>%n обещаний</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n accepted or kept</source>
+            <translation>
+                <numerusform>принято или выполнено: %n</numerusform>
+                <numerusform>принято или выполнено: %n</numerusform>
+                <numerusform>принято или выполнено: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Promises it makes</source>
+            <translation>Обещания, которые она даёт</translation>
+        </message>
+        <message>
+            <source>It relies on</source>
+            <translation>Она опирается на</translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>пока нет</translation>
+        </message>
+        <message>
+            <source>not empowered: %1</source>
+            <translation>без полномочий: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationKeys</name>
+        <message>
+            <source>next: reveal the next curve or team, then the next page</source>
+            <translation>дальше: показать следующую кривую или команду, затем следующую страницу</translation>
+        </message>
+        <message>
+            <source>back</source>
+            <translation>назад</translation>
+        </message>
+        <message>
+            <source>first page, last page</source>
+            <translation>первая страница, последняя страница</translation>
+        </message>
+        <message>
+            <source>lock the drawing while pointing (laser dot)</source>
+            <translation>заблокировать рисунок при указании (лазерная точка)</translation>
+        </message>
+        <message>
+            <source>timer: start or pause, reset, a minute more or less</source>
+            <translation>таймер: запустить или приостановить, сбросить, на минуту больше или меньше</translation>
+        </message>
+        <message>
+            <source>reveal the whole page</source>
+            <translation>показать всю страницу</translation>
+        </message>
+        <message>
+            <source>black or white screen</source>
+            <translation>чёрный или белый экран</translation>
+        </message>
+        <message>
+            <source>move to the next screen</source>
+            <translation>перейти на следующий экран</translation>
+        </message>
+        <message>
+            <source>undo, redo (the same history as the main window)</source>
+            <translation>отменить, повторить (та же история, что в главном окне)</translation>
+        </message>
+        <message>
+            <source>clear the selection, then leave the presentation</source>
+            <translation>снять выделение, затем выйти из показа</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>%1 — presentation</source>
+            <translation>%1 — показ</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Показ</translation>
+        </message>
+        <message>
+            <source>Only one screen is connected.</source>
+            <translation>Подключён только один экран.</translation>
+        </message>
+        <message>
+            <source>Locked: the mouse points, nothing moves. L unlocks.</source>
+            <translation>Заблокировано: мышь только указывает, ничего не сдвигается. L — разблокировать.</translation>
+        </message>
+        <message>
+            <source>Unlocked: the drawing can be edited again.</source>
+            <translation>Разблокировано: рисунок снова можно менять.</translation>
+        </message>
+        <message>
+            <source>This is the end of the story. Esc leaves the presentation.</source>
+            <translation>Это конец истории. Esc — выйти из показа.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseInspector</name>
+        <message>
+            <source>The promise this one helps to keep (usually one the promisee made)</source>
+            <translation>Обещание, которое это помогает выполнить (обычно данное получателем)</translation>
+        </message>
+        <message>
+            <source>New authority</source>
+            <translation>Новое полномочие</translation>
+        </message>
+        <message>
+            <source>New resource</source>
+            <translation>Новый ресурс</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Who promises</source>
+            <translation>Кто даёт</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
+            <source>Supports</source>
+            <translation>Поддерживает</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message numerus="yes">
+            <source>Receives %n promise(s). The map highlights every promise that reaches this client.</source>
+            <translation>
+                <numerusform>Получает %n обещание. На карте выделено всё, что доходит до этого клиента.</numerusform>
+                <numerusform>Получает %n обещания. На карте выделено всё, что доходит до этого клиента.</numerusform>
+                <numerusform>Получает %n обещаний. На карте выделено всё, что доходит до этого клиента.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Makes %1 and receives %2 promises. The map highlights its chain to the client.</source>
+            <translation>Даёт обещаний: %1, получает: %2. На карте выделена её цепочка до клиента.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n objects selected.</source>
+            <translation>
+                <numerusform>Выбран %n объект.</numerusform>
+                <numerusform>Выбрано %n объекта.</numerusform>
+                <numerusform>Выбрано %n объектов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a promise on the map or in the table to see and edit it here.
+
+Draw a promise: drag from a team to a client segment or to another team.</source>
+            <translation>Выберите обещание на карте или в таблице, чтобы увидеть и изменить его здесь.
+
+Чтобы нарисовать обещание, протяните стрелку от команды к клиентскому сегменту или к другой команде.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Supported by %n promise(s) — show</source>
+            <translation>
+                <numerusform>Поддерживает %n обещание — показать</numerusform>
+                <numerusform>Поддерживают %n обещания — показать</numerusform>
+                <numerusform>Поддерживают %n обещаний — показать</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Authorities</source>
+            <translation>Полномочия</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ресурсы</translation>
+        </message>
+        <message>
+            <source>⚠ Marked “%1”, but not empowered. Not granted yet: %2</source>
+            <translation>⚠ Отмечено «%1», но полномочий не хватает. Ещё не предоставлено: %2</translation>
+        </message>
+        <message>
+            <source>⚠ Marked “%1”, but it lists no authority or resource: a team takes a promise only with everything it needs to keep it.</source>
+            <translation>⚠ Отмечено «%1», но не указано ни одного полномочия или ресурса: команда берёт обещание, только получив всё нужное для его выполнения.</translation>
+        </message>
+        <message>
+            <source>— none: a root promise —</source>
+            <translation>— нет: корневое обещание —</translation>
+        </message>
+        <message>
+            <source>Marked %1 while it lists no authorities or resources</source>
+            <translation>Отмечено как «%1», хотя не указано ни полномочий, ни ресурсов</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseMap</name>
+        <message>
+            <source>Move %n part(ies)</source>
+            <translation>Переместить элементы: %n</translation>
+        </message>
+        <message>
+            <source>What does “%1” promise to “%2”? Enter adds it, Escape drops it</source>
+            <translation>Что «%1» обещает «%2»? Enter — добавить, Escape — отказаться</translation>
+        </message>
+        <message>
+            <source>Add promise</source>
+            <translation>Добавить обещание</translation>
+        </message>
+        <message>
+            <source>Drop the arrow on the client segment or the team that receives the promise.</source>
+            <translation>Отпустите стрелку на клиентском сегменте или команде, которые получают обещание.</translation>
+        </message>
+        <message>
+            <source>Delete %n item(s)</source>
+            <translation>Удалить элементы: %n</translation>
+        </message>
+        <message>
+            <source>Arrange in layers</source>
+            <translation>Расставить слоями</translation>
+        </message>
+        <message>
+            <source>Select two or more parties to align them.</source>
+            <translation>Чтобы выровнять, выберите двух или более участников.</translation>
+        </message>
+        <message>
+            <source>Align</source>
+            <translation>Выровнять</translation>
+        </message>
+        <message>
+            <source>Select three or more parties to distribute them.</source>
+            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
+        </message>
+        <message>
+            <source>Distribute</source>
+            <translation>Распределить</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message>
+            <source>Makes %1 promises, receives %2</source>
+            <translation>Даёт обещаний: %1, получает: %2</translation>
+        </message>
+        <message>
+            <source>A client segment cannot promise: draw from a team to a segment or to another team.</source>
+            <translation>Клиентский сегмент не может обещать: проведите стрелку от команды к сегменту или к другой команде.</translation>
+        </message>
+        <message>
+            <source>A promise goes from a team to a segment or to another team.</source>
+            <translation>Обещание идёт от команды к сегменту или к другой команде.</translation>
+        </message>
+        <message>
+            <source>A team cannot promise to itself.</source>
+            <translation>Команда не может обещать самой себе.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseMapEditor</name>
+        <message>
+            <source>Layout</source>
+            <translation>Расстановка</translation>
+        </message>
+        <message>
+            <source>Arrange the parties in layers from the client along the promises</source>
+            <translation>Расставить участников слоями от клиента по обещаниям</translation>
+        </message>
+        <message>
+            <source>Fit to window</source>
+            <translation>Вписать в окно</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Крупнее</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Мельче</translation>
+        </message>
+        <message>
+            <source>Snap to grid</source>
+            <translation>Привязка к сетке</translation>
+        </message>
+        <message>
+            <source>Parties snap to a grid while you drag them</source>
+            <translation>Участники при перетаскивании привязываются к сетке</translation>
+        </message>
+        <message>
+            <source>Colour by value</source>
+            <translation>Цвет по ценности</translation>
+        </message>
+        <message>
+            <source>Colour the arrows by root value instead of status (the line style still shows the status)</source>
+            <translation>Раскрасить стрелки по корневой ценности, а не по статусу (статус по-прежнему виден по типу линии)</translation>
+        </message>
+        <message>
+            <source>Expand bundles</source>
+            <translation>Развернуть пучки</translation>
+        </message>
+        <message>
+            <source>Draw every promise between the same two parties separately</source>
+            <translation>Рисовать каждое обещание между одними и теми же участниками отдельно</translation>
+        </message>
+        <message>
+            <source>Copy picture</source>
+            <translation>Копировать картинку</translation>
+        </message>
+        <message>
+            <source>Copy the selection (or the whole view) as a picture</source>
+            <translation>Скопировать выделенное (или всю схему) как картинку</translation>
+        </message>
+        <message>
+            <source>Import table…</source>
+            <translation>Импорт таблицы…</translation>
+        </message>
+        <message>
+            <source>Add promises from an Excel (.xlsx) or CSV table</source>
+            <translation>Добавить обещания из таблицы Excel (.xlsx) или CSV</translation>
+        </message>
+        <message>
+            <source>Export table…</source>
+            <translation>Экспорт таблицы…</translation>
+        </message>
+        <message>
+            <source>Save the promise table as Excel (.xlsx) or CSV</source>
+            <translation>Сохранить таблицу обещаний в Excel (.xlsx) или CSV</translation>
+        </message>
+        <message>
+            <source>Align left</source>
+            <translation>По левому краю</translation>
+        </message>
+        <message>
+            <source>Align centres</source>
+            <translation>По центру</translation>
+        </message>
+        <message>
+            <source>Align right</source>
+            <translation>По правому краю</translation>
+        </message>
+        <message>
+            <source>Align top</source>
+            <translation>По верхнему краю</translation>
+        </message>
+        <message>
+            <source>Align middles</source>
+            <translation>По середине</translation>
+        </message>
+        <message>
+            <source>Align bottom</source>
+            <translation>По нижнему краю</translation>
+        </message>
+        <message>
+            <source>Distribute horizontally</source>
+            <translation>Распределить по горизонтали</translation>
+        </message>
+        <message>
+            <source>Distribute vertically</source>
+            <translation>Распределить по вертикали</translation>
+        </message>
+        <message>
+            <source>Align</source>
+            <translation>Выровнять</translation>
+        </message>
+        <message>
+            <source>Picture copied to the clipboard.</source>
+            <translation>Картинка скопирована в буфер обмена.</translation>
+        </message>
+        <message>
+            <source>This finding has no automatic fix.</source>
+            <translation>Для этого замечания нет автоматического исправления.</translation>
+        </message>
+        <message>
+            <source>Fix</source>
+            <translation>Исправить</translation>
+        </message>
+        <message>
+            <source>Import promises</source>
+            <translation>Импорт обещаний</translation>
+        </message>
+        <message>
+            <source>Promise tables (*.xlsx *.csv)</source>
+            <translation>Таблицы обещаний (*.xlsx *.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s) added.</source>
+            <translation>
+                <numerusform>Добавлено %n обещание.</numerusform>
+                <numerusform>Добавлено %n обещания.</numerusform>
+                <numerusform>Добавлено %n обещаний.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New teams: %1. New segments: %2.</source>
+            <translation>Новые команды: %1. Новые сегменты: %2.</translation>
+        </message>
+        <message>
+            <source>Row %1 not imported: %2</source>
+            <translation>Строка %1 не импортирована: %2</translation>
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation>Строка %1: %2</translation>
+        </message>
+        <message>
+            <source>Export promises</source>
+            <translation>Экспорт обещаний</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Promise table saved: %1</source>
+            <translation>Таблица обещаний сохранена: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Expand bundle (%n promises)</source>
+            <translation>
+                <numerusform>Развернуть пучок (%n обещание)</numerusform>
+                <numerusform>Развернуть пучок (%n обещания)</numerusform>
+                <numerusform>Развернуть пучок (%n обещаний)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Collapse bundle</source>
+            <translation>Свернуть пучок</translation>
+        </message>
+        <message>
+            <source>Add the missing structure link</source>
+            <translation>Добавить недостающую связь в структуре</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Show its promises in the table</source>
+            <translation>Показать её обещания в таблице</translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft the promises its structure links lack (%n)</source>
+            <translation>
+                <numerusform>Набросать обещания, которых не хватает её связям (%n)</numerusform>
+                <numerusform>Набросать обещания, которых не хватает её связям (%n)</numerusform>
+                <numerusform>Набросать обещания, которых не хватает её связям (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add structure links for its promises (%n)</source>
+            <translation>
+                <numerusform>Добавить связи в структуре для её обещаний (%n)</numerusform>
+                <numerusform>Добавить связи в структуре для её обещаний (%n)</numerusform>
+                <numerusform>Добавить связи в структуре для её обещаний (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add every missing structure link (%n)</source>
+            <translation>
+                <numerusform>Добавить все недостающие связи в структуре (%n)</numerusform>
+                <numerusform>Добавить все недостающие связи в структуре (%n)</numerusform>
+                <numerusform>Добавить все недостающие связи в структуре (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft every missing promise (%n)</source>
+            <translation>
+                <numerusform>Набросать все недостающие обещания (%n)</numerusform>
+                <numerusform>Набросать все недостающие обещания (%n)</numerusform>
+                <numerusform>Набросать все недостающие обещания (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseTablePanel</name>
+        <message>
+            <source>Find in promises…</source>
+            <translation>Найти в обещаниях…</translation>
+        </message>
+        <message>
+            <source>Has problems</source>
+            <translation>С замечаниями</translation>
+        </message>
+        <message>
+            <source>Only promises with an error or a warning of the checks</source>
+            <translation>Только обещания с ошибкой или предупреждением проверок</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>Все команды</translation>
+        </message>
+        <message>
+            <source>All segments</source>
+            <translation>Все сегменты</translation>
+        </message>
+        <message>
+            <source>All values</source>
+            <translation>Все ценности</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n обещание</numerusform>
+                <numerusform>%n обещания</numerusform>
+                <numerusform>%n обещаний</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 promises</source>
+            <translation>Обещаний: %1 из %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+    </context>
+    <context>
+        <name>QualityPanel</name>
+        <message>
+            <source>Tagline</source>
+            <translation>Слоган</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Проверки</translation>
+        </message>
+        <message>
+            <source>✓  No findings on this canvas</source>
+            <translation>✓  По этой канве замечаний нет</translation>
+        </message>
+        <message>
+            <source>Add a visible to-be curve to judge the strategy's focus and divergence.</source>
+            <translation>Добавьте видимую кривую «как будет», чтобы оценить фокус и отличие стратегии.</translation>
+        </message>
+        <message>
+            <source>focused</source>
+            <translation>сфокусирована</translation>
+        </message>
+        <message>
+            <source>diffuse: it stands out almost everywhere</source>
+            <translation>размыта: выделяется почти везде</translation>
+        </message>
+        <message>
+            <source>flat: nothing stands out</source>
+            <translation>плоская: ничего не выделяется</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>высокое</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>умеренное</translation>
+        </message>
+        <message>
+            <source>low: close to it</source>
+            <translation>низкое: близко к ней</translation>
+        </message>
+        <message>
+            <source>nothing to compare</source>
+            <translation>не с чем сравнить</translation>
+        </message>
+        <message>
+            <source>“%1” stands out on %2 of %3 factors</source>
+            <translation>«%1» выделяется по %2 из %3 факторов</translation>
+        </message>
+        <message>
+            <source>mean gap %1 levels, differs on %2 of %3 factors</source>
+            <translation>средний разрыв %1 уровня, отличается по %2 из %3 факторов</translation>
+        </message>
+        <message>
+            <source>No visible competitor or alternative curve to compare with.</source>
+            <translation>Нет видимой кривой конкурента или альтернативы для сравнения.</translation>
+        </message>
+        <message>
+            <source>Focus</source>
+            <translation>Фокус</translation>
+        </message>
+        <message>
+            <source>Divergence</source>
+            <translation>Отличие</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentMenu</name>
+        <message>
+            <source>(missing)</source>
+            <translation>(нет на месте)</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>Недавних файлов нет</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>Очистить список</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>&amp;Недавние</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityDots</name>
+        <message>
+            <source>Severity %1 of 5</source>
+            <translation>Острота %1 из 5</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnapshotViewer</name>
+        <message>
+            <source>Snapshot “%1” (read-only)</source>
+            <translation>Снимок «%1» (только чтение)</translation>
+        </message>
+        <message>
+            <source>Previous page (PageUp)</source>
+            <translation>Предыдущая страница (PageUp)</translation>
+        </message>
+        <message>
+            <source>Next page (PageDown)</source>
+            <translation>Следующая страница (PageDown)</translation>
+        </message>
+        <message>
+            <source>Restore this snapshot</source>
+            <translation>Вернуть этот снимок</translation>
+        </message>
+        <message>
+            <source>Saved %1 · read-only</source>
+            <translation>Сохранён %1 · только чтение</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnapshotsPanel</name>
+        <message>
+            <source>A snapshot is read-only.</source>
+            <translation>Снимок доступен только для чтения.</translation>
+        </message>
+        <message>
+            <source>Snapshot</source>
+            <translation>Снимок</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Сохранён</translation>
+        </message>
+        <message>
+            <source>Save snapshot…</source>
+            <translation>Сохранить снимок…</translation>
+        </message>
+        <message>
+            <source>Keep the workshop as it is now under a name, inside its file</source>
+            <translation>Сохранить сессию в нынешнем виде под именем внутри её файла</translation>
+        </message>
+        <message>
+            <source>Open read-only</source>
+            <translation>Открыть для чтения</translation>
+        </message>
+        <message>
+            <source>Look at the snapshot in a window of its own, beside the current state</source>
+            <translation>Посмотреть снимок в отдельном окне рядом с текущим состоянием</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>Make the workshop what it was in the snapshot (Undo goes back)</source>
+            <translation>Вернуть сессию к состоянию снимка (отмена возвращает обратно)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Handouts or slides of the snapshot, not of the current state</source>
+            <translation>Материалы или слайды по снимку, а не по текущему состоянию</translation>
+        </message>
+        <message>
+            <source>Save snapshot</source>
+            <translation>Сохранить снимок</translation>
+        </message>
+        <message>
+            <source>A name for the workshop as it is now (e.g. “as-is agreed”):</source>
+            <translation>Имя для сессии в нынешнем виде (например, «как есть — согласовано»):</translation>
+        </message>
+        <message>
+            <source>Snapshot %1</source>
+            <translation>Снимок %1</translation>
+        </message>
+        <message>
+            <source>A snapshot needs a name.</source>
+            <translation>У снимка должно быть имя.</translation>
+        </message>
+        <message>
+            <source>Snapshot “%1” saved in the workshop (save the file to keep it).</source>
+            <translation>Снимок «%1» сохранён в сессии (сохраните файл, чтобы он остался).</translation>
+        </message>
+        <message>
+            <source>Choose a snapshot first.</source>
+            <translation>Сначала выберите снимок.</translation>
+        </message>
+        <message>
+            <source>Restore snapshot “%1”</source>
+            <translation>Вернуть снимок «%1»</translation>
+        </message>
+        <message>
+            <source>The workshop already is as in “%1”.</source>
+            <translation>Сессия уже такая же, как в «%1».</translation>
+        </message>
+        <message>
+            <source>Restored “%1”. Undo brings back the state before.</source>
+            <translation>Снимок «%1» возвращён. Отмена вернёт прежнее состояние.</translation>
+        </message>
+        <message>
+            <source>Exporting “%1”…</source>
+            <translation>Экспорт «%1»…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Экспортировано: %1</translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation>Экспорт не удался: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageTexts</name>
+        <message>
+            <source>Evolutionary goal</source>
+            <translation>Эволюционная цель</translation>
+        </message>
+        <message>
+            <source>Client segments</source>
+            <translation>Клиентские сегменты</translation>
+        </message>
+        <message>
+            <source>Client pains</source>
+            <translation>Боли клиентов</translation>
+        </message>
+        <message>
+            <source>Value proposition &amp; canvas</source>
+            <translation>Ценностное предложение и канва</translation>
+        </message>
+        <message>
+            <source>Promises to clients</source>
+            <translation>Обещания клиентам</translation>
+        </message>
+        <message>
+            <source>Internal promises</source>
+            <translation>Внутренние обещания</translation>
+        </message>
+        <message>
+            <source>Council &amp; autonomous teams</source>
+            <translation>Совет и автономные команды</translation>
+        </message>
+        <message>
+            <source>Team economics</source>
+            <translation>Экономика команд</translation>
+        </message>
+        <message>
+            <source>Success indicators</source>
+            <translation>Показатели успеха</translation>
+        </message>
+        <message>
+            <source>Experiments &amp; improvement</source>
+            <translation>Эксперименты и улучшения</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open problem(s) in the checks</source>
+            <translation>
+                <numerusform>%n открытое замечание в проверках</numerusform>
+                <numerusform>%n открытых замечания в проверках</numerusform>
+                <numerusform>%n открытых замечаний в проверках</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This stage has what it needs</source>
+            <translation>На этом этапе есть всё необходимое</translation>
+        </message>
+        <message>
+            <source>Not formulated yet</source>
+            <translation>Ещё не сформулирована</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n segment(s)</source>
+            <translation>
+                <numerusform>%n сегмент</numerusform>
+                <numerusform>%n сегмента</numerusform>
+                <numerusform>%n сегментов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pain(s)</source>
+            <translation>
+                <numerusform>%n боль</numerusform>
+                <numerusform>%n боли</numerusform>
+                <numerusform>%n болей</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n proposition(s)</source>
+            <translation>
+                <numerusform>%n предложение</numerusform>
+                <numerusform>%n предложения</numerusform>
+                <numerusform>%n предложений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n canvas(es)</source>
+            <translation>
+                <numerusform>%n канва</numerusform>
+                <numerusform>%n канвы</numerusform>
+                <numerusform>%n канв</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s) to clients</source>
+            <translation>
+                <numerusform>%n обещание клиентам</numerusform>
+                <numerusform>%n обещания клиентам</numerusform>
+                <numerusform>%n обещаний клиентам</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n internal promise(s)</source>
+            <translation>
+                <numerusform>%n внутреннее обещание</numerusform>
+                <numerusform>%n внутренних обещания</numerusform>
+                <numerusform>%n внутренних обещаний</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team(s)</source>
+            <translation>
+                <numerusform>%n команда</numerusform>
+                <numerusform>%n команды</numerusform>
+                <numerusform>%n команд</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>council</source>
+            <translation>совет</translation>
+        </message>
+        <message>
+            <source>no council</source>
+            <translation>нет совета</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team(s) with economics</source>
+            <translation>
+                <numerusform>экономика у %n команды</numerusform>
+                <numerusform>экономика у %n команд</numerusform>
+                <numerusform>экономика у %n команд</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s)</source>
+            <translation>
+                <numerusform>%n показатель</numerusform>
+                <numerusform>%n показателя</numerusform>
+                <numerusform>%n показателей</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n experiment(s)</source>
+            <translation>
+                <numerusform>%n эксперимент</numerusform>
+                <numerusform>%n эксперимента</numerusform>
+                <numerusform>%n экспериментов</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StructureEditor</name>
+        <message>
+            <source>Select a segment or a team to see and edit its details here.</source>
+            <translation>Выберите сегмент или команду, чтобы увидеть и изменить их здесь.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Назначение</translation>
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation>Руководитель</translation>
+        </message>
+        <message>
+            <source>Members (one per line)</source>
+            <translation>Участники (по одному в строке)</translation>
+        </message>
+        <message>
+            <source>Success indicator</source>
+            <translation>Показатель успеха</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Показатель</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>Сейчас</translation>
+        </message>
+        <message>
+            <source>Economics</source>
+            <translation>Экономика</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Выручка</translation>
+        </message>
+        <message>
+            <source>Costs</source>
+            <translation>Затраты</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <source>Margin</source>
+            <translation>Маржа</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number.</source>
+            <translation>«%1» — не число.</translation>
+        </message>
+        <message>
+            <source>%n items selected. Select one segment or team to edit it.</source>
+            <translation>Выбрано объектов: %n. Чтобы изменить, выберите один сегмент или одну команду.</translation>
+        </message>
+        <message>
+            <source>✔ met</source>
+            <translation>✔ достигнут</translation>
+        </message>
+        <message>
+            <source>✘ not met</source>
+            <translation>✘ не достигнут</translation>
+        </message>
+        <message>
+            <source>Purpose: %1</source>
+            <translation>Назначение: %1</translation>
+        </message>
+        <message>
+            <source>Lead: %1</source>
+            <translation>Руководитель: %1</translation>
+        </message>
+        <message>
+            <source>%n member(s)</source>
+            <translation>участников: %n</translation>
+        </message>
+        <message>
+            <source> (met)</source>
+            <translation> (достигнут)</translation>
+        </message>
+        <message>
+            <source> (not met)</source>
+            <translation> (не достигнут)</translation>
+        </message>
+        <message>
+            <source>Indicator: %1 — %2 of %3</source>
+            <translation>Показатель: %1 — %2 из %3</translation>
+        </message>
+        <message>
+            <source>Layers</source>
+            <translation>Слои</translation>
+        </message>
+        <message>
+            <source>Segments on top, then the teams that serve them, and so on</source>
+            <translation>Сегменты сверху, под ними обслуживающие их команды и так далее</translation>
+        </message>
+        <message>
+            <source>Rings</source>
+            <translation>Кольца</translation>
+        </message>
+        <message>
+            <source>Segments in the centre, the teams in rings around them</source>
+            <translation>Сегменты в центре, команды — кольцами вокруг них</translation>
+        </message>
+        <message>
+            <source>Fit to window</source>
+            <translation>Вписать в окно</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Крупнее</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Мельче</translation>
+        </message>
+        <message>
+            <source>Snap to grid</source>
+            <translation>Привязка к сетке</translation>
+        </message>
+        <message>
+            <source>Nodes snap to a grid while you drag them</source>
+            <translation>Узлы при перетаскивании привязываются к сетке</translation>
+        </message>
+        <message>
+            <source>Copy picture</source>
+            <translation>Копировать картинку</translation>
+        </message>
+        <message>
+            <source>Copy the selection (or the whole view) as a picture</source>
+            <translation>Скопировать выделенное (или всю схему) как картинку</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Delete the selection with its links</source>
+            <translation>Удалить выделенное вместе со связями</translation>
+        </message>
+        <message>
+            <source>Align left</source>
+            <translation>По левому краю</translation>
+        </message>
+        <message>
+            <source>Align centres</source>
+            <translation>По центру</translation>
+        </message>
+        <message>
+            <source>Align right</source>
+            <translation>По правому краю</translation>
+        </message>
+        <message>
+            <source>Align top</source>
+            <translation>По верхнему краю</translation>
+        </message>
+        <message>
+            <source>Align middles</source>
+            <translation>По середине</translation>
+        </message>
+        <message>
+            <source>Align bottom</source>
+            <translation>По нижнему краю</translation>
+        </message>
+        <message>
+            <source>Distribute horizontally</source>
+            <translation>Распределить по горизонтали</translation>
+        </message>
+        <message>
+            <source>Distribute vertically</source>
+            <translation>Распределить по вертикали</translation>
+        </message>
+        <message>
+            <source>Layout</source>
+            <translation>Расстановка</translation>
+        </message>
+        <message>
+            <source>Align</source>
+            <translation>Выровнять</translation>
+        </message>
+        <message>
+            <source>Zoom: the wheel zooms around the cursor; drag with the middle button or with Space held to pan</source>
+            <translation>Масштаб: колесо мыши меняет масштаб вокруг курсора; сдвиг — средней кнопкой или с нажатым пробелом</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n part(ies)</source>
+            <translation>
+                <numerusform>Переместить %n элемент</numerusform>
+                <numerusform>Переместить %n элемента</numerusform>
+                <numerusform>Переместить %n элементов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add link</source>
+            <translation>Добавить связь</translation>
+        </message>
+        <message>
+            <source>Drop the arrow on the team or client segment this team serves.</source>
+            <translation>Отпустите стрелку на команде или клиентском сегменте, который обслуживает эта команда.</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>Добавить: %1</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n item(s)</source>
+            <translation>
+                <numerusform>Удалить %n элемент</numerusform>
+                <numerusform>Удалить %n элемента</numerusform>
+                <numerusform>Удалить %n элементов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Arrange in layers</source>
+            <translation>Расставить слоями</translation>
+        </message>
+        <message>
+            <source>Arrange in rings</source>
+            <translation>Расставить кольцами</translation>
+        </message>
+        <message>
+            <source>Select two or more parties to align them.</source>
+            <translation>Чтобы выровнять, выберите двух или более участников.</translation>
+        </message>
+        <message>
+            <source>Select three or more parties to distribute them.</source>
+            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
+        </message>
+        <message>
+            <source>Distribute</source>
+            <translation>Распределить</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>Picture copied to the clipboard.</source>
+            <translation>Картинка скопирована в буфер обмена.</translation>
+        </message>
+        <message>
+            <source>Client segment</source>
+            <translation>Клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>Client-facing team</source>
+            <translation>Клиентская команда</translation>
+        </message>
+        <message>
+            <source>Service team</source>
+            <translation>Сервисная команда</translation>
+        </message>
+        <message>
+            <source>Council of managers</source>
+            <translation>Совет управляющих</translation>
+        </message>
+        <message>
+            <source>A group of clients: drag it onto the diagram</source>
+            <translation>Группа клиентов: перетащите её на схему</translation>
+        </message>
+        <message>
+            <source>A team that serves clients directly</source>
+            <translation>Команда, которая обслуживает клиентов напрямую</translation>
+        </message>
+        <message>
+            <source>A team that serves other teams</source>
+            <translation>Команда, которая обслуживает другие команды</translation>
+        </message>
+        <message>
+            <source>The holders of the root values, beside the structure</source>
+            <translation>Держатели корневых ценностей — рядом со структурой</translation>
+        </message>
+        <message>
+            <source>Client-facing
+team</source>
+            <translation>Клиентская
+команда</translation>
+        </message>
+        <message>
+            <source>Council</source>
+            <translation>Совет</translation>
+        </message>
+        <message>
+            <source>New client segment</source>
+            <translation>Новый клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>New client-facing team</source>
+            <translation>Новая клиентская команда</translation>
+        </message>
+        <message>
+            <source>New service team</source>
+            <translation>Новая сервисная команда</translation>
+        </message>
+        <message>
+            <source>A party cannot serve itself.</source>
+            <translation>Участник не может обслуживать сам себя.</translation>
+        </message>
+        <message>
+            <source>A client segment serves no one: draw the arrow from the team that serves it.</source>
+            <translation>Клиентский сегмент никого не обслуживает: проведите стрелку от команды, которая его обслуживает.</translation>
+        </message>
+        <message>
+            <source>Links go from a team to the team or client segment it serves.</source>
+            <translation>Связь идёт от команды к команде или клиентскому сегменту, который она обслуживает.</translation>
+        </message>
+        <message>
+            <source>“%1” already serves “%2”.</source>
+            <translation>«%1» уже обслуживает «%2».</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePage</name>
+        <message>
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <source>Add a row after the current one (Insert)</source>
+            <translation>Добавить строку после текущей (Insert)</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows and what hangs on them (Delete); Undo brings them back</source>
+            <translation>Удалить выбранные строки и всё, что с ними связано (Delete); отмена вернёт их</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaglineEdit</name>
+        <message>
+            <source>Tagline: the strategy in one line</source>
+            <translation>Слоган: стратегия в одной строке</translation>
+        </message>
+        <message>
+            <source>Edit tagline</source>
+            <translation>Изменить слоган</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimerWidget</name>
+        <message>
+            <source>Timer: set the minutes of this agenda step</source>
+            <translation>Таймер: задайте минуты для этого пункта повестки</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n минута</numerusform>
+                <numerusform>%n минуты</numerusform>
+                <numerusform>%n минут</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Other…</source>
+            <translation>Другое…</translation>
+        </message>
+        <message>
+            <source>Start or pause (T)</source>
+            <translation>Запустить или приостановить (T)</translation>
+        </message>
+        <message>
+            <source>One minute more (+)</source>
+            <translation>На минуту больше (+)</translation>
+        </message>
+        <message>
+            <source>Reset (Shift+T)</source>
+            <translation>Сбросить (Shift+T)</translation>
+        </message>
+        <message>
+            <source>No timer</source>
+            <translation>Без таймера</translation>
+        </message>
+        <message>
+            <source>Timer</source>
+            <translation>Таймер</translation>
+        </message>
+        <message>
+            <source>Minutes for this step:</source>
+            <translation>Минут на этот пункт:</translation>
+        </message>
+        <message>
+            <source>Click to start or pause; ▾ sets the minutes</source>
+            <translation>Щелчок — запустить или приостановить; ▾ — задать минуты</translation>
+        </message>
+        <message>
+            <source>Set a timer for this agenda step</source>
+            <translation>Поставить таймер на этот пункт повестки</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>(missing)</source>
+            <translation>(нет на месте)</translation>
+        </message>
+        <message>
+            <source>Walk a company's leadership through the nine stages of Clientocracy: clients and their pains, the strategy canvas, the structure from the client, promises, economics, indicators and experiments.</source>
+            <translation>Проведите руководство компании через девять этапов Клиентократии: клиенты и их боли, стратегическая канва, структура от клиента, обещания, экономика, показатели успеха и эксперименты.</translation>
+        </message>
+        <message>
+            <source>New workshop</source>
+            <translation>Новая сессия</translation>
+        </message>
+        <message>
+            <source>New from the sample</source>
+            <translation>Новая по образцу</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>Открыть…</translation>
+        </message>
+        <message>
+            <source>Recent workshops</source>
+            <translation>Недавние сессии</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopForm</name>
+        <message>
+            <source>“{text}” is not a date: type it as YYYY-MM-DD</source>
+            <translation>«{text}» — не дата: введите её как ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>EVOLUTIONARY GOAL</source>
+            <translation>ЭВОЛЮЦИОННАЯ ЦЕЛЬ</translation>
+        </message>
+        <message>
+            <source>Why the company exists for its clients: the goal that every team serves</source>
+            <translation>Зачем компания существует для своих клиентов: цель, которой служит каждая команда</translation>
+        </message>
+        <message>
+            <source>Why this goal</source>
+            <translation>Почему эта цель</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Сессия</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Facilitator</source>
+            <translation>Ведущий</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Handout language</source>
+            <translation>Язык материалов</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>Root values and their holders in the council of managers</source>
+            <translation>Корневые ценности и их держатели в совете управляющих</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopPage</name>
+        <message>
+            <source>Goal &amp; details</source>
+            <translation>Цель и сведения</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>Untitled workshop</source>
+            <translation>Сессия без названия</translation>
+        </message>
+        <message>
+            <source>◎  The evolutionary goal is not formulated yet</source>
+            <translation>◎  Эволюционная цель ещё не сформулирована</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Сессия</translation>
+        </message>
+        <message>
+            <source>The goal, the workshop's details and every list as a table</source>
+            <translation>Цель, сведения о сессии и все списки в виде таблиц</translation>
+        </message>
+    </context>
+    <context>
+        <name>checks</name>
+        <message>
+            <source>Promise "{promise}" from "{team}" has no metric</source>
+            <translation>У обещания «{promise}» от «{team}» нет метрики</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but not granted: {missing}</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но не предоставлено: {missing}</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but lists no authorities or resources</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но в нём не указано ни полномочий, ни ресурсов</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" is made by the client segment "{segment}"; a client never promises</source>
+            <translation>Обещание «{promise}» даёт клиентский сегмент «{segment}»; клиент никогда не обещает</translation>
+        </message>
+        <message>
+            <source>Client-facing team "{team}" makes no promise to any client segment</source>
+            <translation>Клиентская команда «{team}» не даёт обещаний ни одному клиентскому сегменту</translation>
+        </message>
+        <message>
+            <source>Service team "{team}" has no chain of promises that reaches a client segment</source>
+            <translation>От сервисной команды «{team}» нет цепочки обещаний до клиентского сегмента</translation>
+        </message>
+        <message>
+            <source>Team "{team}" has no success indicator</source>
+            <translation>У команды «{team}» нет показателя успеха</translation>
+        </message>
+        <message>
+            <source>"{source}" serves "{target}" in the structure but has made it no promise yet</source>
+            <translation>«{source}» обслуживает «{target}» в структуре, но обещания от «{source}» к «{target}» ещё нет</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{source}" to "{target}" has no matching structure link</source>
+            <translation>Обещанию «{promise}» от «{source}» к «{target}» нет соответствующей связи в структуре</translation>
+        </message>
+        <message>
+            <source>Canvas "{canvas}" has {count} factors; a strategy canvas needs 6 to 12</source>
+            <translation>На канве «{canvas}» факторов: {count}; стратегической канве нужно от 6 до 12</translation>
+        </message>
+        <message>
+            <source>Factor "{factor}" on canvas "{canvas}" is marked {action}, but the to-be curve "{to_be}" is at {to_be_level} and the reference curve "{reference}" at {reference_level} (scale minimum {minimum})</source>
+            <translation>Фактор «{factor}» на канве «{canvas}» отмечен действием {action}, но кривая «как будет» «{to_be}» стоит на {to_be_level}, а эталонная «{reference}» — на {reference_level} (минимум шкалы {minimum})</translation>
+        </message>
+        <message>
+            <source>Curve "{curve}" on canvas "{canvas}" has no level for {missing}</source>
+            <translation>У кривой «{curve}» на канве «{canvas}» нет уровня для: {missing}</translation>
+        </message>
+        <message>
+            <source>The workshop has no evolutionary goal</source>
+            <translation>У сессии нет эволюционной цели</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>уже принято</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>отмечено выполненным</translation>
+        </message>
+        <message>
+            <source>“eliminate”</source>
+            <translation>«исключить»</translation>
+        </message>
+        <message>
+            <source>“reduce”</source>
+            <translation>«снизить»</translation>
+        </message>
+        <message>
+            <source>“raise”</source>
+            <translation>«повысить»</translation>
+        </message>
+        <message>
+            <source>“create”</source>
+            <translation>«создать»</translation>
+        </message>
+    </context>
+    <context>
+        <name>choices</name>
+        <message>
+            <source>client-facing team</source>
+            <translation>клиентская команда</translation>
+        </message>
+        <message>
+            <source>service team</source>
+            <translation>сервисная команда</translation>
+        </message>
+        <message>
+            <source>council of managers</source>
+            <translation>совет управляющих</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>черновик</translation>
+        </message>
+        <message>
+            <source>negotiating</source>
+            <translation>обсуждается</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>принято</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>broken</source>
+            <translation>нарушено</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>снято</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>запланирован</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>идёт</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>завершён</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>keep</source>
+            <translation>оставить</translation>
+        </message>
+        <message>
+            <source>drop</source>
+            <translation>отказаться</translation>
+        </message>
+        <message>
+            <source>iterate</source>
+            <translation>доработать</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>месяц</translation>
+        </message>
+        <message>
+            <source>quarter</source>
+            <translation>квартал</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>год</translation>
+        </message>
+        <message>
+            <source>— no team —</source>
+            <translation>— без команды —</translation>
+        </message>
+    </context>
+    <context>
+        <name>columns</name>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 из %2</translation>
+        </message>
+        <message>
+            <source>A date: YYYY-MM-DD</source>
+            <translation>Дата: ГГГГ-ММ-ДД</translation>
+        </message>
+        <message>
+            <source>Client segment</source>
+            <translation>Клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Segment</source>
+            <translation>Сегмент</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Боль</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Острота</translation>
+        </message>
+        <message>
+            <source>1 = mild … 5 = acute</source>
+            <translation>1 — слабая … 5 — острая</translation>
+        </message>
+        <message>
+            <source>Value proposition</source>
+            <translation>Ценностное предложение</translation>
+        </message>
+        <message>
+            <source>Tagline</source>
+            <translation>Слоган</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Назначение</translation>
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation>Руководитель</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Участники</translation>
+        </message>
+        <message>
+            <source>Names separated by commas</source>
+            <translation>Имена через запятую</translation>
+        </message>
+        <message>
+            <source>Success indicator</source>
+            <translation>Показатель успеха</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>Сейчас</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Выручка</translation>
+        </message>
+        <message>
+            <source>Costs</source>
+            <translation>Затраты</translation>
+        </message>
+        <message>
+            <source>Margin</source>
+            <translation>Маржа</translation>
+        </message>
+        <message>
+            <source>Revenue less costs, computed</source>
+            <translation>Выручка минус затраты, считается сама</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <source>Who promises</source>
+            <translation>Кто даёт</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Granted</source>
+            <translation>Обеспечено</translation>
+        </message>
+        <message>
+            <source>Authorities and resources granted, of those the promise needs</source>
+            <translation>Сколько из нужных обещанию полномочий и ресурсов уже предоставлено</translation>
+        </message>
+        <message>
+            <source>Hypothesis</source>
+            <translation>Гипотеза</translation>
+        </message>
+        <message>
+            <source>Budget</source>
+            <translation>Бюджет</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Окончание</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+        <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>Держатель</translation>
+        </message>
+        <message>
+            <source>The member of the council of managers who holds this value</source>
+            <translation>Член совета управляющих, который держит эту ценность</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialogs</name>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Несохранённые изменения</translation>
+        </message>
+        <message>
+            <source>Save the changes to “{name}”?</source>
+            <translation>Сохранить изменения в «{name}»?</translation>
+        </message>
+        <message>
+            <source>If you don't save them, the changes are lost.</source>
+            <translation>Если не сохранить, изменения пропадут.</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>Не сохранять</translation>
+        </message>
+        <message>
+            <source>never saved to a file</source>
+            <translation>ещё не сохранялась в файл</translation>
+        </message>
+        <message>
+            <source>Untitled workshop</source>
+            <translation>Сессия без названия</translation>
+        </message>
+        <message>
+            <source>Restore unsaved work?</source>
+            <translation>Восстановить несохранённую работу?</translation>
+        </message>
+        <message>
+            <source>Clientocracy Studio ended without saving “{title}” ({file}).</source>
+            <translation>Clientocracy Studio завершилась, не сохранив «{title}» ({file}).</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Отбросить</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Позже</translation>
+        </message>
+        <message>
+            <source>{user} on {host} (process {pid})</source>
+            <translation>{user} на {host} (процесс {pid})</translation>
+        </message>
+        <message>
+            <source>since {time}</source>
+            <translation>с {time}</translation>
+        </message>
+        <message>
+            <source>The workshop is already open</source>
+            <translation>Сессия уже открыта</translation>
+        </message>
+        <message>
+            <source>“{name}” is open in another window: {holder}.</source>
+            <translation>«{name}» открыт в другом окне: {holder}.</translation>
+        </message>
+        <message>
+            <source>Continue there, or close it there and open the file here again.</source>
+            <translation>Продолжите работу там или закройте файл там и откройте его здесь снова.</translation>
+        </message>
+        <message>
+            <source>This file does not exist (any more).</source>
+            <translation>Этого файла нет (больше нет).</translation>
+        </message>
+        <message>
+            <source>The file was made by a newer version of Clientocracy Studio. Update the app to open it.</source>
+            <translation>Файл создан более новой версией Clientocracy Studio. Обновите программу, чтобы открыть его.</translation>
+        </message>
+        <message>
+            <source>This file is not a Clientocracy workshop.</source>
+            <translation>Этот файл — не сессия Clientocracy.</translation>
+        </message>
+        <message>
+            <source>The file is damaged.</source>
+            <translation>Файл повреждён.</translation>
+        </message>
+        <message>
+            <source>The file is too large to be a workshop.</source>
+            <translation>Файл слишком велик для сессии.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read (check its permissions).</source>
+            <translation>Файл не читается (проверьте права доступа).</translation>
+        </message>
+        <message>
+            <source>Cannot open the workshop</source>
+            <translation>Не удалось открыть сессию</translation>
+        </message>
+        <message>
+            <source>“{name}” cannot be opened.</source>
+            <translation>Не удалось открыть «{name}».</translation>
+        </message>
+        <message>
+            <source>The file was left untouched.</source>
+            <translation>Файл остался нетронутым.</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Причина: {reason}</translation>
+        </message>
+        <message>
+            <source>Cannot save the workshop</source>
+            <translation>Не удалось сохранить сессию</translation>
+        </message>
+        <message>
+            <source>“{name}” could not be saved.</source>
+            <translation>Не удалось сохранить «{name}».</translation>
+        </message>
+        <message>
+            <source>Your work is safe in the app's working copy. Try another folder or name.</source>
+            <translation>Ваша работа в сохранности в рабочей копии программы. Попробуйте другую папку или другое имя.</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Экспорт не удался</translation>
+        </message>
+        <message>
+            <source>The export could not be written; an earlier file is kept.</source>
+            <translation>Экспорт не удалось записать; прежний файл сохранён.</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Что-то пошло не так</translation>
+        </message>
+        <message>
+            <source>The last action could not be completed.</source>
+            <translation>Последнее действие не удалось выполнить.</translation>
+        </message>
+        <message>
+            <source>Your workshop is safe: every change is kept in its working copy. The details were written to {log}.</source>
+            <translation>Ваша сессия в сохранности: каждое изменение записано в рабочую копию. Подробности — в файле {log}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>edit_field</name>
+        <message>
+            <source>promiser</source>
+            <translation>того, кто даёт обещание</translation>
+        </message>
+        <message>
+            <source>promisee</source>
+            <translation>получателя обещания</translation>
+        </message>
+        <message>
+            <source>target value</source>
+            <translation>целевое значение</translation>
+        </message>
+        <message>
+            <source>serving team</source>
+            <translation>обслуживающую команду</translation>
+        </message>
+        <message>
+            <source>served party</source>
+            <translation>обслуживаемую сторону</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>название</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>название</translation>
+        </message>
+        <message>
+            <source>description</source>
+            <translation>описание</translation>
+        </message>
+        <message>
+            <source>holder</source>
+            <translation>держателя</translation>
+        </message>
+        <message>
+            <source>segment</source>
+            <translation>сегмент</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>текст</translation>
+        </message>
+        <message>
+            <source>severity</source>
+            <translation>остроту</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>формулировку</translation>
+        </message>
+        <message>
+            <source>tagline</source>
+            <translation>слоган</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>шкалу</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>шаг</translation>
+        </message>
+        <message>
+            <source>price-like mark</source>
+            <translation>признак ценового фактора</translation>
+        </message>
+        <message>
+            <source>ERRC action</source>
+            <translation>действие ИСПС</translation>
+        </message>
+        <message>
+            <source>ERRC note</source>
+            <translation>комментарий ИСПС</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>вид</translation>
+        </message>
+        <message>
+            <source>colour</source>
+            <translation>цвет</translation>
+        </message>
+        <message>
+            <source>visibility</source>
+            <translation>видимость</translation>
+        </message>
+        <message>
+            <source>reference mark</source>
+            <translation>признак эталона</translation>
+        </message>
+        <message>
+            <source>purpose</source>
+            <translation>назначение</translation>
+        </message>
+        <message>
+            <source>lead</source>
+            <translation>руководителя</translation>
+        </message>
+        <message>
+            <source>members</source>
+            <translation>участников</translation>
+        </message>
+        <message>
+            <source>success indicator</source>
+            <translation>показатель успеха</translation>
+        </message>
+        <message>
+            <source>economics</source>
+            <translation>экономику</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>заметки</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>источник</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>цель</translation>
+        </message>
+        <message>
+            <source>root value</source>
+            <translation>корневую ценность</translation>
+        </message>
+        <message>
+            <source>parent promise</source>
+            <translation>родительское обещание</translation>
+        </message>
+        <message>
+            <source>metric</source>
+            <translation>метрику</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>статус</translation>
+        </message>
+        <message>
+            <source>authorities</source>
+            <translation>полномочия</translation>
+        </message>
+        <message>
+            <source>resources</source>
+            <translation>ресурсы</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>команду</translation>
+        </message>
+        <message>
+            <source>hypothesis</source>
+            <translation>гипотезу</translation>
+        </message>
+        <message>
+            <source>budget</source>
+            <translation>бюджет</translation>
+        </message>
+        <message>
+            <source>start date</source>
+            <translation>дату начала</translation>
+        </message>
+        <message>
+            <source>end date</source>
+            <translation>дату окончания</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>результат</translation>
+        </message>
+        <message>
+            <source>decision</source>
+            <translation>решение</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>организацию</translation>
+        </message>
+        <message>
+            <source>facilitator</source>
+            <translation>ведущего</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>дату</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>язык</translation>
+        </message>
+        <message>
+            <source>evolutionary goal</source>
+            <translation>эволюционную цель</translation>
+        </message>
+        <message>
+            <source>goal rationale</source>
+            <translation>обоснование цели</translation>
+        </message>
+        <message>
+            <source>extensions</source>
+            <translation>расширения</translation>
+        </message>
+    </context>
+    <context>
+        <name>edit_label</name>
+        <message>
+            <source>Add %1</source>
+            <translation>Добавить %1</translation>
+        </message>
+        <message>
+            <source>Delete %1</source>
+            <translation>Удалить %1</translation>
+        </message>
+        <message>
+            <source>Move %1</source>
+            <translation>Переместить %1</translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>Изменить %1</translation>
+        </message>
+        <message>
+            <source>Change %1 %2</source>
+            <translation>Изменить %2 %1</translation>
+        </message>
+        <message>
+            <source>Set level</source>
+            <translation>Изменить уровень</translation>
+        </message>
+        <message>
+            <source>Move node</source>
+            <translation>Переместить узел</translation>
+        </message>
+    </context>
+    <context>
+        <name>edit_object</name>
+        <message>
+            <source>root value</source>
+            <translation>корневую ценность</translation>
+        </message>
+        <message>
+            <source>client segment</source>
+            <translation>клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>pain</source>
+            <translation>боль</translation>
+        </message>
+        <message>
+            <source>value proposition</source>
+            <translation>ценностное предложение</translation>
+        </message>
+        <message>
+            <source>strategy canvas</source>
+            <translation>стратегическую канву</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>команду</translation>
+        </message>
+        <message>
+            <source>structure link</source>
+            <translation>связь в структуре</translation>
+        </message>
+        <message>
+            <source>promise</source>
+            <translation>обещание</translation>
+        </message>
+        <message>
+            <source>experiment</source>
+            <translation>эксперимент</translation>
+        </message>
+        <message>
+            <source>factor</source>
+            <translation>фактор</translation>
+        </message>
+        <message>
+            <source>value curve</source>
+            <translation>кривую ценности</translation>
+        </message>
+    </context>
+    <context>
+        <name>edit_owner</name>
+        <message>
+            <source>root value</source>
+            <translation>корневой ценности</translation>
+        </message>
+        <message>
+            <source>segment</source>
+            <translation>сегмента</translation>
+        </message>
+        <message>
+            <source>pain</source>
+            <translation>боли</translation>
+        </message>
+        <message>
+            <source>proposition</source>
+            <translation>ценностного предложения</translation>
+        </message>
+        <message>
+            <source>canvas</source>
+            <translation>канвы</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>команды</translation>
+        </message>
+        <message>
+            <source>link</source>
+            <translation>связи</translation>
+        </message>
+        <message>
+            <source>promise</source>
+            <translation>обещания</translation>
+        </message>
+        <message>
+            <source>experiment</source>
+            <translation>эксперимента</translation>
+        </message>
+        <message>
+            <source>factor</source>
+            <translation>фактора</translation>
+        </message>
+        <message>
+            <source>curve</source>
+            <translation>кривой</translation>
+        </message>
+    </context>
+    <context>
+        <name>exports</name>
+        <message>
+            <source>PDF &amp;handout…</source>
+            <translation>&amp;Раздаточные материалы PDF…</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>Документ PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;PowerPoint deck…</source>
+            <translation>Презентация &amp;PowerPoint…</translation>
+        </message>
+        <message>
+            <source>PowerPoint presentation (*.pptx)</source>
+            <translation>Презентация PowerPoint (*.pptx)</translation>
+        </message>
+        <message>
+            <source>PDF &amp;slides…</source>
+            <translation>&amp;Слайды PDF…</translation>
+        </message>
+        <message>
+            <source>P&amp;ictures…</source>
+            <translation>&amp;Картинки…</translation>
+        </message>
+    </context>
+    <context>
+        <name>files</name>
+        <message>
+            <source>Workshops (*.clientocracy *.json)</source>
+            <translation>Сессии (*.clientocracy *.json)</translation>
+        </message>
+        <message>
+            <source>Clientocracy workshop (*.clientocracy)</source>
+            <translation>Сессия Clientocracy (*.clientocracy)</translation>
+        </message>
+        <message>
+            <source>JSON interchange (*.json)</source>
+            <translation>Обменный формат JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Open workshop</source>
+            <translation>Открыть сессию</translation>
+        </message>
+        <message>
+            <source>Import JSON</source>
+            <translation>Импорт JSON</translation>
+        </message>
+        <message>
+            <source>Save workshop as</source>
+            <translation>Сохранить сессию как</translation>
+        </message>
+    </context>
+    <context>
+        <name>gui</name>
+        <message>
+            <source>the bundled sample</source>
+            <translation>встроенный пример</translation>
+        </message>
+        <message>
+            <source>The last workshop, {name}, is no longer there.</source>
+            <translation>Последней сессии, {name}, больше нет на месте.</translation>
+        </message>
+    </context>
+    <context>
+        <name>guide</name>
+        <message>
+            <source>Define the client</source>
+            <translation>Определить клиента</translation>
+        </message>
+        <message>
+            <source>Name the client segments in the words of the business.</source>
+            <translation>Назовите клиентские сегменты словами самого бизнеса.</translation>
+        </message>
+        <message>
+            <source>Workshop ▸ Segments</source>
+            <translation>Сессия ▸ Сегменты</translation>
+        </message>
+        <message>
+            <source>Find the client's pains</source>
+            <translation>Найти боли клиента</translation>
+        </message>
+        <message>
+            <source>What hurts each segment, and how much (severity 1–5).</source>
+            <translation>Что болит у каждого сегмента и насколько сильно (острота 1–5).</translation>
+        </message>
+        <message>
+            <source>Workshop ▸ Pains</source>
+            <translation>Сессия ▸ Боли</translation>
+        </message>
+        <message>
+            <source>Value proposition and strategy canvas</source>
+            <translation>Ценностное предложение и стратегическая канва</translation>
+        </message>
+        <message>
+            <source>The proposition to each segment; the canvas of competing factors, value curves and the ERRC grid.</source>
+            <translation>Предложение каждому сегменту; канва с факторами конкуренции, кривыми ценности и сеткой ИСПС.</translation>
+        </message>
+        <message>
+            <source>Workshop ▸ Propositions; Strategy canvas</source>
+            <translation>Сессия ▸ Предложения; Стратегическая канва</translation>
+        </message>
+        <message>
+            <source>Promises to the client</source>
+            <translation>Обещания клиенту</translation>
+        </message>
+        <message>
+            <source>What each client-facing team promises a segment, its metric and target, and the authorities it needs.</source>
+            <translation>Что каждая клиентская команда обещает сегменту, метрика и цель, и какие полномочия для этого нужны.</translation>
+        </message>
+        <message>
+            <source>Promise map; Workshop ▸ Promises</source>
+            <translation>Карта обещаний; Сессия ▸ Обещания</translation>
+        </message>
+        <message>
+            <source>Internal promises</source>
+            <translation>Внутренние обещания</translation>
+        </message>
+        <message>
+            <source>Promises between teams, and the authorities agreed for them.</source>
+            <translation>Обещания между командами и согласованные для них полномочия.</translation>
+        </message>
+        <message>
+            <source>Council and autonomous teams</source>
+            <translation>Совет и автономные команды</translation>
+        </message>
+        <message>
+            <source>The structure from the client: client-facing teams next to the clients, service teams behind them, the council beside it all.</source>
+            <translation>Структура от клиента: клиентские команды рядом с клиентами, сервисные — за ними, совет управляющих — рядом со всем этим, а не над ним.</translation>
+        </message>
+        <message>
+            <source>Structure; Workshop ▸ Teams</source>
+            <translation>Структура; Сессия ▸ Команды</translation>
+        </message>
+        <message>
+            <source>Team economics</source>
+            <translation>Экономика команд</translation>
+        </message>
+        <message>
+            <source>Each team's revenue and costs; the margin is computed.</source>
+            <translation>Выручка и затраты каждой команды; маржа считается сама.</translation>
+        </message>
+        <message>
+            <source>Workshop ▸ Economics &amp; indicators</source>
+            <translation>Сессия ▸ Экономика и показатели</translation>
+        </message>
+        <message>
+            <source>Success indicators</source>
+            <translation>Показатели успеха</translation>
+        </message>
+        <message>
+            <source>One indicator per team, with its target and current value.</source>
+            <translation>По одному показателю на команду, с целевым и текущим значением.</translation>
+        </message>
+        <message>
+            <source>Adjust through experiments</source>
+            <translation>Настраивать через эксперименты</translation>
+        </message>
+        <message>
+            <source>Hypotheses tested with a metric and a budget; keep, drop or iterate.</source>
+            <translation>Гипотезы проверяются по метрике и в рамках бюджета; решение — оставить, отказаться или доработать.</translation>
+        </message>
+        <message>
+            <source>Workshop ▸ Experiments</source>
+            <translation>Сессия ▸ Эксперименты</translation>
+        </message>
+        <message>
+            <source>Clientocracy builds the organisation from the value it gives its clients. Start from the evolutionary goal, then walk the nine stages; the navigator on the left marks a stage ✓ when it has what it needs, and the checks panel names what is missing.</source>
+            <translation>Клиентократия строит организацию от ценности, которую она даёт клиентам. Начните с эволюционной цели, затем пройдите девять этапов; навигатор слева отмечает этап знаком ✓, когда в нём есть всё необходимое, а панель проверок называет, чего не хватает.</translation>
+        </message>
+        <message>
+            <source>In the app:</source>
+            <translation>В программе:</translation>
+        </message>
+        <message>
+            <source>A promise is taken only with every authority and resource it needs; the checks flag a promise accepted without them.</source>
+            <translation>Обещание берут, только получив все нужные полномочия и ресурсы; проверки отмечают обещание, принятое без них.</translation>
+        </message>
+    </context>
+    <context>
+        <name>menus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Правка</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Экспорт</translation>
+        </message>
+        <message>
+            <source>&amp;Panels</source>
+            <translation>&amp;Панели</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Язык</translation>
+        </message>
+        <message>
+            <source>&amp;New workshop</source>
+            <translation>&amp;Новая сессия</translation>
+        </message>
+        <message>
+            <source>Start an empty workshop</source>
+            <translation>Начать пустую сессию</translation>
+        </message>
+        <message>
+            <source>New from &amp;sample</source>
+            <translation>Новая по &amp;образцу</translation>
+        </message>
+        <message>
+            <source>Start a workshop from the bundled sample</source>
+            <translation>Начать сессию со встроенного примера</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Открыть…</translation>
+        </message>
+        <message>
+            <source>Open a workshop file or a JSON interchange file</source>
+            <translation>Открыть файл сессии или обменный файл JSON</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Сохранить</translation>
+        </message>
+        <message>
+            <source>Save the workshop to its file</source>
+            <translation>Сохранить сессию в её файл</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Сохранить &amp;как…</translation>
+        </message>
+        <message>
+            <source>Save the workshop under a new name</source>
+            <translation>Сохранить сессию под новым именем</translation>
+        </message>
+        <message>
+            <source>&amp;Import JSON…</source>
+            <translation>&amp;Импорт JSON…</translation>
+        </message>
+        <message>
+            <source>Open a workshop from the JSON interchange format</source>
+            <translation>Открыть сессию из обменного формата JSON</translation>
+        </message>
+        <message>
+            <source>&amp;Close workshop</source>
+            <translation>&amp;Закрыть сессию</translation>
+        </message>
+        <message>
+            <source>Close the workshop (asks about unsaved changes)</source>
+            <translation>Закрыть сессию (с вопросом о несохранённых изменениях)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>Quit Clientocracy Studio</source>
+            <translation>Завершить работу Clientocracy Studio</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Отменить</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Повторить</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Удалить</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows with what hangs on them</source>
+            <translation>Удалить выбранные строки вместе со всем, что с ними связано</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>Выделить &amp;всё</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop</source>
+            <translation>&amp;Сессия</translation>
+        </message>
+        <message>
+            <source>The goal, the details and every list as a table</source>
+            <translation>Цель, сведения и все списки в виде таблиц</translation>
+        </message>
+        <message>
+            <source>&amp;Larger text</source>
+            <translation>&amp;Крупнее текст</translation>
+        </message>
+        <message>
+            <source>&amp;Smaller text</source>
+            <translation>&amp;Мельче текст</translation>
+        </message>
+        <message>
+            <source>&amp;Normal text size</source>
+            <translation>&amp;Обычный размер текста</translation>
+        </message>
+        <message>
+            <source>&amp;Full screen</source>
+            <translation>&amp;Полный экран</translation>
+        </message>
+        <message>
+            <source>The method's &amp;9 stages</source>
+            <translation>&amp;9 этапов метода</translation>
+        </message>
+        <message>
+            <source>A short guide to the stages of Clientocracy</source>
+            <translation>Краткое руководство по этапам Клиентократии</translation>
+        </message>
+        <message>
+            <source>&amp;About Clientocracy Studio</source>
+            <translation>&amp;О программе Clientocracy Studio</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <translation>&amp;Язык системы</translation>
+        </message>
+        <message>
+            <source>Follow the language of the system</source>
+            <translation>Как в системе</translation>
+        </message>
+    </context>
+    <context>
+        <name>new_rows</name>
+        <message>
+            <source>New value</source>
+            <translation>Новая ценность</translation>
+        </message>
+        <message>
+            <source>New segment</source>
+            <translation>Новый сегмент</translation>
+        </message>
+        <message>
+            <source>Add a client segment first: every pain belongs to a segment.</source>
+            <translation>Сначала добавьте клиентский сегмент: каждая боль относится к сегменту.</translation>
+        </message>
+        <message>
+            <source>New pain</source>
+            <translation>Новая боль</translation>
+        </message>
+        <message>
+            <source>Add a client segment first: every value proposition is made to a segment.</source>
+            <translation>Сначала добавьте клиентский сегмент: ценностное предложение делается сегменту.</translation>
+        </message>
+        <message>
+            <source>New value proposition</source>
+            <translation>Новое ценностное предложение</translation>
+        </message>
+        <message>
+            <source>New team</source>
+            <translation>Новая команда</translation>
+        </message>
+        <message>
+            <source>Add a team and a client segment first: a promise goes from a team to a client or a team.</source>
+            <translation>Сначала добавьте команду и клиентский сегмент: обещание идёт от команды к клиенту или к другой команде.</translation>
+        </message>
+        <message>
+            <source>New promise</source>
+            <translation>Новое обещание</translation>
+        </message>
+        <message>
+            <source>New hypothesis</source>
+            <translation>Новая гипотеза</translation>
+        </message>
+    </context>
+    <context>
+        <name>pages</name>
+        <message>
+            <source>Strategy canvas</source>
+            <translation>Стратегическая канва</translation>
+        </message>
+        <message>
+            <source>Competing factors, value curves and the ERRC grid (stage 3).</source>
+            <translation>Факторы конкуренции, кривые ценности и сетка ИСПС (этап 3).</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>Структура</translation>
+        </message>
+        <message>
+            <source>The organisation drawn from the client: segments, client-facing and service teams, the council (stage 6).</source>
+            <translation>Организация, нарисованная от клиента: сегменты, клиентские и сервисные команды, совет (этап 6).</translation>
+        </message>
+        <message>
+            <source>Promise map</source>
+            <translation>Карта обещаний</translation>
+        </message>
+        <message>
+            <source>Who promises what to whom, with metrics, authorities and resources (stages 4 and 5).</source>
+            <translation>Кто что кому обещает, с метриками, полномочиями и ресурсами (этапы 4 и 5).</translation>
+        </message>
+        <message>
+            <source>Segments</source>
+            <translation>Сегменты</translation>
+        </message>
+        <message>
+            <source>Stage 1 · Who the clients are: each segment in the words of the business.</source>
+            <translation>Этап 1 · Кто наши клиенты: каждый сегмент словами самого бизнеса.</translation>
+        </message>
+        <message>
+            <source>Pains</source>
+            <translation>Боли</translation>
+        </message>
+        <message>
+            <source>Stage 2 · What hurts each segment; severity from 1 (mild) to 5 (acute).</source>
+            <translation>Этап 2 · Что болит у каждого сегмента; острота от 1 (слабая) до 5 (острая).</translation>
+        </message>
+        <message>
+            <source>Propositions</source>
+            <translation>Предложения</translation>
+        </message>
+        <message>
+            <source>Stage 3 · The value proposition to each segment and its tagline.</source>
+            <translation>Этап 3 · Ценностное предложение каждому сегменту и его слоган.</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Команды</translation>
+        </message>
+        <message>
+            <source>Stage 6 · The council of managers and the autonomous teams: purpose, lead, members.</source>
+            <translation>Этап 6 · Совет управляющих и автономные команды: назначение, руководитель, участники.</translation>
+        </message>
+        <message>
+            <source>Economics &amp; indicators</source>
+            <translation>Экономика и показатели</translation>
+        </message>
+        <message>
+            <source>Stages 7 and 8 · Each team's economics (the margin is computed) and its success indicator.</source>
+            <translation>Этапы 7 и 8 · Экономика каждой команды (маржа считается сама) и её показатель успеха.</translation>
+        </message>
+        <message>
+            <source>Promises</source>
+            <translation>Обещания</translation>
+        </message>
+        <message>
+            <source>Stages 4 and 5 · Who promises what to whom, how it is measured, and its status.</source>
+            <translation>Этапы 4 и 5 · Кто что кому обещает, как это измеряется и в каком статусе.</translation>
+        </message>
+        <message>
+            <source>Experiments</source>
+            <translation>Эксперименты</translation>
+        </message>
+        <message>
+            <source>Stage 9 · Experiments: hypothesis, metric, budget, dates, outcome and decision.</source>
+            <translation>Этап 9 · Эксперименты: гипотеза, метрика, бюджет, сроки, результат и решение.</translation>
+        </message>
+    </context>
+    <context>
+        <name>promise_status</name>
+        <message>
+            <source>draft</source>
+            <translation>черновик</translation>
+        </message>
+        <message>
+            <source>negotiating</source>
+            <translation>обсуждается</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>принято</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>broken</source>
+            <translation>нарушено</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>снято</translation>
+        </message>
+    </context>
+</TS>

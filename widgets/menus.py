@@ -1,0 +1,152 @@
+"""The main window's actions and menus: standard keys, texts set (and reset on a language change) in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from widgets.export_runner import EXPORTS
+from widgets.i18n import LANGUAGES
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Menus:
+    """Every action of the main window by name, and the menus that hold them."""
+
+    actions: dict[str, QAction] = field(default_factory=dict)
+    menus: dict[str, QMenu] = field(default_factory=dict)
+    languages: QActionGroup | None = None
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions[name]
+
+
+# name: standard key (or a key sequence string), in menu order; None is a separator
+FILE = [("new", Key.New), ("new_sample", None), ("open", Key.Open), ("recent", None), None, ("save", Key.Save),
+        ("save_as", Key.SaveAs), None, ("import_json", None), ("export", None), None, ("close", Key.Close),
+        ("quit", Key.Quit)]
+EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll)]
+VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
+        ("page_promises", "Ctrl+4"), None, ("panels", None), None, ("zoom_in", Key.ZoomIn),
+        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), ("full_screen", Key.FullScreen), None,
+        ("language", None)]
+HELP = [("guide", Key.HelpContents), ("about", None)]
+SUBMENUS = {"recent", "export", "panels", "language"}
+
+
+def build_menus(window: QMainWindow, recent: QMenu) -> Menus:
+    """Create the actions and the menu bar of `window` (texts come from `retranslate_menus`)."""
+    menus = Menus()
+    bar = window.menuBar()
+    for menu_name, entries in (("file", FILE), ("edit", EDIT), ("view", VIEW), ("help", HELP)):
+        menu = bar.addMenu("")
+        menu.setObjectName(f"{menu_name}Menu")
+        menus.menus[menu_name] = menu
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            name, key = entry
+            if name == "recent":
+                menu.addMenu(recent)
+                menus.menus["recent"] = recent
+                continue
+            if name in SUBMENUS:
+                sub = menu.addMenu("")
+                sub.setObjectName(f"{name}Menu")
+                menus.menus[name] = sub
+                continue
+            action = QAction(window)
+            action.setObjectName(f"{name}Action")
+            if isinstance(key, str):
+                action.setShortcut(QKeySequence(key))
+            elif key is not None:
+                action.setShortcuts(key)
+            menu.addAction(action)
+            menus.actions[name] = action
+    for spec in EXPORTS:
+        action = QAction(window)
+        action.setObjectName(f"export_{spec.key}Action")
+        menus.menus["export"].addAction(action)
+        menus.actions[f"export_{spec.key}"] = action
+    menus.languages = QActionGroup(window)
+    for code in ("", *LANGUAGES):
+        action = QAction(window, checkable=True)
+        action.setObjectName(f"language_{code or 'system'}Action")
+        action.setData(code)
+        menus.languages.addAction(action)
+        menus.menus["language"].addAction(action)
+        menus.actions[f"language_{code or 'system'}"] = action
+    menus["full_screen"].setCheckable(True)
+    return menus
+
+
+TITLES = {
+    "file": QT_TRANSLATE_NOOP("menus", "&File"),
+    "edit": QT_TRANSLATE_NOOP("menus", "&Edit"),
+    "view": QT_TRANSLATE_NOOP("menus", "&View"),
+    "help": QT_TRANSLATE_NOOP("menus", "&Help"),
+    "export": QT_TRANSLATE_NOOP("menus", "&Export"),
+    "panels": QT_TRANSLATE_NOOP("menus", "&Panels"),
+    "language": QT_TRANSLATE_NOOP("menus", "&Language"),
+}
+# action: (text, status tip), English sources in the "menus" context
+TEXTS = {
+    "new": (QT_TRANSLATE_NOOP("menus", "&New workshop"), QT_TRANSLATE_NOOP("menus", "Start an empty workshop")),
+    "new_sample": (QT_TRANSLATE_NOOP("menus", "New from &sample"),
+                   QT_TRANSLATE_NOOP("menus", "Start a workshop from the bundled sample")),
+    "open": (QT_TRANSLATE_NOOP("menus", "&Open…"),
+             QT_TRANSLATE_NOOP("menus", "Open a workshop file or a JSON interchange file")),
+    "save": (QT_TRANSLATE_NOOP("menus", "&Save"), QT_TRANSLATE_NOOP("menus", "Save the workshop to its file")),
+    "save_as": (QT_TRANSLATE_NOOP("menus", "Save &As…"),
+                QT_TRANSLATE_NOOP("menus", "Save the workshop under a new name")),
+    "import_json": (QT_TRANSLATE_NOOP("menus", "&Import JSON…"),
+                    QT_TRANSLATE_NOOP("menus", "Open a workshop from the JSON interchange format")),
+    "close": (QT_TRANSLATE_NOOP("menus", "&Close workshop"),
+              QT_TRANSLATE_NOOP("menus", "Close the workshop (asks about unsaved changes)")),
+    "quit": (QT_TRANSLATE_NOOP("menus", "&Quit"), QT_TRANSLATE_NOOP("menus", "Quit Clientocracy Studio")),
+    "undo": (QT_TRANSLATE_NOOP("menus", "&Undo"), ""),
+    "redo": (QT_TRANSLATE_NOOP("menus", "&Redo"), ""),
+    "delete": (QT_TRANSLATE_NOOP("menus", "&Delete"),
+               QT_TRANSLATE_NOOP("menus", "Delete the selected rows with what hangs on them")),
+    "select_all": (QT_TRANSLATE_NOOP("menus", "Select &All"), ""),
+    "page_workshop": (QT_TRANSLATE_NOOP("menus", "&Workshop"),
+                      QT_TRANSLATE_NOOP("menus", "The goal, the details and every list as a table")),
+    "zoom_in": (QT_TRANSLATE_NOOP("menus", "&Larger text"), ""),
+    "zoom_out": (QT_TRANSLATE_NOOP("menus", "&Smaller text"), ""),
+    "zoom_reset": (QT_TRANSLATE_NOOP("menus", "&Normal text size"), ""),
+    "full_screen": (QT_TRANSLATE_NOOP("menus", "&Full screen"), ""),
+    "guide": (QT_TRANSLATE_NOOP("menus", "The method's &9 stages"),
+              QT_TRANSLATE_NOOP("menus", "A short guide to the stages of Clientocracy")),
+    "about": (QT_TRANSLATE_NOOP("menus", "&About Clientocracy Studio"), ""),
+    "language_system": (QT_TRANSLATE_NOOP("menus", "&System language"),
+                        QT_TRANSLATE_NOOP("menus", "Follow the language of the system")),
+}
+
+
+def retranslate_menus(menus: Menus) -> None:
+    """Set every menu title and action text in the current language."""
+    from widgets.editor_pages import EDITORS
+
+    for name, title in TITLES.items():
+        menus.menus[name].setTitle(QCoreApplication.translate("menus", title))
+    texts = {name: (QCoreApplication.translate("menus", text), QCoreApplication.translate("menus", tip) if tip else "")
+             for name, (text, tip) in TEXTS.items()}
+    for key, spec in EDITORS.items():
+        texts[f"page_{key}"] = (QCoreApplication.translate("pages", spec.title),
+                                QCoreApplication.translate("pages", spec.about))
+    for spec in EXPORTS:
+        texts[f"export_{spec.key}"] = (QCoreApplication.translate("exports", spec.text), "")
+    for code, name in LANGUAGES.items():
+        texts[f"language_{code}"] = (name, "")
+    for name, (text, tip) in texts.items():
+        action = menus.actions[name]
+        if name not in ("undo", "redo"):  # these name the edit; the window sets them
+            action.setText(text)
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))

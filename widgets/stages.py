@@ -1,0 +1,241 @@
+"""The stage navigator: the evolutionary goal and the method's 9 stages, what each holds and whether it is ready."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import model as m
+
+if TYPE_CHECKING:
+    from app.checks import Finding
+
+GOAL = 0  # row of the evolutionary goal; stage n is row n
+STAGE_COUNT = 9
+
+# The stage a finding belongs to, by code (promise findings by whether the promise goes to a client).
+_CODE_STAGE = {
+    "promise-from-client": 4,
+    "team-no-client-promise": 4,
+    "team-not-serving-client": 5,
+    "team-no-indicator": 8,
+    "link-without-promise": 6,
+    "promise-without-link": 6,
+    "canvas-factor-count": 3,
+    "errc-contradicts-curves": 3,
+    "curve-unscored": 3,
+    "no-evolutionary-goal": GOAL,
+}
+
+
+@dataclass(frozen=True)
+class StageState:
+    """What a row of the navigator shows: how much the stage holds, whether it has what it needs, open problems."""
+
+    counts: str
+    ready: bool
+    problems: int
+
+
+class StageTexts(QObject):
+    """The navigator's words (a QObject so that lupdate and tr() share the context "StageTexts")."""
+
+    def titles(self) -> list[str]:
+        """The goal and the 9 stages, in order."""
+        return [
+            self.tr("Evolutionary goal"),
+            self.tr("Client segments"),
+            self.tr("Client pains"),
+            self.tr("Value proposition & canvas"),
+            self.tr("Promises to clients"),
+            self.tr("Internal promises"),
+            self.tr("Council & autonomous teams"),
+            self.tr("Team economics"),
+            self.tr("Success indicators"),
+            self.tr("Experiments & improvement"),
+        ]
+
+    def problems(self, count: int) -> str:
+        """The tooltip of a stage with open problems."""
+        return self.tr("%n open problem(s) in the checks", "", count)
+
+    def ready(self) -> str:
+        """The tooltip of a stage that has what it needs."""
+        return self.tr("This stage has what it needs")
+
+    def states(self, w: m.Workshop, findings: list[Finding]) -> list[StageState]:
+        """The state of every row, from the counts of the workshop and the methodology findings."""
+        segments = {s.id for s in w.segments}
+        kinds = {t.id: t.kind for t in w.teams}
+        external = [p for p in w.promises if p.to in segments]
+        internal = [p for p in w.promises if p.to in kinds]
+        teams = [t for t in w.teams if t.kind != "council"]
+        has_council = "council" in kinds.values()
+        with_economics = sum(t.economics is not None and (t.economics.revenue is not None
+                                                          or t.economics.costs is not None) for t in teams)
+        indicators = sum(t.indicator is not None and bool(t.indicator.name.strip()) for t in w.teams)
+        problems = [0] * (STAGE_COUNT + 1)
+        blocking = [False] * (STAGE_COUNT + 1)
+        external_ids = {p.id for p in external}
+        for f in findings:
+            stage = _CODE_STAGE.get(f.code)
+            if stage is None:  # promise-no-metric, promise-unempowered: by the promise's kind
+                stage = 4 if f.ids and f.ids[0] in external_ids else 5
+            if f.severity != "hint":
+                problems[stage] += 1
+                blocking[stage] = True
+        painful = {p.segment for p in w.pains}
+        proposed = {p.segment for p in w.propositions}
+        ready = [
+            bool(w.info.evolutionary_goal.strip()),
+            bool(segments),
+            bool(segments) and segments <= painful,
+            bool(segments) and segments <= proposed and bool(w.canvases),
+            bool(external),
+            bool(internal),
+            has_council and bool(teams) and bool(w.links),
+            bool(teams) and with_economics == len(teams),
+            bool(w.teams) and indicators == len(w.teams),
+            bool(w.experiments),
+        ]
+        goal = " ".join(w.info.evolutionary_goal.split())
+        counts = [
+            goal or self.tr("Not formulated yet"),
+            self.tr("%n segment(s)", "", len(w.segments)),
+            self.tr("%n pain(s)", "", len(w.pains)),
+            ", ".join([self.tr("%n proposition(s)", "", len(w.propositions)),
+                       self.tr("%n canvas(es)", "", len(w.canvases))]),
+            self.tr("%n promise(s) to clients", "", len(external)),
+            self.tr("%n internal promise(s)", "", len(internal)),
+            ", ".join([self.tr("%n team(s)", "", len(teams)),
+                       self.tr("council") if has_council else self.tr("no council")]),
+            self.tr("%n team(s) with economics", "", with_economics),
+            self.tr("%n indicator(s)", "", indicators),
+            self.tr("%n experiment(s)", "", len(w.experiments)),
+        ]
+        return [StageState(counts[i], ready[i] and not blocking[i], problems[i]) for i in range(STAGE_COUNT + 1)]
+
+
+class StageRow(QWidget):
+    """One row: a badge with the stage's number, its title, what it holds, and its mark."""
+
+    def __init__(self, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 10, 8)
+        row.setSpacing(10)
+        self.badge = QLabel("◎" if number == GOAL else str(number), objectName="stageBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setFixedSize(26, 26)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        self.title = QLabel(objectName="stageTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.counts = QLabel(objectName="stageCount")
+        text.addWidget(self.title)
+        text.addWidget(self.counts)
+        self.mark = QLabel(objectName="stageMark")
+        self.mark.setFixedWidth(30)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        row.addWidget(self.mark)
+
+    def show_state(self, state: StageState, texts: StageTexts) -> None:
+        """Show what the stage holds and its mark: ✓ when ready, ! with the count of open problems."""
+        metrics = self.counts.fontMetrics()
+        counts = metrics.elidedText(state.counts, Qt.TextElideMode.ElideRight, 200)
+        self.counts.setText(counts)
+        self.counts.setToolTip(state.counts if counts != state.counts else "")
+        if state.problems:
+            self.mark.setText(f"! {state.problems}")
+            self.mark.setProperty("state", "problems")
+            self.mark.setToolTip(texts.problems(state.problems))
+        elif state.ready:
+            self.mark.setText("✓")
+            self.mark.setProperty("state", "ready")
+            self.mark.setToolTip(texts.ready())
+        else:
+            self.mark.setText("")
+            self.mark.setProperty("state", "")
+            self.mark.setToolTip("")
+        self.mark.style().unpolish(self.mark)
+        self.mark.style().polish(self.mark)
+
+
+class StageNavigator(QListWidget):
+    """The goal and the 9 stages down the side; activating a row asks the window to open where it is worked on."""
+
+    stage_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stages")
+        self.texts = StageTexts(self)
+        self.rows: list[StageRow] = []
+        self._states: list[StageState] = []
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number in range(STAGE_COUNT + 1):
+            row = StageRow(number)
+            item = QListWidgetItem(self)
+            self.setItemWidget(item, row)
+            self.rows.append(row)
+        self.retranslate()
+        self.itemClicked.connect(lambda item: self.stage_activated.emit(self.row(item)))
+        self.itemActivated.connect(lambda item: self.stage_activated.emit(self.row(item)))
+
+    def retranslate(self) -> None:
+        """Titles in the current language (the counts follow at the next refresh)."""
+        for row, title in zip(self.rows, self.texts.titles(), strict=True):
+            row.title.setText(title)
+        self._fit()
+
+    def refresh(self, workshop: m.Workshop, findings: list[Finding] | None) -> None:
+        """Show what each stage holds now, and its mark (no marks while the findings are not known yet)."""
+        states = self.texts.states(workshop, findings or [])
+        if findings is None:
+            states = [StageState(s.counts, False, 0) for s in states]
+        for row, state, old in zip(self.rows, states, self._states or [None] * len(states), strict=True):
+            if state != old:
+                row.show_state(state, self.texts)
+        self._states = states
+        self._fit()
+
+    def clear_states(self) -> None:
+        """Show no counts and no marks (no workshop is open)."""
+        self._states = []
+        for row in self.rows:
+            row.counts.setText("")
+            row.mark.setText("")
+
+    def state(self, stage: int) -> StageState | None:
+        """The state last shown for a stage."""
+        return self._states[stage] if self._states else None
+
+    def _fit(self) -> None:
+        widest = 0
+        for index, row in enumerate(self.rows):
+            hint = row.sizeHint()
+            self.item(index).setSizeHint(hint)
+            widest = max(widest, hint.width())
+        self.setMinimumWidth(min(max(widest, 260), 340))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._states = []  # counts are rebuilt in the new language at the next refresh
+        super().changeEvent(event)
