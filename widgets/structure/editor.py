@@ -1,0 +1,521 @@
+"""The "structure from the client" editor: segments, teams and the council on a diagram, arrows "serves".
+
+Every gesture is one edit through widgets.undo.push_edit; the diagram follows the document leaf by leaf.
+
+Nodes without a stored position are shown where app.layout.place_missing puts them, without writing
+anything (looking at a workshop must not modify it or fill the undo history). Their positions are stored,
+in the same batch, by the first gesture on this diagram that moves, adds, links or removes something (and
+by an automatic layout): from then on the arrangement is the user's and no longer shifts when the
+structure changes. Until then they are placed again whenever the structure changes elsewhere, so the
+screen always shows what place_missing (and so an export) gives for the current workshop.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterable
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import changes
+from app import model as m
+from app.document import Document, EditRefused
+from app.edits import Batch, Delete, Edit, Insert, Leaf, SetPosition, Update
+from widgets.diagram import geometry
+from widgets.diagram.inline_edit import InlineNameEditor
+from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.palette import Palette, PaletteEntry
+from widgets.diagram.picture import copy_picture
+from widgets.diagram.scene import DiagramScene, Moves
+from widgets.diagram.style import kind_style
+from widgets.diagram.view import DiagramView
+from widgets.structure.inspector import PartyInspector
+from widgets.structure.parties import (
+    KIND_LABELS,
+    KIND_TIPS,
+    NEW_NAMES,
+    PALETTE_LABELS,
+    badge_for,
+    link_problem,
+    node_kind,
+    tooltip,
+)
+from widgets.undo import push_edit
+
+DIAGRAM = "structure"
+REVERSE_OFFSET = 9.0
+"""How far apart two arrows between the same two parties (A serves B, B serves A) run."""
+
+
+class StructureEditor(QWidget):
+    """The structure diagram with its palette, toolbar and inspector (the editor contract of the shell)."""
+
+    selection_changed = Signal(list)
+    """The ids of the selected segments, teams and links."""
+
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.provisional: set[str] = set()
+        """Nodes shown where place_missing puts them, with no stored position yet."""
+        self._quiet = False
+        self._editor: InlineNameEditor | None = None
+        self.scene = DiagramScene(self)
+        self.scene.link_rule = partial(link_problem, document)
+        self.view = DiagramView(self.scene)
+        self.kind_palette = Palette([PaletteEntry(k, self.tr(PALETTE_LABELS[k]), self.tr(KIND_TIPS[k]))
+                                for k in ("segment", "client_facing", "service", "council")])
+        self.inspector = PartyInspector(document, undo_stack)
+        self._build_actions()
+        self._build_layout()
+        self._populate()
+
+        self.scene.nodes_moved.connect(self._on_nodes_moved)
+        self.scene.link_dragged.connect(self._on_link_dragged)
+        self.scene.link_refused.connect(self._on_link_refused)
+        self.scene.link_hovered.connect(self.view.show_hint)
+        self.scene.node_activated.connect(self.rename)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.help_requested = self._tooltip_for
+        self.view.kind_dropped.connect(self.add_party)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.kind_palette.kind_clicked.connect(self._add_in_view)
+        self.inspector.refused.connect(self.view.show_hint)
+
+        self._subscriber = self._on_edit
+        document.subscribe(self._subscriber)
+        self.destroyed.connect(partial(_unsubscribe, document, self._subscriber))
+
+    def detach(self) -> None:
+        """Stop following the document (also done when the editor is destroyed)."""
+        _unsubscribe(self.document, self._subscriber)
+
+    # ------------------------------------------------------------------ building
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(tip or text)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.layers_action = self._action(self.tr("Layers"), lambda: self.apply_layout("layers"),
+                                          tip=self.tr("Segments on top, then the teams that serve them, and so on"))
+        self.rings_action = self._action(self.tr("Rings"), lambda: self.apply_layout("rings"),
+                                         tip=self.tr("Segments in the centre, the teams in rings around them"))
+        self.fit_action = self._action(self.tr("Fit to window"), self.view.fit_all, "Ctrl+0")
+        self.zoom_in_action = self._action(self.tr("Zoom in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.snap_action = self._action(self.tr("Snap to grid"), self.set_snapping, checkable=True,
+                                        tip=self.tr("Nodes snap to a grid while you drag them"))
+        self.copy_action = self._action(self.tr("Copy picture"), self.copy_picture, "Ctrl+Shift+C",
+                                        self.tr("Copy the selection (or the whole view) as a picture"))
+        self.delete_action = self._action(self.tr("Delete"), self.delete_selected,
+                                          tip=self.tr("Delete the selection with its links"))
+        self.align_actions = {
+            how: self._action(text, partial(self.align_selected, how)) for how, text in (
+                ("left", self.tr("Align left")), ("center", self.tr("Align centres")),
+                ("right", self.tr("Align right")), ("top", self.tr("Align top")),
+                ("middle", self.tr("Align middles")), ("bottom", self.tr("Align bottom")))}
+        self.distribute_actions = {
+            axis: self._action(text, partial(self.distribute_selected, axis)) for axis, text in (
+                ("horizontal", self.tr("Distribute horizontally")), ("vertical", self.tr("Distribute vertically")))}
+
+    def _build_layout(self) -> None:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("structureToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.layout_button = self._menu_button(self.tr("Layout"), [self.layers_action, self.rings_action])
+        toolbar.addWidget(self.layout_button)
+        self.align_button = self._menu_button(
+            self.tr("Align"), [*self.align_actions.values(), None, *self.distribute_actions.values()])
+        toolbar.addWidget(self.align_button)
+        toolbar.addSeparator()
+        for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.snap_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.copy_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.zoom_label = QLabel(toolbar)
+        self.zoom_label.setObjectName("zoomLabel")
+        self.zoom_label.setToolTip(self.tr("Zoom: the wheel zooms around the cursor; drag with the middle button "
+                                           "or with Space held to pan"))
+        self.zoom_label.setContentsMargins(8, 0, 12, 0)
+        toolbar.addWidget(self.zoom_label)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self._show_zoom(self.view.zoom)
+        self.toolbar = toolbar
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.kind_palette)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([128, 900, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    def _menu_button(self, text: str, actions: list[QAction | None]) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _populate(self) -> None:
+        """Put every segment, team and link on the scene (once; afterwards the scene follows edits)."""
+        model = self.document.model
+        stored = model.layouts.get(DIAGRAM, {})
+        missing = [o.id for o in [*model.segments, *model.teams] if o.id not in stored]
+        placed = self._placements() if missing else {}
+        for obj in [*model.segments, *model.teams]:
+            centre = stored.get(obj.id) or placed.get(obj.id) or (0.0, 0.0)
+            self.scene.add_node(self._make_node(obj), centre)
+            if obj.id not in stored:
+                self.provisional.add(obj.id)
+        pairs = {(link.from_, link.to) for link in model.links}
+        for link in model.links:
+            self._add_edge(link, (link.to, link.from_) in pairs)
+
+    def _make_node(self, obj: Any) -> NodeItem:
+        return NodeItem(obj.id, node_kind(obj), obj.name, badge_for(obj), can_link=isinstance(obj, m.Team))
+
+    def _add_edge(self, link: m.Link, reversed_too: bool | None = None) -> None:
+        source, target = self.scene.nodes.get(link.from_), self.scene.nodes.get(link.to)
+        if source is None or target is None:
+            return
+        if reversed_too is None:
+            reverse = [e for e in source.edges if e.source is target]
+            for edge in reverse:
+                edge.offset = REVERSE_OFFSET
+                edge.update_geometry()
+            reversed_too = bool(reverse)
+        self.scene.add_edge(EdgeItem(link.id, source, target, REVERSE_OFFSET if reversed_too else 0.0))
+
+    def _remove_edge(self, link_id: str) -> None:
+        edge = self.scene.edges.get(link_id)
+        if edge is None:
+            return
+        for other in edge.target.edges:
+            if other.target is edge.source and other.source is edge.target:
+                other.offset = 0.0
+                other.update_geometry()
+        self.scene.remove_edge(link_id)
+
+    def _placements(self) -> dict[str, tuple[float, float]]:
+        """Where place_missing puts the nodes without a stored position (a simple grid if app.layout is missing)."""
+        sizes = {i: n.size for i, n in self.scene.nodes.items()}
+        try:
+            from app.layout import place_missing
+        except ImportError:
+            return _grid_places(self.document.model)
+        return place_missing(self.document.model, DIAGRAM, sizes or None)
+
+    def _place_provisional(self) -> None:
+        """Move the nodes without a stored position to where place_missing puts them now."""
+        if not self.provisional:
+            return
+        placed = self._placements()
+        for node_id in self.provisional:
+            if node_id in placed:
+                self.scene.move_node(node_id, placed[node_id])
+
+    # ------------------------------------------------------------------ following the document
+    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
+        """Mirror the applied leaves onto the scene, item by item."""
+        replace = False
+        refresh_inspector = False
+        stored = document.model.layouts.get(DIAGRAM, {})
+        for leaf in applied:
+            if isinstance(leaf, Insert) and leaf.kind in ("segment", "team"):
+                obj = document.find(leaf.id)
+                if obj is not None and leaf.id not in self.scene.nodes:
+                    self.scene.add_node(self._make_node(obj), stored.get(leaf.id, (0.0, 0.0)))
+                    if leaf.id not in stored:
+                        self.provisional.add(leaf.id)
+                replace = True
+            elif isinstance(leaf, Insert) and leaf.kind == "link":
+                link = document.find(leaf.id)
+                if link is not None and leaf.id not in self.scene.edges:
+                    self._add_edge(link)
+                replace = True
+            elif isinstance(leaf, Delete) and leaf.kind in ("segment", "team"):
+                self.scene.remove_node(leaf.id)
+                self.provisional.discard(leaf.id)
+                refresh_inspector |= leaf.id == self.inspector.party_id
+                replace = True
+            elif isinstance(leaf, Delete) and leaf.kind == "link":
+                self._remove_edge(leaf.id)
+                replace = True
+            elif isinstance(leaf, Update) and leaf.kind in ("segment", "team"):
+                self._refresh_node(leaf.id)
+                refresh_inspector |= leaf.id == self.inspector.party_id
+                replace |= "kind" in leaf.changes
+            elif isinstance(leaf, Update) and leaf.kind == "link":
+                self._remove_edge(leaf.id)
+                link = document.find(leaf.id)
+                if link is not None:
+                    self._add_edge(link)
+                replace = True
+            elif isinstance(leaf, SetPosition) and leaf.diagram == DIAGRAM:
+                if leaf.new is None:
+                    if leaf.node in self.scene.nodes:
+                        self.provisional.add(leaf.node)
+                else:
+                    self.provisional.discard(leaf.node)
+                    self.scene.move_node(leaf.node, leaf.new)
+                replace = True
+        if replace and self.provisional:
+            self._place_provisional()
+        if refresh_inspector:
+            self.inspector.refresh()
+
+    def _refresh_node(self, node_id: str) -> None:
+        node, obj = self.scene.nodes.get(node_id), self.document.find(node_id)
+        if node is None or obj is None:
+            return
+        before = (node.kind, node.badge)
+        reshaped = node.set_content(node_kind(obj), obj.name, badge_for(obj))
+        if reshaped:
+            for edge in node.edges:
+                edge.update_geometry()
+        if (node.kind, node.badge) != before:  # the zoomed-out drawing shows kinds and indicator marks
+            self.scene.touch()
+
+    # ------------------------------------------------------------------ edits
+    def _freeze(self, exclude: Iterable[str] = ()) -> list[Edit]:
+        """SetPosition for every node still shown where place_missing put it (see the module's docstring)."""
+        skip = set(exclude)
+        return [SetPosition(DIAGRAM, n, None, self.scene.nodes[n].centre())
+                for n in sorted(self.provisional) if n not in skip and n in self.scene.nodes]
+
+    def push(self, edits: list[Edit], label: str, freeze: bool = True, exclude: Iterable[str] = ()) -> str | None:
+        """Apply `edits` as one undo step (storing the provisional positions first); a refusal shows as a hint."""
+        everything = (self._freeze(exclude) if freeze else []) + edits
+        if not everything:
+            return None
+        edit = everything[0] if len(everything) == 1 and isinstance(everything[0], Batch) else Batch(
+            tuple(everything), label)
+        reason = push_edit(self.undo_stack, self.document, edit, label)
+        if reason:
+            self.view.show_hint(reason)
+        return reason
+
+    def _on_nodes_moved(self, moves: Moves) -> None:
+        edits: list[Edit] = [changes.set_position(self.document, DIAGRAM, node_id, new)
+                             for node_id, (_old, new) in moves.items()]
+        reason = self.push(edits, self.tr("Move %n part(ies)", "", len(moves)), exclude=moves)
+        if reason:
+            for node_id, (old, _new) in moves.items():
+                self.scene.move_node(node_id, old)
+
+    def _on_link_dragged(self, from_id: str, to_id: str) -> None:
+        link = m.Link(changes.new_id(), from_id, to_id)
+        if self.push([changes.insert(self.document, link)], self.tr("Add link")) is None:
+            self.view.hide_hint()
+
+    def _on_link_refused(self, reason: str) -> None:
+        self.view.show_hint(reason or self.tr("Drop the arrow on the team or client segment this team serves."))
+
+    def add_party(self, kind: str, where: QPointF) -> str | None:
+        """Create a party of `kind` centred at `where` (one undo step) and start typing its name; returns its id."""
+        name = self.tr(NEW_NAMES.get(kind, NEW_NAMES["service"]))
+        new_id = changes.new_id()
+        obj: Any = m.Segment(new_id, name) if kind == "segment" else m.Team(new_id, name, kind)
+        x, y = where.x(), where.y()
+        if self.scene.snapping:
+            x, y = geometry.snap(x, self.scene.grid), geometry.snap(y, self.scene.grid)
+        edits: list[Edit] = [changes.insert(self.document, obj), SetPosition(DIAGRAM, new_id, None, (x, y))]
+        if self.push(edits, self.tr("Add %1").replace("%1", self.tr(KIND_LABELS[kind]).lower())):
+            return None
+        self.select_ids([new_id])
+        self.rename(new_id)
+        return new_id
+
+    def _add_in_view(self, kind: str) -> None:
+        """A palette click: add the party in the middle of what the view shows, clear of other nodes."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.add_party(kind, self.scene.free_spot(centre, kind_style(kind).size))
+
+    def rename(self, node_id: str) -> None:
+        """Type a node's name in place (Enter or clicking elsewhere keeps it, Escape cancels)."""
+        node = self.scene.nodes.get(node_id)
+        if node is None:
+            return
+        if self._editor is not None:
+            self._editor.commit()
+        self.view.ensure_node_visible(node_id)
+        self._editor = InlineNameEditor(self.view, node, self._renamed)
+
+    def _renamed(self, node_id: str, name: str | None) -> None:
+        self._editor = None
+        obj = self.document.find(node_id)
+        if name is None or obj is None or name == obj.name:
+            return
+        self.push([changes.update(self.document, node_id, name=name)], self.tr("Rename"), freeze=False)
+
+    def delete_selected(self) -> None:
+        """Delete the selected parties and links with everything that hangs on them, as one undo step."""
+        nodes = [n.node_id for n in self.scene.selected_nodes()]
+        gone = set(nodes)
+        links = [e.edge_id for e in self.scene.selected_edges()
+                 if e.source.node_id not in gone and e.target.node_id not in gone]
+        ids = links + nodes
+        if not ids:
+            return
+        label = self.tr("Delete %n item(s)", "", len(ids))
+        if len(ids) == 1:
+            self.push([changes.delete(self.document, ids[0])], label, exclude=gone)
+            return
+        self.undo_stack.beginMacro(label)
+        try:
+            first = True
+            for item_id in ids:
+                if self.document.find(item_id) is None:
+                    continue
+                try:
+                    edit = changes.delete(self.document, item_id)
+                except EditRefused as refused:
+                    self.view.show_hint(str(refused))
+                    continue
+                self.push([edit], label, freeze=first, exclude=gone)
+                first = False
+        finally:
+            self.undo_stack.endMacro()
+
+    def apply_layout(self, which: str) -> None:
+        """Arrange every node by layers or rings from the client: one undo step."""
+        from app import layout
+
+        arrange = layout.layered_layout if which == "layers" else layout.ring_layout
+        sizes = {i: n.size for i, n in self.scene.nodes.items()}
+        positions = arrange(self.document.model, DIAGRAM, sizes or None)
+        for node_id in self.provisional:  # store them too, even where the layout agrees with what is shown
+            positions.setdefault(node_id, self.scene.nodes[node_id].centre())
+        label = self.tr("Arrange in layers") if which == "layers" else self.tr("Arrange in rings")
+        edit = layout.layout_edit(self.document, DIAGRAM, positions, label)
+        if edit.edits:
+            self.push([edit], label, freeze=False)
+        self.view.fit_all()
+
+    def align_selected(self, how: str) -> None:
+        """Line the selected nodes up along an edge or centre line (one undo step)."""
+        ids = [n.node_id for n in self.scene.selected_nodes()]
+        if len(ids) < 2:
+            self.view.show_hint(self.tr("Select two or more parties to align them."))
+            return
+        self._move_to(geometry.align(self.scene.centres(ids), self.scene.sizes(ids), how), self.tr("Align"))
+
+    def distribute_selected(self, axis: str) -> None:
+        """Space the selected nodes evenly (one undo step)."""
+        ids = [n.node_id for n in self.scene.selected_nodes()]
+        if len(ids) < 3:
+            self.view.show_hint(self.tr("Select three or more parties to distribute them."))
+            return
+        self._move_to(geometry.distribute(self.scene.centres(ids), self.scene.sizes(ids), axis),
+                      self.tr("Distribute"))
+
+    def _move_to(self, targets: dict[str, tuple[float, float]], label: str) -> None:
+        current = self.scene.centres(targets)
+        edits: list[Edit] = [changes.set_position(self.document, DIAGRAM, i, xy)
+                             for i, xy in targets.items() if xy != current[i] or i in self.provisional]
+        if edits:
+            self.push(edits, label, exclude=targets)
+
+    def _show_zoom(self, scale: float) -> None:
+        self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(scale * 100))))
+
+    def set_snapping(self, on: bool) -> None:
+        """Switch the snap grid on or off (it shows while on)."""
+        self.scene.snapping = on
+        self.view.show_grid = on
+        self.snap_action.setChecked(on)
+        self.view.viewport().update()
+
+    def copy_picture(self) -> None:
+        """Copy the selection (or, with nothing selected, the view) to the clipboard as a picture."""
+        copy_picture(self.view, selection_only=bool(self.scene.selectedItems()))
+        self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected segments, teams and links."""
+        ids = []
+        for item in self.scene.selectedItems():
+            if isinstance(item, NodeItem):
+                ids.append(item.node_id)
+            elif isinstance(item, EdgeItem):
+                ids.append(item.edge_id)
+        return ids
+
+    def _on_selection(self) -> None:
+        ids = self.selected_ids()
+        nodes = [i for i in ids if i in self.scene.nodes]
+        self.inspector.show_party(nodes[0] if len(ids) == 1 and nodes else None, len(ids))
+        if not self._quiet:
+            self.selection_changed.emit(ids)
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these segments, teams and links (others are ignored) and bring the first into view."""
+        self._quiet = True
+        try:
+            self.scene.select_ids(ids)
+        finally:
+            self._quiet = False
+        for item_id in ids:
+            if item_id in self.scene.nodes:
+                self.view.ensure_node_visible(item_id)
+                break
+
+    def _tooltip_for(self, node_id: str) -> str:
+        obj = self.document.find(node_id)
+        return tooltip(obj) if obj is not None else ""
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            self.view.fit_all()
+
+
+def _unsubscribe(document: Document, subscriber: Any, *_args: Any) -> None:
+    """Stop a subscriber, if it still listens."""
+    try:
+        document.unsubscribe(subscriber)
+    except ValueError:
+        pass
+
+
+def _grid_places(workshop: m.Workshop) -> dict[str, tuple[float, float]]:
+    """A plain grid for nodes without positions (used only while app.layout is not available)."""
+    stored = workshop.layouts.get(DIAGRAM, {})
+    ids = [o.id for o in [*workshop.segments, *workshop.teams] if o.id not in stored]
+    top = max((y for _x, y in stored.values()), default=-160.0) + 160.0
+    return {node_id: (i % 10 * 240.0, top + i // 10 * 140.0) for i, node_id in enumerate(ids)}

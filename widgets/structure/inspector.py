@@ -1,0 +1,279 @@
+"""The inspector beside the structure diagram: the selected party's fields, edited through the tables' edits."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import model as m
+from app.document import Document, EditRefused
+from app.edits import Edit
+from widgets.diagram.style import kind_style
+from widgets.structure.parties import CONTEXT, indicator_met, kind_label, node_kind
+from widgets.table_specs import PERIODS, TEAM_KINDS, set_economics, set_indicator
+from widgets.tables import format_number, parse_members, parse_number, set_field
+from widgets.undo import push_edit
+
+Builder = Callable[[Document, Any, Any], "Edit | None"]
+
+
+def tr(text: str, n: int = -1) -> str:
+    """`text` in the current language (the structure editor's context)."""
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+class TextBox(QPlainTextEdit):
+    """A multi-line field that reports when the user leaves it (like QLineEdit.editingFinished)."""
+
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(64)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+
+class PartyInspector(QScrollArea):
+    """Shows and edits one segment or team; follows the document through `refresh`."""
+
+    refused = Signal(str)
+    """An edit typed here was refused (the reason), or a figure could not be read."""
+
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.party_id: str | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(280)
+        body = QWidget()
+        body.setObjectName("inspectorBody")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(14, 12, 14, 12)
+        self.heading = QLabel()
+        self.heading.setObjectName("inspectorHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.heading)
+        self.placeholder = QLabel(tr("Select a segment or a team to see and edit its details here."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #5b6673;")
+        outer.addWidget(self.placeholder)
+
+        self.fields: dict[str, QWidget] = {}
+        self.form, form = self._form()
+        self._line("name", tr("Name"), set_field("name"), form)
+        outer.addWidget(self.form)
+        self.segment_form, segment = self._form()
+        self._text("description", tr("Description"), set_field("description"), segment)
+        outer.addWidget(self.segment_form)
+        self.team_form, team = self._form()
+        self.kind_box = QComboBox()
+        for kind, word in TEAM_KINDS.items():
+            self.kind_box.addItem(QCoreApplication.translate("choices", word), kind)
+        self.kind_box.activated.connect(self._kind_chosen)
+        self.fields["kind"] = self.kind_box
+        team.addRow(tr("Kind"), self.kind_box)
+        self._text("purpose", tr("Purpose"), set_field("purpose"), team)
+        self._line("lead", tr("Lead"), set_field("lead"), team)
+        self._text("members", tr("Members (one per line)"), self._set_members, team)
+        outer.addWidget(self.team_form)
+
+        self.indicator = QGroupBox(tr("Success indicator"))
+        ind = QFormLayout(self.indicator)
+        self._line("indicator.name", tr("Indicator"), set_indicator("name"), ind)
+        self._line("indicator.target", tr("Target"), set_indicator("target"), ind)
+        self._line("indicator.current", tr("Current"), set_indicator("current"), ind)
+        self.indicator_state = QLabel()
+        ind.addRow("", self.indicator_state)
+        outer.addWidget(self.indicator)
+
+        self.economics = QGroupBox(tr("Economics"))
+        eco = QFormLayout(self.economics)
+        self._line("economics.revenue", tr("Revenue"), self._number("revenue"), eco)
+        self._line("economics.costs", tr("Costs"), self._number("costs"), eco)
+        self._line("economics.currency", tr("Currency"), set_economics("currency"), eco)
+        self.period_box = QComboBox()
+        self.period_box.setEditable(True)
+        for period, word in PERIODS.items():
+            self.period_box.addItem(QCoreApplication.translate("choices", word), period)
+        self.period_box.lineEdit().editingFinished.connect(self._period_chosen)
+        self.period_box.activated.connect(self._period_chosen)
+        self.fields["economics.period"] = self.period_box
+        eco.addRow(tr("Period"), self.period_box)
+        self.margin = QLabel()
+        self.margin.setObjectName("margin")
+        eco.addRow(tr("Margin"), self.margin)
+        outer.addWidget(self.economics)
+        self.notes_form, notes = self._form()
+        self._text("notes", tr("Notes"), set_field("notes"), notes)
+        outer.addWidget(self.notes_form)
+        outer.addStretch(1)
+        self.show_party(None)
+
+    # ------------------------------------------------------------------ building
+    @staticmethod
+    def _form() -> tuple[QWidget, QFormLayout]:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 4, 0, 4)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        return box, form
+
+    def _line(self, key: str, label: str, build: Builder, layout: QFormLayout) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        edit.editingFinished.connect(lambda: self._commit(key, edit.text(), build))
+        self.fields[key] = edit
+        layout.addRow(label, edit)
+        return edit
+
+    def _text(self, key: str, label: str, build: Builder, layout: QFormLayout) -> TextBox:
+        box = TextBox()
+        box.setObjectName(key)
+        box.editing_finished.connect(lambda: self._commit(key, box.toPlainText(), build))
+        self.fields[key] = box
+        layout.addRow(label, box)
+        return box
+
+    def _set_members(self, document: Document, team: Any, text: str) -> Edit | None:
+        members = parse_members(text)
+        return None if members == team.members else set_field("members")(document, team, members)
+
+    def _number(self, name: str) -> Builder:
+        build = set_economics(name)
+
+        def parse_then_build(document: Document, team: Any, text: str) -> Edit | None:
+            try:
+                value = parse_number(text)
+            except ValueError:
+                raise EditRefused(tr("“%1” is not a number.").replace("%1", text.strip())) from None
+            return build(document, team, value)
+
+        return parse_then_build
+
+    # ------------------------------------------------------------------ showing
+    def show_party(self, party_id: str | None, selected: int = 0) -> None:
+        """Show the party `party_id` (None: a placeholder, saying how many items are selected if several)."""
+        obj = self.document.find(party_id) if party_id else None
+        if not isinstance(obj, (m.Segment, m.Team)):
+            obj, party_id = None, None
+        self.party_id = party_id
+        team = isinstance(obj, m.Team)
+        self.form.setVisible(obj is not None)
+        self.segment_form.setVisible(isinstance(obj, m.Segment))
+        for box in (self.team_form, self.indicator, self.economics, self.notes_form):
+            box.setVisible(team)
+        if obj is None:
+            self.heading.setText("")
+            self.placeholder.setText(tr("%n items selected. Select one segment or team to edit it.", selected)
+                                     if selected > 1 else
+                                     tr("Select a segment or a team to see and edit its details here."))
+            self.placeholder.show()
+            return
+        self.placeholder.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the shown party's fields from the model again (the field being typed in is left alone)."""
+        obj = self.document.find(self.party_id) if self.party_id else None
+        if obj is None:
+            if self.party_id is not None:
+                self.show_party(None)
+            return
+        kind = node_kind(obj)
+        colour = kind_style(kind).border
+        self.heading.setText(f'<span style="color:{colour}; font-size:16pt;">●</span> '
+                             f'<span style="font-size:11pt; color:#5b6673;">{kind_label(kind)}</span>')
+        self._loading = True
+        try:
+            values: dict[str, str] = {"name": obj.name}
+            if isinstance(obj, m.Segment):
+                values["description"] = obj.description
+            else:
+                ind = obj.indicator or m.Indicator()
+                eco = obj.economics or m.Economics()
+                values.update({
+                    "purpose": obj.purpose, "lead": obj.lead, "members": "\n".join(obj.members), "notes": obj.notes,
+                    "indicator.name": ind.name, "indicator.target": ind.target, "indicator.current": ind.current,
+                    "economics.revenue": format_number(eco.revenue), "economics.costs": format_number(eco.costs),
+                    "economics.currency": eco.currency,
+                })
+                self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(obj.kind)))
+                index = self.period_box.findData(eco.period)
+                if index >= 0:
+                    self.period_box.setCurrentIndex(index)
+                else:
+                    self.period_box.setEditText(eco.period)
+                met = indicator_met(obj.indicator)
+                self.indicator_state.setText("" if met is None else tr("✔ met") if met else tr("✘ not met"))
+                self.indicator_state.setStyleSheet(f"color: {'#009E73' if met else '#D55E00'}; font-weight: 600;")
+                margin = eco.margin
+                self.margin.setText("—" if margin is None else f"{format_number(margin)} {eco.currency}")
+                self.margin.setStyleSheet("font-weight: 600;" + (" color: #D55E00;" if margin and margin < 0 else ""))
+            for key, value in values.items():
+                widget = self.fields[key]
+                if widget.hasFocus():
+                    continue
+                if isinstance(widget, QLineEdit):
+                    if widget.text() != value:
+                        widget.setText(value)
+                        widget.setCursorPosition(0)
+                elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != value:
+                    widget.setPlainText(value)
+        finally:
+            self._loading = False
+
+    # ------------------------------------------------------------------ committing
+    def _commit(self, key: str, value: Any, build: Builder) -> None:
+        if self._loading or self.party_id is None:
+            return
+        obj = self.document.find(self.party_id)
+        if obj is None:
+            return
+        if key == "name":
+            value = " ".join(str(value).split())
+            if not value:
+                self.refresh()
+                return
+        try:
+            edit = build(self.document, obj, value)
+        except EditRefused as refused:
+            self.refused.emit(str(refused))
+            return
+        if edit is None:
+            return
+        reason = push_edit(self.undo_stack, self.document, edit)
+        if reason:
+            self.refused.emit(reason)
+            self.refresh()
+
+    def _kind_chosen(self, index: int) -> None:
+        self._commit("kind", self.kind_box.itemData(index), set_field("kind"))
+
+    def _period_chosen(self, *_args: Any) -> None:
+        text = self.period_box.currentText().strip()
+        index = self.period_box.findText(text)
+        period = self.period_box.itemData(index) if index >= 0 else text
+        self._commit("economics.period", period, set_economics("period"))
