@@ -1,0 +1,479 @@
+"""The promise map on the diagram machinery: parties as nodes, promises as arrows (bundled per pair), the focus.
+
+Positions come from the workshop's "promises" layout. Nodes without one are shown, without writing anything,
+where the structure has them (the first time the map is opened) or where app.layout.place_missing puts them;
+the first gesture that moves, adds or removes something stores them in the same undo step (as the structure
+editor does), so the arrangement stays put from then on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+
+from app import model as m
+from app.document import Document
+from app.edits import Delete, Edit, Insert, Leaf, Move, SetPosition, Update
+from app.promise_rules import FeedGraph, focus_of, promise_refusal
+from widgets.diagram.inline_edit import InlineNameEditor
+from widgets.diagram.items import NodeItem
+from widgets.diagram.scene import DiagramScene
+from widgets.diagram.view import DiagramView
+from widgets.promises.context import PromiseContext
+from widgets.promises.entry import PromiseEntry
+from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures
+from widgets.promises.items import HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
+from widgets.promises.overview import PromiseOverviewPainter
+from widgets.structure.parties import node_kind
+
+REVERSE_OFFSET = 10.0
+"""How far the arrows A→B and B→A run apart."""
+SPREAD = 11.0
+"""How far apart the arrows of an expanded bundle run."""
+BULK_MISSING = 100
+"""From this many parties without a position (and more than half of them all) they are laid out as a block."""
+# The core's refusals (app.promise_rules.promise_refusal), listed here so that they reach the translation file.
+REFUSALS = (
+    QT_TRANSLATE_NOOP("PromiseMap", "A client segment cannot promise: draw from a team to a segment or to another "
+                                    "team."),
+    QT_TRANSLATE_NOOP("PromiseMap", "A promise goes from a team to a segment or to another team."),
+    QT_TRANSLATE_NOOP("PromiseMap", "A team cannot promise to itself."),
+)
+Pair = tuple[str, str]
+
+
+def bundle_id(pair: Pair) -> str:
+    """The id of the arrow that stands for the collapsed bundle of a pair."""
+    return f"bundle:{pair[0]}>{pair[1]}"
+
+
+class PromiseDiagram(QObject, PromiseGestures):
+    """Keeps a DiagramScene equal to the workshop's promise map and turns the scene's gestures into edits."""
+
+    focus_changed = Signal()
+
+    def __init__(self, ctx: PromiseContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.document: Document = ctx.document
+        self.scene = DiagramScene(self)
+        self.scene.link_rule = lambda a, b: _tr_refusal(promise_refusal(self.document, a, b))
+        self.scene.help_requested = self._tooltip
+        self.view = DiagramView(self.scene)
+        self.view.overview = PromiseOverviewPainter()
+        self.by_value = False
+        self.expanded: set[Pair] = set()
+        self.auto_expanded: set[Pair] = set()
+        self.provisional: set[str] = set()
+        self.focus: set[str] | None = None
+        self._pairs: dict[Pair, list[str]] = {}
+        self._pair_edges: dict[Pair, list[str]] = {}
+        self._edge_of: dict[str, str] = {}
+        self._graph: FeedGraph | None = None
+        self._quiet = False
+        self._entry: PromiseEntry | None = None
+        self._renaming: InlineNameEditor | None = None
+        self.parent_link = ParentLink()
+        self.parent_link.setVisible(False)
+        self.scene.addItem(self.parent_link)
+        self.halos = HaloLayer()
+        self.scene.addItem(self.halos)
+        self.scene.halo_layer = self.halos  # type: ignore[attr-defined]
+        self._emphasised: PromiseEdge | None = None
+        self._populate()
+        self.scene.nodes_moved.connect(self._on_nodes_moved)
+        self.scene.link_dragged.connect(self._on_link_dragged)
+        self.scene.link_refused.connect(self._on_link_refused)
+        self.scene.link_hovered.connect(self.view.show_hint)
+        self.scene.selectionChanged.connect(self._scene_selection)
+        self.scene.geometry_changed.connect(self._update_parent_link)
+        self.scene.geometry_changed.connect(self.halos.refit)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.scene.node_activated.connect(self.rename)
+        self.scene.edge_activated = self._edge_activated  # type: ignore[attr-defined]
+        ctx.selection_changed.connect(self._context_selection)
+        self.document.subscribe(self._on_edit)
+
+    def detach(self) -> None:
+        """Stop following the document."""
+        try:
+            self.document.unsubscribe(self._on_edit)
+        except ValueError:
+            pass
+
+    # ------------------------------------------------------------------ building
+    def _populate(self) -> None:
+        w = self.document.model
+        stored = w.layouts.get(DIAGRAM, {})
+        placed = self._placements() if any(o.id not in stored for o in [*w.segments, *w.teams]) else {}
+        for obj in [*w.segments, *w.teams]:
+            self.scene.add_node(self._make_node(obj), stored.get(obj.id) or placed.get(obj.id) or (0.0, 0.0))
+            if obj.id not in stored:
+                self.provisional.add(obj.id)
+        for p in w.promises:
+            self._pairs.setdefault((p.from_, p.to), []).append(p.id)
+        for pair in list(self._pairs):
+            self._draw_pair(pair)
+        self._update_halos()
+
+    def _update_halos(self) -> None:
+        """Give the halo layer the arrows that are unempowered now."""
+        self.halos.set_edges({e for e in self.scene.edges.values() if isinstance(e, PromiseEdge) and e.look.problem})
+
+    def _make_node(self, obj: Any) -> PartyNode:
+        return PartyNode(obj.id, node_kind(obj), obj.name, None, can_link=isinstance(obj, m.Team))
+
+    def _placements(self) -> dict[str, tuple[float, float]]:
+        """Where nodes without a stored position go: the structure's positions the first time, else place_missing
+        (or, when most of a large map has no position yet, the layered layout of the rest beside what is placed)."""
+        from app.layout import place_missing
+
+        w = self.document.model
+        sizes = {i: n.size for i, n in self.scene.nodes.items()} or None
+        stored = w.layouts.get(DIAGRAM, {})
+        if not stored:
+            seed = {n: xy for n, xy in w.layouts.get("structure", {}).items()}
+            if seed:
+                virtual = replace(w, layouts={**w.layouts, DIAGRAM: seed})
+                return {**seed, **place_missing(virtual, DIAGRAM, sizes)}
+        missing = [o.id for o in [*w.segments, *w.teams] if o.id not in stored]
+        if stored and len(missing) > BULK_MISSING and len(missing) > len(stored):
+            return self._beside(missing, stored, sizes or {})
+        return place_missing(w, DIAGRAM, sizes)
+
+    def _beside(self, missing: list[str], stored: dict[str, tuple[float, float]],
+                sizes: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """The missing nodes in layers (app.layout.layered_layout), as a block to the right of the placed ones.
+
+        place_missing looks for a free spot near each node's partners one node at a time, which takes seconds on
+        hundreds of nodes among hundreds of placed ones; a block in layers is quick and easy to read."""
+        from app.layout import GAP, layered_layout
+
+        layered = layered_layout(self.document.model, DIAGRAM, sizes or None)
+        block = {n: layered[n] for n in missing if n in layered}
+        if not block:
+            return {}
+        size = lambda n: sizes.get(n, (200.0, 90.0))  # noqa: E731
+        right = max(x + size(n)[0] / 2 for n, (x, _y) in stored.items())
+        top = min(y - size(n)[1] / 2 for n, (_x, y) in stored.items())
+        left = min(x - size(n)[0] / 2 for n, (x, _y) in block.items())
+        block_top = min(y - size(n)[1] / 2 for n, (_x, y) in block.items())
+        dx, dy = right + 4 * GAP - left, top - block_top
+        return {n: (float(round(x + dx)), float(round(y + dy))) for n, (x, y) in block.items()}
+
+    def _place_provisional(self) -> None:
+        if self.provisional:
+            placed = self._placements()
+            for node_id in self.provisional:
+                if node_id in placed:
+                    self.scene.move_node(node_id, placed[node_id])
+
+    def _draw_pair(self, pair: Pair) -> None:
+        """Draw the arrows of one pair afresh: one per promise, or one bundle with a count."""
+        for edge_id in self._pair_edges.pop(pair, []):
+            self.scene.remove_edge(edge_id)
+        ids = self._pairs.get(pair, [])
+        source, target = self.scene.nodes.get(pair[0]), self.scene.nodes.get(pair[1])
+        if not ids or source is None or target is None:
+            self._pairs.pop(pair, None)
+            return
+        w = self.document.model
+        promises = [self.document.get(i) for i in ids]
+        separate = len(ids) == 1 or pair in self.expanded or pair in self.auto_expanded
+        count = len(ids) if separate else 1
+        base = REVERSE_OFFSET + (count - 1) * SPREAD / 2 if self._pairs.get((pair[1], pair[0])) else 0.0
+        edges: list[str] = []
+        if separate:
+            for k, p in enumerate(promises):
+                offset = base + (k - (count - 1) / 2) * SPREAD
+                edge = PromiseEdge(p.id, source, target, [p.id], look_of(w, [p], self.by_value), offset)
+                self.scene.add_edge(edge)
+                self._edge_of[p.id] = p.id
+                edges.append(p.id)
+        else:
+            edge_id = bundle_id(pair)
+            edge = PromiseEdge(edge_id, source, target, ids, look_of(w, promises, self.by_value), base)
+            self.scene.add_edge(edge)
+            for i in ids:
+                self._edge_of[i] = edge_id
+            edges.append(edge_id)
+        self._pair_edges[pair] = edges
+        if self.focus is not None:
+            for edge_id in edges:
+                e = self.scene.edges[edge_id]
+                e.set_dimmed(not self.focus.intersection(e.promise_ids))  # type: ignore[attr-defined]
+
+    def _restyle(self, pair: Pair) -> None:
+        """Give the arrows of a pair their looks again (a status, value or grant changed)."""
+        w = self.document.model
+        for edge_id in self._pair_edges.get(pair, []):
+            edge = self.scene.edges.get(edge_id)
+            if isinstance(edge, PromiseEdge):
+                edge.set_look(look_of(w, [self.document.get(i) for i in edge.promise_ids], self.by_value))
+                self.halos.mark(edge)
+        self.scene.touch()
+
+    def restyle_all(self) -> None:
+        """Every arrow's look again (the colouring changed)."""
+        for pair in list(self._pair_edges):
+            self._restyle(pair)
+
+    def set_color_by_value(self, on: bool) -> None:
+        """Colour the arrows by root value (True) or by status (False); the line style always shows the status."""
+        if on != self.by_value:
+            self.by_value = on
+            self.restyle_all()
+            self.view.viewport().update()
+
+    def set_expanded(self, pair: Pair, expanded: bool) -> None:
+        """Show the promises of a pair one by one, or as one bundle with a count."""
+        if expanded:
+            self.expanded.add(pair)
+        else:
+            self.expanded.discard(pair)
+            self.auto_expanded.discard(pair)
+        self._draw_pair(pair)
+        self._update_halos()
+        self._update_parent_link()
+
+    def expand_all(self, expanded: bool) -> None:
+        """Expand (or collapse) every bundle."""
+        pairs = [pair for pair, ids in self._pairs.items() if len(ids) > 1]
+        self.expanded = set(pairs) if expanded else set()
+        self.auto_expanded.clear()
+        for pair in pairs:
+            self._draw_pair(pair)
+        self._update_halos()
+        self._select_in_scene(self.ctx.selection)
+
+    def edge_of(self, promise_id: str) -> PromiseEdge | None:
+        """The arrow that shows a promise (its bundle when collapsed)."""
+        edge = self.scene.edges.get(self._edge_of.get(promise_id, ""))
+        return edge if isinstance(edge, PromiseEdge) else None
+
+    def pair_of_edge(self, edge: PromiseEdge) -> Pair:
+        """The (promiser, promisee) pair of an arrow."""
+        return edge.source.node_id, edge.target.node_id
+
+    # ------------------------------------------------------------------ following the document
+    def _on_edit(self, document: Document, _edit: Edit, applied: list[Leaf]) -> None:
+        dirty: set[Pair] = set()
+        restyle: set[Pair] = set()
+        place = False
+        stored = document.model.layouts.get(DIAGRAM, {})
+        for leaf in applied:
+            kind = getattr(leaf, "kind", None)
+            if kind == "promise":
+                if isinstance(leaf, (Insert, Delete)):
+                    dirty.add((leaf.obj.from_, leaf.obj.to))
+                    self._graph = None
+                elif isinstance(leaf, Update):
+                    p = document.find(leaf.id)
+                    if p is None:  # deleted later in the same batch
+                        continue
+                    old = (leaf.changes.get("from_", (None,))[0], leaf.changes.get("to", (None,))[0])
+                    if "from_" in leaf.changes or "to" in leaf.changes:
+                        dirty.add((old[0] or p.from_, old[1] or p.to))
+                        dirty.add((p.from_, p.to))
+                    else:
+                        restyle.add((p.from_, p.to))
+                    if {"from_", "to", "parent"} & set(leaf.changes):
+                        self._graph = None
+                elif isinstance(leaf, Move):
+                    p = document.find(leaf.id)
+                    if p is not None:
+                        dirty.add((p.from_, p.to))
+            elif kind in ("segment", "team"):
+                if isinstance(leaf, Insert) and leaf.id not in self.scene.nodes:
+                    obj = document.find(leaf.id)
+                    if obj is not None:
+                        self.scene.add_node(self._make_node(obj), stored.get(leaf.id, (0.0, 0.0)))
+                        if leaf.id not in stored:
+                            self.provisional.add(leaf.id)
+                    place = True
+                elif isinstance(leaf, Delete):
+                    self.scene.remove_node(leaf.id)
+                    self.provisional.discard(leaf.id)
+                    place = True
+                elif isinstance(leaf, Update):
+                    self._refresh_node(leaf.id)
+                    place |= "kind" in leaf.changes
+            elif kind == "value" and self.by_value:
+                restyle.update(self._pair_edges)
+            elif isinstance(leaf, SetPosition) and leaf.diagram == DIAGRAM:
+                if leaf.new is None:
+                    if leaf.node in self.scene.nodes:
+                        self.provisional.add(leaf.node)
+                        place = True
+                else:
+                    self.provisional.discard(leaf.node)
+                    self.scene.move_node(leaf.node, leaf.new)
+        if dirty:
+            self._redraw(dirty)
+        for pair in restyle - dirty:
+            self._restyle(pair)
+        if place:
+            self._place_provisional()
+        if dirty or place or self._graph is None:
+            self._apply_focus()
+        if dirty:
+            self._update_halos()
+        self._update_parent_link()
+
+    def _redraw(self, dirty: set[Pair]) -> None:
+        """Recount the promises of the changed pairs (in model order) and draw them and their reverses again."""
+        fresh: dict[Pair, list[str]] = {pair: [] for pair in dirty}
+        for p in self.document.model.promises:
+            ids = fresh.get((p.from_, p.to))
+            if ids is not None:
+                ids.append(p.id)
+        for pair, ids in fresh.items():
+            gone = set(self._pairs.get(pair, [])) - set(ids)
+            for i in gone:
+                self._edge_of.pop(i, None)
+            if ids:
+                self._pairs[pair] = ids
+            else:
+                self._pairs.pop(pair, None)
+        pairs = dirty | {(b, a) for a, b in dirty if (b, a) in self._pairs}
+        for pair in pairs:  # all old arrows go first: a promise that changed pairs keeps its id
+            for edge_id in self._pair_edges.pop(pair, []):
+                self.scene.remove_edge(edge_id)
+        for pair in pairs:
+            self._draw_pair(pair)
+
+    def _refresh_node(self, node_id: str) -> None:
+        node, obj = self.scene.nodes.get(node_id), self.document.find(node_id)
+        if node is None or obj is None:
+            return
+        if node.set_content(node_kind(obj), obj.name, None):
+            for edge in node.edges:
+                edge.update_geometry()
+        node.can_link = isinstance(obj, m.Team)
+        self.scene.touch()
+
+    # ------------------------------------------------------------------ selection and focus
+    def selected_ids(self) -> list[str]:
+        """The selected parties and promises (a bundle stands for all its promises)."""
+        ids: list[str] = []
+        for item in self.scene.selectedItems():
+            if isinstance(item, PromiseEdge):
+                ids.extend(item.promise_ids)
+            elif isinstance(item, NodeItem):
+                ids.append(item.node_id)
+        return ids
+
+    def _scene_selection(self) -> None:
+        if not self._quiet:
+            self.ctx.select(self.selected_ids())
+
+    def _context_selection(self, ids: list[str]) -> None:
+        if set(ids) != set(self.selected_ids()):
+            self._select_in_scene(ids)
+        self._apply_focus()
+        self._update_parent_link()
+
+    def _select_in_scene(self, ids: list[str]) -> None:
+        wanted = set(ids)
+        opened = False
+        for pid in ids:
+            edge = self.edge_of(pid)
+            if edge is not None and edge.is_bundle and not wanted.issuperset(edge.promise_ids):
+                pair = self.pair_of_edge(edge)
+                self.auto_expanded.add(pair)
+                self._draw_pair(pair)
+                opened = True
+        if opened:
+            self._update_halos()
+        items = [self._edge_of.get(i, i) for i in ids]
+        self._quiet = True
+        try:
+            self.scene.select_ids(items)
+        finally:
+            self._quiet = False
+        for item_id in items:
+            item = self.scene.nodes.get(item_id) or self.scene.edges.get(item_id)
+            if item is not None:
+                self.view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+                break
+
+    def graph(self) -> FeedGraph:
+        """The feed graph of the promises (built again after a promise changes its parties or parent)."""
+        if self._graph is None:
+            self._graph = FeedGraph.of(self.document.model)
+        return self._graph
+
+    def _apply_focus(self) -> None:
+        """Dim what is outside the chain of the one selected team (or what reaches the one selected segment)."""
+        selection = self.ctx.selection
+        parties = [i for i in selection if i in self.scene.nodes]
+        focus: set[str] | None = None
+        if len(parties) == 1 and len(selection) == 1:
+            focus = focus_of(self.document.model, parties[0], self.graph())
+        if focus is None and self.focus is None:
+            return
+        self.focus = focus
+        for pair in list(self.auto_expanded):
+            if focus is None or not self._partly(pair, focus):
+                if not any(self._edge_of.get(i) == i and i in selection for i in self._pairs.get(pair, [])):
+                    self.auto_expanded.discard(pair)
+                    self._draw_pair(pair)
+        if focus is not None:
+            for pair, ids in list(self._pairs.items()):
+                if len(ids) > 1 and pair not in self.expanded and pair not in self.auto_expanded \
+                        and self._partly(pair, focus):
+                    self.auto_expanded.add(pair)
+                    self._draw_pair(pair)
+        lit_nodes: set[str] = set(parties)
+        for edge in self.scene.edges.values():
+            if not isinstance(edge, PromiseEdge):
+                continue
+            lit = focus is None or bool(focus.intersection(edge.promise_ids))
+            edge.set_dimmed(not lit)
+            if lit and focus is not None:
+                lit_nodes.update((edge.source.node_id, edge.target.node_id))
+        for node_id, node in self.scene.nodes.items():
+            if isinstance(node, PartyNode):
+                node.set_dimmed(focus is not None and node_id not in lit_nodes)
+        self._update_halos()
+        self.halos.update()
+        self.view.overview.invalidate()
+        self.view.viewport().update()
+        self.focus_changed.emit()
+
+    def _partly(self, pair: Pair, focus: set[str]) -> bool:
+        ids = self._pairs.get(pair, [])
+        inside = sum(i in focus for i in ids)
+        return 0 < inside < len(ids)
+
+    def highlighted_promises(self) -> set[str] | None:
+        """The promises drawn in full while a party is in focus (None when nothing is dimmed)."""
+        if self.focus is None:
+            return None
+        return {i for e in self.scene.edges.values() if isinstance(e, PromiseEdge) and not e.dimmed
+                for i in e.promise_ids}
+
+    def _update_parent_link(self) -> None:
+        """Show the promise the one selected promise supports: a dotted curve to it, and its arrow outlined."""
+        if self._emphasised is not None:
+            self._emphasised.emphasis = False
+            self._emphasised.update()
+            self._emphasised = None
+        selection = self.ctx.selection
+        p = self.document.find(selection[0]) if len(selection) == 1 else None
+        child = self.edge_of(p.id) if isinstance(p, m.Promise) else None
+        parent = self.edge_of(p.parent) if isinstance(p, m.Promise) and p.parent else None
+        if child is None or parent is None or parent is child:
+            self.parent_link.setVisible(False)
+            return
+        self.parent_link.connect(child, parent)
+        self.parent_link.setVisible(True)
+        parent.emphasis = True
+        parent.update()
+        self._emphasised = parent
+
+
+def _tr_refusal(text: str | None) -> str | None:
+    return QCoreApplication.translate(CONTEXT, text) if text else None

@@ -1,0 +1,293 @@
+"""The promise table: every promise a row, edited in place, sorted and filtered, its selection shared with the map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import model as m
+from app.document import Document
+from app.promise_rules import grant_summary, is_unempowered
+from app.promise_sheet import normalize
+from widgets.promises.context import PromiseContext
+from widgets.promises.style import PROBLEM, STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
+from widgets.promises.style import warning_icon as make_warning_icon
+from widgets.table_specs import name_of, party_choices, team_choices
+from widgets.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+N = QT_TRANSLATE_NOOP
+
+
+def _status_choices(_document: Document) -> list[tuple[Any, str]]:
+    return [(s, status_name(s)) for s in STATUS_STYLES]
+
+
+def _status_label(_document: Document, value: Any) -> str:
+    return status_name(value)
+
+
+def _value_choices(document: Document) -> list[tuple[Any, str]]:
+    return [(None, "—"), *((v.id, v.name) for v in document.model.values)]
+
+
+def _value_label(document: Document, value: Any) -> str:
+    found = document.find(value) if value else None
+    return getattr(found, "name", "") if found is not None else ""
+
+
+def promise_columns() -> list[Column]:
+    """The table's columns: parties, text, metric, target, status, what is granted, value and problems."""
+    return [
+        Column("from", N("columns", "Who promises"), lambda o: o.from_, set_field("from_"), "choice", name_of,
+               team_choices, "team", width=170),
+        Column("to", N("columns", "To whom"), lambda o: o.to, set_field("to"), "choice", name_of, party_choices,
+               "team", width=170),
+        Column("text", N("columns", "Promise"), lambda o: o.text, set_field("text"), stretch=True),
+        Column("metric", N("columns", "Metric"), lambda o: o.metric, set_field("metric"), width=170),
+        Column("target", N("columns", "Target"), lambda o: o.target, set_field("target"), width=100),
+        Column("status", N("columns", "Status"), lambda o: o.status, set_field("status"), "choice", _status_label,
+               _status_choices, width=130),
+        Column("authorities", N("columns", "Authorities"), lambda o: grant_summary(o.authorities), width=95,
+               tip=N("columns", "Authorities granted of those the promise needs (edit them in the inspector)")),
+        Column("resources", N("columns", "Resources"), lambda o: grant_summary(o.resources), width=95,
+               tip=N("columns", "Resources granted of those the promise needs (edit them in the inspector)")),
+        Column("value", N("columns", "Root value"), lambda o: o.value, set_field("value"), "choice", _value_label,
+               _value_choices, "value", width=130),
+    ]
+
+
+class PromiseTableModel(ObjectTableModel):
+    """The promises as rows, with a status icon and a warning sign on promises that break the empowerment rule."""
+
+    def __init__(self, ctx: PromiseContext) -> None:
+        super().__init__(ctx.document, ctx.undo_stack, "promise", promise_columns())
+        self.ctx = ctx
+        self._status_col = self.column_of("status")
+        self._text_col = self.column_of("text")
+        self._value_col = self.column_of("value")
+        self._icons = {s: status_icon(s) for s in STATUS_STYLES}
+        self._warning = make_warning_icon()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                                        Qt.ItemDataRole.ForegroundRole):
+            p = self.document.find(self.id_at(index.row()))
+            if isinstance(p, m.Promise):
+                special = self._special(index.column(), p, role)
+                if special is not None:
+                    return special
+        return super().data(index, role)
+
+    def _special(self, col: int, p: m.Promise, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == self._status_col:
+                return self._icons.get(p.status)
+            if col == self._text_col and is_unempowered(p):
+                return self._warning
+            if col == self._value_col and p.value:
+                return swatch_icon(value_color(self.document.model, p.value))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self._text_col:
+            found = self.ctx.findings_of.get(p.id, [])
+            if found:
+                return "\n".join(f"• {f.message}" for f in found)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == self._text_col and is_unempowered(p):
+            return QColor(PROBLEM).darker(130)
+        return None
+
+
+class PromiseFilter(QSortFilterProxyModel):
+    """Shows the promises of a team (made or received), to a segment, of a value, of a status, with problems, or
+    containing some words; every condition set must hold."""
+
+    def __init__(self, ctx: PromiseContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.team: str | None = None
+        self.segment: str | None = None
+        self.value: str | None = None
+        self.status: str | None = None
+        self.problems_only = False
+        self.words = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter(self, **conditions: Any) -> None:
+        """Change some conditions (team, segment, value, status, problems_only, words) and filter again."""
+        self.beginFilterChange()
+        for name, value in conditions.items():
+            setattr(self, name, value)
+        self.words = normalize(self.words)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """Filter again (what a condition depends on changed, e.g. the findings)."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def active(self) -> bool:
+        """True when some condition hides rows."""
+        return any((self.team, self.segment, self.value, self.status, self.problems_only, self.words))
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
+        source: PromiseTableModel = self.sourceModel()  # type: ignore[assignment]
+        p = self.ctx.document.find(source.id_at(row))
+        if p is None:
+            return False
+        if self.team is not None and self.team not in (p.from_, p.to):
+            return False
+        if self.segment is not None and p.to != self.segment:
+            return False
+        if self.value is not None and p.value != self.value:
+            return False
+        if self.status is not None and p.status != self.status:
+            return False
+        if self.problems_only and p.id not in self.ctx.problem_ids:
+            return False
+        if self.words:
+            return self.words in normalize(f"{p.text} {p.metric} {p.target} {p.notes}")
+        return True
+
+
+class PromiseTable(ObjectTable):
+    """The table view, with the promise filter in place of a plain sorting proxy."""
+
+    def __init__(self, ctx: PromiseContext, parent: QWidget | None = None) -> None:
+        super().__init__(PromiseTableModel(ctx), parent)
+        self.ctx = ctx
+        old = self.proxy
+        self.proxy = PromiseFilter(ctx)
+        self.proxy.setParent(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        old.deleteLater()
+        self.selectionModel().selectionChanged.connect(self._emit_selection)
+        self.setObjectName("promiseTable")
+        self.setWordWrap(False)
+        ctx.findings_changed.connect(self._findings_changed)
+
+    def _findings_changed(self) -> None:
+        if self.proxy.problems_only:  # the other cells depend on the promise alone; tooltips are read on hover
+            self.proxy.refilter()
+
+
+class PromiseTablePanel(QWidget):
+    """The filter bar over the promise table."""
+
+    def __init__(self, ctx: PromiseContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = PromiseTable(ctx, self)
+        self.words = QLineEdit(self)
+        self.words.setPlaceholderText(self.tr("Find in promises…"))
+        self.words.setClearButtonEnabled(True)
+        self.team = QComboBox(self)
+        self.segment = QComboBox(self)
+        self.value = QComboBox(self)
+        self.status = QComboBox(self)
+        self.problems = QCheckBox(self.tr("Has problems"), self)
+        self.problems.setToolTip(self.tr("Only promises with an error or a warning of the checks"))
+        self.count = QLabel(self)
+        for combo in (self.team, self.segment, self.value, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.activated.connect(self._apply)
+        self.words.textChanged.connect(self._apply)
+        self.problems.toggled.connect(self._apply)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        for w in (self.words, self.team, self.segment, self.value, self.status, self.problems):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.refill()
+        ctx.document.subscribe(self._on_edit)
+        self.table.proxy.rowsInserted.connect(self._count)
+        self.table.proxy.rowsRemoved.connect(self._count)
+        self.table.proxy.modelReset.connect(self._count)
+        self.table.proxy.layoutChanged.connect(self._count)
+
+    def _on_edit(self, _document: Document, _edit: Any, applied: list[Any]) -> None:
+        if any(getattr(leaf, "kind", None) in ("team", "segment", "value") for leaf in applied):
+            self.refill()
+
+    def refill(self) -> None:
+        """Fill the filter lists from the workshop, keeping what is chosen."""
+        w = self.ctx.document.model
+        self._fill(self.team, self.tr("All teams"), [(t.id, t.name, None) for t in w.teams])
+        self._fill(self.segment, self.tr("All segments"), [(s.id, s.name, None) for s in w.segments])
+        self._fill(self.value, self.tr("All values"),
+                   [(v.id, v.name, swatch_icon(value_color(w, v.id))) for v in w.values])
+        self._fill(self.status, self.tr("All statuses"),
+                   [(s, status_name(s), status_icon(s)) for s in STATUS_STYLES])
+        self._count()
+
+    @staticmethod
+    def _fill(combo: QComboBox, everything: str, items: list[tuple[str, str, Any]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for key, label, icon in items:
+            if icon is not None:
+                combo.addItem(icon, label, key)
+            else:
+                combo.addItem(label, key)
+        found = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def set_filter(self, **conditions: Any) -> None:
+        """Set filter conditions from code (tests, the map's "show in table"), updating the controls to match."""
+        combos = {"team": self.team, "segment": self.segment, "value": self.value, "status": self.status}
+        for name, value in conditions.items():
+            if name in combos:
+                combos[name].setCurrentIndex(max(combos[name].findData(value), 0) if value is not None else 0)
+            elif name == "problems_only":
+                self.problems.blockSignals(True)
+                self.problems.setChecked(bool(value))
+                self.problems.blockSignals(False)
+            elif name == "words":
+                self.words.blockSignals(True)
+                self.words.setText(value)
+                self.words.blockSignals(False)
+        self._apply()
+
+    def _apply(self, *_args: Any) -> None:
+        self.table.proxy.set_filter(team=self.team.currentData(), segment=self.segment.currentData(),
+                                    value=self.value.currentData(), status=self.status.currentData(),
+                                    problems_only=self.problems.isChecked(), words=self.words.text())
+        self._count()
+
+    def _count(self, *_args: Any) -> None:
+        shown, total = self.table.proxy.rowCount(), self.table.source.rowCount()
+        if shown == total:
+            self.count.setText(self.tr("%n promise(s)", "", total))
+        else:
+            self.count.setText(self.tr("%1 of %2 promises").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def detach(self) -> None:
+        """Stop following the document."""
+        self.table.source.detach()
+        try:
+            self.ctx.document.unsubscribe(self._on_edit)
+        except ValueError:
+            pass
