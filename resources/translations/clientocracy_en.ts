@@ -89,6 +89,13 @@
     <context>
         <name>PresentationDiagrams</name>
         <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n client segment(s)</source>
             <translation>
                 <numerusform>%n client segment</numerusform>
@@ -121,13 +128,6 @@
             <translation>
                 <numerusform>%n accepted or kept</numerusform>
                 <numerusform>%n accepted or kept</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>and %n more</source>
-            <translation>
-                <numerusform>and %n more</numerusform>
-                <numerusform>and %n more</numerusform>
             </translation>
         </message>
     </context>

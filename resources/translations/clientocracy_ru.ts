@@ -290,6 +290,54 @@
     <context>
         <name>CurvesPanel</name>
         <message>
+            <source>As is</source>
+            <translation>Как есть</translation>
+        </message>
+        <message>
+            <source>To be</source>
+            <translation>Как будет</translation>
+        </message>
+        <message>
+            <source>Competitor</source>
+            <translation>Конкурент</translation>
+        </message>
+        <message>
+            <source>Alternative</source>
+            <translation>Альтернатива</translation>
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation>Синий</translation>
+        </message>
+        <message>
+            <source>Vermillion</source>
+            <translation>Киноварный</translation>
+        </message>
+        <message>
+            <source>Bluish green</source>
+            <translation>Сине-зелёный</translation>
+        </message>
+        <message>
+            <source>Reddish purple</source>
+            <translation>Красно-пурпурный</translation>
+        </message>
+        <message>
+            <source>Orange</source>
+            <translation>Оранжевый</translation>
+        </message>
+        <message>
+            <source>Sky blue</source>
+            <translation>Небесно-голубой</translation>
+        </message>
+        <message>
+            <source>Yellow</source>
+            <translation>Жёлтый</translation>
+        </message>
+        <message>
+            <source>Black</source>
+            <translation>Чёрный</translation>
+        </message>
+        <message>
             <source>Add curve</source>
             <translation>Добавить кривую</translation>
         </message>
@@ -337,6 +385,26 @@
     </context>
     <context>
         <name>ErrcGrid</name>
+        <message>
+            <source>Eliminate</source>
+            <translation>Исключить</translation>
+        </message>
+        <message>
+            <source>Reduce</source>
+            <translation>Снизить</translation>
+        </message>
+        <message>
+            <source>Raise</source>
+            <translation>Повысить</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Создать</translation>
+        </message>
+        <message>
+            <source>Not decided</source>
+            <translation>Не решено</translation>
+        </message>
         <message>
             <source>Suggested from the curves (to be %1, reference %2): click to accept</source>
             <translation>Подсказано по кривым (будет %1, эталон %2): щёлкните, чтобы принять</translation>
@@ -723,6 +791,14 @@
     </context>
     <context>
         <name>PresentationDiagrams</name>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+            </translation>
+        </message>
         <message>
             <source>draft</source>
             <translation>черновик</translation>
@@ -818,14 +894,6 @@
         <message>
             <source>It relies on</source>
             <translation>Она опирается на</translation>
-        </message>
-        <message numerus="yes">
-            <source>and %n more</source>
-            <translation>
-                <numerusform>и ещё %n</numerusform>
-                <numerusform>и ещё %n</numerusform>
-                <numerusform>и ещё %n</numerusform>
-            </translation>
         </message>
         <message>
             <source>none yet</source>

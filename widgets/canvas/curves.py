@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,16 +28,25 @@ from widgets.canvas.common import CanvasContext, FollowsWhenShown, Touch, qcolor
 
 def kind_names() -> dict[str, str]:
     """The curve kinds as people call them."""
-    t = QCoreApplication.translate
-    return {"as_is": t("CurvesPanel", "As is"), "to_be": t("CurvesPanel", "To be"),
-            "competitor": t("CurvesPanel", "Competitor"), "alternative": t("CurvesPanel", "Alternative")}
+    return {
+        "as_is": QCoreApplication.translate("CurvesPanel", "As is"),
+        "to_be": QCoreApplication.translate("CurvesPanel", "To be"),
+        "competitor": QCoreApplication.translate("CurvesPanel", "Competitor"),
+        "alternative": QCoreApplication.translate("CurvesPanel", "Alternative"),
+    }
+
+
+_PALETTE_NAMES = (
+    QT_TRANSLATE_NOOP("CurvesPanel", "Blue"), QT_TRANSLATE_NOOP("CurvesPanel", "Vermillion"),
+    QT_TRANSLATE_NOOP("CurvesPanel", "Bluish green"), QT_TRANSLATE_NOOP("CurvesPanel", "Reddish purple"),
+    QT_TRANSLATE_NOOP("CurvesPanel", "Orange"), QT_TRANSLATE_NOOP("CurvesPanel", "Sky blue"),
+    QT_TRANSLATE_NOOP("CurvesPanel", "Yellow"), QT_TRANSLATE_NOOP("CurvesPanel", "Black"),
+)
 
 
 def palette_names() -> dict[str, str]:
     """Names of the Okabe–Ito colours, for the colour menu."""
-    t = QCoreApplication.translate
-    names = ("Blue", "Vermillion", "Bluish green", "Reddish purple", "Orange", "Sky blue", "Yellow", "Black")
-    return {c: t("CurvesPanel", n) for c, n in zip(PALETTE, names, strict=True)}
+    return {c: QCoreApplication.translate("CurvesPanel", n) for c, n in zip(PALETTE, _PALETTE_NAMES, strict=True)}
 
 
 def swatch(color: str, size: int = 16) -> QIcon:

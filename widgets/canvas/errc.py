@@ -50,9 +50,13 @@ WARNING = "#B86E00"
 
 def action_names() -> dict[str | None, str]:
     """The ERRC actions as people call them."""
-    t = QCoreApplication.translate
-    return {"eliminate": t("ErrcGrid", "Eliminate"), "reduce": t("ErrcGrid", "Reduce"),
-            "raise": t("ErrcGrid", "Raise"), "create": t("ErrcGrid", "Create"), None: t("ErrcGrid", "Not decided")}
+    return {
+        "eliminate": QCoreApplication.translate("ErrcGrid", "Eliminate"),
+        "reduce": QCoreApplication.translate("ErrcGrid", "Reduce"),
+        "raise": QCoreApplication.translate("ErrcGrid", "Raise"),
+        "create": QCoreApplication.translate("ErrcGrid", "Create"),
+        None: QCoreApplication.translate("ErrcGrid", "Not decided"),
+    }
 
 
 class ErrcGrid(QWidget):
