@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import logging
 import sys
@@ -108,6 +109,7 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setDesktopFileName("clientocracy-studio")  # matches packaging/linux/clientocracy-studio.desktop
     if app.windowIcon().isNull():
         from PySide6.QtGui import QIcon
 
@@ -141,6 +143,9 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
             window.grab()
             window.close()
             return 0
+        # The open workshop lives as long as the window: keep its objects out of the garbage collector's
+        # scans, which otherwise add up to 40 ms pauses to the checks after an edit on a large workshop.
+        gc.freeze()
         return app.exec()
     finally:
         if handler is not None:
