@@ -291,3 +291,28 @@ def test_import_json_opens_a_new_unsaved_workshop(qtbot, window: MainWindow, tmp
     window.menus["import_json"].trigger()
     assert window.work.path is None and window.windowTitle() == "Из таблицы[*]"
     assert [s.name for s in window.document.model.segments] == ["Дачники"]
+
+
+def test_f5_presents_the_workshop_and_leaving_keeps_everything(qtbot, window: MainWindow) -> None:
+    from app.jsonio import dumps
+
+    before = dumps(window.work.document.model)
+    window.menus["present"].trigger()
+    presentation = window.presentation
+    assert presentation is not None and presentation.isVisible()
+    assert window.menus["present"].shortcut().toString() == "F5"
+    window.close_presentation()
+    assert window.presentation is None and dumps(window.work.document.model) == before
+
+
+def test_a_saved_snapshot_marks_the_file_modified_and_is_listed(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from app.snapshots import list_snapshots, save_snapshot
+
+    window.work.save(tmp_path / "s.clientocracy")
+    window.undo_stack.setClean()
+    window.update_modified()
+    assert not window.isWindowModified()
+    snap = save_snapshot(window.work.store, "до перерыва", window.work.document.model)
+    window.snapshots.snapshot_saved.emit(snap.id)
+    assert window.isWindowModified(), "a snapshot is a change that Save must keep"
+    assert [s.name for s in list_snapshots(window.work.store)] == ["до перерыва"]

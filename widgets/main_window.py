@@ -28,6 +28,7 @@ from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_avai
 from widgets.i18n import Translations
 from widgets.menus import build_menus, retranslate_menus
 from widgets.settings import Settings
+from widgets.snapshots_panel import SnapshotsPanel
 from widgets.stages import GOAL, StageNavigator
 from widgets.style import STYLE
 from widgets.welcome import WelcomePage
@@ -91,11 +92,16 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPanel()
         self.history = QUndoView(self.undo_stack)
         self.history.setObjectName("history")
+        self.snapshots = SnapshotsPanel(None, self.undo_stack)
+        self.presentation: QWidget | None = None
         self.docks = {
             "stages": self._dock("stagesDock", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea),
             "checks": self._dock("checksDock", self.checks, Qt.DockWidgetArea.BottomDockWidgetArea),
             "history": self._dock("historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "snapshots": self._dock("snapshotsDock", self.snapshots, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        self.tabifyDockWidget(self.docks["history"], self.docks["snapshots"])
+        self.docks["history"].raise_()
         self.splitDockWidget(self.docks["checks"], self.docks["history"], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["stages"]], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["checks"], self.docks["history"]], [900, 380], Qt.Orientation.Horizontal)
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
         a["full_screen"].toggled.connect(self.set_full_screen)
+        a["present"].triggered.connect(self.present)
+        self.snapshots.snapshot_saved.connect(self._snapshot_saved)
         a["guide"].triggered.connect(self.show_guide)
         a["about"].triggered.connect(self.show_about)
         for spec in EXPORTS:
@@ -178,6 +186,7 @@ class MainWindow(QMainWindow):
 
     def set_work(self, work: WorkFile | None, restored: bool = False) -> None:
         """Show `work` (None: the welcome page); the previous workshop is closed without asking."""
+        self.close_presentation()
         old, old_space = self.work, self.workspace
         if old_space is not None:
             old_space.detach()
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
             self.welcome.refresh()
             self.center.setCurrentWidget(self.welcome)
         self.checks.bind(work.document if work is not None else None)
+        self.snapshots.bind(work)
         if work is None:
             self.navigator.clear_states()
         else:
@@ -212,6 +222,28 @@ class MainWindow(QMainWindow):
             old.close()
         self._update_actions()
         self.update_title()
+
+    def present(self) -> None:
+        """Open the presentation (F5) on the page in front, on the projector when a second screen is there."""
+        if self.work is None:
+            return
+        from widgets.presentation import open_presentation
+
+        self.close_presentation()
+        start = self.workspace.current_page() if self.workspace is not None else None
+        self.presentation = open_presentation(self.work.document, self.undo_stack, self.work, start=start,
+                                              parent=self)
+
+    def close_presentation(self) -> None:
+        """Leave the presentation (it is bound to the open workshop's document)."""
+        if self.presentation is not None:
+            self.presentation.close()
+            self.presentation = None
+
+    def _snapshot_saved(self, _snapshot_id: str) -> None:
+        """A snapshot changes the file although the undo stack stays clean: mark it modified."""
+        self._baseline_modified = True
+        self.update_modified()
 
     def _on_edit(self, document: object, edit: object, applied: object) -> None:
         self.update_modified()
@@ -419,7 +451,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.work is not None
-        for name in ("save", "save_as", "close", "page_workshop", "page_canvas", "page_structure", "page_promises"):
+        for name in ("save", "save_as", "close", "present", "page_workshop", "page_canvas", "page_structure",
+                     "page_promises"):
             self.menus[name].setEnabled(has)
         self.menus["undo"].setEnabled(self.undo_stack.canUndo())
         self.menus["redo"].setEnabled(self.undo_stack.canRedo())
@@ -537,6 +570,7 @@ class MainWindow(QMainWindow):
         self.docks["stages"].setWindowTitle(self.tr("Stages"))
         self.docks["checks"].setWindowTitle(self.tr("Checks"))
         self.docks["history"].setWindowTitle(self.tr("History"))
+        self.docks["snapshots"].setWindowTitle(self.tr("Snapshots"))
         self.history.setEmptyLabel(self.tr("Opened"))
         code = self.settings.language()
         self.menus[f"language_{code or 'system'}"].setChecked(True)

@@ -33,7 +33,7 @@ FILE = [("new", Key.New), ("new_sample", None), ("open", Key.Open), ("recent", N
 EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll)]
 VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
         ("page_promises", "Ctrl+4"), None, ("panels", None), None, ("zoom_in", Key.ZoomIn),
-        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), ("full_screen", Key.FullScreen), None,
+        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), ("full_screen", Key.FullScreen), ("present", "F5"), None,
         ("language", None)]
 HELP = [("guide", Key.HelpContents), ("about", None)]
 SUBMENUS = {"recent", "export", "panels", "language"}
@@ -121,6 +121,8 @@ TEXTS = {
     "zoom_out": (QT_TRANSLATE_NOOP("menus", "&Smaller text"), ""),
     "zoom_reset": (QT_TRANSLATE_NOOP("menus", "&Normal text size"), ""),
     "full_screen": (QT_TRANSLATE_NOOP("menus", "&Full screen"), ""),
+    "present": (QT_TRANSLATE_NOOP("menus", "&Present on the projector"),
+                QT_TRANSLATE_NOOP("menus", "Show the workshop's story full screen, still editable (Esc leaves)")),
     "guide": (QT_TRANSLATE_NOOP("menus", "The method's &9 stages"),
               QT_TRANSLATE_NOOP("menus", "A short guide to the stages of Clientocracy")),
     "about": (QT_TRANSLATE_NOOP("menus", "&About Clientocracy Studio"), ""),

@@ -693,6 +693,10 @@
             <translation>История</translation>
         </message>
         <message>
+            <source>Snapshots</source>
+            <translation>Снимки</translation>
+        </message>
+        <message>
             <source>Opened</source>
             <translation>Открыто</translation>
         </message>
@@ -3414,6 +3418,14 @@ team</source>
         <message>
             <source>&amp;Full screen</source>
             <translation>&amp;Полный экран</translation>
+        </message>
+        <message>
+            <source>&amp;Present on the projector</source>
+            <translation>&amp;Показ на проекторе</translation>
+        </message>
+        <message>
+            <source>Show the workshop's story full screen, still editable (Esc leaves)</source>
+            <translation>Показать историю сессии на весь экран, с правкой (Esc — выход)</translation>
         </message>
         <message>
             <source>The method's &amp;9 stages</source>

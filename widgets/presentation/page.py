@@ -1,0 +1,175 @@
+"""What every presentation page shares: a header (eyebrow, title, subtitle), a body, reveal steps, live following."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.document import Document
+from app.edits import Edit, Leaf
+from widgets.presentation import theme
+from widgets.presentation.story import StoryStep, kind_names
+
+
+def label(parent: QWidget, name: str, color: str = theme.INK, wrap: bool = True) -> QLabel:
+    """A plain text label in `color` (never rich text: the data are whatever users typed)."""
+    lab = QLabel(parent)
+    lab.setObjectName(name)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setWordWrap(wrap)
+    lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    lab.setStyleSheet(f"color: {color}; background: transparent;")
+    return lab
+
+
+def white(widget: QWidget) -> None:
+    """Paint `widget`'s background white (the projector's paper)."""
+    widget.setAutoFillBackground(True)
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(theme.PAPER))
+    palette.setColor(QPalette.ColorRole.Base, QColor(theme.PAPER))
+    widget.setPalette(palette)
+
+
+class StoryPage(QWidget):
+    """One page of the story. Subclasses fill `body`, and may reveal their content in steps.
+
+    A page follows the document while it exists (`follow` is called after every edit) and lets it go in `detach`.
+    """
+
+    def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.step_info = step
+        self.kind = step.kind
+        self.scale = 1.0
+        self.step = 0
+        self.setObjectName(f"{step.kind}Page")
+        white(self)
+        outer = QVBoxLayout(self)
+        self.outer = outer
+        outer.setSpacing(0)
+        self.eyebrow = label(self, "pageEyebrow", theme.ACCENT, wrap=False)
+        self.eyebrow.setText(kind_names()[step.kind])
+        self.context_label = label(self, "pageContext", theme.FAINT, wrap=False)
+        self.context_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.title_label = label(self, "pageTitle")
+        self.subtitle_label = label(self, "pageSubtitle", theme.MUTED)
+        for lab in (self.title_label, self.subtitle_label):
+            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.eyebrow)
+        top.addStretch(1)
+        top.addWidget(self.context_label)
+        outer.addLayout(top)
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.subtitle_label)
+        self.body = QWidget(self)
+        self.body.setObjectName("pageBody")
+        outer.addWidget(self.body, 1)
+        self._subscribed = False
+        self._apply_header_fonts()
+
+    # ------------------------------------------------------------------ header
+    def set_header(self, title: str, subtitle: str = "") -> None:
+        """The page's title and (optional) subtitle."""
+        self.title_label.setText(title)
+        self.title_label.setVisible(bool(title))
+        self.subtitle_label.setText(subtitle)
+        self.subtitle_label.setVisible(bool(subtitle))
+
+    def title(self) -> str:
+        """The page's name in the footer and in tests ("Strategy canvas: <title>")."""
+        return self.step_info.title(self.document.model)
+
+    def set_scale(self, scale: float) -> None:
+        """Scale the type for the screen (1.0 at 1080 lines)."""
+        if abs(scale - self.scale) < 1e-3:
+            return
+        self.scale = scale
+        self._apply_header_fonts()
+        self.apply_scale()
+
+    def px(self, size: float) -> float:
+        """`size` pixels at 1080 lines, scaled for this screen."""
+        return size * self.scale
+
+    def _apply_header_fonts(self) -> None:
+        margin = round(self.px(theme.MARGIN))
+        self.outer.setContentsMargins(margin, round(margin * 0.7), margin, round(margin * 0.35))
+        self.eyebrow.setFont(theme.eyebrow(self.px(theme.EYEBROW_PX)))
+        self.context_label.setFont(theme.font(self.px(theme.EYEBROW_PX)))
+        self.title_label.setFont(theme.font(self.px(theme.TITLE_PX), bold=True))
+        self.subtitle_label.setFont(theme.font(self.px(theme.SUBTITLE_PX), italic=True))
+        self.eyebrow.setContentsMargins(0, 0, 0, round(self.px(6)))
+        self.subtitle_label.setContentsMargins(0, round(self.px(4)), 0, 0)
+
+    def apply_scale(self) -> None:
+        """Set the body's fonts and sizes for `self.scale` (subclasses)."""
+
+    # ------------------------------------------------------------------ reveal
+    def steps_count(self) -> int:
+        """How many reveal steps the page has (1: shown whole at once)."""
+        return 1
+
+    def show_step(self, step: int) -> None:
+        """Show reveal step `step` (0 = the first, steps_count() - 1 = everything)."""
+        self.step = max(0, min(step, self.steps_count() - 1))
+
+    def reveal_text(self) -> str:
+        """A short note of the reveal's progress for the footer ("" when the page has no steps)."""
+        return ""
+
+    # --------------------------------------------------------------- selection
+    def has_user_selection(self) -> bool:
+        """Whether the user selected something on the page (then arrow keys belong to the editor, not paging)."""
+        return False
+
+    def clear_user_selection(self) -> None:
+        """Select nothing."""
+
+    # --------------------------------------------------------------- following
+    def start_following(self) -> None:
+        """Follow the document from now on (called once the page is built)."""
+        if not self._subscribed:
+            self.document.subscribe(self._on_edit)
+            self._subscribed = True
+            self.destroyed.connect(unsubscriber(self.document, self._on_edit))
+
+    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
+        self.follow(applied)
+
+    def follow(self, applied: list[Leaf]) -> None:
+        """Show what the applied leaves changed (subclasses)."""
+
+    def on_shown(self) -> None:
+        """The page came to the front (subclasses fit their drawing, take the keyboard)."""
+
+    def detach(self) -> None:
+        """Stop following the document, and let hosted editors go."""
+        if self._subscribed:
+            unsubscriber(self.document, self._on_edit)()
+            self._subscribed = False
+
+
+def unsubscriber(document: Document, callback: Any) -> Any:
+    """A slot that stops `callback` from following `document` (safe to call twice)."""
+
+    def unsubscribe(*_args: Any) -> None:
+        try:
+            document.unsubscribe(callback)
+        except ValueError:
+            pass
+
+    return unsubscribe
+
+
+def touches(applied: list[Leaf], kinds: set[str]) -> bool:
+    """Whether any applied leaf is about an object of one of `kinds` ("workshop" for the details)."""
+    return any(getattr(leaf, "kind", None) in kinds for leaf in applied)

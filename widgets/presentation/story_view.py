@@ -1,0 +1,192 @@
+"""The story's pages in a stack: built when first shown, stepped through with reveals, kept in step with the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from app.document import Document
+from app.edits import Edit, Leaf
+from widgets.presentation import theme
+from widgets.presentation.lock import MouseLock
+from widgets.presentation.page import StoryPage, touches, unsubscriber
+from widgets.presentation.story import StoryStep, find_start, story_of
+
+AHEAD_MS = 400
+"""After a page turn, the next page is built this many milliseconds later (its first turn then costs no build)."""
+
+
+def page_class(kind: str) -> type[StoryPage]:
+    """The page that shows a kind of step (imported when first needed: the editors are heavy)."""
+    if kind in ("goal", "clients", "findings"):
+        from widgets.presentation import text_pages
+
+        return {"goal": text_pages.GoalPage, "clients": text_pages.ClientsPage,
+                "findings": text_pages.FindingsPage}[kind]
+    if kind in ("canvas", "errc"):
+        from widgets.presentation import canvas_pages
+
+        return canvas_pages.CanvasPage if kind == "canvas" else canvas_pages.ErrcPage
+    from widgets.presentation import diagram_pages
+
+    return diagram_pages.StructurePage if kind == "structure" else diagram_pages.PromisePage
+
+
+class StoryView(QWidget):
+    """Shows one page of the workshop's story at a time; `next`/`previous` reveal a page's steps, then turn it."""
+
+    page_changed = Signal()
+    """Another page, or another reveal step of the page, is shown."""
+
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyView")
+        self.document = document
+        self.undo_stack = undo_stack
+        self.steps: list[StoryStep] = story_of(document.model)
+        self.pages: dict[str, StoryPage] = {}
+        self.index = 0
+        self.reveal = True
+        """Whether pages are revealed step by step when entered forwards (else shown whole)."""
+        self.scale = 1.0
+        self.lock = MouseLock(self)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_MS)
+        self._ahead.timeout.connect(self._build_ahead)
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        document.subscribe(self._on_edit)
+        self._subscribed = True
+        self.destroyed.connect(unsubscriber(document, self._on_edit))
+
+    # ------------------------------------------------------------------ pages
+    @property
+    def step(self) -> StoryStep:
+        """The step shown."""
+        return self.steps[self.index]
+
+    @property
+    def page(self) -> StoryPage:
+        """The page shown (built now if needed)."""
+        return self.page_at(self.index)
+
+    def page_at(self, index: int) -> StoryPage:
+        """The page of step `index`, built on first use."""
+        step = self.steps[index]
+        page = self.pages.get(step.key)
+        if page is None:
+            page = page_class(step.kind)(self.document, self.undo_stack, step, self.stack)
+            page.set_scale(self.scale)
+            self.pages[step.key] = page
+            self.stack.addWidget(page)
+            guarded = getattr(page, "input_widgets", None)
+            if callable(guarded):
+                self.lock.guard(guarded())
+        return page
+
+    def titles(self) -> list[str]:
+        """Every page's name, in the story's order."""
+        return [s.title(self.document.model) for s in self.steps]
+
+    def go_to(self, index: int, forward: bool = True) -> None:
+        """Show page `index`: from its first reveal step when entered forwards, whole when entered backwards."""
+        index = max(0, min(index, len(self.steps) - 1))
+        self.index = index
+        page = self.page
+        page.show_step(0 if forward and self.reveal else page.steps_count() - 1)
+        self.stack.setCurrentWidget(page)
+        page.on_shown()
+        self.page_changed.emit()
+        self._ahead.start()
+
+    def _build_ahead(self) -> None:
+        """Build the next page while the room looks at this one, so that turning to it is instant."""
+        following = self.index + 1
+        if following < len(self.steps) and self.steps[following].key not in self.pages:
+            self.page_at(following)
+
+    def go_to_start(self, start: str | None) -> None:
+        """Open on a page named by key, kind or canvas id (the first page when it names none)."""
+        self.go_to(find_start(self.steps, start), forward=False)
+
+    def next(self) -> bool:
+        """Reveal the page's next step, else turn to the next page; False at the story's end."""
+        page = self.page
+        if page.step < page.steps_count() - 1:
+            page.show_step(page.step + 1)
+            self.page_changed.emit()
+            return True
+        if self.index >= len(self.steps) - 1:
+            return False
+        self.go_to(self.index + 1, forward=True)
+        return True
+
+    def previous(self) -> bool:
+        """Hide the page's last revealed step, else turn back a page (shown whole); False at the beginning."""
+        page = self.page
+        if page.step > 0:
+            page.show_step(page.step - 1)
+            self.page_changed.emit()
+            return True
+        if self.index == 0:
+            return False
+        self.go_to(self.index - 1, forward=False)
+        return True
+
+    def reveal_all(self) -> None:
+        """Show the whole page at once."""
+        page = self.page
+        page.show_step(page.steps_count() - 1)
+        self.page_changed.emit()
+
+    # ------------------------------------------------------------------ model
+    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
+        if touches(applied, {"canvas", "factor", "curve"}):
+            self._restory()
+        self.page_changed.emit()  # titles and counts may have changed
+
+    def _restory(self) -> None:
+        """Follow canvases added, removed, reordered (or gaining an ERRC grid): keep showing the same page."""
+        steps = story_of(self.document.model)
+        if steps == self.steps:
+            return
+        current = self.steps[self.index]
+        keys = {s.key for s in steps}
+        for key in [k for k in self.pages if k not in keys]:
+            page = self.pages.pop(key)
+            page.detach()
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.steps = steps
+        if current.key in keys:
+            self.index = next(i for i, s in enumerate(steps) if s.key == current.key)
+        else:  # the canvas shown is gone: show the page that took its place
+            self.index = min(self.index, len(steps) - 1)
+            self.go_to(self.index, forward=False)
+
+    # ------------------------------------------------------------------ screen
+    def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(ev)
+        scale = theme.scale_for(self.height() or 1080)
+        if abs(scale - self.scale) > 0.02:
+            self.scale = scale
+            for page in self.pages.values():
+                page.set_scale(scale)
+
+    def detach(self) -> None:
+        """Stop following the document; every page lets its editors go."""
+        self._ahead.stop()
+        if self._subscribed:
+            try:
+                self.document.unsubscribe(self._on_edit)
+            except ValueError:
+                pass
+            self._subscribed = False
+        for page in self.pages.values():
+            page.detach()
+        self.lock.release()
+

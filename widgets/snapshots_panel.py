@@ -1,0 +1,340 @@
+"""Snapshots panel: keep the workshop's state under a name inside its file, look at one read-only, restore, export.
+
+A restore is one undoable edit on the shared undo stack. A snapshot is shown in a window of its own (beside the
+current state) through the presentation's pages, on a separate document that refuses every edit.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import model as m
+from app.document import Document, EditRefused
+from app.edits import Edit
+from app.snapshots import Snapshot, list_snapshots, load_snapshot, restore_edit, save_snapshot
+from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
+from widgets.undo import push_edit
+
+log = logging.getLogger(__name__)
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when(created: str) -> str:
+    """A snapshot's time as the user's locale writes it (the stored text when it is not a time)."""
+    moment = QDateTime.fromString(created, "yyyy-MM-dd HH:mm:ss")
+    return QLocale().toString(moment, "d MMM yyyy, HH:mm") if moment.isValid() else created
+
+
+class ReadOnlyDocument(Document):
+    """A document that nothing edits: every edit is refused (the editors show the refusal as a hint)."""
+
+    def apply(self, edit: Edit) -> None:
+        raise EditRefused(QCoreApplication.translate("SnapshotsPanel", "A snapshot is read-only."))
+
+
+class SnapshotsPanel(QWidget):
+    """The snapshots of the open workshop's file, newest first, with Save, Open read-only, Restore and Export."""
+
+    snapshot_saved = Signal(str)
+    """A snapshot was stored (its id): the file now has something unsaved."""
+    restored = Signal(str)
+    """A snapshot was restored (its id) as one edit on the undo stack."""
+
+    def __init__(self, work_file: Any, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("snapshotsPanel")
+        self.work_file = work_file
+        self.undo_stack = undo_stack
+        self.viewers: list[SnapshotViewer] = []
+        self.exporter = ExportRunner(self)
+        self.exporter.finished.connect(self._export_finished)
+        self.exporter.failed.connect(self._export_failed)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("snapshotsList")
+        self.list.setColumnCount(2)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda *_: self.open_read_only())
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(lambda: self.save_snapshot())
+        self.open_button = QToolButton(self)
+        self.open_button.clicked.connect(lambda: self.open_read_only())
+        self.restore_button = QToolButton(self)
+        self.restore_button.clicked.connect(lambda: self.restore())
+        self.export_button = QToolButton(self)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
+        self.export_button.setMenu(self.export_menu)
+        self.message = QLabel(self)
+        self.message.setObjectName("snapshotsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #5b6673;")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        for button in (self.open_button, self.restore_button, self.export_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.list.setHeaderLabels([self.tr("Snapshot"), self.tr("Saved")])
+        self.save_button.setText(self.tr("Save snapshot…"))
+        self.save_button.setToolTip(self.tr("Keep the workshop as it is now under a name, inside its file"))
+        self.open_button.setText(self.tr("Open read-only"))
+        self.open_button.setToolTip(self.tr("Look at the snapshot in a window of its own, beside the current state"))
+        self.restore_button.setText(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Make the workshop what it was in the snapshot (Undo goes back)"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Handouts or slides of the snapshot, not of the current state"))
+
+    # ------------------------------------------------------------------ binding
+    def bind(self, work_file: Any) -> None:
+        """Show the snapshots of another workshop (None: no workshop is open)."""
+        for viewer in list(self.viewers):
+            viewer.close()
+        self.work_file = work_file
+        self.message.clear()
+        self.refresh()
+
+    @property
+    def document(self) -> Document | None:
+        """The open workshop's document."""
+        return self.work_file.document if self.work_file is not None else None
+
+    def snapshots(self) -> list[Snapshot]:
+        """The file's snapshots, oldest first."""
+        return list_snapshots(self.work_file.store) if self.work_file is not None else []
+
+    def refresh(self) -> None:
+        """List the snapshots again, newest first (keeping the selection)."""
+        selected = self.selected_id()
+        self.list.clear()
+        for snap in reversed(self.snapshots()):
+            item = QTreeWidgetItem([snap.name, when(snap.created)])
+            item.setData(0, ID_ROLE, snap.id)
+            item.setToolTip(0, snap.name)
+            self.list.addTopLevelItem(item)
+            if snap.id == selected:
+                item.setSelected(True)
+                self.list.setCurrentItem(item)
+        self.setEnabled(self.work_file is not None)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        """The id of the snapshot chosen in the list (None when none is)."""
+        items = self.list.selectedItems() if hasattr(self, "list") else []
+        if items:
+            return items[0].data(0, ID_ROLE)
+        return None
+
+    def _target(self, snapshot_id: str | None) -> Snapshot | None:
+        wanted = snapshot_id or self.selected_id()
+        return next((s for s in self.snapshots() if s.id == wanted), None)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        for button in (self.open_button, self.restore_button, self.export_button):
+            button.setEnabled(chosen)
+
+    def say(self, text: str) -> None:
+        """A short note under the list (what was done, or why not)."""
+        self.message.setText(text)
+
+    # ------------------------------------------------------------------ actions
+    def save_snapshot(self, name: str | None = None) -> Snapshot | None:
+        """Keep the workshop's current state under `name` (asked for when None); returns the snapshot."""
+        if self.work_file is None:
+            return None
+        if name is None:
+            count = len(self.snapshots()) + 1
+            name, ok = QInputDialog.getText(self, self.tr("Save snapshot"),
+                                            self.tr("A name for the workshop as it is now (e.g. “as-is agreed”):"),
+                                            text=self.tr("Snapshot %1").replace("%1", str(count)))
+            if not ok:
+                return None
+        name = " ".join(name.split())
+        if not name:
+            self.say(self.tr("A snapshot needs a name."))
+            return None
+        snap = save_snapshot(self.work_file.store, name, self.work_file.document.model)
+        self.refresh()
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            item.setSelected(item.data(0, ID_ROLE) == snap.id)
+        self.say(self.tr("Snapshot “%1” saved in the workshop (save the file to keep it).").replace("%1", name))
+        self.snapshot_saved.emit(snap.id)
+        return snap
+
+    def workshop_of(self, snapshot_id: str) -> m.Workshop:
+        """The workshop as the snapshot holds it (a separate model)."""
+        return load_snapshot(self.work_file.store, snapshot_id)
+
+    def restore(self, snapshot_id: str | None = None) -> str | None:
+        """Turn the workshop into the snapshot as one undoable edit; returns why not, or None when done."""
+        snap = self._target(snapshot_id)
+        if snap is None or self.work_file is None:
+            return self.tr("Choose a snapshot first.")
+        doc = self.work_file.document
+        label = QCoreApplication.translate("SnapshotsPanel", "Restore snapshot “%1”").replace("%1", snap.name)
+        edit = restore_edit(doc, self.workshop_of(snap.id), label)
+        if not edit.edits:
+            self.say(self.tr("The workshop already is as in “%1”.").replace("%1", snap.name))
+            return None
+        reason = push_edit(self.undo_stack, doc, edit, label)
+        if reason:
+            self.say(reason)
+            return reason
+        self.say(self.tr("Restored “%1”. Undo brings back the state before.").replace("%1", snap.name))
+        self.restored.emit(snap.id)
+        return None
+
+    def open_read_only(self, snapshot_id: str | None = None) -> SnapshotViewer | None:
+        """Show the snapshot in a window of its own, read-only, beside the current state."""
+        snap = self._target(snapshot_id)
+        if snap is None:
+            return None
+        viewer = SnapshotViewer(snap, self.workshop_of(snap.id), self)
+        self.viewers.append(viewer)
+        viewer.destroyed.connect(lambda *_a, v=viewer: self.viewers.remove(v) if v in self.viewers else None)
+        viewer.show()
+        return viewer
+
+    def _fill_export_menu(self) -> None:
+        self.export_menu.clear()
+        for spec in EXPORTS:
+            if export_available(spec):
+                text = QCoreApplication.translate("exports", spec.text)
+                action = self.export_menu.addAction(text)
+                action.setEnabled(not self.exporter.busy)
+                action.triggered.connect(lambda _c=False, s=spec: self.export(s))
+
+    def export(self, spec: ExportSpec, snapshot_id: str | None = None, target: Path | None = None) -> bool:
+        """Write an export of the snapshot (asking where when `target` is None), in the background."""
+        snap = self._target(snapshot_id)
+        if snap is None or self.exporter.busy:
+            return False
+        if target is None:
+            target = self._ask_target(spec, snap)
+            if target is None:
+                return False
+        self.exporter.start(spec, self.workshop_of(snap.id), Path(target))
+        self.say(self.tr("Exporting “%1”…").replace("%1", snap.name))
+        return True
+
+    def _ask_target(self, spec: ExportSpec, snap: Snapshot) -> Path | None:
+        from widgets import files
+        from widgets.settings import Settings
+
+        settings = Settings()
+        title = QCoreApplication.translate("exports", spec.text).replace("&", "").rstrip("…")
+        stem = "-".join(t for t in (self.work_file.document.model.info.title, snap.name) if t) or "snapshot"
+        stem = stem.replace("/", "-")
+        if spec.to_folder:
+            return files.ask_export_folder(self, settings, title)
+        return files.ask_export_path(self, settings, title, stem, spec.suffix,
+                                     QCoreApplication.translate("exports", spec.file_filter))
+
+    def _export_finished(self, key: str, written: object) -> None:
+        where = written[0].parent if isinstance(written, list) and written else written
+        self.say(self.tr("Exported to %1").replace("%1", str(where)))
+
+    def _export_failed(self, key: str, error: BaseException) -> None:
+        self.say(self.tr("The export failed: %1").replace("%1", str(error)))
+
+
+class SnapshotViewer(QWidget):
+    """A snapshot in a window of its own: the presentation's pages, read-only, to compare with the current state."""
+
+    def __init__(self, snap: Snapshot, workshop: m.Workshop, panel: SnapshotsPanel) -> None:
+        super().__init__(panel, Qt.WindowType.Window)
+        from widgets.presentation.story_view import StoryView
+
+        self.setObjectName("snapshotViewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.snapshot = snap
+        self.panel = panel
+        self.document = ReadOnlyDocument(workshop)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(self.tr("Snapshot “%1” (read-only)").replace("%1", snap.name))
+        self.story = StoryView(self.document, self.undo_stack, self)
+        self.story.reveal = False
+        self.story.lock.laser = False
+        self.story.lock.set_on(True)
+        self.pages = QComboBox(self)
+        self.pages.setObjectName("snapshotPages")
+        self.pages.activated.connect(lambda i: self.story.go_to(i, forward=False))
+        back = QToolButton(self)
+        back.setText("‹")
+        back.setToolTip(self.tr("Previous page (PageUp)"))
+        back.clicked.connect(self.story.previous)
+        forward = QToolButton(self)
+        forward.setText("›")
+        forward.setToolTip(self.tr("Next page (PageDown)"))
+        forward.clicked.connect(self.story.next)
+        restore = QPushButton(self.tr("Restore this snapshot"), self)
+        restore.clicked.connect(lambda: panel.restore(snap.id))
+        note = QLabel(self.tr("Saved %1 · read-only").replace("%1", when(snap.created)), self)
+        note.setStyleSheet("color: #5b6673;")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 6, 10, 6)
+        for widget in (back, self.pages, forward):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(note, 1)
+        bar.addWidget(restore)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.story, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.story.next)
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.story.previous)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        self.story.page_changed.connect(self._show_page)
+        self.story.go_to(0, forward=False)
+        self.resize(1280, 800)
+
+    def _show_page(self) -> None:
+        titles = self.story.titles()
+        if [self.pages.itemText(i) for i in range(self.pages.count())] != titles:
+            self.pages.clear()
+            self.pages.addItems(titles)
+        self.pages.setCurrentIndex(self.story.index)
+
+    def closeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        self.story.detach()
+        super().closeEvent(ev)
