@@ -10,10 +10,12 @@ from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from app import model as m
+from app.layout_graph import NODE_SIZE
+from app.palette import KindLook
 from exports import fonts
 from exports.geometry import build_diagram
 from exports.i18n import Words
-from exports.pptx_xml import FONT, Box, Run, TableCell, box, connector, group, table
+from exports.pptx_xml import FONT, Box, Run, TableCell, box, connector, group, line_sample, table, textbox
 from exports.style import (
     ACCENT,
     GRANTED,
@@ -21,10 +23,10 @@ from exports.style import (
     LINK_COLOR,
     MISSING,
     MUTED,
-    NODE_COLORS,
     STATUS_COLORS,
-    STATUS_DASHED,
+    STATUS_LOOKS,
     hex_rgb,
+    kind_look,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +35,17 @@ if TYPE_CHECKING:
 EMU_PT = 12700
 CELL_LIMIT = 300  # characters of a deck table cell; the handout has the full text
 TABLE_SIZE = 12.0  # points: readable from the back of the room
+PRESETS = {"ellipse": "ellipse", "rounded": "roundRect", "hexagon": "hexagon", "octagon": "octagon"}
+"""app.palette's shape names as DrawingML preset geometries."""
+DASHES = {"solid": "", "dash": "dash", "dashdot": "dashDot", "dashdotdot": "sysDashDotDot", "dot": "sysDot"}
+"""app.palette's dash names as DrawingML preset dashes."""
+
+
+def _adj(look: KindLook, w: float, h: float) -> int | None:
+    """The preset's "adj" that gives the screen's corners (radius 14, hexagon inset, octagon cut; scene units)."""
+    short_side = min(w, h) or 1.0
+    corner = {"rounded": 14.0, "hexagon": min(22.0, w / 6), "octagon": min(18.0, h / 4)}.get(look.shape)
+    return None if corner is None else round(corner / short_side * 100000)
 
 
 def clean(text: str | None) -> str:
@@ -81,7 +94,13 @@ def blanks_as_gaps(chart) -> None:
 def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int, w: int, h: int) -> str:
     """The diagram as one group: a rounded box per node named after it, connectors glued to the boxes."""
     d = build_diagram(workshop, name)
+    sizes = {n.id: NODE_SIZE.get(n.kind, NODE_SIZE["service"]) for n in d.nodes.values()}
     left, top, right, bottom = d.bounds
+    if d.nodes:
+        left = min(n.cx - sizes[n.id][0] / 2 for n in d.nodes.values())
+        top = min(n.cy - sizes[n.id][1] / 2 for n in d.nodes.values())
+        right = max(n.cx + sizes[n.id][0] / 2 for n in d.nodes.values())
+        bottom = max(n.cy + sizes[n.id][1] / 2 for n in d.nodes.values())
     legend_h = 300000
     scale = min(w / (right - left or 1), (h - legend_h) / (bottom - top or 1), 9144.0)  # EMU per scene unit
     ox = x + (w - (right - left) * scale) / 2
@@ -89,20 +108,24 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
     boxes: dict[str, Box] = {}
     next_id = 1000
     for node in d.nodes.values():
-        fill, line = NODE_COLORS.get(node.kind, NODE_COLORS["service"])
-        bw, bh = node.w * scale, node.h * scale
+        look = kind_look(node.kind)
+        nw, nh = sizes[node.id]
+        bw, bh = nw * scale, nh * scale
         size = max(5.0, min(14.0, bh / EMU_PT * 0.27))
         boxes[node.id] = Box(next_id, node.label or "—", round(ox + (node.cx - left) * scale - bw / 2),
-                             round(oy + (node.cy - top) * scale - bh / 2), round(bw), round(bh), fill, line,
-                             pill=node.kind == "segment", bold=node.kind in ("segment", "council"), size=size)
+                             round(oy + (node.cy - top) * scale - bh / 2), round(bw), round(bh), look.fill,
+                             look.border, bold=node.kind in ("segment", "council"), size=size,
+                             geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, nw, nh), text_color=look.text)
         next_id += 1
     width_pt = max(0.5, min(2.25, scale / 9144 * 2.25))
     arrows = []
     for e in d.edges:
         a, b = boxes[e.source], boxes[e.target]
-        color = STATUS_COLORS.get(e.status, LINK_COLOR) if e.status else LINK_COLOR
+        look = STATUS_LOOKS.get(e.status)
+        color = STATUS_COLORS[e.status] if look else LINK_COLOR
+        width = width_pt * (look.width if look else 2.0) / 2.2
         label = f"{e.number}. {a.name} → {b.name}" if e.number else f"{a.name} → {b.name}"
-        arrows.append(connector(next_id, label, a, b, color, width_pt, e.status in STATUS_DASHED))
+        arrows.append(connector(next_id, label, a, b, color, width, DASHES.get(look.dash, "") if look else ""))
         next_id += 1
     children = arrows + [box(b) for b in boxes.values()]
     children += _legend(words, d.name, x, y + h - legend_h + 60000, next_id)
@@ -111,14 +134,23 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
 
 
 def _legend(words: Words, name: str, x: int, y: int, first_id: int) -> list[str]:
-    items = [(words[k], NODE_COLORS[k]) for k in ("segment", "client_facing", "service", "council")]
+    """Swatches of the four kinds (their shapes) and, on the promise map, a short line per status (its dash)."""
+    out, cx, next_id = [], x, first_id
+    for kind in ("segment", "client_facing", "service", "council"):
+        look, label = kind_look(kind), words[kind]
+        out.append(box(Box(next_id, f"Legend: {label}", cx, y + 30000, 300000, 160000, look.fill, look.border,
+                           geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, 300, 160), label=" ")))
+        out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, y, len(label) * 70000, 220000,
+                           [Run(label, 9, False, INK)], anchor="ctr"))
+        cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2
     if name == "promises":
-        items += [(words[s], ("#FFFFFF", STATUS_COLORS[s])) for s in ("negotiating", "accepted", "kept", "broken")]
-    out, cx = [], x
-    for i, (label, (fill, line)) in enumerate(items):
-        wd = 300000 + len(label) * 70000
-        out.append(box(Box(first_id + i, f"Legend: {label}", cx, y, wd, 220000, fill, line, size=9, label=label)))
-        cx += wd + 80000
+        for status in ("negotiating", "accepted", "kept", "broken"):
+            look, label = STATUS_LOOKS[status], words[status]
+            out.append(line_sample(next_id, f"Legend: {label}", cx, y + 110000, 300000, STATUS_COLORS[status],
+                            look.width * 0.75, DASHES.get(look.dash, "")))
+            out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, y, len(label) * 70000, 220000,
+                               [Run(label, 9, False, INK)], anchor="ctr"))
+            cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2
     return out
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import FILL_NON_ZERO, Circle, Drawing, Group, Line, Path, Polygon, Rect
+from reportlab.graphics.shapes import FILL_NON_ZERO, Circle, Drawing, Ellipse, Group, Line, Path, Polygon, Rect
 from reportlab.lib.colors import HexColor, white
 
 from app import model as m
+from app.layout_graph import NODE_SIZE
+from app.palette import KindLook
 from exports import fonts, wrap
-from exports.geometry import Diagram, Edge, build_diagram
+from exports.geometry import Diagram, Edge, Node, build_diagram
 from exports.i18n import Words
 from exports.rl_text import block, drawing, strings
-from exports.style import INK, LINK_COLOR, MUTED, NODE_COLORS, STATUS_COLORS, STATUS_DASHED
+from exports.style import DASH_PATTERNS, INK, LINK_COLOR, MUTED, STATUS_COLORS, STATUS_LOOKS, kind_look
 
 MAX_SCALE = 0.72  # points per scene unit: a small diagram is not blown up to poster size
 NODE_FONT = 15.0  # scene units
@@ -26,7 +28,8 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], color: object, 
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     head = min(head, length * 0.45)
     bx, by = x2 - ux * head, y2 - uy * head
-    group = Group(Line(x1, y1, bx, by, strokeColor=color, strokeWidth=width, strokeDashArray=dash, strokeLineCap=1))
+    group = Group(Line(x1, y1, bx, by, strokeColor=color, strokeWidth=width, strokeDashArray=dash,
+                       strokeLineCap=0 if dash else 1))
     wing = head * 0.42
     group.add(Polygon([x2, y2, bx - uy * wing, by + ux * wing, bx + uy * wing, by - ux * wing],
                       fillColor=color, strokeColor=color, strokeWidth=0.1))
@@ -56,13 +59,13 @@ def _legend(words: Words, diagram: Diagram, width: float, size: float) -> tuple[
         if x > 0 and (x + w > width or new_kind):
             x, y, rows = 0.0, y - row_h, rows + 1
         if what == "box":
-            fill, border = NODE_COLORS[key]
-            group.add(Rect(x, y - size * 0.45, 20, size * 1.1, rx=3, ry=3, fillColor=HexColor(fill),
-                           strokeColor=HexColor(border), strokeWidth=0.8))
+            group.add(_shape(kind_look(key), x + 10, y + size * 0.1, 20, size * 1.1, 0.8, 20 * 0.07))
         else:
             color = HexColor(STATUS_COLORS.get(key, LINK_COLOR) if what == "status" else LINK_COLOR)
-            dash = [3, 2] if key in STATUS_DASHED else None
-            group.add(_arrow((x, y + size * 0.1), (x + 20, y + size * 0.1), color, 1.4, dash, 6))
+            look = STATUS_LOOKS.get(key) if what == "status" else None
+            width = look.width * 0.5 if look else 1.1
+            dash = _dash(look.dash, width) if look else None
+            group.add(_arrow((x, y + size * 0.1), (x + 20, y + size * 0.1), color, width, dash, 6))
         for s in strings(x + 26, y - size * 0.25, label, fonts.SANS, size, INK):
             group.add(s)
         x += w
@@ -85,7 +88,7 @@ def diagram_drawing(
     diagram = build_diagram(workshop, name)
     size = 8.5 * text_scale
     legend, legend_h = _legend(words, diagram, width, size)
-    left, top, right, bottom = diagram.bounds
+    left, top, right, bottom = _bounds(diagram)
     pad = 14.0  # scene units of air around the nodes (arrowheads, badges)
     bw, bh = right - left + 2 * pad, bottom - top + 2 * pad
     avail_h = max(20.0, height - legend_h - size)
@@ -96,7 +99,7 @@ def diagram_drawing(
     oy = draw_h - (bh * scale)
     to_pt = lambda x, y: (ox + (x - left + pad) * scale, oy + (bottom + pad - y) * scale)  # noqa: E731
     badges = diagram.name == "promises" and len(diagram.edges) <= BADGE_LIMIT
-    for shape in _edges(diagram.edges, to_pt, scale):
+    for shape in _edges(diagram.edges, diagram.nodes, to_pt, scale):
         d.add(shape)
     for node in diagram.nodes.values():
         _node(d, node, to_pt, scale)
@@ -107,23 +110,95 @@ def diagram_drawing(
     return d
 
 
-def _edges(edges: list[Edge], to_pt, scale: float) -> list[Path]:
-    """All arrows, batched into one stroked path and one filled path of heads per colour and dash."""
-    width = max(0.3, 2.2 * scale)
+def _size(node: Node) -> tuple[float, float]:
+    """A node's (width, height) as on screen (by kind)."""
+    return NODE_SIZE.get(node.kind, NODE_SIZE["service"])
+
+
+def _bounds(diagram: Diagram) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) around every node drawn at its on-screen size."""
+    if not diagram.nodes:
+        return diagram.bounds
+    boxes = [(n.cx, n.cy, *_size(n)) for n in diagram.nodes.values()]
+    return (min(x - w / 2 for x, _y, w, _h in boxes), min(y - h / 2 for _x, y, _w, h in boxes),
+            max(x + w / 2 for x, _y, w, _h in boxes), max(y + h / 2 for _x, y, _w, h in boxes))
+
+
+def _outline(shape: str, w: float, h: float) -> list[tuple[float, float]]:
+    """The corners of a node's shape centred on (0, 0) (as widgets.diagram.geometry.outline; ellipses as 36-gons)."""
+    hw, hh = w / 2, h / 2
+    if shape == "ellipse":
+        return [(hw * math.cos(a * math.pi / 18), hh * math.sin(a * math.pi / 18)) for a in range(36)]
+    if shape == "hexagon":
+        i = min(22.0, w / 6)
+        return [(-hw + i, -hh), (hw - i, -hh), (hw, 0.0), (hw - i, hh), (-hw + i, hh), (-hw, 0.0)]
+    if shape == "octagon":
+        c = min(18.0, h / 4)
+        return [(-hw + c, -hh), (hw - c, -hh), (hw, -hh + c), (hw, hh - c), (hw - c, hh), (-hw + c, hh),
+                (-hw, hh - c), (-hw, -hh + c)]
+    return [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]
+
+
+def _exit(corners: list[tuple[float, float]], ox: float, oy: float, ux: float, uy: float) -> float:
+    """Distance from (ox, oy) inside a convex polygon along the unit direction (ux, uy) to its border."""
+    best = math.inf
+    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        denom = ux * ey - uy * ex
+        if abs(denom) < 1e-12:
+            continue
+        t = ((ax - ox) * ey - (ay - oy) * ex) / denom
+        u = ((ax - ox) * uy - (ay - oy) * ux) / denom
+        if t > 0 and -1e-9 <= u <= 1 + 1e-9:
+            best = min(best, t)
+    return 0.0 if best == math.inf else best
+
+
+def _clipped(edge: Edge, nodes: dict[str, Node], gap: float = 2.0) -> tuple[tuple[float, float], ...]:
+    """The edge's ends moved onto the outlines of its nodes' on-screen shapes (scene units)."""
+    (x1, y1), (x2, y2) = edge.start, edge.end
+    a, b = nodes.get(edge.source), nodes.get(edge.target)
+    length = math.hypot(x2 - x1, y2 - y1)
+    if a is None or b is None or length < 1e-6:
+        return edge.start, edge.end
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    ends = []
+    for node, sign in ((a, 1.0), (b, -1.0)):
+        along = (node.cx - x1) * ux + (node.cy - y1) * uy
+        px, py = x1 + along * ux - node.cx, y1 + along * uy - node.cy  # the line's point nearest the centre
+        t = _exit(_outline(kind_look(node.kind).shape, *_size(node)), px, py, sign * ux, sign * uy) + gap
+        ends.append((node.cx + px + sign * ux * t, node.cy + py + sign * uy * t))
+    (sx, sy), (ex, ey) = ends
+    if (ex - sx) * ux + (ey - sy) * uy <= 1.0:  # overlapping nodes: keep the box-clipped ends
+        return edge.start, edge.end
+    return ends[0], ends[1]
+
+
+def _dash(name: str, width: float) -> list[float] | None:
+    """A reportlab dash array for a dash name of app.palette at line `width` (None = solid)."""
+    pattern = DASH_PATTERNS.get(name, ())
+    return [v * width for v in pattern] or None
+
+
+def _edges(edges: list[Edge], nodes: dict[str, Node], to_pt, scale: float) -> list[Path]:
+    """All arrows, batched into one stroked path and one filled path of heads per status (link = no status)."""
     head = max(2.0, 13 * scale)
-    batches: dict[tuple[str, bool], tuple[Path, Path]] = {}
+    batches: dict[str, tuple[Path, Path]] = {}
     for edge in edges:
-        color = STATUS_COLORS.get(edge.status, LINK_COLOR) if edge.status else LINK_COLOR
-        dashed = edge.status in STATUS_DASHED
-        if (color, dashed) not in batches:
-            rgb = HexColor(color)
-            dash = [6 * scale + 1, 4 * scale + 1] if dashed else None
-            batches[color, dashed] = (
-                Path(strokeColor=rgb, strokeWidth=width, strokeDashArray=dash, fillColor=None, strokeLineCap=1),
+        key = edge.status if edge.status in STATUS_LOOKS else ""
+        if key not in batches:
+            look = STATUS_LOOKS.get(key)
+            rgb = HexColor(STATUS_COLORS[key] if look else LINK_COLOR)
+            width = max(0.3, (look.width if look else 2.0) * scale)
+            dash = _dash(look.dash, width) if look else None
+            batches[key] = (
+                Path(strokeColor=rgb, strokeWidth=width, strokeDashArray=dash, fillColor=None,
+                     strokeLineCap=0 if dash else 1),
                 Path(fillColor=rgb, strokeColor=None, fillMode=FILL_NON_ZERO),
             )
-        lines, heads = batches[color, dashed]
-        (x1, y1), (x2, y2) = to_pt(*edge.start), to_pt(*edge.end)
+        lines, heads = batches[key]
+        start, end = _clipped(edge, nodes)
+        (x1, y1), (x2, y2) = to_pt(*start), to_pt(*end)
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
         h = min(head, length * 0.45)
@@ -138,19 +213,35 @@ def _edges(edges: list[Edge], to_pt, scale: float) -> list[Path]:
     return [shape for pair in batches.values() for shape in pair]
 
 
-def _node(d: Drawing, node, to_pt, scale: float) -> None:
-    fill, border = NODE_COLORS.get(node.kind, NODE_COLORS["service"])
-    x, y = to_pt(node.cx - node.w / 2, node.cy + node.h / 2)
-    w, h = node.w * scale, node.h * scale
-    radius = (node.h / 2 if node.kind == "segment" else 8) * scale
-    d.add(Rect(x, y, w, h, rx=radius, ry=radius, fillColor=HexColor(fill), strokeColor=HexColor(border),
-               strokeWidth=max(0.3, 1.4 * scale)))
+def _shape(look: KindLook, cx: float, cy: float, w: float, h: float, stroke: float, radius: float):
+    """A node's shape of `look` centred on (cx, cy) in drawing coordinates (y up), `w` × `h` points."""
+    style = {"fillColor": HexColor(look.fill), "strokeColor": HexColor(look.border), "strokeWidth": stroke}
+    if look.shape == "ellipse":
+        return Ellipse(cx, cy, w / 2, h / 2, **style)
+    if look.shape in ("hexagon", "octagon"):
+        corners = _outline(look.shape, w, h)
+        return Polygon([v for x, y in corners for v in (cx + x, cy - y)], strokeLineJoin=1, **style)
+    return Rect(cx - w / 2, cy - h / 2, w, h, rx=radius, ry=radius, **style)
+
+
+def _node(d: Drawing, node: Node, to_pt, scale: float) -> None:
+    look = kind_look(node.kind)
+    nw, nh = _size(node)
+    cx, cy = to_pt(node.cx, node.cy)
+    w, h = nw * scale, nh * scale
+    if look.shape in ("hexagon", "octagon"):
+        corners = _outline(look.shape, nw, nh)
+        d.add(Polygon([v for x, y in corners for v in (cx + x * scale, cy - y * scale)], fillColor=HexColor(look.fill),
+                      strokeColor=HexColor(look.border), strokeWidth=max(0.3, 2.5 * scale), strokeLineJoin=1))
+    else:
+        d.add(_shape(look, cx, cy, w, h, max(0.3, 2.5 * scale), 14 * scale))
     size = NODE_FONT * scale
     font = fonts.SANS_BOLD if node.kind in ("segment", "council") else fonts.SANS
-    lines = wrap.wrap_lines(node.label or "—", font, size, w - 12 * scale, max_lines=3)
+    room = w * (0.74 if look.shape == "ellipse" else 0.80 if look.shape == "hexagon" else 0.86)
+    lines = wrap.wrap_lines(node.label or "—", font, size, room, max_lines=3)
     leading = size * 1.12
     text_h = (len(lines) - 1) * leading + size * 0.72
-    d.add(block(x + w / 2, y + h / 2 + text_h / 2 + size * 0.06, lines, font, size, INK, "middle", leading))
+    d.add(block(cx, cy + text_h / 2 + size * 0.06, lines, font, size, look.text, "middle", leading))
 
 
 def _badge(d: Drawing, edge: Edge, to_pt, scale: float) -> None:

@@ -63,7 +63,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "authorities": ("Полномочия", "Authorities"),
     "resources": ("Ресурсы", "Resources"),
     "draft": ("черновик", "draft"),
-    "negotiating": ("согласуется", "negotiating"),
+    "negotiating": ("обсуждается", "negotiating"),
     "accepted": ("принято", "accepted"),
     "kept": ("выполнено", "kept"),
     "broken": ("нарушено", "broken"),

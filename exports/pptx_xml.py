@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -114,13 +115,17 @@ class Box:
     bold: bool = False
     size: float = 11
     label: str | None = None  # the text shown, when it differs from the shape's name
+    geom: str = "roundRect"  # a preset geometry: roundRect, ellipse, hexagon, octagon
+    adj: int | None = None  # its "adj" value (corner radius, hexagon inset, octagon cut) in 1/100000 of the short side
+    text_color: str = "#1F2430"
 
 
 def box(b: Box) -> str:
-    """A rounded rectangle with centred text, named after what it shows."""
-    geom = "roundRect"
-    adj = f'<a:gd name="adj" fmla="val {50000 if b.pill else 12000}"/>'
-    label = paragraphs([Run((b.name if b.label is None else b.label) or "—", b.size, b.bold)], "ctr")
+    """A preset shape (a rounded rectangle unless told) with centred text, named after what it shows."""
+    geom = b.geom
+    value = b.adj if b.adj is not None else 50000 if b.pill else 12000
+    adj = f'<a:gd name="adj" fmla="val {value}"/>' if geom != "ellipse" else ""
+    label = paragraphs([Run((b.name if b.label is None else b.label) or "—", b.size, b.bold, b.text_color)], "ctr")
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{b.shape_id}" name="{text(b.name)[:250]}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
         f'<p:spPr><a:xfrm><a:off x="{b.x}" y="{b.y}"/><a:ext cx="{b.w}" cy="{b.h}"/></a:xfrm>'
@@ -132,26 +137,43 @@ def box(b: Box) -> str:
     )
 
 
-# Connection sites of a rectangle: 0 top, 1 left, 2 bottom, 3 right.
-def _site(b: Box, idx: int) -> tuple[int, int]:
-    return {0: (b.x + b.w // 2, b.y), 1: (b.x, b.y + b.h // 2), 2: (b.x + b.w // 2, b.y + b.h),
-            3: (b.x + b.w, b.y + b.h // 2)}[idx]
+def _site_list(b: Box) -> list[tuple[int, int]]:
+    """The connection sites of `b`'s preset geometry, in the order of its cxnLst (ECMA-376 presets)."""
+    x, y, w, h = b.x, b.y, b.w, b.h
+    inset = round(min(w, h) * (b.adj if b.adj is not None else {"hexagon": 25000, "octagon": 29289}.get(b.geom, 0))
+                  / 100000)
+    if b.geom == "ellipse":
+        dx, dy = round(w / 2 * (1 - math.sqrt(0.5))), round(h / 2 * (1 - math.sqrt(0.5)))
+        return [(x + w // 2, y), (x + dx, y + dy), (x, y + h // 2), (x + dx, y + h - dy), (x + w // 2, y + h),
+                (x + w - dx, y + h - dy), (x + w, y + h // 2), (x + w - dx, y + dy)]
+    if b.geom == "hexagon":
+        return [(x + w, y + h // 2), (x + w - inset, y + h), (x + inset, y + h), (x, y + h // 2), (x + inset, y),
+                (x + w - inset, y)]
+    if b.geom == "octagon":
+        return [(x + w, y + inset), (x + w, y + h - inset), (x + w - inset, y + h), (x + inset, y + h),
+                (x, y + h - inset), (x, y + inset), (x + inset, y), (x + w - inset, y)]
+    return [(x + w // 2, y), (x, y + h // 2), (x + w // 2, y + h), (x + w, y + h // 2)]  # top, left, bottom, right
 
 
 def _sites(a: Box, b: Box) -> tuple[int, int]:
-    dx = (b.x + b.w / 2) - (a.x + a.w / 2)
-    dy = (b.y + b.h / 2) - (a.y + a.h / 2)
-    if abs(dy) * a.w >= abs(dx) * a.h:  # mostly vertical
-        return (0, 2) if dy < 0 else (2, 0)
-    return (1, 3) if dx < 0 else (3, 1)
+    """The pair of connection sites of `a` and `b` nearest each other."""
+    sa, sb = _site_list(a), _site_list(b)
+    pairs = ((i, j) for i in range(len(sa)) for j in range(len(sb)))
+    return min(pairs, key=lambda p: math.dist(sa[p[0]], sb[p[1]]))
 
 
-def connector(shape_id: int, name: str, a: Box, b: Box, color: str, width_pt: float, dashed: bool) -> str:
-    """A straight arrow glued from a connection site of `a` to one of `b` (moves with them in PowerPoint)."""
+def _site(b: Box, idx: int) -> tuple[int, int]:
+    return _site_list(b)[idx]
+
+
+def connector(shape_id: int, name: str, a: Box, b: Box, color: str, width_pt: float, dashed: bool | str) -> str:
+    """A straight arrow glued from a connection site of `a` to one of `b` (moves with them in PowerPoint);
+    `dashed` is True (dashed) or a preset dash name ("sysDot", "dashDot", ...)."""
     sa, sb = _sites(a, b)
     (x1, y1), (x2, y2) = _site(a, sa), _site(b, sb)
     flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
-    dash = '<a:prstDash val="dash"/>' if dashed else ""
+    val = "dash" if dashed is True else dashed
+    dash = f'<a:prstDash val="{val}"/>' if val else ""
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{text(name)[:250]}"/><p:cNvCxnSpPr>'
         f'<a:stCxn id="{a.shape_id}" idx="{sa}"/><a:endCxn id="{b.shape_id}" idx="{sb}"/></p:cNvCxnSpPr><p:nvPr/>'
@@ -159,6 +181,18 @@ def connector(shape_id: int, name: str, a: Box, b: Box, color: str, width_pt: fl
         f'<a:ext cx="{abs(x2 - x1)}" cy="{abs(y2 - y1)}"/></a:xfrm><a:prstGeom prst="straightConnector1">'
         f'<a:avLst/></a:prstGeom><a:ln w="{round(width_pt * EMU_PER_PT)}"><a:solidFill><a:srgbClr val="{_hex(color)}"/>'
         f'</a:solidFill>{dash}<a:tailEnd type="triangle" w="med" len="med"/></a:ln></p:spPr></p:cxnSp>'
+    )
+
+
+def line_sample(shape_id: int, name: str, x: int, y: int, w: int, color: str, width_pt: float, dash: str = "") -> str:
+    """A horizontal arrow `w` EMU long from (x, y) (a legend's sample of a line style)."""
+    prst = f'<a:prstDash val="{dash}"/>' if dash else ""
+    return (
+        f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{text(name)[:250]}"/><p:cNvCxnSpPr/><p:nvPr/>'
+        f'</p:nvCxnSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="0"/></a:xfrm>'
+        f'<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:ln w="{round(width_pt * EMU_PER_PT)}">'
+        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>{prst}'
+        '<a:tailEnd type="triangle" w="med" len="med"/></a:ln></p:spPr></p:cxnSp>'
     )
 
 

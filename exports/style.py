@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+from app.palette import (
+    DASH_PATTERNS,
+    ERRC_COLORS,
+    GRANTED,
+    KIND_LOOKS,
+    LINK_COLOR,
+    MISSING,
+    OKABE_ITO,
+    PROBLEM,
+    STATUS_LOOKS,
+    kind_look,
+    status_color,
+)
+
+__all__ = ["DASH_PATTERNS", "ERRC_COLORS", "GRANTED", "KIND_LOOKS", "LINK_COLOR", "MISSING", "OKABE_ITO", "PROBLEM",
+           "STATUS_LOOKS", "kind_look", "status_color"]
 
 INK = "#1F2430"  # body text
 MUTED = "#5B6270"  # captions, axis labels
@@ -13,29 +28,13 @@ GRID = "#E3E6EB"
 PAPER_TINT = "#F4F6F8"  # table header and zebra rows
 ACCENT = "#0B4F6C"  # headings and cover band unless the consultant's branding says otherwise
 
-ERRC_COLORS: dict[str, str] = {"eliminate": "#D55E00", "reduce": "#E69F00", "raise": "#009E73", "create": "#0072B2"}
 ERRC_TINTS: dict[str, str] = {"eliminate": "#FBE7DC", "reduce": "#FCF0D6", "raise": "#D9F0E8", "create": "#DAE9F4"}
 
-# Node kinds on the two diagrams: (fill, border).
-NODE_COLORS: dict[str, tuple[str, str]] = {
-    "segment": ("#FFF6CC", "#B59A00"),
-    "client_facing": ("#D9F0E8", "#00805D"),
-    "service": ("#DAE9F4", "#0072B2"),
-    "council": ("#F6E3EE", "#A8437E"),
-}
+# Node kinds on the two diagrams: (fill, border), as on screen (app.palette).
+NODE_COLORS: dict[str, tuple[str, str]] = {kind: (look.fill, look.border) for kind, look in KIND_LOOKS.items()}
 
-STATUS_COLORS: dict[str, str] = {
-    "draft": "#8A919C",
-    "negotiating": "#E69F00",
-    "accepted": "#0072B2",
-    "kept": "#009E73",
-    "broken": "#D55E00",
-    "retired": "#B8BDC5",
-}
-STATUS_DASHED = frozenset({"draft", "negotiating", "retired"})
-LINK_COLOR = "#6B7280"
-GRANTED = "#00805D"
-MISSING = "#C0392B"
+STATUS_COLORS: dict[str, str] = {status: status_color(status) for status in STATUS_LOOKS}
+STATUS_DASHED = frozenset(s for s, look in STATUS_LOOKS.items() if look.dash != "solid")
 SEVERITY_COLORS: dict[str, str] = {"error": "#C0392B", "warning": "#B86E00", "hint": "#5B6270"}
 
 

@@ -8,6 +8,9 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainterPath, QPen, QPolygonF
 
+from app.layout_graph import NODE_SIZE
+from app.palette import FALLBACK_KIND, KIND_LOOKS, LINK_COLOR, PROBLEM
+from app.palette import TEXT_DARK as _TEXT_DARK
 from app.resources import resource_path
 from widgets.diagram.geometry import outline
 
@@ -27,12 +30,12 @@ GRID = 20.0
 SELECTION = QColor("#0072B2")
 """Selection outline (the app's accent colour)."""
 HANDLE_RADIUS = 7.0
-EDGE_COLOR = QColor("#4A5562")
+EDGE_COLOR = QColor(LINK_COLOR)
 EDGE_WIDTH = 2.0
 ARROW_SIZE = 13.0
 MET = QColor("#009E73")
-NOT_MET = QColor("#D55E00")
-TEXT_DARK = QColor("#1D2733")
+NOT_MET = QColor(PROBLEM)
+TEXT_DARK = QColor(_TEXT_DARK)
 
 
 @dataclass(frozen=True)
@@ -48,16 +51,12 @@ class KindStyle:
     """The colour of the plain rectangle a node becomes when tiny (between fill and border, seen from afar)."""
 
 
-# Colours: Okabe–Ito hues that the ERRC grid does not use (yellow, sky blue, reddish purple) and slate for the
-# council; pale fills keep dark names readable on a projector, strong borders keep the kind visible when tiny.
-# Sizes agree with app.layout's NODE_SIZE so that the automatic layout leaves room for the drawings.
+# Colours and shapes come from app.palette (the exports draw the same); sizes agree with app.layout's NODE_SIZE
+# so that the automatic layout leaves room for the drawings.
 KIND_STYLES: dict[str, KindStyle] = {
-    "segment": KindStyle("ellipse", "#FBF4B0", "#A08F00", "#1D2733", (200.0, 90.0), "#DCC624"),
-    "client_facing": KindStyle("rounded", "#D7ECF9", "#2B86BD", "#1D2733", (180.0, 80.0), "#56A9DC"),
-    "service": KindStyle("hexagon", "#F6DCEA", "#B0578A", "#1D2733", (180.0, 80.0), "#C777A3"),
-    "council": KindStyle("octagon", "#3B4652", "#1D2733", "#FFFFFF", (200.0, 90.0), "#3B4652"),
+    kind: KindStyle(look.shape, look.fill, look.border, look.text, NODE_SIZE[kind], look.solid)
+    for kind, look in KIND_LOOKS.items()
 }
-FALLBACK_KIND = "service"
 
 
 def kind_style(kind: str) -> KindStyle:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QP
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import model as m
+from app import palette
 from app.document import Document
 from app.edits import Leaf
 from widgets.presentation import theme
@@ -23,9 +24,8 @@ from widgets.presentation.story import StoryStep, chain_teams
 
 log = logging.getLogger(__name__)
 
-STATUS_COLORS = {"draft": "#7A8591", "negotiating": "#E69F00", "accepted": "#0072B2", "kept": "#009E73",
-                 "broken": "#CC79A7", "retired": "#A9B0B8"}
-"""The promise statuses' colours, as on the map (widgets.promises.style)."""
+STATUS_COLORS = {status: look.color for status, look in palette.STATUS_LOOKS.items()}
+"""The promise statuses' colours, as on the map, in the handout and on the slides (app.palette)."""
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -410,7 +410,7 @@ class StatusLegend(QWidget):
             x += metrics.horizontalAdvance(text) + 40 * s
         if self.unempowered:
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#D55E00"))
+            p.setBrush(QColor(palette.PROBLEM))
             r = 11 * s
             p.drawPolygon(QPolygonF([QPointF(x + r, mid - r), QPointF(x + 2 * r, mid + r * 0.8),
                                      QPointF(x, mid + r * 0.8)]))

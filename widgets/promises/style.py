@@ -15,6 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from app import model as m
+from app import palette
+from app.palette import STATUS_LOOKS
 
 
 @dataclass(frozen=True)
@@ -29,21 +31,26 @@ class StatusStyle:
     label: str
 
 
-STATUS_STYLES: dict[str, StatusStyle] = {
-    "draft": StatusStyle("#7A8591", Qt.PenStyle.DashLine, 2.2, 1.0, "", QT_TRANSLATE_NOOP("promise_status", "draft")),
-    "negotiating": StatusStyle("#E69F00", Qt.PenStyle.DashDotLine, 2.6, 1.0, "",
-                               QT_TRANSLATE_NOOP("promise_status", "negotiating")),
-    "accepted": StatusStyle("#0072B2", Qt.PenStyle.SolidLine, 2.8, 1.0, "",
-                            QT_TRANSLATE_NOOP("promise_status", "accepted")),
-    "kept": StatusStyle("#009E73", Qt.PenStyle.SolidLine, 4.2, 1.0, "✓", QT_TRANSLATE_NOOP("promise_status", "kept")),
-    "broken": StatusStyle("#CC79A7", Qt.PenStyle.DashDotDotLine, 3.0, 1.0, "✕",
-                          QT_TRANSLATE_NOOP("promise_status", "broken")),
-    "retired": StatusStyle("#A9B0B8", Qt.PenStyle.DotLine, 1.6, 0.55, "",
-                           QT_TRANSLATE_NOOP("promise_status", "retired")),
+_PEN_STYLES: dict[str, Qt.PenStyle] = {
+    "solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dashdot": Qt.PenStyle.DashDotLine,
+    "dashdotdot": Qt.PenStyle.DashDotDotLine, "dot": Qt.PenStyle.DotLine,
 }
-PROBLEM = QColor("#D55E00")
+_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("promise_status", "draft"),
+    "negotiating": QT_TRANSLATE_NOOP("promise_status", "negotiating"),
+    "accepted": QT_TRANSLATE_NOOP("promise_status", "accepted"),
+    "kept": QT_TRANSLATE_NOOP("promise_status", "kept"),
+    "broken": QT_TRANSLATE_NOOP("promise_status", "broken"),
+    "retired": QT_TRANSLATE_NOOP("promise_status", "retired"),
+}
+STATUS_STYLES: dict[str, StatusStyle] = {
+    status: StatusStyle(look.color, _PEN_STYLES[look.dash], look.width, look.opacity, look.glyph, _LABELS[status])
+    for status, look in STATUS_LOOKS.items()
+}
+"""The looks of app.palette (shared with the exports) as Qt pen styles, with the statuses' names."""
+PROBLEM = QColor(palette.PROBLEM)
 """Vermillion: the empowerment warning (halo, sign, banner) and nothing else."""
-HALO_COLOR = "#F2C1A5"
+HALO_COLOR = palette.HALO
 """The halo under an unempowered promise: vermillion faded on white, opaque (a translucent wide line costs
 fifteen times as much to draw)."""
 MIXED = "#3B4652"
