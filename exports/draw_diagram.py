@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor, white
 from app import model as m
 from app.layout_graph import NODE_SIZE
 from app.palette import KindLook
+from app.shapes import exit_distance, outline
 from exports import fonts, wrap
 from exports.geometry import Diagram, Edge, Node, build_diagram
 from exports.i18n import Words
@@ -125,33 +126,11 @@ def _bounds(diagram: Diagram) -> tuple[float, float, float, float]:
 
 
 def _outline(shape: str, w: float, h: float) -> list[tuple[float, float]]:
-    """The corners of a node's shape centred on (0, 0) (as widgets.diagram.geometry.outline; ellipses as 36-gons)."""
-    hw, hh = w / 2, h / 2
+    """The corners of a node's shape centred on (0, 0) (as on screen; ellipses as 36-gons)."""
     if shape == "ellipse":
+        hw, hh = w / 2, h / 2
         return [(hw * math.cos(a * math.pi / 18), hh * math.sin(a * math.pi / 18)) for a in range(36)]
-    if shape == "hexagon":
-        i = min(22.0, w / 6)
-        return [(-hw + i, -hh), (hw - i, -hh), (hw, 0.0), (hw - i, hh), (-hw + i, hh), (-hw, 0.0)]
-    if shape == "octagon":
-        c = min(18.0, h / 4)
-        return [(-hw + c, -hh), (hw - c, -hh), (hw, -hh + c), (hw, hh - c), (hw - c, hh), (-hw + c, hh),
-                (-hw, hh - c), (-hw, -hh + c)]
-    return [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]
-
-
-def _exit(corners: list[tuple[float, float]], ox: float, oy: float, ux: float, uy: float) -> float:
-    """Distance from (ox, oy) inside a convex polygon along the unit direction (ux, uy) to its border."""
-    best = math.inf
-    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True):
-        ex, ey = bx - ax, by - ay
-        denom = ux * ey - uy * ex
-        if abs(denom) < 1e-12:
-            continue
-        t = ((ax - ox) * ey - (ay - oy) * ex) / denom
-        u = ((ax - ox) * uy - (ay - oy) * ux) / denom
-        if t > 0 and -1e-9 <= u <= 1 + 1e-9:
-            best = min(best, t)
-    return 0.0 if best == math.inf else best
+    return outline(shape, (w, h))
 
 
 def _clipped(edge: Edge, nodes: dict[str, Node], gap: float = 2.0) -> tuple[tuple[float, float], ...]:
@@ -166,7 +145,7 @@ def _clipped(edge: Edge, nodes: dict[str, Node], gap: float = 2.0) -> tuple[tupl
     for node, sign in ((a, 1.0), (b, -1.0)):
         along = (node.cx - x1) * ux + (node.cy - y1) * uy
         px, py = x1 + along * ux - node.cx, y1 + along * uy - node.cy  # the line's point nearest the centre
-        t = _exit(_outline(kind_look(node.kind).shape, *_size(node)), px, py, sign * ux, sign * uy) + gap
+        t = exit_distance(_outline(kind_look(node.kind).shape, *_size(node)), px, py, sign * ux, sign * uy) + gap
         ends.append((node.cx + px + sign * ux * t, node.cy + py + sign * uy * t))
     (sx, sy), (ex, ey) = ends
     if (ex - sx) * ux + (ey - sy) * uy <= 1.0:  # overlapping nodes: keep the box-clipped ends

@@ -194,6 +194,11 @@ def layout_labels(names: list[str], dear: list[bool], column: float, base: QFont
 class FactorAxis(pg.AxisItem):
     """The x axis: one readable name per factor; click selects, double-click renames, a sideways drag reorders."""
 
+    base_px = 16.0
+    """The names' size in pixels where they fit straight."""
+    min_px = 13.0
+    """The smallest size they are set in before they wrap or slant."""
+
     def __init__(self, chart: ChartView) -> None:
         super().__init__("bottom", pen=pg.mkPen(RULE), textPen=pg.mkPen(INK), maxTickLength=0)
         self.chart = chart
@@ -224,13 +229,14 @@ class FactorAxis(pg.AxisItem):
     def relayout(self, force: bool = False) -> None:
         """Lay the labels out again for the current factors, width and height limit."""
         key = (tuple((f.name, f.higher_is_costlier) for f in self.factors), round(self.column_width(), 1),
-               round(self.max_height), self.font().key())
+               round(self.max_height), self.font().key(), self.base_px)
         if key == self._layout_key and not force and self.layout is not None:
             self.update()
             return
         self._layout_key = key
         self.layout = layout_labels([f.name for f in self.factors], [f.higher_is_costlier for f in self.factors],
-                                    self.column_width(), self.font(), self.max_height)
+                                    self.column_width(), self.font(), self.max_height,
+                                    base_px=self.base_px, min_px=self.min_px)
         if self.layout.slanted:
             self._keep_on_chart(self.layout)
         if self.layout.height != self.height():

@@ -43,6 +43,8 @@ class ChartView(ChartGestures, pg.PlotWidget):
     """Factors along x, levels on y, one item per curve; follows the document and edits it through the context."""
 
     hinted = Signal(str)
+    curve_item_class: type[CurveItem] = CurveItem
+    """The item that draws a curve (the presentation draws thicker ones)."""
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         view = CanvasViewBox()
@@ -134,8 +136,19 @@ class ChartView(ChartGestures, pg.PlotWidget):
         """How the y axis writes a level (the minimum is "not offered")."""
         return self.tr("not offered") if abs(level - self.low) < 1e-9 else f"{level:g}"
 
+    def curve_shown(self, curve: m.Curve) -> bool:
+        """Whether a curve is drawn (and its points can be grabbed): here, whether the model shows it."""
+        return curve.visible
+
+    def hit_radius(self) -> float:
+        """How many pixels from a marker still grab it."""
+        return HIT_RADIUS
+
+    def _new_item(self, curve: m.Curve) -> CurveItem:
+        return self.curve_item_class(curve.id, len(self.factor_ids), self.low, self.high)
+
     def _add_item(self, canvas: m.Canvas, curve: m.Curve) -> None:
-        curve_item = CurveItem(curve.id, len(self.factor_ids), self.low, self.high)
+        curve_item = self._new_item(curve)
         self.items[curve.id] = curve_item
         self.view.addItem(curve_item, ignoreBounds=True)
         self._restyle(curve)
@@ -144,7 +157,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
     def _restyle(self, curve: m.Curve) -> None:
         curve_item = self.items[curve.id]
         curve_item.set_style(curve.kind, curve.color, curve.id == self.ctx.curve_id)
-        curve_item.setVisible(curve.visible)
+        curve_item.setVisible(self.curve_shown(curve))
 
     def _redraw(self, curve: m.Curve) -> None:
         self.items[curve.id].set_data([curve.levels.get(f) for f in self.factor_ids], self.low, self.high)
@@ -205,7 +218,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
     def _show_mark(self) -> None:
         curve_id, factor_id = self.ctx.curve_id, self.ctx.factor_id
         curve = self.ctx.document.find(curve_id) if curve_id else None
-        if curve is None or factor_id not in self.factor_ids or not curve.visible:
+        if curve is None or factor_id not in self.factor_ids or not self.curve_shown(curve):
             self.mark.show_at(None, None, "", qcolor(MUTED))
             return
         level = self.preview if self.drag == (curve_id, factor_id) else curve.levels.get(factor_id)
@@ -233,10 +246,11 @@ class ChartView(ChartGestures, pg.PlotWidget):
         if canvas is None:
             return None
         to_pixels = self.view.childTransform()
+        radius = self.hit_radius()
         best: tuple[float, float, str, str] | None = None
         for curve in canvas.curves:
             curve_item = self.items.get(curve.id)
-            if curve_item is None or not curve.visible:
+            if curve_item is None or not self.curve_shown(curve):
                 continue
             for i, factor_id in enumerate(self.factor_ids):
                 level = curve.levels.get(factor_id)
@@ -244,9 +258,9 @@ class ChartView(ChartGestures, pg.PlotWidget):
                     continue
                 q = to_pixels.map(QPointF(i, level))
                 d = math.hypot(q.x() - pos.x(), q.y() - pos.y())
-                if d > HIT_RADIUS:
+                if d > radius:
                     continue
-                rank = (d - (HIT_RADIUS if curve.id == self.ctx.curve_id else 0), -curve_item.zValue())
+                rank = (d - (radius if curve.id == self.ctx.curve_id else 0), -curve_item.zValue())
                 if best is None or rank < best[:2]:
                     best = (*rank, curve.id, factor_id)
         return None if best is None else (best[2], best[3])

@@ -15,7 +15,46 @@ GAP = 26  # between entries
 ROW = 30
 
 
-class Legend(QWidget):
+class WrappingLegend(QWidget):
+    """The part every curve legend shares: entries placed in rows that wrap to the width; a click selects a curve."""
+
+    ctx: CanvasContext
+    entries: list[tuple[str | None, QRectF]]
+    _rows: int
+
+    def relayout(self) -> None:
+        """Place the entries for the current width (then call `_placed`)."""
+        raise NotImplementedError
+
+    def _placed(self, placed: list[tuple[str | None, QRectF]], rows: int) -> None:
+        """Keep the placed entries; ask for a new height when the number of rows changed."""
+        self.entries = placed
+        if rows != self._rows:
+            self._rows = rows
+            self.updateGeometry()
+        self.update()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(ev)
+        self.relayout()
+
+    def curve_at(self, pos: QPointF) -> str | None:
+        """The curve whose entry is under `pos`."""
+        return next((cid for cid, rect in self.entries if cid and rect.contains(pos)), None)
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        curve_id = self.curve_at(ev.position())
+        if curve_id is not None and ev.button() == Qt.MouseButton.LeftButton:
+            self.ctx.select(curve_id=curve_id)
+            ev.accept()
+            return
+        super().mousePressEvent(ev)
+
+
+class Legend(WrappingLegend):
     """Entries laid out in rows that wrap to the width; the selected curve's entry is underlined."""
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
@@ -56,22 +95,10 @@ class Legend(QWidget):
                 x, row = 4.0, row + 1
             placed.append((curve_id, QRectF(x, 4 + row * ROW, width, ROW - 4)))
             x += width + GAP
-        self.entries = placed
-        rows = row + 1
-        if rows != self._rows:
-            self._rows = rows
-            self.updateGeometry()
-        self.update()
+        self._placed(placed, row + 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(400, self._rows * ROW + 6)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
-
-    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(ev)
-        self.relayout()
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
         canvas = self.ctx.canvas
@@ -112,21 +139,9 @@ class Legend(QWidget):
                                QPointF(text_rect.left() + fm.horizontalAdvance(name), y + dy))
         p.end()
 
-    def curve_at(self, pos: QPointF) -> str | None:
-        """The curve whose entry is under `pos`."""
-        return next((cid for cid, rect in self.entries if cid and rect.contains(pos)), None)
-
     def entry_rect(self, curve_id: str) -> QRectF:
         """Where a curve's entry is (for tests and tooltips)."""
         return next(rect for cid, rect in self.entries if cid == curve_id)
-
-    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        curve_id = self.curve_at(ev.position())
-        if curve_id is not None and ev.button() == Qt.MouseButton.LeftButton:
-            self.ctx.select(curve_id=curve_id)
-            ev.accept()
-            return
-        super().mousePressEvent(ev)
 
     def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
         curve_id = self.curve_at(ev.position())

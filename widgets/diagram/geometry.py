@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Mapping
 
+from app.shapes import exit_distance, outline
+
 Point = tuple[float, float]
 Size = tuple[float, float]
 
@@ -23,41 +25,13 @@ def exit_point(shape: str, centre: Point, size: Size, toward: Point, gap: float 
     if shape == "ellipse":
         t = 1.0 / math.sqrt((ux / hw) ** 2 + (uy / hh) ** 2)
     elif shape in ("hexagon", "octagon"):
-        t = _ray_polygon(outline(shape, size), ux, uy)
+        t = exit_distance(outline(shape, size), 0.0, 0.0, ux, uy)
     else:
         tx = hw / abs(ux) if abs(ux) > 1e-9 else math.inf
         ty = hh / abs(uy) if abs(uy) > 1e-9 else math.inf
         t = min(tx, ty)
     t = min(t + gap, length)
     return cx + ux * t, cy + uy * t
-
-
-def outline(shape: str, size: Size) -> list[Point]:
-    """The corners of a polygonal node shape ("hexagon", "octagon"; a box otherwise) centred on (0, 0)."""
-    hw, hh = size[0] / 2, size[1] / 2
-    if shape == "hexagon":
-        i = min(22.0, size[0] / 6)
-        return [(-hw + i, -hh), (hw - i, -hh), (hw, 0.0), (hw - i, hh), (-hw + i, hh), (-hw, 0.0)]
-    if shape == "octagon":
-        c = min(18.0, size[1] / 4)
-        return [(-hw + c, -hh), (hw - c, -hh), (hw, -hh + c), (hw, hh - c), (hw - c, hh), (-hw + c, hh),
-                (-hw, hh - c), (-hw, -hh + c)]
-    return [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]
-
-
-def _ray_polygon(corners: list[Point], ux: float, uy: float) -> float:
-    """Distance from (0, 0) along the unit direction (ux, uy) to the border of a convex polygon around it."""
-    best = math.inf
-    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True):
-        ex, ey = bx - ax, by - ay
-        denom = ux * ey - uy * ex
-        if abs(denom) < 1e-12:
-            continue
-        t = (ax * ey - ay * ex) / denom
-        s = (ax * uy - ay * ux) / denom
-        if t > 0 and -1e-9 <= s <= 1 + 1e-9:
-            best = min(best, t)
-    return 0.0 if best == math.inf else best
 
 
 def snap(value: float, step: float) -> float:

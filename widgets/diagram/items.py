@@ -370,8 +370,10 @@ class EdgeItem(QGraphicsItem):
             painter.drawPolygon(self.head)
 
 
-def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
-    """The part of `line` inside `rect` (Liang–Barsky), or None when it misses."""
+def clip_line(line: QLineF, rect: QRectF | None) -> QLineF | None:
+    """The part of `line` inside `rect` (Liang–Barsky), the line itself without a rect, None when it misses."""
+    if rect is None:
+        return line
     x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
     left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
     if left <= x1 <= right and left <= x2 <= right and top <= y1 <= bottom and top <= y2 <= bottom:

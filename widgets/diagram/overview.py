@@ -9,7 +9,7 @@ Nodes being dragged, the selection, a link being drawn and the rubber band are d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
@@ -115,13 +115,7 @@ class OverviewPainter:
         live = scene.live
         if live:
             nodes = [scene.nodes[i] for i in live if i in scene.nodes]
-            edges = {e for n in nodes for e in n.edges}
-            draw_lines(painter, [e.line for e in edges], scale)
-            if scale * ARROW_SIZE >= 2.5:
-                heads = QPainterPath()
-                for edge in edges:
-                    heads.addPolygon(edge.head)
-                painter.fillPath(heads, pens().edge_brush)
+            self.draw_edges(painter, {e for n in nodes for e in n.edges}, scale)
             draw_nodes(painter, nodes, scale)
         selected = scene.selectedItems()
         if selected:
@@ -145,13 +139,30 @@ class OverviewPainter:
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(dpr)
         image.fill(view.backgroundBrush().color())
-        geometry = self.geometry(view.diagram())
         painter = QPainter(image)
         painter.setTransform(t)
+        self.draw_still(painter, self.geometry(view.diagram()), view, t, dpr)
+        painter.end()
+        return image
+
+    def draw_edges(self, painter: QPainter, edges: Iterable[EdgeItem], scale: float) -> None:
+        """Hook: draw some arrows (the moving ones); here all in one grey batch of shafts and heads."""
+        edges = list(edges)
+        draw_lines(painter, [e.line for e in edges], scale)
+        if scale * ARROW_SIZE >= 2.5:
+            heads = QPainterPath()
+            for edge in edges:
+                heads.addPolygon(edge.head)
+            painter.fillPath(heads, pens().edge_brush)
+
+    def draw_still(self, painter: QPainter, geometry: Geometry, view: DiagramView, t: QTransform,
+                   dpr: float) -> None:
+        """Hook: draw the still part into the cached image (painter already set to the view's transform)."""
         scale = t.m11()
+        viewport = view.viewport()
         if geometry.line_length * scale * dpr > HALF_RESOLUTION_PIXELS:
             # A haze of long arrows: drawn at half resolution and scaled up (half the pixels to set).
-            half = QImage(max(1, image.width() // 2), max(1, image.height() // 2),
+            half = QImage(max(1, round(viewport.width() * dpr) // 2), max(1, round(viewport.height() * dpr) // 2),
                           QImage.Format.Format_ARGB32_Premultiplied)
             half.fill(Qt.GlobalColor.transparent)
             lines = QPainter(half)
@@ -167,31 +178,42 @@ class OverviewPainter:
             draw_lines(painter, geometry.lines, scale)
         if scale * ARROW_SIZE >= 2.5:
             painter.fillPath(geometry.heads(), pens().edge_brush)
-        p = pens()
+        draw_still_nodes(painter, geometry, scale)
         if scale >= SHAPE_LOD:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for key, path in geometry.outlines().items():
-                painter.setPen(_border_pen(key, scale))
-                painter.setBrush(p.fill[key])
-                painter.drawPath(path)
+            p = pens()
             painter.setPen(Qt.PenStyle.NoPen)
             for status, path in geometry.marks().items():
                 if not path.isEmpty():
                     painter.fillPath(path, p.met if status else p.not_met)
-        else:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.setPen(Qt.PenStyle.NoPen)
-            for key, rects in geometry.rects.items():
-                painter.setBrush(QBrush(p.solid[key]))
-                painter.drawRects(rects)
-        painter.end()
-        return image
 
 
 def _border_pen(key: str, scale: float) -> QPen:
     pen = QPen(QColor(KIND_STYLES[key].border), max(1.0, 2.5 * scale))
     pen.setCosmetic(True)
     return pen
+
+
+def draw_node_batches(painter: QPainter, scale: float, outlines: Callable[[], dict[str, QPainterPath]],
+                      rects: dict[str, list[QRectF]]) -> None:
+    """Nodes in one batch per kind: outlines with fill and border (asked for only when shapes show), or rectangles."""
+    p = pens()
+    if scale >= SHAPE_LOD:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for key, path in outlines().items():
+            painter.setPen(_border_pen(key, scale))
+            painter.setBrush(p.fill[key])
+            painter.drawPath(path)
+    else:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for key, group in rects.items():
+            painter.setBrush(QBrush(p.solid[key]))
+            painter.drawRects(group)
+
+
+def draw_still_nodes(painter: QPainter, geometry: Geometry, scale: float) -> None:
+    """Every still node from the overview's cached geometry: outlines by kind, or rectangles when tiny."""
+    draw_node_batches(painter, scale, geometry.outlines, geometry.rects)
 
 
 def draw_lines(painter: QPainter, lines: list[QLineF], scale: float) -> None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QUndoStack
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QUndoStack
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from app import model as m
 from app.document import Document
 from app.edits import Leaf
 from widgets.canvas import errc
-from widgets.canvas.axis import FactorAxis, layout_labels
 from widgets.canvas.chart import HIT_RADIUS, ChartView
 from widgets.canvas.common import CanvasContext, qcolor, touch_of
 from widgets.canvas.errc import ErrcGrid
 from widgets.canvas.items import CurveItem
+from widgets.canvas.legend import WrappingLegend
 from widgets.presentation import theme
 from widgets.presentation.page import StoryPage
 from widgets.presentation.story import StoryStep, reveal_order
@@ -51,43 +51,16 @@ class ProjectorCurveItem(CurveItem):
         p.restore()
 
 
-class ProjectorAxis(FactorAxis):
-    """The factor names set larger (from 26 px down to 15 px before they wrap or slant)."""
-
-    base_px = 26.0
-    min_px = 15.0
-
-    def relayout(self, force: bool = False) -> None:
-        key = (tuple((f.name, f.higher_is_costlier) for f in self.factors), round(self.column_width(), 1),
-               round(self.max_height), self.font().key(), self.base_px)
-        if key == self._layout_key and not force and self.layout is not None:
-            self.update()
-            return
-        self._layout_key = key
-        self.layout = layout_labels([f.name for f in self.factors], [f.higher_is_costlier for f in self.factors],
-                                    self.column_width(), self.font(), self.max_height,
-                                    base_px=self.base_px, min_px=self.min_px)
-        if self.layout.slanted:
-            self._keep_on_chart(self.layout)
-        if self.layout.height != self.height():
-            self.setHeight(self.layout.height)
-        self.prepareGeometryChange()
-        self.update()
-
-
 class ProjectorChart(ChartView):
     """The canvas editor's chart in the projector theme, showing only the curves revealed so far."""
 
     revealed: set[str] | None = None
     """The curves shown (None: every curve the model shows)."""
     type_scale = 1.0
+    curve_item_class = ProjectorCurveItem
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        axis = ProjectorAxis(self)
-        axis.enableAutoSIPrefix(False)
-        self.getPlotItem().setAxisItems({"bottom": axis})
-        self.factor_axis = axis
         self.set_type_scale(1.0)
 
     def set_type_scale(self, scale: float) -> None:
@@ -125,49 +98,17 @@ class ProjectorChart(ChartView):
                 self._restyle(curve)
         self._show_mark()
 
-    def _add_item(self, canvas: m.Canvas, curve: m.Curve) -> None:
-        curve_item = ProjectorCurveItem(curve.id, len(self.factor_ids), self.low, self.high)
+    def curve_shown(self, curve: m.Curve) -> bool:
+        """Whether a curve is drawn: shown in the model and revealed."""
+        return self.is_shown(curve)
+
+    def hit_radius(self) -> float:
+        return HIT_RADIUS * max(1.0, self.type_scale)
+
+    def _new_item(self, curve: m.Curve) -> CurveItem:
+        curve_item = super()._new_item(curve)
         curve_item.scale = self.type_scale
-        self.items[curve.id] = curve_item
-        self.view.addItem(curve_item, ignoreBounds=True)
-        self._restyle(curve)
-        self._redraw(curve)
-
-    def _restyle(self, curve: m.Curve) -> None:
-        super()._restyle(curve)
-        self.items[curve.id].setVisible(self.is_shown(curve))
-
-    def _show_mark(self) -> None:
-        curve = self.ctx.document.find(self.ctx.curve_id) if self.ctx.curve_id else None
-        if curve is not None and not self.is_shown(curve):
-            self.mark.show_at(None, None, "", qcolor(theme.MUTED))
-            return
-        super()._show_mark()
-
-    def hit(self, pos: QPointF) -> tuple[str, str] | None:
-        """The revealed (curve, factor) point under `pos`: the selected curve first, then the topmost."""
-        canvas = self.ctx.canvas
-        if canvas is None:
-            return None
-        to_pixels = self.view.childTransform()
-        radius = HIT_RADIUS * max(1.0, self.type_scale)
-        best: tuple[float, float, str, str] | None = None
-        for curve in canvas.curves:
-            curve_item = self.items.get(curve.id)
-            if curve_item is None or not self.is_shown(curve):
-                continue
-            for i, factor_id in enumerate(self.factor_ids):
-                level = curve.levels.get(factor_id)
-                if level is None:
-                    continue
-                q = to_pixels.map(QPointF(i, level))
-                d = math.hypot(q.x() - pos.x(), q.y() - pos.y())
-                if d > radius:
-                    continue
-                rank = (d - (radius if curve.id == self.ctx.curve_id else 0), -curve_item.zValue())
-                if best is None or rank < best[:2]:
-                    best = (*rank, curve.id, factor_id)
-        return None if best is None else (best[2], best[3])
+        return curve_item
 
     def set_level(self, curve_id: str | None, factor_id: str, level: float | None) -> bool:
         curve = self.ctx.document.find(curve_id) if curve_id else None
@@ -177,7 +118,7 @@ class ProjectorChart(ChartView):
         return super().set_level(curve_id, factor_id, level)
 
 
-class RevealLegend(QWidget):
+class RevealLegend(WrappingLegend):
     """The revealed curves in the order they came, each with a sample of its line; a click selects the curve."""
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
@@ -185,7 +126,7 @@ class RevealLegend(QWidget):
         self.ctx = ctx
         self.ids: list[str] = []
         self.scale = 1.0
-        self.entries: list[tuple[str, QRectF]] = []
+        self.entries: list[tuple[str | None, QRectF]] = []
         self._rows = 1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -211,7 +152,7 @@ class RevealLegend(QWidget):
         small = QFontMetricsF(theme.font(18 * self.scale, italic=True))
         sample, gap, row_h = 54 * self.scale, 40 * self.scale, self._row_height()
         x, row = 0.0, 0
-        placed: list[tuple[str, QRectF]] = []
+        placed: list[tuple[str | None, QRectF]] = []
         for curve_id in self.ids:
             curve = self.ctx.document.find(curve_id)
             if curve is None:
@@ -224,22 +165,10 @@ class RevealLegend(QWidget):
                 x, row = 0.0, row + 1
             placed.append((curve_id, QRectF(x, row * row_h, width, row_h)))
             x += width + gap
-        self.entries = placed
-        rows = row + 1
-        if rows != self._rows:
-            self._rows = rows
-            self.updateGeometry()
-        self.update()
+        self._placed(placed, row + 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(600, math.ceil(self._rows * self._row_height()))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
-
-    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(ev)
-        self.relayout()
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
@@ -270,18 +199,6 @@ class RevealLegend(QWidget):
                 y = mid + fm.height() / 2 + 3 * s
                 p.drawLine(QPointF(text_rect.left(), y), QPointF(text_rect.left() + fm.horizontalAdvance(name), y))
         p.end()
-
-    def curve_at(self, pos: QPointF) -> str | None:
-        """The curve whose entry is under `pos`."""
-        return next((cid for cid, rect in self.entries if rect.contains(pos)), None)
-
-    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        curve_id = self.curve_at(ev.position())
-        if curve_id is not None and ev.button() == Qt.MouseButton.LeftButton:
-            self.ctx.select(curve_id=curve_id)
-            ev.accept()
-            return
-        super().mousePressEvent(ev)
 
 
 class CanvasPage(StoryPage):

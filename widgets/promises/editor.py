@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
@@ -27,8 +27,8 @@ from app.checks import Finding
 from app.document import Document
 from app.edits import Edit
 from app.promise_rules import fix_all, fix_for
+from widgets.diagram.editor_tools import DiagramEditorTools
 from widgets.diagram.items import NodeItem
-from widgets.diagram.picture import copy_picture
 from widgets.promises.context import PromiseContext
 from widgets.promises.diagram import PromiseDiagram
 from widgets.promises.inspector import PromiseInspector
@@ -37,7 +37,7 @@ from widgets.promises.legend import Legend
 from widgets.promises.table import PromiseTablePanel
 
 
-class PromiseMapEditor(QWidget):
+class PromiseMapEditor(QWidget, DiagramEditorTools):
     """The promise map with its toolbar, legend, inspector and table (stages 4 and 5 of the method)."""
 
     selection_changed = Signal(list)
@@ -76,17 +76,6 @@ class PromiseMapEditor(QWidget):
         _detach_all(self.document, self._on_edit, self.ctx, self.diagram, self.inspector, self.table_panel)
 
     # ------------------------------------------------------------------ building
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(tip or text)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
         self.layout_action = self._action(self.tr("Layout"), self.diagram.apply_layout,
                                           tip=self.tr("Arrange the parties in layers from the client along the "
@@ -195,18 +184,6 @@ class PromiseMapEditor(QWidget):
         self.diagram.set_color_by_value(on)
         self.value_action.setChecked(on)
         self.legend.show_for(self.document.model, on)
-
-    def set_snapping(self, on: bool) -> None:
-        """Switch the snap grid on or off."""
-        self.scene.snapping = on
-        self.view.show_grid = on
-        self.snap_action.setChecked(on)
-        self.view.viewport().update()
-
-    def copy_picture(self) -> None:
-        """Copy the selection (or the view) to the clipboard as a picture."""
-        copy_picture(self.view, selection_only=bool(self.scene.selectedItems()))
-        self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)
 
     def apply_fix(self, finding: Finding) -> str | None:
         """Apply the one-click fix of a finding (add the missing link, draft the missing promise) as one undo step."""

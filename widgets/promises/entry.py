@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QLineF, QRect, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QLineEdit
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsLineItem
 
+from widgets.diagram.inline_edit import ViewLineEdit
 from widgets.diagram.items import NodeItem
 from widgets.diagram.style import SELECTION, diagram_font
 from widgets.diagram.view import DiagramView
@@ -16,16 +17,13 @@ Done = Callable[[str, str, "str | None"], None]
 """Called once with the promiser, the promisee and the typed text (None when dropped)."""
 
 
-class PromiseEntry(QLineEdit):
+class PromiseEntry(ViewLineEdit):
     """A line edit over the middle of a dashed preview arrow from the promiser to the promisee."""
 
     def __init__(self, view: DiagramView, source: NodeItem, target: NodeItem, prompt: str, done: Done) -> None:
-        super().__init__(view.viewport())
-        self.setObjectName("promiseEntry")
+        super().__init__(view, "promiseEntry", "3px 6px")
         self.source_id, self.target_id = source.node_id, target.node_id
         self._done = done
-        self._finished = False
-        self._view = view
         self.preview = QGraphicsLineItem(QLineF(source.pos(), target.pos()))
         pen = QPen(SELECTION, 2.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
@@ -34,8 +32,6 @@ class PromiseEntry(QLineEdit):
         view.scene().addItem(self.preview)
         self.setFont(diagram_font(max(12.0, min(20.0, 15 * view.zoom))))
         self.setPlaceholderText(prompt)
-        self.setStyleSheet("#promiseEntry { border: 2px solid #0072B2; border-radius: 4px; background: white;"
-                           " color: #1D2733; padding: 3px 6px; }")
         middle = view.mapFromScene((source.pos() + target.pos()) / 2)
         width = max(320, min(560, view.viewport().width() - 40))
         height = self.sizeHint().height()
@@ -46,34 +42,10 @@ class PromiseEntry(QLineEdit):
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def commit(self) -> None:
-        """Add the promise with the typed text (an empty text drops it)."""
-        self._finish(" ".join(self.text().split()) or None)
-
-    def cancel(self) -> None:
-        """Drop the promise."""
-        self._finish(None)
-
-    def _finish(self, text: str | None) -> None:
-        if self._finished:
-            return
-        self._finished = True
-        self.hide()
+    def _tear_down(self) -> None:
         scene = self.preview.scene()
         if scene is not None:
             scene.removeItem(self.preview)
-        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.deleteLater()
+
+    def _report(self, text: str | None) -> None:
         self._done(self.source_id, self.target_id, text)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.commit()
-

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import model as m
 from app.promise_rules import is_unempowered
-from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.items import EdgeItem, NodeItem, clip_line
 from widgets.diagram.style import ARROW_SIZE, SELECTION, TEXT_LOD, diagram_font
 from widgets.promises.style import (
     DIM_OPACITY,
@@ -225,33 +225,6 @@ def _exposed(option: QStyleOptionGraphicsItem) -> QRectF | None:
     """The exposed rectangle a view passes when it paints an item itself (None when it passes none)."""
     rect = option.exposedRect
     return None if rect.isEmpty() else rect
-
-
-def clip_line(line: QLineF, rect: QRectF | None) -> QLineF | None:
-    """The part of `line` inside `rect` (Liang–Barsky), the line itself without a rect, None when it misses."""
-    if rect is None:
-        return line
-    x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
-    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-    if left <= x1 <= right and left <= x2 <= right and top <= y1 <= bottom and top <= y2 <= bottom:
-        return line
-    dx, dy = x2 - x1, y2 - y1
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        r = q / p
-        if p < 0:
-            if r > t1:
-                return None
-            t0 = max(t0, r)
-        else:
-            if r < t0:
-                return None
-            t1 = min(t1, r)
-    return QLineF(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
 
 
 class HaloLayer(QGraphicsItem):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
 from widgets.diagram.items import NodeItem
-from widgets.diagram.overview import Geometry, OverviewPainter, draw_nodes, draw_selection
-from widgets.diagram.style import ARROW_SIZE, KIND_STYLES, SELECTION, SHAPE_LOD, pens
+from widgets.diagram.overview import Geometry, OverviewPainter, draw_node_batches, draw_still_nodes
+from widgets.diagram.style import ARROW_SIZE, SHAPE_LOD
 from widgets.promises.items import HALO, PromiseEdge
 from widgets.promises.style import DIM_OPACITY, NODE_DIM, PROBLEM
 
@@ -25,49 +24,13 @@ if TYPE_CHECKING:
 class PromiseOverviewPainter(OverviewPainter):
     """Paints the promise map in batches below the readable scale, caching what stands still."""
 
-    def paint(self, view: DiagramView, painter: QPainter) -> None:
-        scene = view.diagram()
-        viewport = view.viewport()
-        t = view.viewportTransform()
-        dpr = viewport.devicePixelRatioF()
-        key = (scene.revision, t.m11(), t.m22(), t.dx(), t.dy(), viewport.width(), viewport.height(), dpr,
-               view.backgroundBrush().color().rgba())
-        if key != self._key or self._image is None:
-            self._image = self._render_still(view, t, dpr)
-            self._key = key
-            self.renders += 1
-        painter.drawImage(QPointF(0, 0), self._image)
-        painter.setTransform(t)
-        scale = t.m11()
-        if scene.live:
-            nodes = [scene.nodes[i] for i in scene.live if i in scene.nodes]
-            draw_promise_edges(painter, {e for n in nodes for e in n.edges}, scale)
-            draw_nodes(painter, nodes, scale)
-        selected = scene.selectedItems()
-        if selected:
-            draw_selection(painter, selected, scale)
-        line = scene.link_line()
-        if line is not None:
-            pen = QPen(SELECTION, 2.0, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawLine(line)
-        band = view.rubberBandRect()
-        if not band.isNull():
-            painter.resetTransform()
-            painter.setPen(QPen(SELECTION, 1.0))
-            painter.setBrush(QColor(0, 114, 178, 40))
-            painter.drawRect(QRect(band))
+    def draw_edges(self, painter: QPainter, edges: Iterable, scale: float) -> None:
+        """The moving arrows in their status colours."""
+        draw_promise_edges(painter, edges, scale)
 
-    def _render_still(self, view: DiagramView, t: QTransform, dpr: float) -> QImage:
-        viewport = view.viewport()
-        image = QImage(round(viewport.width() * dpr), round(viewport.height() * dpr),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(view.backgroundBrush().color())
-        geometry = self.geometry(view.diagram())
-        painter = QPainter(image)
-        painter.setTransform(t)
+    def draw_still(self, painter: QPainter, geometry: Geometry, view: DiagramView, t: QTransform,
+                   dpr: float) -> None:
+        """The still arrows in their colours, then the nodes (those outside the focus faded)."""
         scale = t.m11()
         draw_promise_edges(painter, geometry.edges, scale)
         faded = [n for n in geometry.nodes if getattr(n, "dimmed", False)]
@@ -78,54 +41,24 @@ class PromiseOverviewPainter(OverviewPainter):
             draw_node_group(painter, [n for n in geometry.nodes if not getattr(n, "dimmed", False)], scale)
         else:
             draw_still_nodes(painter, geometry, scale)
-        painter.end()
-        return image
-
-
-def _border_pen(key: str, scale: float) -> QPen:
-    pen = QPen(QColor(KIND_STYLES[key].border), max(1.0, 2.5 * scale))
-    pen.setCosmetic(True)
-    return pen
-
-
-def draw_still_nodes(painter: QPainter, geometry: Geometry, scale: float) -> None:
-    """Every still node from the overview's cached geometry: outlines by kind, or rectangles when tiny."""
-    p = pens()
-    if scale >= SHAPE_LOD:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for key, path in geometry.outlines().items():
-            painter.setPen(_border_pen(key, scale))
-            painter.setBrush(p.fill[key])
-            painter.drawPath(path)
-    else:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for key, rects in geometry.rects.items():
-            painter.setBrush(QBrush(p.solid[key]))
-            painter.drawRects(rects)
 
 
 def draw_node_group(painter: QPainter, nodes: list[NodeItem], scale: float) -> None:
     """Some nodes in one batch per kind (used while the focus fades part of the map)."""
-    p = pens()
     by_kind: dict[str, list[NodeItem]] = {}
     for node in nodes:
         by_kind.setdefault(node.style_key, []).append(node)
-    if scale >= SHAPE_LOD:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def outlines() -> dict[str, QPainterPath]:
+        paths = {}
         for key, group in by_kind.items():
-            path = QPainterPath()
+            path = paths[key] = QPainterPath()
             for node in group:
                 path.addPath(node.outline.translated(node.pos()))
-            painter.setPen(_border_pen(key, scale))
-            painter.setBrush(p.fill[key])
-            painter.drawPath(path)
-    else:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for key, group in by_kind.items():
-            painter.setBrush(QBrush(p.solid[key]))
-            painter.drawRects([node.rect.translated(node.pos()) for node in group])
+        return paths
+
+    rects = {key: [node.rect.translated(node.pos()) for node in group] for key, group in by_kind.items()}
+    draw_node_batches(painter, scale, outlines, rects)
 
 
 def draw_promise_edges(painter: QPainter, edges: Iterable, scale: float) -> None:

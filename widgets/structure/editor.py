@@ -13,7 +13,7 @@ screen always shows what place_missing (and so an export) gives for the current 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Iterable
+from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from app import changes
 from app import model as m
-from app.document import Document, EditRefused
-from app.edits import Batch, Delete, Edit, Insert, Leaf, SetPosition, Update
+from app.document import Document
+from app.edits import Delete, Edit, Insert, Leaf, SetPosition, Update
 from widgets.diagram import geometry
+from widgets.diagram.editor_tools import DiagramEditorTools
+from widgets.diagram.gestures import DiagramGestures
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.palette import Palette, PaletteEntry
-from widgets.diagram.picture import copy_picture
 from widgets.diagram.scene import DiagramScene, Moves
 from widgets.diagram.style import kind_style
 from widgets.diagram.view import DiagramView
@@ -58,11 +59,13 @@ REVERSE_OFFSET = 9.0
 """How far apart two arrows between the same two parties (A serves B, B serves A) run."""
 
 
-class StructureEditor(QWidget):
+class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
     """The structure diagram with its palette, toolbar and inspector (the editor contract of the shell)."""
 
     selection_changed = Signal(list)
     """The ids of the selected segments, teams and links."""
+    DIAGRAM = DIAGRAM
+    BATCH_SINGLE = True
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +74,7 @@ class StructureEditor(QWidget):
         self.provisional: set[str] = set()
         """Nodes shown where place_missing puts them, with no stored position yet."""
         self._quiet = False
-        self._editor: InlineNameEditor | None = None
+        self._renaming: InlineNameEditor | None = None
         self.scene = DiagramScene(self)
         self.scene.link_rule = partial(link_problem, document)
         self.view = DiagramView(self.scene)
@@ -103,17 +106,6 @@ class StructureEditor(QWidget):
         _unsubscribe(self.document, self._subscriber)
 
     # ------------------------------------------------------------------ building
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(tip or text)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
         self.layers_action = self._action(self.tr("Layers"), lambda: self.apply_layout("layers"),
                                           tip=self.tr("Segments on top, then the teams that serve them, and so on"))
@@ -310,31 +302,15 @@ class StructureEditor(QWidget):
             self.scene.touch()
 
     # ------------------------------------------------------------------ edits
-    def _freeze(self, exclude: Iterable[str] = ()) -> list[Edit]:
-        """SetPosition for every node still shown where place_missing put it (see the module's docstring)."""
-        skip = set(exclude)
-        return [SetPosition(DIAGRAM, n, None, self.scene.nodes[n].centre())
-                for n in sorted(self.provisional) if n not in skip and n in self.scene.nodes]
+    def _push_edit(self, edit: Edit, label: str) -> str | None:
+        return push_edit(self.undo_stack, self.document, edit, label)
 
-    def push(self, edits: list[Edit], label: str, freeze: bool = True, exclude: Iterable[str] = ()) -> str | None:
-        """Apply `edits` as one undo step (storing the provisional positions first); a refusal shows as a hint."""
-        everything = (self._freeze(exclude) if freeze else []) + edits
-        if not everything:
-            return None
-        edit = everything[0] if len(everything) == 1 and isinstance(everything[0], Batch) else Batch(
-            tuple(everything), label)
-        reason = push_edit(self.undo_stack, self.document, edit, label)
-        if reason:
-            self.view.show_hint(reason)
-        return reason
+    def rename_label(self) -> str:
+        """The undo label of a rename."""
+        return self.tr("Rename")
 
     def _on_nodes_moved(self, moves: Moves) -> None:
-        edits: list[Edit] = [changes.set_position(self.document, DIAGRAM, node_id, new)
-                             for node_id, (_old, new) in moves.items()]
-        reason = self.push(edits, self.tr("Move %n part(ies)", "", len(moves)), exclude=moves)
-        if reason:
-            for node_id, (old, _new) in moves.items():
-                self.scene.move_node(node_id, old)
+        self.move_nodes(moves, self.tr("Move %n part(ies)", "", len(moves)))
 
     def _on_link_dragged(self, from_id: str, to_id: str) -> None:
         link = m.Link(changes.new_id(), from_id, to_id)
@@ -364,23 +340,6 @@ class StructureEditor(QWidget):
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         self.add_party(kind, self.scene.free_spot(centre, kind_style(kind).size))
 
-    def rename(self, node_id: str) -> None:
-        """Type a node's name in place (Enter or clicking elsewhere keeps it, Escape cancels)."""
-        node = self.scene.nodes.get(node_id)
-        if node is None:
-            return
-        if self._editor is not None:
-            self._editor.commit()
-        self.view.ensure_node_visible(node_id)
-        self._editor = InlineNameEditor(self.view, node, self._renamed)
-
-    def _renamed(self, node_id: str, name: str | None) -> None:
-        self._editor = None
-        obj = self.document.find(node_id)
-        if name is None or obj is None or name == obj.name:
-            return
-        self.push([changes.update(self.document, node_id, name=name)], self.tr("Rename"), freeze=False)
-
     def delete_selected(self) -> None:
         """Delete the selected parties and links with everything that hangs on them, as one undo step."""
         nodes = [n.node_id for n in self.scene.selected_nodes()]
@@ -394,21 +353,7 @@ class StructureEditor(QWidget):
         if len(ids) == 1:
             self.push([changes.delete(self.document, ids[0])], label, exclude=gone)
             return
-        self.undo_stack.beginMacro(label)
-        try:
-            first = True
-            for item_id in ids:
-                if self.document.find(item_id) is None:
-                    continue
-                try:
-                    edit = changes.delete(self.document, item_id)
-                except EditRefused as refused:
-                    self.view.show_hint(str(refused))
-                    continue
-                self.push([edit], label, freeze=first, exclude=gone)
-                first = False
-        finally:
-            self.undo_stack.endMacro()
+        self.delete_items(ids, gone, label, self.undo_stack)
 
     def apply_layout(self, which: str) -> None:
         """Arrange every node by layers or rings from the client: one undo step."""
@@ -416,55 +361,20 @@ class StructureEditor(QWidget):
 
         arrange = layout.layered_layout if which == "layers" else layout.ring_layout
         sizes = {i: n.size for i, n in self.scene.nodes.items()}
-        positions = arrange(self.document.model, DIAGRAM, sizes or None)
-        for node_id in self.provisional:  # store them too, even where the layout agrees with what is shown
-            positions.setdefault(node_id, self.scene.nodes[node_id].centre())
         label = self.tr("Arrange in layers") if which == "layers" else self.tr("Arrange in rings")
-        edit = layout.layout_edit(self.document, DIAGRAM, positions, label)
-        if edit.edits:
-            self.push([edit], label, freeze=False)
-        self.view.fit_all()
+        self.store_layout(arrange(self.document.model, DIAGRAM, sizes or None), label)
 
     def align_selected(self, how: str) -> None:
         """Line the selected nodes up along an edge or centre line (one undo step)."""
-        ids = [n.node_id for n in self.scene.selected_nodes()]
-        if len(ids) < 2:
-            self.view.show_hint(self.tr("Select two or more parties to align them."))
-            return
-        self._move_to(geometry.align(self.scene.centres(ids), self.scene.sizes(ids), how), self.tr("Align"))
+        self.align_nodes(how, self.tr("Align"), self.tr("Select two or more parties to align them."))
 
     def distribute_selected(self, axis: str) -> None:
         """Space the selected nodes evenly (one undo step)."""
-        ids = [n.node_id for n in self.scene.selected_nodes()]
-        if len(ids) < 3:
-            self.view.show_hint(self.tr("Select three or more parties to distribute them."))
-            return
-        self._move_to(geometry.distribute(self.scene.centres(ids), self.scene.sizes(ids), axis),
-                      self.tr("Distribute"))
-
-    def _move_to(self, targets: dict[str, tuple[float, float]], label: str) -> None:
-        current = self.scene.centres(targets)
-        edits: list[Edit] = [changes.set_position(self.document, DIAGRAM, i, xy)
-                             for i, xy in targets.items() if xy != current[i] or i in self.provisional]
-        if edits:
-            self.push(edits, label, exclude=targets)
+        self.distribute_nodes(axis, self.tr("Distribute"), self.tr("Select three or more parties to distribute them."))
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(scale * 100))))
 
-    def set_snapping(self, on: bool) -> None:
-        """Switch the snap grid on or off (it shows while on)."""
-        self.scene.snapping = on
-        self.view.show_grid = on
-        self.snap_action.setChecked(on)
-        self.view.viewport().update()
-
-    def copy_picture(self) -> None:
-        """Copy the selection (or, with nothing selected, the view) to the clipboard as a picture."""
-        copy_picture(self.view, selection_only=bool(self.scene.selectedItems()))
-        self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)
-
-    # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[str]:
         """Ids of the selected segments, teams and links."""
         ids = []

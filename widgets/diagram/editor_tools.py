@@ -1,0 +1,45 @@
+"""What the diagram editors (structure, promise map) share around their view: actions, snapping, copy picture."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from widgets.diagram.picture import copy_picture
+
+if TYPE_CHECKING:
+    from widgets.diagram.scene import DiagramScene
+    from widgets.diagram.view import DiagramView
+
+
+class DiagramEditorTools:
+    """Mixin for a QWidget editor that owns `scene`, `view` and a checkable `snap_action`."""
+
+    scene: DiagramScene
+    view: DiagramView
+    snap_action: QAction
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)  # type: ignore[call-overload]
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(tip or text)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def set_snapping(self, on: bool) -> None:
+        """Switch the snap grid on or off (it shows while on)."""
+        self.scene.snapping = on
+        self.view.show_grid = on
+        self.snap_action.setChecked(on)
+        self.view.viewport().update()
+
+    def copy_picture(self) -> None:
+        """Copy the selection (or, with nothing selected, the view) to the clipboard as a picture."""
+        copy_picture(self.view, selection_only=bool(self.scene.selectedItems()))
+        self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)  # type: ignore[attr-defined]
