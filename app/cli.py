@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--slides-pdf", type=Path, metavar="OUT")
     exp.add_argument("--png", type=Path, metavar="DIR")
     exp.add_argument("--promises", type=Path, metavar="OUT", help="the promise table as .xlsx or .csv")
+    exp.add_argument("--logo", type=Path, metavar="FILE", help="a PNG, JPEG or SVG logo for handouts, slides and decks")
+    exp.add_argument("--accent", metavar="#RRGGBB", help="the accent colour of handouts, slides and decks")
     imp_p = sub.add_parser("import-promises", help="add the promises of a .xlsx or .csv table to a workshop")
     imp_p.add_argument("file", type=Path)
     imp_p.add_argument("table", type=Path)
@@ -122,7 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """`export FILE [--json OUT] [--pdf OUT] [--pptx OUT] [--slides-pdf OUT] [--png DIR]`."""
+    """`export FILE [--json OUT] [--pdf OUT] [--pptx OUT] [--slides-pdf OUT] [--png DIR] [--logo F] [--accent C]`."""
     from app.workfile import read_workshop
 
     kinds = ("json", "pdf", "pptx", "slides_pdf", "png", "promises")
@@ -132,10 +135,28 @@ def cmd_export(args: argparse.Namespace) -> int:
                          "(--json, --pdf, --pptx, --slides-pdf, --png, --promises)")
     if "promises" in wanted and wanted["promises"].suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy export: {wanted['promises']}: --promises writes a .xlsx or .csv table")
+    branding = _branding(args)
     workshop = read_workshop(args.file)
     for kind, out in wanted.items():
-        _EXPORTERS[kind](workshop, out)
+        if kind in _BRANDED:
+            _EXPORTERS[kind](workshop, out, branding=branding)
+        else:
+            _EXPORTERS[kind](workshop, out)
     return EXIT_OK
+
+
+def _branding(args: argparse.Namespace) -> dict | None:
+    """The --logo and --accent of `export`, checked (UsageError for a missing logo or a malformed colour)."""
+    if args.logo is None and args.accent is None:
+        return None
+    if args.logo is not None:
+        if args.logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+            raise UsageError(f"clientocracy export: {args.logo}: the logo must be a .png, .jpg or .svg file")
+        if not args.logo.is_file():
+            raise UsageError(f"clientocracy export: {args.logo}: no such logo file")
+    if args.accent is not None and re.fullmatch(r"#[0-9A-Fa-f]{6}", args.accent) is None:
+        raise UsageError(f"clientocracy export: --accent {args.accent!r}: give a colour as #RRGGBB")
+    return {"logo": str(args.logo) if args.logo else None, "accent": args.accent}
 
 
 def _export_json(workshop, out: Path) -> None:
@@ -145,7 +166,7 @@ def _export_json(workshop, out: Path) -> None:
 
 
 def _export_with(name: str):
-    def run(workshop, out: Path) -> None:
+    def run(workshop, out: Path, **options) -> None:
         try:
             exporters = importlib.import_module("exports")
             export = getattr(exporters, name)
@@ -153,7 +174,7 @@ def _export_with(name: str):
             what = name.replace("export_", "")
             raise UsageError(f"clientocracy export: {what} export is not available yet") from None
         try:
-            export(workshop, out)
+            export(workshop, out, **{k: v for k, v in options.items() if v is not None})
         except exporters.ExportError as e:
             raise UsageError(f"clientocracy export: {e}") from None
 
@@ -174,6 +195,7 @@ _EXPORTERS = {
     "slides_pdf": _export_with("export_slides_pdf"),
     "png": _export_with("export_pictures"),
 }
+_BRANDED = ("pdf", "pptx", "slides_pdf")  # the exports that take --logo and --accent
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -60,18 +60,18 @@ def export_pdf(
         workshop, tmp, page=page, landscape=landscape, findings=findings, branding=branding))
 
 
-def export_pptx(workshop: Workshop, path: str | os.PathLike[str]) -> Path:
+def export_pptx(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None) -> Path:
     """Write the 16:9 PowerPoint deck with native, editable charts and diagrams of shapes and connectors."""
     from exports.deck import write_deck
 
-    return _write(path, "PowerPoint deck", lambda tmp: write_deck(workshop, tmp))
+    return _write(path, "PowerPoint deck", lambda tmp: write_deck(workshop, tmp, branding=branding))
 
 
-def export_slides_pdf(workshop: Workshop, path: str | os.PathLike[str]) -> Path:
+def export_slides_pdf(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None) -> Path:
     """Write the deck's story as 16:9 PDF pages, for those without PowerPoint."""
     from exports.slides_pdf import write_slides_pdf
 
-    return _write(path, "PDF slides", lambda tmp: write_slides_pdf(workshop, tmp))
+    return _write(path, "PDF slides", lambda tmp: write_slides_pdf(workshop, tmp, branding=branding))
 
 
 def export_pictures(

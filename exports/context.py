@@ -14,7 +14,7 @@ from exports.style import ACCENT, safe_hex
 
 @dataclass(frozen=True)
 class Branding:
-    """The consultant's branding: a logo (PNG or JPEG file) and an accent colour."""
+    """The consultant's branding: a logo (PNG, JPEG or SVG file) and an accent colour."""
 
     logo: Path | None = None
     accent: str = ACCENT

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color, HexColor, white
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from exports import fonts, wrap
 from exports.context import Ctx
+from exports.logo import logo_flowable
 from exports.pdf_flow import TextCell
 from exports.pdf_styles import para
 from exports.style import INK, MUTED, RULE
@@ -91,11 +92,7 @@ def cover(ctx: Ctx) -> list[Flowable]:
                             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
         out.append(Table(rows, colWidths=[ctx.width * 0.25, ctx.width * 0.75], style=style, hAlign="LEFT"))
-    logo = ctx.branding.logo
-    if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg") and logo.is_file():
-        image = Image(str(logo))
-        ratio = min(160 / image.imageWidth, 56 / image.imageHeight)
-        image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
-        image.hAlign = "LEFT"
-        out += [Spacer(1, 28 * st.scale), image]
+    logo = logo_flowable(ctx.branding.logo, 160, 56)
+    if logo is not None:
+        out += [Spacer(1, 28 * st.scale), logo]
     return out

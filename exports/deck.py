@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+from typing import Any
+
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -15,6 +19,7 @@ from pptx.util import Emu, Pt
 from app import model as m
 from exports import deck_parts as parts
 from exports.i18n import Words
+from exports.logo import raster_logo
 from exports.pptx_xml import FONT, NS, Run, textbox
 from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_style, hex_rgb, safe_hex
 
@@ -22,6 +27,10 @@ W, H = 12192000, 6858000  # 13.333 × 7.5 in
 MARGIN = 457200  # 0.5 in
 CONTENT_TOP = 1280160  # 1.4 in
 CATEGORY_LIMIT = 60  # characters of a factor name on the chart's axis
+SLIDE_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             f'<p:sld {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
+             "</p:nvGrpSpPr><p:grpSpPr/>{shapes}</p:spTree></p:cSld>"
+             "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
 MARKERS = {"as_is": XL_MARKER_STYLE.CIRCLE, "to_be": XL_MARKER_STYLE.CIRCLE,
            "competitor": XL_MARKER_STYLE.SQUARE, "alternative": XL_MARKER_STYLE.DIAMOND}
 
@@ -33,13 +42,15 @@ def _rgb(color: str) -> RGBColor:
 class Deck:
     """One deck being written: the presentation, the words and the running slide count."""
 
-    def __init__(self, workshop: m.Workshop) -> None:
+    def __init__(self, workshop: m.Workshop, accent: str = ACCENT, logo: tuple[Path, float] | None = None) -> None:
         self.w = workshop
+        self.accent, self.logo = accent, logo  # the logo: a raster file and its width / height
         self.words = Words(workshop.info.language)
         self.lang = "en-GB" if self.words.language == "en" else "ru-RU"
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Emu(W), Emu(H)
         self.layout = self.prs.slide_layouts[6]  # blank
+        self._slide_id: int | None = None
 
     # ------------------------------------------------------------- helpers
     def add_slide(self):
@@ -55,7 +66,7 @@ class Deck:
             rid = part.rels._add_relationship(RT.SLIDE, slide_part)
         except AttributeError:  # pragma: no cover - another python-pptx
             return slides.add_slide(self.layout)
-        slides._sldIdLst.add_sldId(rid)
+        slides._sldIdLst._add_sldId(id=self._next_slide_id(slides._sldIdLst), rId=rid)
         return slide_part.slide
 
     def text(self, slide, x, y, w, h, text, size, *, bold=False, color=INK, align=PP_ALIGN.LEFT,
@@ -77,24 +88,57 @@ class Deck:
             f.color.rgb = _rgb(color)
         return box
 
-    def slide(self, title: str, kicker: str = "", extra: str = ""):
-        """A blank slide with a kicker, a title, the footer and `extra` shapes (DrawingML text), parsed at
-        once: decks can run to hundreds of slides."""
-        s = self.add_slide()
+    def _chrome(self, title: str, kicker: str, number: int) -> str:
+        """The kicker, title, footer and slide number of a content slide, as DrawingML."""
         lang = self.lang
         xml = []
         if kicker:
             xml.append(textbox(2, "Kicker", MARGIN, 300000, W - 2 * MARGIN, 300000,
                                [Run(kicker.upper(), 11, True, MUTED)], lang=lang))
         xml.append(textbox(3, "Title", MARGIN, 520000, W - 2 * MARGIN, 640000,
-                           [Run(parts.short(title, 110), 26, True, ACCENT)], lang=lang))
+                           [Run(parts.short(title, 110), 26, True, self.accent)], lang=lang))
         footer = parts.short(self.w.info.title, 100)
         xml.append(textbox(4, "Footer", MARGIN, H - 380000, W - 2 * MARGIN - 800000, 250000,
                            [Run(footer, 9, False, MUTED)], lang=lang))
         xml.append(textbox(5, "Slide number", W - MARGIN - 700000, H - 380000, 700000, 250000,
-                           [Run(str(len(self.prs.slides)), 9, False, MUTED)], "r", lang=lang))
-        s.shapes._spTree.extend(list(parse_xml(f"<p:spTree {NS}>{''.join(xml)}{extra}</p:spTree>")))
+                           [Run(str(number), 9, False, MUTED)], "r", lang=lang))
+        return "".join(xml)
+
+    def slide(self, title: str, kicker: str = "", extra: str = ""):
+        """A blank slide with a kicker, a title, the footer and `extra` shapes (DrawingML text), parsed at
+        once: decks can run to hundreds of slides."""
+        s = self.add_slide()
+        chrome = self._chrome(title, kicker, len(self.prs.slides))
+        s.shapes._spTree.extend(list(parse_xml(f"<p:spTree {NS}>{chrome}{extra}</p:spTree>")))
         return s
+
+    def fixed_slide(self, title: str, kicker: str = "", extra: str = "") -> None:
+        """Like `slide`, for a slide nothing changes afterwards (tables, diagrams): its XML is written as the
+        part's bytes, neither parsed nor serialised again (half the time of a deck of hundreds of table slides)."""
+        part = self.prs.part
+        slides = self.prs.slides
+        try:
+            from pptx.opc.constants import CONTENT_TYPE as CT
+            from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+            from pptx.opc.package import Part
+
+            sld_ids = slides._sldIdLst
+            number = len(sld_ids) + 1
+            blob = SLIDE_XML.format(shapes=self._chrome(title, kicker, number) + extra).encode("utf-8")
+            slide_part = Part(part._next_slide_partname, CT.PML_SLIDE, part.package, blob)
+            slide_part.relate_to(self.layout.part, RT.SLIDE_LAYOUT)
+            rid = part.rels._add_relationship(RT.SLIDE, slide_part)
+            sld_ids._add_sldId(id=self._next_slide_id(sld_ids), rId=rid)
+        except AttributeError:  # pragma: no cover - another python-pptx
+            self.slide(title, kicker, extra)
+
+    def _next_slide_id(self, sld_ids) -> int:
+        """python-pptx looks through every slide id for the next one; the deck counts them instead."""
+        if self._slide_id is None:
+            self._slide_id = sld_ids._next_id
+        else:
+            self._slide_id += 1
+        return self._slide_id
 
     # -------------------------------------------------------------- slides
     def title_slide(self) -> None:
@@ -102,7 +146,7 @@ class Deck:
         s = self.add_slide()
         band = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Emu(W), Emu(int(H * 0.58)))
         band.fill.solid()
-        band.fill.fore_color.rgb = _rgb(ACCENT)
+        band.fill.fore_color.rgb = _rgb(self.accent)
         band.line.fill.background()
         band.name = "Band"
         self.text(s, MARGIN * 2, 900000, W - 4 * MARGIN, 300000, self.words["handout"].upper(), 13, bold=True,
@@ -114,12 +158,17 @@ class Deck:
                       color="#FFFFFF")
         details = " · ".join(x for x in (self.words.date(info.date), info.facilitator) if x)
         self.text(s, MARGIN * 2, int(H * 0.58) + 450000, W - 4 * MARGIN, 400000, details, 18, color=MUTED)
+        if self.logo is not None:  # bottom right, on white, at most 2.2 × 0.8 in
+            path, ratio = self.logo
+            lw, lh = (1828800, round(1828800 / ratio)) if ratio > 2.75 else (round(731520 * ratio), 731520)
+            picture = s.shapes.add_picture(str(path), Emu(W - MARGIN * 2 - lw), Emu(H - MARGIN - lh), Emu(lw), Emu(lh))
+            picture.name = "Logo"
 
     def goal_slide(self) -> None:
         info, words = self.w.info, self.words
         s = self.slide(words["evolutionary_goal"], "")
         self.text(s, MARGIN, CONTENT_TOP, W - 2 * MARGIN, 1600000, parts.short(info.evolutionary_goal or "—", 220),
-                  32, bold=True, color=ACCENT)
+                  32, bold=True, color=self.accent)
         if info.goal_rationale:
             self.text(s, MARGIN, CONTENT_TOP + 1700000, W - 2 * MARGIN, 700000, parts.short(info.goal_rationale, 300),
                       16, color=INK)
@@ -145,7 +194,7 @@ class Deck:
         s = self.slide(canvas.title or "—", words["canvas_kicker"])
         if canvas.tagline:
             self.text(s, MARGIN, CONTENT_TOP - 130000, W - 2 * MARGIN, 380000, f"«{parts.short(canvas.tagline, 150)}»",
-                      16, italic=True, color=ACCENT)
+                      16, italic=True, color=self.accent)
         separate = len(canvas.factors) > 12 or parts.errc_chars(canvas) > 420
         chart_w = W - 2 * MARGIN if separate else int((W - 2 * MARGIN) * 0.66)
         self.chart(s, canvas, MARGIN, CONTENT_TOP + 300000, chart_w, H - CONTENT_TOP - 300000 - 780000)
@@ -217,9 +266,18 @@ class Deck:
         tbl.horz_banding = False
 
 
-def write_deck(workshop: m.Workshop, path: str) -> None:
+def write_deck(workshop: m.Workshop, path: str, *, branding: Any = None) -> None:
     """Write the deck of `workshop` to `path` (the caller makes the write atomic)."""
-    deck = Deck(workshop)
+    from exports.context import Branding
+
+    brand = Branding.of(branding)
+    with tempfile.TemporaryDirectory(prefix="clientocracy-logo-") as folder:
+        _write_deck(Deck(workshop, brand.accent, raster_logo(brand.logo, folder)), path)
+
+
+def _write_deck(deck: Deck, path: str) -> None:
+    """Every slide of the deck, then the file."""
+    workshop = deck.w
     deck.title_slide()
     deck.goal_slide()
     for canvas in workshop.canvases:
@@ -227,7 +285,7 @@ def write_deck(workshop: m.Workshop, path: str) -> None:
     for name, key in (("structure", "structure"), ("promises", "promise_map")):
         group = parts.diagram_group(workshop, name, deck.words, MARGIN, CONTENT_TOP, W - 2 * MARGIN,
                                     H - CONTENT_TOP - 520000)
-        deck.slide(deck.words[key], extra=group)
+        deck.fixed_slide(deck.words[key], extra=group)
     parts.promise_slides(deck)
     parts.economics_slides(deck)
     deck.prs.save(path)

@@ -17,7 +17,6 @@ from exports.geometry import build_diagram
 from exports.i18n import Words
 from exports.pptx_xml import FONT, Box, Run, TableCell, box, connector, group, line_sample, table, textbox
 from exports.style import (
-    ACCENT,
     GRANTED,
     INK,
     LINK_COLOR,
@@ -166,7 +165,7 @@ def _paged(deck: Deck, title: str, header: list[str], rows: list[list[TableCell]
     from exports.deck import CONTENT_TOP, MARGIN
 
     room = 6858000 - CONTENT_TOP - 560000
-    head = [TableCell((Run(h, TABLE_SIZE - 1, True, "#FFFFFF"),), ACCENT) for h in header]
+    head = [TableCell((Run(h, TABLE_SIZE - 1, True, "#FFFFFF"),), deck.accent) for h in header]
     head_h = int(TABLE_SIZE * 2.1 * EMU_PT)
     one_line = int(TABLE_SIZE * 1.2 * EMU_PT + 73152)
     page: list[tuple[int, list[TableCell]]] = []
@@ -186,7 +185,7 @@ def _paged(deck: Deck, title: str, header: list[str], rows: list[list[TableCell]
     for n, page in enumerate(pages, start=1):
         suffix = f" ({n}/{len(pages)})" if len(pages) > 1 else ""
         xml = table(2000, f"{title}{suffix}", MARGIN, CONTENT_TOP, widths, [(head_h, head), *page], deck.lang)
-        deck.slide(title + suffix, extra=xml)
+        deck.fixed_slide(title + suffix, extra=xml)
 
 
 def _cell(text: str, *, bold: bool = False, color: str = INK, fill: str | None = None, align: str = "l") -> TableCell:

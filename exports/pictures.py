@@ -71,7 +71,7 @@ def _svg(d: Drawing, path: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
 
 
-def _png(d: Drawing, path: str, scale: float) -> None:
+def render_png(d: Drawing, path: str, scale: float) -> None:
     """Rasterise the drawing through its own PDF (PDFium), so a picture looks exactly like the handout."""
     import pypdfium2
     from reportlab.graphics import renderPDF
@@ -97,5 +97,5 @@ def write_pictures(workshop: m.Workshop, folder: Path, *, scale: float, formats:
         if "svg" in wanted:
             written.append(write(folder / f"{stem}.svg", "SVG picture", lambda tmp, d=d: _svg(d, tmp)))
         if "png" in wanted:
-            written.append(write(folder / f"{stem}.png", "PNG picture", lambda tmp, d=d: _png(d, tmp, scale)))
+            written.append(write(folder / f"{stem}.png", "PNG picture", lambda tmp, d=d: render_png(d, tmp, scale)))
     return written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from exports import fonts
@@ -41,14 +42,18 @@ def paragraphs(runs: list[Run], align: str = "l", lang: str = "ru-RU") -> str:
     """`<a:p>` elements, one per run (line breaks inside a run become separate paragraphs)."""
     out = []
     for run in runs:
+        start = _run_start(align, lang, run.size, run.bold, run.italic, run.color)
         for line in (run.text or "").split("\n"):
-            attrs = f'lang="{lang}" sz="{round(run.size * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" dirty="0"'
-            out.append(
-                f'<a:p><a:pPr algn="{align}"/><a:r><a:rPr {attrs}><a:solidFill><a:srgbClr val="{_hex(run.color)}"/>'
-                f'</a:solidFill><a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
-                f"<a:t>{text(line)}</a:t></a:r></a:p>"
-            )
+            out.append(f"{start}{text(line)}</a:t></a:r></a:p>")
     return "".join(out) or '<a:p><a:endParaRPr lang="ru-RU"/></a:p>'
+
+
+@lru_cache(maxsize=256)
+def _run_start(align: str, lang: str, size: float, bold: bool, italic: bool, color: str) -> str:
+    """A paragraph's XML up to its text (a deck has a handful of run styles and tens of thousands of runs)."""
+    attrs = f'lang="{lang}" sz="{round(size * 100)}" b="{int(bold)}" i="{int(italic)}" dirty="0"'
+    return (f'<a:p><a:pPr algn="{align}"/><a:r><a:rPr {attrs}><a:solidFill><a:srgbClr val="{_hex(color)}"/>'
+            f'</a:solidFill><a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr><a:t>')
 
 
 def textbox(shape_id: int, name: str, x: int, y: int, w: int, h: int, runs: list[Run], align: str = "l",

@@ -18,6 +18,7 @@ from exports.draw_chart import canvas_drawing
 from exports.draw_diagram import diagram_drawing
 from exports.findings import open_findings
 from exports.i18n import Words
+from exports.logo import logo_flowable
 from exports.pdf_doc import canvas_class, footer_text, make_doc
 from exports.pdf_flow import FitDrawing
 from exports.pdf_grid import Cell
@@ -106,6 +107,9 @@ def slides_story(ctx: Ctx) -> list[Flowable]:
     details = " · ".join(x for x in (words.date(info.date), info.facilitator) if x)
     if details:
         out.append(para(details, ParagraphStyle("slide-details", st.h2, fontSize=20, leading=26)))
+    logo = logo_flowable(ctx.branding.logo, 220, 64)
+    if logo is not None:
+        out += [Spacer(1, 24), logo]
     out += [NextPageTemplate("body"), PageBreak(), Section(words["evolutionary_goal"])]
     big = ParagraphStyle("slide-goal", st.goal, fontSize=34, leading=42, spaceAfter=18)
     out.append(para(info.evolutionary_goal or words["none"], big))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib
 import importlib.util
+import inspect
 import logging
 import threading
 from dataclasses import dataclass
@@ -69,17 +70,19 @@ class ExportRunner(QObject):
         """Whether an export is running."""
         return self.thread is not None and self.thread.is_alive()
 
-    def start(self, spec: ExportSpec, workshop: m.Workshop, target: Path) -> None:
-        """Start writing `workshop` (copied now, so later edits do not reach the export) to `target`."""
+    def start(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None = None) -> None:
+        """Start writing `workshop` (copied now, so later edits do not reach the export) to `target`, with the
+        consultant's `branding` ({"logo", "accent"}) where the exporter takes one."""
         snapshot = copy.deepcopy(workshop)
-        self.thread = threading.Thread(target=self._run, args=(spec, snapshot, target), name=f"export-{spec.key}",
-                                       daemon=True)
+        self.thread = threading.Thread(target=self._run, args=(spec, snapshot, target, branding),
+                                       name=f"export-{spec.key}", daemon=True)
         self.thread.start()
 
-    def _run(self, spec: ExportSpec, workshop: m.Workshop, target: Path) -> None:
+    def _run(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None) -> None:
         try:
             exporter: Any = getattr(importlib.import_module("exports"), spec.function)
-            written = exporter(workshop, target)
+            takes = branding is not None and "branding" in inspect.signature(exporter).parameters
+            written = exporter(workshop, target, branding=branding) if takes else exporter(workshop, target)
         except Exception as error:  # any failure is told in a dialog, never a traceback
             log.warning("export %s to %s failed", spec.key, target, exc_info=True)
             self.failed.emit(spec.key, error)

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.show_about)
         for spec in EXPORTS:
             a[f"export_{spec.key}"].triggered.connect(lambda _c=False, s=spec: self.export(s))
+        a["branding"].triggered.connect(self.edit_branding)
         self.menus.menus["export"].aboutToShow.connect(self._update_exports)
         self.menus.menus["file"].aboutToShow.connect(self._update_exports)
         self.menus.languages.triggered.connect(lambda action: self.set_language(action.data()))
@@ -498,9 +499,15 @@ class MainWindow(QMainWindow):
                                            QCoreApplication.translate("exports", spec.file_filter))
         if target is None:
             return
-        self.exporter.start(spec, self.work.document.model, target)
+        self.exporter.start(spec, self.work.document.model, target, self.settings.branding())
         self.show_hint(self.tr("Exporting to {path}…").format(path=target))
         self._update_exports()
+
+    def edit_branding(self) -> None:
+        """The logo and accent colour of handouts, slides and decks, kept in the settings."""
+        from widgets.branding_dialog import BrandingDialog
+
+        BrandingDialog(self.settings, self).exec()
 
     def _export_failed(self, key: str, error: BaseException) -> None:
         from widgets import dialogs

@@ -74,6 +74,11 @@ def build_menus(window: QMainWindow, recent: QMenu) -> Menus:
         action.setObjectName(f"export_{spec.key}Action")
         menus.menus["export"].addAction(action)
         menus.actions[f"export_{spec.key}"] = action
+    menus.menus["export"].addSeparator()
+    action = QAction(window)
+    action.setObjectName("brandingAction")
+    menus.menus["export"].addAction(action)
+    menus.actions["branding"] = action
     menus.languages = QActionGroup(window)
     for code in ("", *LANGUAGES):
         action = QAction(window, checkable=True)
@@ -109,6 +114,8 @@ TEXTS = {
                     QT_TRANSLATE_NOOP("menus", "Open a workshop from the JSON interchange format")),
     "close": (QT_TRANSLATE_NOOP("menus", "&Close workshop"),
               QT_TRANSLATE_NOOP("menus", "Close the workshop (asks about unsaved changes)")),
+    "branding": (QT_TRANSLATE_NOOP("menus", "Handout &branding…"),
+                 QT_TRANSLATE_NOOP("menus", "The logo and accent colour of handouts, slides and decks")),
     "quit": (QT_TRANSLATE_NOOP("menus", "&Quit"), QT_TRANSLATE_NOOP("menus", "Quit Clientocracy Studio")),
     "undo": (QT_TRANSLATE_NOOP("menus", "&Undo"), ""),
     "redo": (QT_TRANSLATE_NOOP("menus", "&Redo"), ""),

@@ -1,4 +1,5 @@
-"""The app's remembered settings (QSettings in an INI file in the data folder): recent files, language, window."""
+"""The app's remembered settings (QSettings in an INI file in the data folder): recent files, language, window,
+export branding."""
 
 from __future__ import annotations
 
@@ -99,3 +100,18 @@ class Settings:
         """Remember the main window's geometry and docks."""
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
+
+    # ----------------------------------------------------------------- export branding
+    def branding(self) -> dict[str, str | None]:
+        """The handouts' branding: {"logo": a PNG/JPEG/SVG path or None, "accent": "#RRGGBB" or None (default)}."""
+        logo = str(self._qs.value("branding/logo", "") or "")
+        accent = str(self._qs.value("branding/accent", "") or "")
+        return {"logo": logo or None, "accent": accent or None}
+
+    def set_branding(self, logo_path: str | os.PathLike[str] | None, accent: str | None) -> None:
+        """Remember the logo file and the accent colour of exports (None or "" goes back to the default)."""
+        for key, value in (("branding/logo", str(logo_path) if logo_path else ""), ("branding/accent", accent or "")):
+            if value:
+                self._qs.setValue(key, value)
+            else:
+                self._qs.remove(key)

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
     <context>
+        <name>BrandingDialog</name>
+        <message>
+            <source>Handout branding</source>
+            <translation>Фирменный стиль материалов</translation>
+        </message>
+        <message>
+            <source>Choose logo…</source>
+            <translation>Выбрать логотип…</translation>
+        </message>
+        <message>
+            <source>No logo</source>
+            <translation>Без логотипа</translation>
+        </message>
+        <message>
+            <source>Logo:</source>
+            <translation>Логотип:</translation>
+        </message>
+        <message>
+            <source>Accent colour:</source>
+            <translation>Фирменный цвет:</translation>
+        </message>
+        <message>
+            <source>Shown on the cover of PDF handouts and slides and on the first slide of decks.</source>
+            <translation>Показывается на обложке раздаточных материалов и слайдов PDF и на первом слайде презентации.</translation>
+        </message>
+        <message>
+            <source>Choose a logo</source>
+            <translation>Выбор логотипа</translation>
+        </message>
+        <message>
+            <source>Logo (*.png *.jpg *.jpeg *.svg)</source>
+            <translation>Логотип (*.png *.jpg *.jpeg *.svg)</translation>
+        </message>
+        <message>
+            <source>Accent colour</source>
+            <translation>Фирменный цвет</translation>
+        </message>
+        <message>
+            <source>{colour} (default)</source>
+            <translation>{colour} (по умолчанию)</translation>
+        </message>
+        <message>
+            <source>Workshop title</source>
+            <translation>Название сессии</translation>
+        </message>
+        <message>
+            <source>This file cannot be read as a picture.</source>
+            <translation>Этот файл не читается как изображение.</translation>
+        </message>
+    </context>
+    <context>
         <name>CanvasChart</name>
         <message>
             <source>higher = dearer</source>
@@ -352,6 +403,13 @@
         <message>
             <source>Delete curve</source>
             <translation>Удалить кривую</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagramEditorTools</name>
+        <message>
+            <source>Picture copied to the clipboard.</source>
+            <translation>Изображение скопировано в буфер обмена.</translation>
         </message>
     </context>
     <context>
@@ -1092,6 +1150,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     <context>
         <name>PromiseMap</name>
         <message>
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
+        <message>
             <source>Move %n part(ies)</source>
             <translation>Переместить элементы: %n</translation>
         </message>
@@ -1116,24 +1178,20 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Расставить слоями</translation>
         </message>
         <message>
-            <source>Select two or more parties to align them.</source>
-            <translation>Чтобы выровнять, выберите двух или более участников.</translation>
-        </message>
-        <message>
             <source>Align</source>
             <translation>Выровнять</translation>
         </message>
         <message>
-            <source>Select three or more parties to distribute them.</source>
-            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
+            <source>Select two or more parties to align them.</source>
+            <translation>Чтобы выровнять, выберите двух или более участников.</translation>
         </message>
         <message>
             <source>Distribute</source>
             <translation>Распределить</translation>
         </message>
         <message>
-            <source>Rename</source>
-            <translation>Переименовать</translation>
+            <source>Select three or more parties to distribute them.</source>
+            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
         </message>
         <message>
             <source>Makes %1 promises, receives %2</source>
@@ -1257,10 +1315,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Align</source>
             <translation>Выровнять</translation>
-        </message>
-        <message>
-            <source>Picture copied to the clipboard.</source>
-            <translation>Картинка скопирована в буфер обмена.</translation>
         </message>
         <message>
             <source>This finding has no automatic fix.</source>
@@ -1985,6 +2039,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <source>Zoom: the wheel zooms around the cursor; drag with the middle button or with Space held to pan</source>
             <translation>Масштаб: колесо мыши меняет масштаб вокруг курсора; сдвиг — средней кнопкой или с нажатым пробелом</translation>
         </message>
+        <message>
+            <source>Rename</source>
+            <translation>Переименовать</translation>
+        </message>
         <message numerus="yes">
             <source>Move %n part(ies)</source>
             <translation>
@@ -2004,10 +2062,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Add %1</source>
             <translation>Добавить: %1</translation>
-        </message>
-        <message>
-            <source>Rename</source>
-            <translation>Переименовать</translation>
         </message>
         <message numerus="yes">
             <source>Delete %n item(s)</source>
@@ -2030,20 +2084,16 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Чтобы выровнять, выберите двух или более участников.</translation>
         </message>
         <message>
-            <source>Select three or more parties to distribute them.</source>
-            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
-        </message>
-        <message>
             <source>Distribute</source>
             <translation>Распределить</translation>
         </message>
         <message>
-            <source>%1 %</source>
-            <translation>%1 %</translation>
+            <source>Select three or more parties to distribute them.</source>
+            <translation>Чтобы распределить, выберите трёх или более участников.</translation>
         </message>
         <message>
-            <source>Picture copied to the clipboard.</source>
-            <translation>Картинка скопирована в буфер обмена.</translation>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
         </message>
         <message>
             <source>Client segment</source>
@@ -3366,6 +3416,14 @@ team</source>
         <message>
             <source>Close the workshop (asks about unsaved changes)</source>
             <translation>Закрыть сессию (с вопросом о несохранённых изменениях)</translation>
+        </message>
+        <message>
+            <source>Handout &amp;branding…</source>
+            <translation>&amp;Фирменный стиль…</translation>
+        </message>
+        <message>
+            <source>The logo and accent colour of handouts, slides and decks</source>
+            <translation>Логотип и фирменный цвет раздаточных материалов, слайдов и презентаций</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
