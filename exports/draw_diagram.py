@@ -83,10 +83,12 @@ def diagram_drawing(
     *,
     text_scale: float = 1.0,
     max_scale: float = MAX_SCALE,
+    built: Diagram | None = None,
 ) -> Drawing:
-    """The diagram `name` ("structure" or "promises") scaled to fit `width` × at most `height` points."""
+    """The diagram `name` ("structure" or "promises") scaled to fit `width` × at most `height` points
+    (`built`: its geometry when the caller has it already, e.g. a drawing laid out twice)."""
     fonts.register()
-    diagram = build_diagram(workshop, name)
+    diagram = built or build_diagram(workshop, name)
     size = 8.5 * text_scale
     legend, legend_h = _legend(words, diagram, width, size)
     left, top, right, bottom = _bounds(diagram)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Sequence
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,6 +19,7 @@ from exports.cover import cover
 from exports.draw_chart import canvas_drawing
 from exports.draw_diagram import diagram_drawing
 from exports.findings import open_findings
+from exports.geometry import Diagram, build_diagram
 from exports.i18n import Words
 from exports.pdf_doc import ContentsLine, Heading, canvas_class, footer_text, make_doc, page_size
 from exports.pdf_flow import FitDrawing
@@ -125,8 +127,14 @@ def _diagram(s: Sections, name: str, title_key: str, hint: str) -> None:
     s.heading(ctx.words[title_key], title_key)
     if hint:
         s.add(para(hint, st.muted))
-    s.add(FitDrawing(lambda wd, ht: diagram_drawing(ctx.workshop, name, ctx.words, wd, ht, text_scale=st.scale),
-                     ctx.height, min_height=ctx.height * 0.5))
+    built: list[Diagram] = []  # placing the nodes is the slow part: once, however often the page lays it out
+
+    def draw(wd: float, ht: float) -> Drawing:
+        if not built:
+            built.append(build_diagram(ctx.workshop, name))
+        return diagram_drawing(ctx.workshop, name, ctx.words, wd, ht, text_scale=st.scale, built=built[0])
+
+    s.add(FitDrawing(draw, ctx.height, min_height=ctx.height * 0.5))
 
 
 def _wide(s: Sections, wide: Ctx) -> None:

@@ -8,7 +8,6 @@ editor does), so the arrangement stays put from then on.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
@@ -32,8 +31,6 @@ REVERSE_OFFSET = 10.0
 """How far the arrows A→B and B→A run apart."""
 SPREAD = 11.0
 """How far apart the arrows of an expanded bundle run."""
-BULK_MISSING = 100
-"""From this many parties without a position (and more than half of them all) they are laid out as a block."""
 # The core's refusals (app.promise_rules.promise_refusal), listed here so that they reach the translation file.
 REFUSALS = (
     QT_TRANSLATE_NOOP("PromiseMap", "A client segment cannot promise: draw from a team to a segment or to another "
@@ -126,42 +123,14 @@ class PromiseDiagram(QObject, PromiseGestures):
         return PartyNode(obj.id, node_kind(obj), obj.name, None, can_link=isinstance(obj, m.Team))
 
     def _placements(self) -> dict[str, tuple[float, float]]:
-        """Where nodes without a stored position go: the structure's positions the first time, else place_missing
-        (or, when most of a large map has no position yet, the layered layout of the rest beside what is placed)."""
-        from app.layout import place_missing
+        """Where nodes without a stored position go: the structure's positions the first time, else
+        place_missing (app.layout.diagram_positions, as the exports place them)."""
+        from app.layout import diagram_positions
 
         w = self.document.model
         sizes = {i: n.size for i, n in self.scene.nodes.items()} or None
         stored = w.layouts.get(DIAGRAM, {})
-        if not stored:
-            seed = {n: xy for n, xy in w.layouts.get("structure", {}).items()}
-            if seed:
-                virtual = replace(w, layouts={**w.layouts, DIAGRAM: seed})
-                return {**seed, **place_missing(virtual, DIAGRAM, sizes)}
-        missing = [o.id for o in [*w.segments, *w.teams] if o.id not in stored]
-        if stored and len(missing) > BULK_MISSING and len(missing) > len(stored):
-            return self._beside(missing, stored, sizes or {})
-        return place_missing(w, DIAGRAM, sizes)
-
-    def _beside(self, missing: list[str], stored: dict[str, tuple[float, float]],
-                sizes: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-        """The missing nodes in layers (app.layout.layered_layout), as a block to the right of the placed ones.
-
-        place_missing looks for a free spot near each node's partners one node at a time, which takes seconds on
-        hundreds of nodes among hundreds of placed ones; a block in layers is quick and easy to read."""
-        from app.layout import GAP, layered_layout
-
-        layered = layered_layout(self.document.model, DIAGRAM, sizes or None)
-        block = {n: layered[n] for n in missing if n in layered}
-        if not block:
-            return {}
-        size = lambda n: sizes.get(n, (200.0, 90.0))  # noqa: E731
-        right = max(x + size(n)[0] / 2 for n, (x, _y) in stored.items())
-        top = min(y - size(n)[1] / 2 for n, (_x, y) in stored.items())
-        left = min(x - size(n)[0] / 2 for n, (x, _y) in block.items())
-        block_top = min(y - size(n)[1] / 2 for n, (_x, y) in block.items())
-        dx, dy = right + 4 * GAP - left, top - block_top
-        return {n: (float(round(x + dx)), float(round(y + dy))) for n, (x, y) in block.items()}
+        return {n: xy for n, xy in diagram_positions(w, DIAGRAM, sizes).items() if n not in stored}
 
     def _place_provisional(self) -> None:
         if self.provisional:
