@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", type=Path)
     exp.add_argument("--json", type=Path, metavar="OUT")
     exp.add_argument("--pdf", type=Path, metavar="OUT")
+    exp.add_argument("--page", choices=("A4", "A3"), default="A4", help="the handout's paper size (default A4)")
+    exp.add_argument("--landscape", action="store_true", help="the handout in landscape")
     exp.add_argument("--pptx", type=Path, metavar="OUT")
     exp.add_argument("--slides-pdf", type=Path, metavar="OUT")
     exp.add_argument("--png", type=Path, metavar="DIR")
@@ -125,7 +127,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """`export FILE [--json OUT] [--pdf OUT] [--pptx OUT] [--slides-pdf OUT] [--png DIR] [--logo F] [--accent C]`."""
+    """`export FILE [--json OUT] [--pdf OUT [--page A3] [--landscape]] [--pptx OUT] [--slides-pdf OUT] [--png DIR]
+    [--promises OUT] [--logo F] [--accent C]`."""
     from app.workfile import read_workshop
 
     kinds = ("json", "pdf", "pptx", "slides_pdf", "png", "promises")
@@ -138,10 +141,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     branding = _branding(args)
     workshop = read_workshop(args.file)
     for kind, out in wanted.items():
-        if kind in _BRANDED:
-            _EXPORTERS[kind](workshop, out, branding=branding)
-        else:
-            _EXPORTERS[kind](workshop, out)
+        options = {"branding": branding} if kind in _BRANDED else {}
+        if kind == "pdf":
+            options.update(page=args.page, landscape=args.landscape)
+        _EXPORTERS[kind](workshop, out, **options)
     return EXIT_OK
 
 

@@ -120,3 +120,15 @@ def test_version_and_real_process(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "app", "check", str(tmp_path / "x.clientocracy")],
                           capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "no such file" in done.stderr
+
+
+def test_export_handout_on_a3_landscape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "a3.pdf"
+    status, _, err = run(capsys, "export", str(sample_path()), "--pdf", str(out), "--page", "A3", "--landscape")
+    assert status == 0, err
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(out)
+    width, height = document[0].get_size()
+    document.close()
+    assert (round(width), round(height)) == (1191, 842), "A3 landscape is 420 x 297 mm"

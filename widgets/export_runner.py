@@ -29,6 +29,8 @@ class ExportSpec:
     text: str
     suffix: str = ""
     file_filter: str = ""
+    options: tuple[tuple[str, Any], ...] = ()
+    """Keyword arguments of the exporter (e.g. the handout's paper size)."""
 
     @property
     def to_folder(self) -> bool:
@@ -39,6 +41,9 @@ class ExportSpec:
 EXPORTS: tuple[ExportSpec, ...] = (
     ExportSpec("pdf", "export_pdf", "exports.handout", QT_TRANSLATE_NOOP("exports", "PDF &handout…"), ".pdf",
                QT_TRANSLATE_NOOP("exports", "PDF document (*.pdf)")),
+    ExportSpec("pdf_a3", "export_pdf", "exports.handout",
+               QT_TRANSLATE_NOOP("exports", "PDF handout, A&3 landscape…"), ".pdf",
+               QT_TRANSLATE_NOOP("exports", "PDF document (*.pdf)"), (("page", "A3"), ("landscape", True))),
     ExportSpec("pptx", "export_pptx", "exports.deck", QT_TRANSLATE_NOOP("exports", "&PowerPoint deck…"), ".pptx",
                QT_TRANSLATE_NOOP("exports", "PowerPoint presentation (*.pptx)")),
     ExportSpec("slides", "export_slides_pdf", "exports.slides_pdf", QT_TRANSLATE_NOOP("exports", "PDF &slides…"),
@@ -81,8 +86,10 @@ class ExportRunner(QObject):
     def _run(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None) -> None:
         try:
             exporter: Any = getattr(importlib.import_module("exports"), spec.function)
-            takes = branding is not None and "branding" in inspect.signature(exporter).parameters
-            written = exporter(workshop, target, branding=branding) if takes else exporter(workshop, target)
+            options = dict(spec.options)
+            if branding is not None and "branding" in inspect.signature(exporter).parameters:
+                options["branding"] = branding
+            written = exporter(workshop, target, **options)
         except Exception as error:  # any failure is told in a dialog, never a traceback
             log.warning("export %s to %s failed", spec.key, target, exc_info=True)
             self.failed.emit(spec.key, error)

@@ -3162,6 +3162,10 @@ team</source>
             <translation>Документ PDF (*.pdf)</translation>
         </message>
         <message>
+            <source>PDF handout, A&amp;3 landscape…</source>
+            <translation>Раздаточные материалы PDF, A&amp;3 альбомная…</translation>
+        </message>
+        <message>
             <source>&amp;PowerPoint deck…</source>
             <translation>Презентация &amp;PowerPoint…</translation>
         </message>
