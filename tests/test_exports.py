@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -217,3 +218,19 @@ def test_empty_workshop_exports(tmp_path: Path) -> None:
     export_pptx(w, tmp_path / "e.pptx")
     export_slides_pdf(w, tmp_path / "e-slides.pdf")
     assert len(export_pictures(w, tmp_path / "pics")) == 4
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (issue 7: where installed)")
+def test_libreoffice_renders_the_deck_with_every_slide_and_factor(tmp_path: Path) -> None:
+    deck = export_pptx(sample(), tmp_path / "deck.pptx")
+    done = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                          capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "deck.pdf"
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    from pptx import Presentation
+
+    assert int(pdfinfo(pdf)["Pages"]) == len(Presentation(str(deck)).slides)
+    text = squeeze(pdftotext(pdf))
+    for canvas in sample().canvases:
+        for factor in canvas.factors:
+            assert squeeze(factor.name) in text, factor.name
