@@ -116,3 +116,16 @@ def test_check_messages_are_russian_with_the_status_word_translated(russian) -> 
     messages = [f.message for f in run_checks(w, translated_templates())]
     assert 'Обещание «Хлеб к 7 утра» от «Пекарня» уже принято, но не предоставлено: "Менять график печи"' in messages
     assert "У сессии нет эволюционной цели" in messages
+
+
+def test_no_aliases_of_the_translation_functions() -> None:
+    """lupdate only sees calls spelled out (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP): a string
+    passed through an alias such as `N = QT_TRANSLATE_NOOP` silently stays English."""
+    import re
+    from pathlib import Path
+
+    alias = re.compile(r"^\s*\w+\s*=\s*(QT_TRANSLATE_NOOP|QT_TR_NOOP|QCoreApplication\.translate|self\.tr)\s*$", re.M)
+    root = Path(__file__).resolve().parent.parent / "widgets"
+    found = [f"{p.relative_to(root)}: {m.group(0).strip()}" for p in root.rglob("*.py")
+             for m in alias.finditer(p.read_text(encoding="utf-8"))]
+    assert found == []

@@ -100,9 +100,9 @@ class MainWindow(QMainWindow):
             "history": self._dock("historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea),
             "snapshots": self._dock("snapshotsDock", self.snapshots, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        self.splitDockWidget(self.docks["checks"], self.docks["history"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["history"], self.docks["snapshots"])
         self.docks["history"].raise_()
-        self.splitDockWidget(self.docks["checks"], self.docks["history"], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["stages"]], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["checks"], self.docks["history"]], [900, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["checks"]], [190], Qt.Orientation.Vertical)

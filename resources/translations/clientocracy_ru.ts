@@ -2516,6 +2516,50 @@ team</source>
     <context>
         <name>columns</name>
         <message>
+            <source>Who promises</source>
+            <translation>Кто даёт</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Authorities</source>
+            <translation>Полномочия</translation>
+        </message>
+        <message>
+            <source>Authorities granted of those the promise needs (edit them in the inspector)</source>
+            <translation>Сколько из нужных обещанию полномочий предоставлено (правка — в инспекторе)</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ресурсы</translation>
+        </message>
+        <message>
+            <source>Resources granted of those the promise needs (edit them in the inspector)</source>
+            <translation>Сколько из нужных обещанию ресурсов предоставлено (правка — в инспекторе)</translation>
+        </message>
+        <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
             <source>%1 of %2</source>
             <translation>%1 из %2</translation>
         </message>
@@ -2584,10 +2628,6 @@ team</source>
             <translation>Показатель успеха</translation>
         </message>
         <message>
-            <source>Target</source>
-            <translation>Цель</translation>
-        </message>
-        <message>
             <source>Current</source>
             <translation>Сейчас</translation>
         </message>
@@ -2614,26 +2654,6 @@ team</source>
         <message>
             <source>Period</source>
             <translation>Период</translation>
-        </message>
-        <message>
-            <source>Who promises</source>
-            <translation>Кто даёт</translation>
-        </message>
-        <message>
-            <source>To whom</source>
-            <translation>Кому</translation>
-        </message>
-        <message>
-            <source>Promise</source>
-            <translation>Обещание</translation>
-        </message>
-        <message>
-            <source>Metric</source>
-            <translation>Метрика</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
         </message>
         <message>
             <source>Granted</source>
@@ -2666,10 +2686,6 @@ team</source>
         <message>
             <source>Decision</source>
             <translation>Решение</translation>
-        </message>
-        <message>
-            <source>Root value</source>
-            <translation>Корневая ценность</translation>
         </message>
         <message>
             <source>Holder</source>

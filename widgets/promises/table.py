@@ -27,7 +27,6 @@ from widgets.table_specs import name_of, party_choices, team_choices
 from widgets.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-N = QT_TRANSLATE_NOOP
 
 
 def _status_choices(_document: Document) -> list[tuple[Any, str]]:
@@ -50,21 +49,23 @@ def _value_label(document: Document, value: Any) -> str:
 def promise_columns() -> list[Column]:
     """The table's columns: parties, text, metric, target, status, what is granted, value and problems."""
     return [
-        Column("from", N("columns", "Who promises"), lambda o: o.from_, set_field("from_"), "choice", name_of,
-               team_choices, "team", width=170),
-        Column("to", N("columns", "To whom"), lambda o: o.to, set_field("to"), "choice", name_of, party_choices,
-               "team", width=170),
-        Column("text", N("columns", "Promise"), lambda o: o.text, set_field("text"), stretch=True),
-        Column("metric", N("columns", "Metric"), lambda o: o.metric, set_field("metric"), width=170),
-        Column("target", N("columns", "Target"), lambda o: o.target, set_field("target"), width=100),
-        Column("status", N("columns", "Status"), lambda o: o.status, set_field("status"), "choice", _status_label,
-               _status_choices, width=130),
-        Column("authorities", N("columns", "Authorities"), lambda o: grant_summary(o.authorities), width=95,
-               tip=N("columns", "Authorities granted of those the promise needs (edit them in the inspector)")),
-        Column("resources", N("columns", "Resources"), lambda o: grant_summary(o.resources), width=95,
-               tip=N("columns", "Resources granted of those the promise needs (edit them in the inspector)")),
-        Column("value", N("columns", "Root value"), lambda o: o.value, set_field("value"), "choice", _value_label,
-               _value_choices, "value", width=130),
+        Column("from", QT_TRANSLATE_NOOP("columns", "Who promises"), lambda o: o.from_, set_field("from_"), "choice",
+               name_of, team_choices, "team", width=170),
+        Column("to", QT_TRANSLATE_NOOP("columns", "To whom"), lambda o: o.to, set_field("to"), "choice", name_of,
+               party_choices, "team", width=170),
+        Column("text", QT_TRANSLATE_NOOP("columns", "Promise"), lambda o: o.text, set_field("text"), stretch=True),
+        Column("metric", QT_TRANSLATE_NOOP("columns", "Metric"), lambda o: o.metric, set_field("metric"), width=170),
+        Column("target", QT_TRANSLATE_NOOP("columns", "Target"), lambda o: o.target, set_field("target"), width=100),
+        Column("status", QT_TRANSLATE_NOOP("columns", "Status"), lambda o: o.status, set_field("status"), "choice",
+               _status_label, _status_choices, width=130),
+        Column("authorities", QT_TRANSLATE_NOOP("columns", "Authorities"), lambda o: grant_summary(o.authorities),
+               width=115, tip=QT_TRANSLATE_NOOP(
+                   "columns", "Authorities granted of those the promise needs (edit them in the inspector)")),
+        Column("resources", QT_TRANSLATE_NOOP("columns", "Resources"), lambda o: grant_summary(o.resources),
+               width=115, tip=QT_TRANSLATE_NOOP(
+                   "columns", "Resources granted of those the promise needs (edit them in the inspector)")),
+        Column("value", QT_TRANSLATE_NOOP("columns", "Root value"), lambda o: o.value, set_field("value"), "choice",
+               _value_label, _value_choices, "value", width=130),
     ]
 
 
