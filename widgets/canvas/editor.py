@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,9 +31,10 @@ from widgets.canvas.chart import ChartView
 from widgets.canvas.common import INK, MUTED, CanvasContext, Touch, default_curve, touch_of
 from widgets.canvas.curves import CurvesPanel, kind_names
 from widgets.canvas.errc import ErrcPanel
+from widgets.canvas.factor import FactorPanel
 from widgets.canvas.legend import Legend
 from widgets.canvas.quality import QualityPanel, TaglineEdit
-from widgets.canvas.table import LevelsTable
+from widgets.canvas.table import NAME, LevelsTable
 
 SCALES: tuple[tuple[tuple[float, float], float], ...] = (((0, 5), 0.5), ((0, 10), 1.0))
 TITLE_STYLE = f"QLineEdit {{ border: none; background: transparent; color: {INK}; }}" \
@@ -234,9 +235,14 @@ class CanvasEditor(QWidget):
         self.curves = CurvesPanel(self.ctx, self.tabs)
         self.errc = ErrcPanel(self.ctx, self.tabs)
         self.quality = QualityPanel(self.ctx, self.tabs)
+        self.details = FactorPanel(self.ctx, self.tabs)
         self.tabs.addTab(self.curves, self.tr("Curves"))
         self.tabs.addTab(self.errc, self.tr("ERRC grid"))
         self.tabs.addTab(self.quality, self.tr("Quality"))
+        self.tabs.addTab(self.details, self.tr("Factor"))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.details),
+                                self.tr("The selected factor's description, price-like mark and ERRC note"))
+        self.table.doubleClicked.connect(self._table_double_clicked)
         side.addWidget(self.table)
         side.addWidget(self.tabs)
         side.setSizes([330, 470])
@@ -270,6 +276,7 @@ class CanvasEditor(QWidget):
         self.curves.reset_canvas()
         self.errc.reset_canvas()
         self.quality.reset_canvas()
+        self.details.reset_canvas()
         self._selection_changed()
 
     def _fill_chooser(self) -> None:
@@ -371,6 +378,15 @@ class CanvasEditor(QWidget):
             return factor.id
         return None
 
+    def show_factor_details(self) -> None:
+        """Show the Factor tab (the selected factor's details), with the side panels."""
+        self.chart_only.setChecked(False)
+        self.tabs.setCurrentWidget(self.details)
+
+    def _table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == NAME:
+            self.show_factor_details()
+
     def delete_selection(self) -> None:
         """Delete the selected factor with its levels (the shell's Delete action)."""
         if self.ctx.factor_id is not None:
@@ -399,6 +415,7 @@ class CanvasEditor(QWidget):
         self.curves.apply(touch)
         self.errc.apply(touch)
         self.quality.apply(touch)
+        self.details.apply(touch)
         self.ctx.repair_selection()
 
     def _show_neighbour(self, applied: list[Leaf]) -> None:
