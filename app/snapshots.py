@@ -28,12 +28,34 @@ class Snapshot:
 def save_snapshot(store: SqliteStore, name: str, workshop: m.Workshop) -> Snapshot:
     """Keep `workshop` as it is now under `name`, committed at once (the file counts as modified)."""
     snapshot = Snapshot(str(uuid.uuid4()), name, time.strftime("%Y-%m-%d %H:%M:%S"))
+    _change_file(store, f"INSERT INTO {q(SNAPSHOTS_TABLE)} (id, name, created, content) VALUES (?, ?, ?, ?)",
+                 (snapshot.id, snapshot.name, snapshot.created, dumps(workshop)))
+    return snapshot
+
+
+def delete_snapshot(store: SqliteStore, snapshot_id: str) -> None:
+    """Remove the snapshot from the file, committed at once (the file counts as modified); KeyError if unknown."""
+    _change_file(store, f"DELETE FROM {q(SNAPSHOTS_TABLE)} WHERE id = ?", (snapshot_id,), snapshot_id)
+
+
+def rename_snapshot(store: SqliteStore, snapshot_id: str, name: str) -> Snapshot:
+    """Give the snapshot another name, committed at once (the file counts as modified); KeyError if unknown."""
+    _change_file(store, f"UPDATE {q(SNAPSHOTS_TABLE)} SET name = ? WHERE id = ?", (name, snapshot_id), snapshot_id)
+    row = store.conn.execute(f"SELECT id, name, created FROM {q(SNAPSHOTS_TABLE)} WHERE id = ?",
+                             (snapshot_id,)).fetchone()
+    return Snapshot(*row)
+
+
+def _change_file(store: SqliteStore, sql: str, params: tuple, must_touch: str | None = None) -> None:
+    """Run one statement on the snapshots and count it as a change to the file, all in one transaction.
+
+    With `must_touch`, a statement that touches no row raises KeyError(must_touch) and changes nothing.
+    """
     store.conn.execute("BEGIN IMMEDIATE")
     try:
-        store.conn.execute(
-            f"INSERT INTO {q(SNAPSHOTS_TABLE)} (id, name, created, content) VALUES (?, ?, ?, ?)",
-            (snapshot.id, snapshot.name, snapshot.created, dumps(workshop)),
-        )
+        cursor = store.conn.execute(sql, params)
+        if must_touch is not None and cursor.rowcount == 0:
+            raise KeyError(must_touch)
         store.edit_count += 1
         store.set_meta("edit_count", str(store.edit_count))
         store.conn.execute("COMMIT")
@@ -41,7 +63,6 @@ def save_snapshot(store: SqliteStore, name: str, workshop: m.Workshop) -> Snapsh
         store.conn.execute("ROLLBACK")
         store.edit_count = int(store.meta("edit_count") or 0)
         raise
-    return snapshot
 
 
 def list_snapshots(store: SqliteStore) -> list[Snapshot]:

@@ -6,6 +6,7 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,15 @@ from app.generate import small_workshop
 from app.history import History
 from app.jsonio import dumps, read_json_file, workshop_to_json
 from app.resources import sample_path
-from app.snapshots import list_snapshots, load_snapshot, restore_edit, save_snapshot
+from app.snapshots import (
+    Snapshot,
+    delete_snapshot,
+    list_snapshots,
+    load_snapshot,
+    rename_snapshot,
+    restore_edit,
+    save_snapshot,
+)
 from app.workfile import WorkFile, read_workshop
 
 
@@ -77,3 +86,41 @@ def test_a_version_1_file_opens_and_gains_snapshots(tmp_path: Path) -> None:
     reopened = WorkFile.open(path)
     assert [s.name for s in list_snapshots(reopened.store)] == ["первый"]
     reopened.close()
+
+
+def test_delete_and_rename_are_changes_to_the_file_and_survive_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "w.clientocracy"
+    work = WorkFile.new(read_json_file(sample_path()), path)
+    first = save_snapshot(work.store, "как есть", work.document.model)
+    second = save_snapshot(work.store, "черновик 🙂", work.document.model)
+    work.save()
+    assert not work.modified
+    renamed = rename_snapshot(work.store, first.id, "как есть — согласовано с советом")
+    assert renamed == Snapshot(first.id, "как есть — согласовано с советом", first.created)
+    assert work.modified, "a renamed snapshot is a change to the file"
+    work.save()
+    delete_snapshot(work.store, second.id)
+    assert work.modified, "a deleted snapshot is a change to the file"
+    work.save()
+    work.close()
+
+    reopened = WorkFile.open(path)
+    assert not reopened.modified
+    assert list_snapshots(reopened.store) == [renamed]
+    with pytest.raises(KeyError):
+        load_snapshot(reopened.store, second.id)
+    reopened.close()
+
+
+def test_an_unknown_snapshot_raises_key_error_and_changes_nothing(tmp_path: Path) -> None:
+    work = WorkFile.new(read_json_file(sample_path()), tmp_path / "w.clientocracy")
+    snap = save_snapshot(work.store, "как есть", work.document.model)
+    work.save()
+    count = work.store.edit_count
+    with pytest.raises(KeyError):
+        delete_snapshot(work.store, "no-such-snapshot")
+    with pytest.raises(KeyError):
+        rename_snapshot(work.store, "no-such-snapshot", "другое")
+    assert not work.modified and work.store.edit_count == count and work.store.meta("edit_count") == str(count)
+    assert list_snapshots(work.store) == [snap]
+    work.close()

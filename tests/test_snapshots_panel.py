@@ -1,19 +1,22 @@
-"""The snapshots panel: save under a name, restore exactly (one undo back), survive reopen, read-only view, export."""
+"""The snapshots panel: save under a name, restore exactly (one undo back), survive reopen, read-only view, export,
+rename and delete."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from app import changes
 from app import model as m
 from app.jsonio import read_json_file, workshop_to_json
 from app.resources import sample_path
+from app.snapshots import list_snapshots
 from app.workfile import WorkFile
-from tests.canvas_support import drag
+from tests.canvas_support import double_click, drag
 from widgets.export_runner import EXPORTS
 from widgets.snapshots_panel import SnapshotsPanel
 from widgets.undo import push_edit
@@ -143,4 +146,100 @@ def test_export_from_a_snapshot_writes_the_snapshot_not_the_current_state(qtbot,
     text = pdftotext(target)
     assert "Свежий квартал" in text and "Совсем другая сессия" not in text
     assert "snapshot.pdf" in panel.message.text()
+    work.close()
+
+
+def names(panel: SnapshotsPanel) -> list[str]:
+    """The snapshot names the list shows, top to bottom."""
+    return [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
+
+
+def select(panel: SnapshotsPanel, row: int) -> None:
+    """Choose a row of the list as a click would."""
+    item = panel.list.topLevelItem(row)
+    panel.list.setCurrentItem(item)
+    item.setSelected(True)
+
+
+def test_delete_asks_with_the_name_and_removes_the_snapshot(qtbot, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "w.clientocracy"
+    work = open_sample(path)
+    panel = SnapshotsPanel(work, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.show()
+    for name in ("утро", "после обеда", "вечер 🌙"):
+        panel.save_snapshot(name)
+    work.save()
+    changed = []
+    panel.snapshot_saved.connect(changed.append)
+    asked = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes,
+                    QMessageBox.StandardButton.Yes])
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    select(panel, 1)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert "после обеда" in asked[0]
+    assert names(panel) == ["вечер 🌙", "после обеда", "утро"] and changed == [] and not work.modified, "cancelled"
+    viewer = panel.open_read_only(panel.selected_id())
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert names(panel) == ["вечер 🌙", "утро"] and len(changed) == 1 and work.modified
+    assert "после обеда" in panel.message.text()
+    QApplication.processEvents()
+    assert viewer not in panel.viewers, "the window of a deleted snapshot closes"
+    assert panel.list.currentItem().text(0) == "утро", "the next row is chosen, so Delete goes on down the list"
+    panel.delete_button.click()
+    assert names(panel) == ["вечер 🌙"] and len(asked) == 3
+    work.save()
+    work.close()
+    reopened = WorkFile.open(path)
+    assert [s.name for s in list_snapshots(reopened.store)] == ["вечер 🌙"]
+    reopened.close()
+
+
+def test_rename_by_f2_button_and_double_click_on_the_name(qtbot, tmp_path: Path, monkeypatch) -> None:
+    work = open_sample(tmp_path / "w.clientocracy")
+    panel = SnapshotsPanel(work, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.show()
+    first = panel.save_snapshot("утро")
+    panel.save_snapshot("вечер")
+    work.save()
+    changed = []
+    panel.snapshot_saved.connect(changed.append)
+    prompts = []
+    answers = iter([("  как есть —   согласовано ", True), ("что угодно", False), ("   ", True), ("итог", True)])
+
+    def get_text(parent, title, label, *args, text="", **kwargs):
+        prompts.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    viewer = panel.open_read_only(first.id)
+    select(panel, 1)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_F2)
+    assert prompts[0] == ("A new name for the snapshot “утро”:", "утро")
+    assert names(panel) == ["вечер", "как есть — согласовано"] and changed == [first.id] and work.modified
+    assert panel.selected_id() == first.id and "как есть — согласовано" in viewer.windowTitle()
+    work.save()
+    panel.rename_button.click()  # cancelled
+    panel.rename_button.click()  # blank
+    assert "name" in panel.message.text()
+    assert names(panel) == ["вечер", "как есть — согласовано"] and len(changed) == 1 and not work.modified
+    item = panel.list.topLevelItem(0)
+    double_click(panel.list.viewport(), panel.list.visualRect(panel.list.indexFromItem(item, 0)).center())
+    assert names(panel) == ["итог", "как есть — согласовано"] and len(changed) == 2 and work.modified
+    assert panel.viewers == [viewer], "double-clicking the name renames; it opens no window"
+    item = panel.list.topLevelItem(0)
+    double_click(panel.list.viewport(), panel.list.visualRect(panel.list.indexFromItem(item, 1)).center())
+    assert len(prompts) == 4 and [v.snapshot.name for v in panel.viewers] == ["как есть — согласовано", "итог"], \
+        "double-clicking the time opens the snapshot read-only"
+    for opened in list(panel.viewers):
+        opened.close()
     work.close()

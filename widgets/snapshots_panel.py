@@ -1,4 +1,5 @@
-"""Snapshots panel: keep the workshop's state under a name inside its file, look at one read-only, restore, export.
+"""Snapshots panel: keep the workshop's state under a name inside its file, look at one read-only, restore, export,
+rename or delete.
 
 A restore is one undoable edit on the shared undo stack. A snapshot is shown in a window of its own (beside the
 current state) through the presentation's pages, on a separate document that refuses every edit.
@@ -10,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QTreeWidget,
@@ -30,7 +32,15 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.document import Document, EditRefused
 from app.edits import Edit
-from app.snapshots import Snapshot, list_snapshots, load_snapshot, restore_edit, save_snapshot
+from app.snapshots import (
+    Snapshot,
+    delete_snapshot,
+    list_snapshots,
+    load_snapshot,
+    rename_snapshot,
+    restore_edit,
+    save_snapshot,
+)
 from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
 from widgets.undo import push_edit
 
@@ -52,10 +62,10 @@ class ReadOnlyDocument(Document):
 
 
 class SnapshotsPanel(QWidget):
-    """The snapshots of the open workshop's file, newest first, with Save, Open read-only, Restore and Export."""
+    """The open workshop's snapshots, newest first: Save, Open read-only, Restore, Export, Rename, Delete."""
 
     snapshot_saved = Signal(str)
-    """A snapshot was stored (its id): the file now has something unsaved."""
+    """A snapshot was stored, renamed or deleted (its id): the file now has something unsaved."""
     restored = Signal(str)
     """A snapshot was restored (its id) as one edit on the undo stack."""
 
@@ -79,7 +89,8 @@ class SnapshotsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.list.itemDoubleClicked.connect(lambda *_: self.open_read_only())
+        self.list.itemDoubleClicked.connect(self._double_clicked)
+        self.list.installEventFilter(self)  # Delete and F2 on the list
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(lambda: self.save_snapshot())
         self.open_button = QToolButton(self)
@@ -91,6 +102,10 @@ class SnapshotsPanel(QWidget):
         self.export_menu = QMenu(self.export_button)
         self.export_menu.aboutToShow.connect(self._fill_export_menu)
         self.export_button.setMenu(self.export_menu)
+        self.rename_button = QToolButton(self)
+        self.rename_button.clicked.connect(lambda: self.rename())
+        self.delete_button = QToolButton(self)
+        self.delete_button.clicked.connect(lambda: self.delete())
         self.message = QLabel(self)
         self.message.setObjectName("snapshotsMessage")
         self.message.setWordWrap(True)
@@ -100,6 +115,9 @@ class SnapshotsPanel(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         for button in (self.open_button, self.restore_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(12)
+        for button in (self.rename_button, self.delete_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -120,6 +138,10 @@ class SnapshotsPanel(QWidget):
         self.restore_button.setToolTip(self.tr("Make the workshop what it was in the snapshot (Undo goes back)"))
         self.export_button.setText(self.tr("Export"))
         self.export_button.setToolTip(self.tr("Handouts or slides of the snapshot, not of the current state"))
+        self.rename_button.setText(self.tr("Rename…"))
+        self.rename_button.setToolTip(self.tr("Give the snapshot another name (F2, or double-click its name)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Remove the snapshot from the workshop's file (Delete)"))
 
     # ------------------------------------------------------------------ binding
     def bind(self, work_file: Any) -> None:
@@ -167,7 +189,8 @@ class SnapshotsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        for button in (self.open_button, self.restore_button, self.export_button):
+        for button in (self.open_button, self.restore_button, self.export_button, self.rename_button,
+                       self.delete_button):
             button.setEnabled(chosen)
 
     def say(self, text: str) -> None:
@@ -198,6 +221,76 @@ class SnapshotsPanel(QWidget):
         self.say(self.tr("Snapshot “%1” saved in the workshop (save the file to keep it).").replace("%1", name))
         self.snapshot_saved.emit(snap.id)
         return snap
+
+    def rename(self, snapshot_id: str | None = None, name: str | None = None) -> Snapshot | None:
+        """Give the snapshot another name (asked for when None); returns the renamed snapshot, or None if not."""
+        snap = self._target(snapshot_id)
+        if snap is None or self.work_file is None:
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Rename snapshot"),
+                                            self.tr("A new name for the snapshot “%1”:").replace("%1", snap.name),
+                                            text=snap.name)
+            if not ok:
+                return None
+        name = " ".join(name.split())
+        if not name:
+            self.say(self.tr("A snapshot needs a name."))
+            return None
+        if name == snap.name:
+            return snap
+        renamed = rename_snapshot(self.work_file.store, snap.id, name)
+        self.refresh()
+        for viewer in self.viewers:
+            if viewer.snapshot.id == snap.id:
+                viewer.show_name(renamed)
+        self.say(self.tr("Snapshot “%1” renamed to “%2” (save the file to keep it).")
+                 .replace("%1", snap.name).replace("%2", name))
+        self.snapshot_saved.emit(snap.id)
+        return renamed
+
+    def delete(self, snapshot_id: str | None = None) -> bool:
+        """Remove the snapshot from the file once the user confirms; returns whether it was deleted."""
+        snap = self._target(snapshot_id)
+        if snap is None or self.work_file is None:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Delete snapshot"),
+            self.tr("Delete the snapshot “%1”? Undo does not bring it back.").replace("%1", snap.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        row = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else 0
+        delete_snapshot(self.work_file.store, snap.id)
+        for viewer in [v for v in self.viewers if v.snapshot.id == snap.id]:
+            viewer.close()
+        self.refresh()
+        following = self.list.topLevelItem(min(max(row, 0), self.list.topLevelItemCount() - 1))
+        if following is not None:  # keep a row chosen so Delete can go on down the list
+            following.setSelected(True)
+            self.list.setCurrentItem(following)
+        self.say(self.tr("Snapshot “%1” deleted (save the file to make it final).").replace("%1", snap.name))
+        self.snapshot_saved.emit(snap.id)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Delete deletes the chosen snapshot and F2 renames it, while the list has the keyboard."""
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and self.selected_id() is not None:
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete()
+                return True
+            if event.key() == Qt.Key.Key_F2 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.rename()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        """Double-click on the name renames the snapshot; on its time, opens it read-only."""
+        snapshot_id = item.data(0, ID_ROLE)
+        if column == 0:
+            self.rename(snapshot_id)
+        else:
+            self.open_read_only(snapshot_id)
 
     def workshop_of(self, snapshot_id: str) -> m.Workshop:
         """The workshop as the snapshot holds it (a separate model)."""
@@ -289,7 +382,7 @@ class SnapshotViewer(QWidget):
         self.panel = panel
         self.document = ReadOnlyDocument(workshop)
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Snapshot “%1” (read-only)").replace("%1", snap.name))
+        self.show_name(snap)
         self.story = StoryView(self.document, self.undo_stack, self)
         self.story.reveal = False
         self.story.lock.laser = False
@@ -327,6 +420,11 @@ class SnapshotViewer(QWidget):
         self.story.page_changed.connect(self._show_page)
         self.story.go_to(0, forward=False)
         self.resize(1280, 800)
+
+    def show_name(self, snap: Snapshot) -> None:
+        """Follow the snapshot's (new) name in the window title."""
+        self.snapshot = snap
+        self.setWindowTitle(self.tr("Snapshot “%1” (read-only)").replace("%1", snap.name))
 
     def _show_page(self) -> None:
         titles = self.story.titles()

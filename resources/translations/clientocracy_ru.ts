@@ -154,6 +154,14 @@
             <translation>Качество</translation>
         </message>
         <message>
+            <source>Factor</source>
+            <translation>Фактор</translation>
+        </message>
+        <message>
+            <source>The selected factor's description, price-like mark and ERRC note</source>
+            <translation>Описание выбранного фактора, ценовая отметка и примечание ИСПС</translation>
+        </message>
+        <message>
             <source>Untitled canvas</source>
             <translation>Канва без названия</translation>
         </message>
@@ -517,6 +525,69 @@
         <message>
             <source>Accept</source>
             <translation>Принять</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactorPanel</name>
+        <message>
+            <source>Select a factor on the chart, in the table or in the ERRC grid to edit its details.</source>
+            <translation>Выберите фактор на графике, в таблице или в сетке ИСПС, чтобы изменить его подробности.</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Фактор</translation>
+        </message>
+        <message>
+            <source>Factor name</source>
+            <translation>Название фактора</translation>
+        </message>
+        <message>
+            <source>Description (printed in the handout)</source>
+            <translation>Описание (печатается в раздаточных материалах)</translation>
+        </message>
+        <message>
+            <source>What the buyer gets on this factor, in a sentence or two</source>
+            <translation>Что покупатель получает по этому фактору — в одном-двух предложениях</translation>
+        </message>
+        <message>
+            <source>▲ Higher means dearer (a price-like factor)</source>
+            <translation>▲ Выше — значит дороже (ценовой фактор)</translation>
+        </message>
+        <message>
+            <source>Price-like: a higher level means dearer for the buyer</source>
+            <translation>Ценовой: чем выше уровень, тем дороже для покупателя</translation>
+        </message>
+        <message>
+            <source>ERRC action</source>
+            <translation>Действие ИСПС</translation>
+        </message>
+        <message>
+            <source>ERRC note (printed in the handout)</source>
+            <translation>Примечание ИСПС (печатается в раздаточных материалах)</translation>
+        </message>
+        <message>
+            <source>Why this action, e.g. what the buyer gains</source>
+            <translation>Почему это действие, например что выигрывает покупатель</translation>
+        </message>
+        <message>
+            <source>Rename factor</source>
+            <translation>Переименовать фактор</translation>
+        </message>
+        <message>
+            <source>Edit factor description</source>
+            <translation>Изменить описание фактора</translation>
+        </message>
+        <message>
+            <source>Edit ERRC note</source>
+            <translation>Изменить примечание ИСПС</translation>
+        </message>
+        <message>
+            <source>Change price-like mark</source>
+            <translation>Изменить ценовую отметку</translation>
+        </message>
+        <message>
+            <source>Set ERRC action of “%1”</source>
+            <translation>Действие ИСПС для «%1»</translation>
         </message>
     </context>
     <context>
@@ -1567,10 +1638,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     <context>
         <name>SnapshotViewer</name>
         <message>
-            <source>Snapshot “%1” (read-only)</source>
-            <translation>Снимок «%1» (только чтение)</translation>
-        </message>
-        <message>
             <source>Previous page (PageUp)</source>
             <translation>Предыдущая страница (PageUp)</translation>
         </message>
@@ -1585,6 +1652,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Saved %1 · read-only</source>
             <translation>Сохранён %1 · только чтение</translation>
+        </message>
+        <message>
+            <source>Snapshot “%1” (read-only)</source>
+            <translation>Снимок «%1» (только чтение)</translation>
         </message>
     </context>
     <context>
@@ -1634,6 +1705,22 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Материалы или слайды по снимку, а не по текущему состоянию</translation>
         </message>
         <message>
+            <source>Rename…</source>
+            <translation>Переименовать…</translation>
+        </message>
+        <message>
+            <source>Give the snapshot another name (F2, or double-click its name)</source>
+            <translation>Дать снимку другое имя (F2 или двойной щелчок по имени)</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Remove the snapshot from the workshop's file (Delete)</source>
+            <translation>Убрать снимок из файла сессии (Delete)</translation>
+        </message>
+        <message>
             <source>Save snapshot</source>
             <translation>Сохранить снимок</translation>
         </message>
@@ -1652,6 +1739,30 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Snapshot “%1” saved in the workshop (save the file to keep it).</source>
             <translation>Снимок «%1» сохранён в сессии (сохраните файл, чтобы он остался).</translation>
+        </message>
+        <message>
+            <source>Rename snapshot</source>
+            <translation>Переименовать снимок</translation>
+        </message>
+        <message>
+            <source>A new name for the snapshot “%1”:</source>
+            <translation>Новое имя снимка «%1»:</translation>
+        </message>
+        <message>
+            <source>Snapshot “%1” renamed to “%2” (save the file to keep it).</source>
+            <translation>Снимок «%1» переименован в «%2» (сохраните файл, чтобы это осталось).</translation>
+        </message>
+        <message>
+            <source>Delete snapshot</source>
+            <translation>Удалить снимок</translation>
+        </message>
+        <message>
+            <source>Delete the snapshot “%1”? Undo does not bring it back.</source>
+            <translation>Удалить снимок «%1»? Отмена его не вернёт.</translation>
+        </message>
+        <message>
+            <source>Snapshot “%1” deleted (save the file to make it final).</source>
+            <translation>Снимок «%1» удалён (сохраните файл, чтобы удалить его окончательно).</translation>
         </message>
         <message>
             <source>Choose a snapshot first.</source>
