@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from exports import export_pdf, export_pptx, export_slides_pdf
-from tests.test_exports_helpers import need, pdftotext, sample
+from tests.exports_support import need, pdftotext, sample
 
 ACCENT = "#7A1FA2"
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60" viewBox="0 0 240 60">

@@ -12,7 +12,7 @@ import pytest
 from app import model as m
 from exports import ExportError, export_pdf, export_pictures, export_pptx, export_slides_pdf
 from exports.geometry import build_diagram
-from tests.test_exports_helpers import (
+from tests.exports_support import (
     body_text,
     fonts_table,
     page_sizes,

@@ -130,7 +130,7 @@ def test_a_snapshot_opens_read_only_beside_the_current_state(qtbot, tmp_path: Pa
 
 
 def test_export_from_a_snapshot_writes_the_snapshot_not_the_current_state(qtbot, tmp_path: Path) -> None:
-    from tests.test_exports_helpers import pdftotext
+    from tests.exports_support import pdftotext
 
     work = open_sample(tmp_path / "w.clientocracy")
     stack = QUndoStack()
