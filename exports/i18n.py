@@ -170,24 +170,18 @@ class Words:
 
     def date(self, iso: str | None) -> str:
         """An ISO date in words (`20 ноября 2026`, `20 November 2026`); anything else as written."""
-        if not iso:
-            return ""
-        try:
-            day = dt.date.fromisoformat(iso)
-        except ValueError:
-            return iso
+        day = _parse_date(iso)
+        if not isinstance(day, dt.date):
+            return day
         if self.language == "ru":
             return f"{day.day} {_MONTHS_RU[day.month - 1]} {day.year}"
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
     def short_date(self, iso: str | None) -> str:
         """An ISO date in figures: `20.11.2026` (Russian) or `20 Nov 2026`; anything else as written."""
-        if not iso:
-            return ""
-        try:
-            day = dt.date.fromisoformat(iso)
-        except ValueError:
-            return iso
+        day = _parse_date(iso)
+        if not isinstance(day, dt.date):
+            return day
         if self.language == "ru":
             return f"{day.day:02d}.{day.month:02d}.{day.year}"
         return f"{day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
@@ -196,3 +190,13 @@ class Words:
         """A level on a canvas: `3`, `2,5` (Russian) or `2.5`."""
         text = f"{value:g}"
         return text.replace(".", ",") if self.language == "ru" else text
+
+
+def _parse_date(iso: str | None) -> dt.date | str:
+    """The date an ISO string names, or the text as written ("" for none) when it is not one."""
+    if not iso:
+        return ""
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
