@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any, Callable, Protocol
 
 from app import model as m
-from app.edits import Delete, Edit, Insert, Leaf, Move, SetLevel, SetPosition, Update, leaves
+from app.changed import Changes, changes_of
+from app.edits import Batch, Delete, Edit, Insert, Leaf, Move, SetLevel, SetPosition, Update, leaves
 from app.validate import (
     field_problem,
     is_number,
@@ -28,7 +30,13 @@ class Store(Protocol):
     def commit(self, document: Document, applied: list[Leaf]) -> None: ...
 
 
-Subscriber = Callable[["Document", Edit, "list[Leaf]"], None]
+Listener = Callable[[Changes], None]
+"""Told what changed after every applied edit (the Qt side has one per document: `widgets.base.live`)."""
+
+log = logging.getLogger(__name__)
+
+# A batch this large is announced as "everything changed": views rebuild once instead of item by item.
+EVERYTHING_AT = 2000
 
 
 class Document:
@@ -38,7 +46,9 @@ class Document:
         self.model = workshop or m.Workshop()
         self.store = store
         self.revision = 0
-        self._subscribers: list[Subscriber] = []
+        self._listeners: list[Listener] = []
+        self.last_changes: Changes | None = None
+        self._old: dict = {}
         self._index: dict[str, tuple[str, Any, str | None]] = {}
         self._reindex()
 
@@ -91,14 +101,25 @@ class Document:
     def __len__(self) -> int:
         return len(self._index)
 
-    # ------------------------------------------------------------ subscribers
-    def subscribe(self, subscriber: Subscriber) -> None:
-        """Call `subscriber(document, edit, applied_leaves)` after every applied edit."""
-        self._subscribers.append(subscriber)
+    # -------------------------------------------------------------- listeners
+    def listen(self, listener: Listener) -> None:
+        """Call `listener(changes)` after every applied edit (views connect to `widgets.base.live` instead)."""
+        self._listeners.append(listener)
 
-    def unsubscribe(self, subscriber: Subscriber) -> None:
-        """Stop announcing edits to `subscriber`."""
-        self._subscribers.remove(subscriber)
+    def stop_listening(self, listener: Listener) -> None:
+        """Stop announcing edits to `listener` (nothing happens when it does not listen)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # TRANSITIONAL (removed once every view follows widgets.base.live): the old (document, edit, leaves) callbacks.
+    def subscribe(self, subscriber: Callable[..., None]) -> None:
+        self._old[subscriber] = lambda changes: subscriber(self, changes.edit, list(leaves(changes.edit)))
+        self.listen(self._old[subscriber])
+
+    def unsubscribe(self, subscriber: Callable[..., None]) -> None:
+        if subscriber not in self._old:
+            raise ValueError(subscriber)
+        self.stop_listening(self._old.pop(subscriber))
 
     # ------------------------------------------------------------------ apply
     def apply(self, edit: Edit) -> None:
@@ -118,8 +139,14 @@ class Document:
                 self._apply_leaf(leaf.inverse(), check=False)
             raise
         self.revision += 1
-        for subscriber in list(self._subscribers):
-            subscriber(self, edit, applied)
+        everything = len(applied) >= EVERYTHING_AT or (isinstance(edit, Batch) and edit.everything)
+        changes = changes_of(self, edit, applied, everything)
+        self.last_changes = changes
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:  # the edit is committed: a listener that fails must not hide it from the others
+                log.exception("a listener failed to follow %r", edit)
 
     def _apply_leaf(self, leaf: Leaf, check: bool = True) -> None:
         if isinstance(leaf, Insert):

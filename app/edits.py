@@ -101,13 +101,14 @@ class SetPosition:
 
 @dataclass(frozen=True)
 class Batch:
-    """Several edits applied, undone and announced as one."""
+    """Several edits applied, undone and announced as one; `everything` announces it as a change of everything."""
 
     edits: tuple[Edit, ...] = field(default_factory=tuple)
     label: str = ""
+    everything: bool = False
 
     def inverse(self) -> Batch:
-        return Batch(tuple(e.inverse() for e in reversed(self.edits)), self.label)
+        return Batch(tuple(e.inverse() for e in reversed(self.edits)), self.label, self.everything)
 
 
 Leaf = Union[Insert, Delete, Update, Move, SetLevel, SetPosition]

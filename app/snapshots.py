@@ -107,7 +107,7 @@ def restore_edit(document: Document, target: m.Workshop, label: str = "Restore s
                     if getattr(target.info, n) != getattr(scratch.model.info, n)}
     if info_changes:
         do(c.update(scratch, "", **info_changes))
-    return Batch(tuple(edits), label)
+    return Batch(tuple(edits), label, everything=True)
 
 
 _INSERT_ORDER = ("value", "segment", "team", "pain", "proposition", "canvas", "link", "promise", "experiment")

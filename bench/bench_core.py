@@ -37,7 +37,7 @@ def edit_cost(work: WorkFile, repeat: int = 300) -> list[float]:
     """One edit applied, committed to the working copy and announced, cycling through edit kinds."""
     doc = work.document
     announced = []
-    doc.subscribe(lambda d, e, leaves: announced.append(len(leaves)))
+    doc.listen(announced.append)
     team = doc.model.teams[len(doc.model.teams) // 2].id
     canvas = doc.model.canvases[0]
     curve, factor = canvas.curves[0].id, canvas.factors[0].id

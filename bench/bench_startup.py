@@ -61,8 +61,8 @@ app.exec()
 
 APP = FIRST_FRAME + """
 from PySide6.QtWidgets import QApplication
-import widgets.gui  # what app.cli imports first
-import widgets.main_window as main_window
+import widgets.shell.gui  # what cli.main imports first
+import widgets.shell.main_window as main_window
 
 _show = main_window.MainWindow.show
 
@@ -73,7 +73,7 @@ def show(self):
 
 
 main_window.MainWindow.show = show
-from app.cli import main
+from cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -112,8 +112,8 @@ def table_edits(big: Path, edits: int) -> tuple[list[float], list[float], float,
     os.environ["CLIENTOCRACY_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-edit-")
     from PySide6.QtWidgets import QApplication
 
-    from widgets import gui
-    from widgets.settings import Settings
+    from widgets.shell import gui
+    from widgets.shell.settings import Settings
 
     app = gui.application()
     window = gui.open_window(str(big), settings=Settings(), translations=None)
@@ -175,7 +175,7 @@ def main() -> int:
     from app.generate import generate_workshop
     from app.resources import sample_path
     from app.workfile import read_workshop, write_workshop_file
-    from widgets.i18n import LANGUAGES, compile_language
+    from widgets.shell.i18n import LANGUAGES, compile_language
 
     for language in LANGUAGES:  # as the first start of a checkout does; later starts find them fresh
         compile_language(language)

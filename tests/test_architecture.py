@@ -58,12 +58,12 @@ def test_startup_leaves_export_libraries_out(tmp_path: Path) -> None:
     # The GUI entry modules, and the first window built on the bundled sample, as `./run` starts it.
     code = (
         "import importlib.util, sys\n"
-        "import app, widgets.gui, widgets.main_window\n"
-        "if importlib.util.find_spec('app.cli'):\n"
-        "    import app.cli\n"
+        "import app, widgets.shell.gui, widgets.shell.main_window\n"
+        "if importlib.util.find_spec('cli.main'):\n"
+        "    import cli.main\n"
         "from PySide6.QtWidgets import QApplication\n"
         "qapp = QApplication([])\n"
-        "window = widgets.gui.open_window(None)\n"
+        "window = widgets.shell.gui.open_window(None)\n"
         "assert window is not None, 'the bundled sample did not open'\n"
         "window.show(); qapp.processEvents()\n"
         f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {EXPORT_LIBRARIES!r})\n"

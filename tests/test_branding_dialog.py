@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog
 
 from tests.test_export_branding import ACCENT, image_count, png_logo, svg_logo, top_pixel
 from tests.test_shell_dialogs import bakery_window, english_translations
-from widgets.branding_dialog import BrandingDialog
-from widgets.i18n import Translations
-from widgets.main_window import MainWindow
-from widgets.settings import Settings
+from widgets.shell.branding_dialog import BrandingDialog
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import Settings
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_dialog_says_when_a_logo_cannot_be_read(qtbot, tmp_path: Path, english: 
 
 def test_branding_is_in_the_export_menu_and_reaches_the_handout(qtbot, window: MainWindow, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from widgets import files
+    from widgets.shell import files
 
     action = window.menus["branding"]
     assert action in window.menus.menus["export"].actions()

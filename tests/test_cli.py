@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import main
 from app.jsonio import workshop_to_json
 from app.resources import sample_path
 from app.workfile import read_workshop
+from cli.main import main
 
 SAMPLE_JSON = json.loads(sample_path().read_text(encoding="utf-8"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from cli.main import main
 from exports import export_pdf, export_pptx, export_slides_pdf
 from tests.exports_support import need, pdftotext, sample
 

@@ -11,10 +11,10 @@ from typing import Callable
 
 import pytest
 
-from app.cli import main
 from app.jsonio import read_json_file
 from app.resources import sample_path
 from app.workfile import WorkFile, working_dir, write_workshop_file
+from cli.main import main
 
 
 def _good(path: Path) -> Path:

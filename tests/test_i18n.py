@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app import model as m
 from app.checks import run_checks
-from widgets import i18n
-from widgets.catalog import Message, extract, read_ts
-from widgets.checks_panel import translated_templates
-from widgets.edit_names import edit_name
-from widgets.stages import StageTexts
+from widgets.base.findings_text import translated_templates
+from widgets.shell import i18n
+from widgets.shell.catalog import Message, extract, read_ts
+from widgets.shell.edit_names import edit_name
+from widgets.shell.stages import StageTexts
 
 PLACEHOLDER = re.compile(r"%n|%L?\d|\{\w*\}")
 
@@ -43,7 +43,7 @@ def test_a_shipped_catalogue_has_no_unfinished_entries(language: str) -> None:
 def test_every_string_of_widgets_is_in_the_russian_catalogue(extracted: list[Message]) -> None:
     shipped = {msg.key for msg in read_ts(i18n.ts_path("ru")) if msg.finished}
     missing = [f"{msg.context}: {msg.source!r}" for msg in extracted if msg.key not in shipped]
-    assert not missing, f"run `python -m widgets.i18n update` and translate: {missing}"
+    assert not missing, f"run `python -m widgets.shell.i18n update` and translate: {missing}"
 
 
 def test_every_plural_has_english_forms(extracted: list[Message]) -> None:

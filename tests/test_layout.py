@@ -366,14 +366,15 @@ def test_layout_edit_applies_as_one_edit_and_one_undo_restores_every_position() 
     before = copy.deepcopy(w.layouts)
     doc = Document(w)
     announced = []
-    doc.subscribe(lambda d, edit, leaves: announced.append(len(leaves)))
+    doc.listen(lambda changes: announced.append(changes))
     history = History(doc)
     positions = layered_layout(doc.model)
     batch = layout_edit(doc, "structure", positions, "Arrange in layers")
     changed = sum(1 for n, p in positions.items() if before["structure"].get(n) != p)
     assert len(batch.edits) == changed > 0
     history.push(batch)
-    assert announced == [changed]
+    assert len(announced) == 1
+    assert announced[0].placed("structure") == {n for n, p in positions.items() if before["structure"].get(n) != p}
     assert doc.model.layouts["structure"] == positions
     assert history.undo_text == "Arrange in layers"
     history.undo()

@@ -13,9 +13,9 @@ from app import changes
 from app import model as m
 from app.workfile import WorkFile, find_recoverable, write_workshop_file
 from tests.test_shell_dialogs import english_translations, quietly, small_workshop
-from widgets import gui
-from widgets.i18n import Translations
-from widgets.settings import Settings
+from widgets.shell import gui
+from widgets.shell.i18n import Translations
+from widgets.shell.settings import Settings
 
 
 @pytest.fixture
@@ -95,13 +95,14 @@ def test_the_app_starts_on_the_sample_and_paints(qtbot) -> None:
 
 def test_smoke_alone_runs_the_full_smoke_check_when_the_build_has_it(qtbot, monkeypatch) -> None:
     calls: list[str] = []
-    fake = types.ModuleType("widgets.smoke")
+    fake = types.ModuleType("widgets.shell.smoke")
     fake.run_smoke = lambda: calls.append("run") or 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "widgets.smoke", fake)
-    monkeypatch.setattr(gui.importlib.util, "find_spec", lambda name: object() if name == "widgets.smoke" else None)
-    import widgets
+    monkeypatch.setitem(sys.modules, "widgets.shell.smoke", fake)
+    monkeypatch.setattr(gui.importlib.util, "find_spec",
+                        lambda name: object() if name == "widgets.shell.smoke" else None)
+    import widgets.shell
 
-    monkeypatch.setattr(widgets, "smoke", fake, raising=False)
+    monkeypatch.setattr(widgets.shell, "smoke", fake, raising=False)
     assert gui.main(["--smoke"]) == 0
     assert calls == ["run"]
 

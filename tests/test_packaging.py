@@ -19,7 +19,7 @@ from app.workfile import SUFFIX
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "resources" / "icons"
-SMOKE = "from widgets.smoke import run_smoke; raise SystemExit(run_smoke())"
+SMOKE = "from widgets.shell.smoke import run_smoke; raise SystemExit(run_smoke())"
 LINUX = sys.platform.startswith("linux")
 MAX_BUILD_MB = 300  # about 200 MB of files now (see packaging/README.md); a jump means a large library slipped in
 
@@ -46,7 +46,7 @@ def test_smoke_check_passes_from_source() -> None:
 
 
 def test_smoke_check_names_the_step_that_failed() -> None:
-    hide_resources = ("import widgets.smoke as smoke; from pathlib import Path; "
+    hide_resources = ("import widgets.shell.smoke as smoke; from pathlib import Path; "
                       "smoke.resource_path = lambda *parts: Path('/nonexistent', *parts); "
                       "raise SystemExit(smoke.run_smoke())")
     result = subprocess.run([sys.executable, "-c", hide_resources], cwd=ROOT, env=offscreen_env(),
@@ -109,7 +109,7 @@ def test_built_app_passes_its_smoke_check(built_app: Path, tmp_path: Path) -> No
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, show(result)
     # the whole check (every module, fonts, translations, edit and undo, save, exports), not just a painted window
-    assert "smoke check passed" in result.stdout, "`clientocracy --smoke` does not run widgets.smoke.run_smoke\n" + \
+    assert "smoke check passed" in result.stdout, "`clientocracy --smoke` does not run smoke.run_smoke\n" + \
         show(result)
 
 

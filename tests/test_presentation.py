@@ -16,9 +16,9 @@ from app.generate import generate_workshop
 from app.jsonio import dumps, read_json_file
 from app.resources import sample_path
 from tests.canvas_support import drag as chart_drag
+from widgets.base.undo import push_edit
 from widgets.presentation import PresentationWindow, choose_screen, open_presentation
 from widgets.presentation.story import reveal_order
-from widgets.undo import push_edit
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 STORY = ["goal", "clients", "canvas", "errc", "structure", "promises", "findings"]

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 from app import changes
 from app import model as m
 from app.checks import run_checks
-from app.cli import main as cli
 from app.document import Document
 from app.generate import generate_workshop
 from app.jsonio import read_json_file, write_json_file
 from app.promise_rules import chain_of_team, promises_reaching
 from app.resources import sample_path
+from cli.main import main as cli
 from tests.test_diagram import NONE, click, drag, key, send_mouse
 from widgets.promises.editor import PromiseMapEditor
 from widgets.promises.items import PromiseEdge

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import changes
 from app import model as m
 from app.workfile import WorkFile, data_dir, find_recoverable
-from widgets import gui
-from widgets.errors import ErrorHandler
-from widgets.i18n import Translations
-from widgets.main_window import MainWindow
-from widgets.settings import Settings
+from widgets.shell import gui
+from widgets.shell.errors import ErrorHandler
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import Settings
 
 
 def small_workshop() -> m.Workshop:
@@ -122,7 +122,7 @@ def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]
 
 def rename_segment(window: MainWindow, name: str) -> None:
     """An edit through the window's undo stack, as a table would make it."""
-    from widgets.undo import push_edit
+    from widgets.base.undo import push_edit
 
     assert push_edit(window.undo_stack, window.document, changes.update(window.document, "s1", name=name)) is None
 

@@ -12,7 +12,7 @@ HEAVY = ("reportlab", "pptx", "openpyxl", "matplotlib", "pyqtgraph")
 
 CODE = f"""
 import sys
-from widgets import gui
+from widgets.shell import gui
 app = gui.application()
 settings = gui.Settings()
 translations = gui.Translations()

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 from app import changes
 from app import model as m
 from app.document import Document
-from widgets.i18n import Translations
-from widgets.table_page import TablePage
-from widgets.table_specs import table_specs
-from widgets.tables import format_number, parse_number
+from widgets.base.table_specs import table_specs
+from widgets.base.tables import format_number, parse_number
+from widgets.shell.i18n import Translations
+from widgets.shell.table_page import TablePage
 
 
 def workshop() -> m.Workshop:

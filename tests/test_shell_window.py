@@ -13,10 +13,10 @@ from app import changes
 from app import model as m
 from app.workfile import WorkFile
 from tests.test_shell_dialogs import bakery_window, english_translations, open_window, rename_segment
-from widgets.editor_pages import EDITORS, EditorPage, EditorSpec
-from widgets.i18n import Translations
-from widgets.main_window import MainWindow
-from widgets.table_page import TablePage
+from widgets.shell.editor_pages import EDITORS, EditorPage, EditorSpec
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+from widgets.shell.table_page import TablePage
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_the_modified_marker_follows_edits_saving_and_undo(qtbot, window: MainWi
 
 def test_save_as_writes_a_new_file_and_retitles_the_window(qtbot, window: MainWindow, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from widgets import files
+    from widgets.shell import files
 
     target = tmp_path / "копия"
     monkeypatch.setattr(files, "ask_save_path", lambda *a: Path(str(target) + ".clientocracy"))
@@ -140,7 +140,7 @@ def test_checks_are_live_and_a_double_click_goes_to_the_row(qtbot, window: MainW
 
 def test_clicking_a_stage_opens_where_it_is_worked_on(qtbot, window: MainWindow,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import widgets.main_window as mw
+    import widgets.shell.main_window as mw
 
     monkeypatch.setattr(mw, "editor_available", lambda spec: False)  # this build without drawing editors
     nav = window.navigator
@@ -156,7 +156,7 @@ def test_clicking_a_stage_opens_where_it_is_worked_on(qtbot, window: MainWindow,
 
 def test_a_stage_opens_its_editor_page_when_the_editor_exists(qtbot, window: MainWindow,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import widgets.main_window as mw
+    import widgets.shell.main_window as mw
 
     monkeypatch.setattr(mw, "editor_available", lambda spec: spec.key == "structure")
     window.go_to_stage(6)
@@ -212,8 +212,8 @@ def test_the_recent_menu_shows_a_missing_file_as_missing(qtbot, window: MainWind
 
 def test_export_writes_the_handout_in_the_background(qtbot, window: MainWindow, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from widgets import files
-    from widgets.export_runner import EXPORTS, export_available
+    from widgets.shell import files
+    from widgets.shell.export_runner import EXPORTS, export_available
 
     spec = next(s for s in EXPORTS if s.key == "pdf")
     if not export_available(spec):
@@ -282,7 +282,7 @@ def test_in_a_table_ctrl_n_adds_a_row_and_delete_removes_it_not_the_workshop(qtb
 def test_import_json_opens_a_new_unsaved_workshop(qtbot, window: MainWindow, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from app.jsonio import write_json_file
-    from widgets import files
+    from widgets.shell import files
 
     source = tmp_path / "from-excel.json"
     workshop = m.Workshop(info=m.WorkshopInfo(title="Из таблицы"), segments=[m.Segment("s9", "Дачники")])

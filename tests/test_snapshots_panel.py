@@ -17,9 +17,9 @@ from app.resources import sample_path
 from app.snapshots import list_snapshots
 from app.workfile import WorkFile
 from tests.canvas_support import double_click, drag
-from widgets.export_runner import EXPORTS
-from widgets.snapshots_panel import SnapshotsPanel
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
+from widgets.shell.export_runner import EXPORTS
+from widgets.shell.snapshots_panel import SnapshotsPanel
 
 TO_BE = "crv-021"
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 from app import changes as c
 from app import model as m
 from app.document import Document
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
 
 
 def test_push_undo_redo(qtbot) -> None:

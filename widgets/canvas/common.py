@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QUndoStack
 from app import model as m
 from app.document import Document
 from app.edits import Delete, Edit, Insert, Leaf, Move, SetLevel, Update
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
 
 INK = "#1F2430"  # text on the chart
 MUTED = "#5B6270"  # axis captions, secondary text

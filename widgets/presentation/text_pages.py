@@ -16,7 +16,7 @@ from app import model as m
 from app.checks import Finding, run_checks
 from app.document import Document
 from app.edits import Leaf
-from widgets.checks_panel import translated_templates
+from widgets.base.findings_text import translated_templates
 from widgets.diagram.style import kind_style
 from widgets.presentation import theme
 from widgets.presentation.page import StoryPage, label, touches

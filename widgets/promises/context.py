@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from app.checks import Finding, findings_by_id, run_checks
 from app.document import Document
 from app.edits import Edit, Leaf
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
 
 PROBLEM_SEVERITIES = ("error", "warning")
 """Findings that make a promise "have problems" (hints such as a missing structure link do not)."""

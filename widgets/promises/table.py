@@ -20,11 +20,11 @@ from app import model as m
 from app.document import Document
 from app.promise_rules import grant_summary, is_unempowered
 from app.promise_sheet import normalize
+from widgets.base.table_specs import name_of, party_choices, team_choices
+from widgets.base.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
 from widgets.promises.context import PromiseContext
 from widgets.promises.style import PROBLEM, STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
 from widgets.promises.style import warning_icon as make_warning_icon
-from widgets.table_specs import name_of, party_choices, team_choices
-from widgets.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,6 +1,6 @@
 """The "structure from the client" editor: segments, teams and the council on a diagram, arrows "serves".
 
-Every gesture is one edit through widgets.undo.push_edit; the diagram follows the document leaf by leaf.
+Every gesture is one edit through widgets.base.undo.push_edit; the diagram follows the document leaf by leaf.
 
 Nodes without a stored position are shown where app.layout.place_missing puts them, without writing
 anything (looking at a workshop must not modify it or fill the undo history). Their positions are stored,
@@ -32,6 +32,7 @@ from app import changes
 from app import model as m
 from app.document import Document
 from app.edits import Delete, Edit, Insert, Leaf, SetPosition, Update
+from widgets.base.undo import push_edit
 from widgets.diagram import geometry
 from widgets.diagram.editor_tools import DiagramEditorTools
 from widgets.diagram.gestures import DiagramGestures
@@ -52,7 +53,6 @@ from widgets.structure.parties import (
     node_kind,
     tooltip,
 )
-from widgets.undo import push_edit
 
 DIAGRAM = "structure"
 REVERSE_OFFSET = 9.0

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.document import Document, EditRefused
 from app.edits import Edit
+from widgets.base.table_specs import PERIODS, TEAM_KINDS, set_economics, set_indicator
+from widgets.base.tables import format_number, parse_members, parse_number, set_field
+from widgets.base.undo import push_edit
 from widgets.diagram.style import kind_style
 from widgets.structure.parties import CONTEXT, indicator_met, kind_label, node_kind
-from widgets.table_specs import PERIODS, TEAM_KINDS, set_economics, set_indicator
-from widgets.tables import format_number, parse_members, parse_number, set_field
-from widgets.undo import push_edit
 
 Builder = Callable[[Document, Any, Any], "Edit | None"]
 

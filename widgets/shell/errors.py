@@ -81,7 +81,7 @@ class ErrorHandler:
 def _show_dialog(path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from widgets.dialogs import show_crash
+    from widgets.shell.dialogs import show_crash
 
     if QApplication.instance() is not None:
         show_crash(QApplication.activeWindow(), path)

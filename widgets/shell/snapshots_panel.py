@@ -41,8 +41,8 @@ from app.snapshots import (
     restore_edit,
     save_snapshot,
 )
-from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
+from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -349,8 +349,8 @@ class SnapshotsPanel(QWidget):
         return True
 
     def _ask_target(self, spec: ExportSpec, snap: Snapshot) -> Path | None:
-        from widgets import files
-        from widgets.settings import Settings
+        from widgets.shell import files
+        from widgets.shell.settings import Settings
 
         settings = Settings()
         title = QCoreApplication.translate("exports", spec.text).replace("&", "").rstrip("…")

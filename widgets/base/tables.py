@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app import changes
 from app.document import Document, EditRefused
 from app.edits import Delete, Edit, Insert, Leaf, Move, Update
-from widgets.undo import push_edit
+from widgets.base.undo import push_edit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,7 +12,7 @@ from app import changes
 from app import model as m
 from app.document import Document
 from app.edits import Edit
-from widgets.tables import Choices, Column, set_field
+from widgets.base.tables import Choices, Column, set_field
 
 NewRow = Callable[[Document, Any], "Any | str"]
 """Makes the object of a new row from the document and the current row's object (or None); a str is a hint why not."""

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app import changes
 from app.document import Document
-from widgets.table_specs import NewRow
-from widgets.tables import Column, ObjectTable, ObjectTableModel
-from widgets.undo import push_edit
+from widgets.base.table_specs import NewRow
+from widgets.base.tables import Column, ObjectTable, ObjectTableModel
+from widgets.base.undo import push_edit
 
 
 class TablePage(QWidget):

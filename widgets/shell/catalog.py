@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from widgets.i18n import ROOT, SOURCE_LANGUAGE, source_files, tool
+from widgets.shell.i18n import ROOT, SOURCE_LANGUAGE, source_files, tool
 
 PLURAL_FORMS = {"ru": 3, "en": 2}
 

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.document import Document
 from app.workfile import WorkFile
-from widgets import files
-from widgets.checks_panel import ChecksPanel
-from widgets.editor_pages import EDITORS, editor_available
-from widgets.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
-from widgets.i18n import Translations
-from widgets.menus import build_menus, retranslate_menus
-from widgets.settings import Settings
-from widgets.snapshots_panel import SnapshotsPanel
-from widgets.stages import GOAL, StageNavigator
-from widgets.style import STYLE
-from widgets.welcome import WelcomePage
-from widgets.workspace import PAGES, Workspace
+from widgets.shell import files
+from widgets.shell.checks_panel import ChecksPanel
+from widgets.shell.editor_pages import EDITORS, editor_available
+from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
+from widgets.shell.i18n import Translations
+from widgets.shell.menus import build_menus, retranslate_menus
+from widgets.shell.settings import Settings
+from widgets.shell.snapshots_panel import SnapshotsPanel
+from widgets.shell.stages import GOAL, StageNavigator
+from widgets.shell.style import STYLE
+from widgets.shell.welcome import WelcomePage
+from widgets.shell.workspace import PAGES, Workspace
 
 if TYPE_CHECKING:
     from app.checks import Finding
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         """Before the workshop goes away: True when nothing is lost (saved, discarded or unchanged)."""
         if self.work is None or not self.ask_before_closing or not self.is_modified():
             return True
-        from widgets import dialogs  # message boxes load when first needed, not at start-up
+        from widgets.shell import dialogs  # message boxes load when first needed, not at start-up
 
         answer = dialogs.ask_save_changes(self, self.work.display_name)
         if answer == "save":
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             work = make()  # type: ignore[operator]
         except Exception as error:  # a file that does not open is a dialog, never a traceback
             log.info("could not open %s", name, exc_info=True)
-            from widgets import dialogs
+            from widgets.shell import dialogs
 
             dialogs.show_open_error(self, name, error)
             return False
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
             self.work.save(path)
         except Exception as error:  # the work stays safe in the working copy; say why it was not saved
             log.info("could not save %s", path, exc_info=True)
-            from widgets import dialogs
+            from widgets.shell import dialogs
 
             dialogs.show_save_error(self, path, error)
             return False
@@ -505,12 +505,12 @@ class MainWindow(QMainWindow):
 
     def edit_branding(self) -> None:
         """The logo and accent colour of handouts, slides and decks, kept in the settings."""
-        from widgets.branding_dialog import BrandingDialog
+        from widgets.shell.branding_dialog import BrandingDialog
 
         BrandingDialog(self.settings, self).exec()
 
     def _export_failed(self, key: str, error: BaseException) -> None:
-        from widgets import dialogs
+        from widgets.shell import dialogs
 
         dialogs.show_export_error(self, error)
         self._update_exports()
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """A short guide to the method's 9 stages and where the app works on each."""
-        from widgets.guide import guide_html
+        from widgets.shell.guide import guide_html
 
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("The method's 9 stages"), guide_html(), parent=self)
         box.setObjectName("guideDialog")

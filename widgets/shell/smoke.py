@@ -95,11 +95,11 @@ def step_icons(run: SmokeRun) -> None:
 
 
 def step_translations(run: SmokeRun) -> None:
-    """Switch to Russian through widgets.i18n (the app's catalogue and Qt's own); without it load .qm files."""
-    if importlib.util.find_spec("widgets.i18n") is not None:
-        i18n = importlib.import_module("widgets.i18n")
+    """Switch to Russian through widgets.shell.i18n (the app's catalogue and Qt's own); without it load .qm files."""
+    if importlib.util.find_spec("widgets.shell.i18n") is not None:
+        i18n = importlib.import_module("widgets.shell.i18n")
         translations = i18n.Translations()
-        check(translations.apply("ru") == "ru", "widgets.i18n did not switch to Russian")
+        check(translations.apply("ru") == "ru", "widgets.shell.i18n did not switch to Russian")
         run.keep.append(translations)
         qt_cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
         check(qt_cancel != "Cancel", "Qt's own Russian translation (qtbase_ru.qm) is not loaded")
@@ -115,7 +115,7 @@ def step_translations(run: SmokeRun) -> None:
     folder = resource_path("translations")
     compiled = sorted(folder.glob("*.qm")) if folder.is_dir() else []
     if not compiled:
-        say(f"no widgets.i18n and no compiled translations in {folder}: skipped")
+        say(f"no widgets.shell.i18n and no compiled translations in {folder}: skipped")
         return
     for qm in compiled:
         translator = QTranslator(QApplication.instance())
@@ -127,7 +127,7 @@ def step_translations(run: SmokeRun) -> None:
 
 def step_open_sample(run: SmokeRun) -> None:
     """Open the bundled sample into a working copy and build its main window the way the app does."""
-    from widgets.gui import open_window
+    from widgets.shell.gui import open_window
 
     window = open_window(None, smoke=True)
     check(window is not None, "the bundled sample could not be opened (see the message above)")
@@ -155,7 +155,7 @@ def step_edit_undo(run: SmokeRun) -> None:
     document = run.work.document
     stack = getattr(run.window, "undo_stack", None)
     run.undo_stack = stack if isinstance(stack, QUndoStack) else QUndoStack(run.window)
-    from widgets.undo import push_edit
+    from widgets.base.undo import push_edit
 
     refused = push_edit(run.undo_stack, document, changes.update(document, "", title=SMOKE_TITLE))
     check(refused is None, f"the document refused the edit: {refused}")

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTabBar, QTabWidge
 
 from app.document import Document
 from app.edits import Edit, Leaf, Update
-from widgets.editor_pages import EDITORS, EditorPage
-from widgets.forms import WorkshopForm
-from widgets.table_page import TablePage
-from widgets.table_specs import TableSpec, table_specs
+from widgets.base.table_specs import TableSpec, table_specs
+from widgets.shell.editor_pages import EDITORS, EditorPage
+from widgets.shell.forms import WorkshopForm
+from widgets.shell.table_page import TablePage
 
 PAGES = ("workshop", *EDITORS)  # the page bar, in order
 DETAILS = "details"  # the first tab of the workshop page

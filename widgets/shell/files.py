@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from app.workfile import SUFFIX
-from widgets.settings import Settings, is_network_path
+from widgets.shell.settings import Settings, is_network_path
 
 
 def workshop_filter() -> str:

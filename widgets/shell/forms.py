@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from app import changes
 from app.document import Document
 from app.edits import Edit, Leaf, Update
-from widgets.i18n import LANGUAGES
-from widgets.table_page import TablePage
-from widgets.table_specs import VALUES_COLUMNS, new_value
-from widgets.tables import parse_date
-from widgets.undo import push_edit
+from widgets.base.table_specs import VALUES_COLUMNS, new_value
+from widgets.base.tables import parse_date
+from widgets.base.undo import push_edit
+from widgets.shell.i18n import LANGUAGES
+from widgets.shell.table_page import TablePage
 
 
 class TextBox(QPlainTextEdit):

@@ -8,8 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from widgets.export_runner import EXPORTS
-from widgets.i18n import LANGUAGES
+from widgets.shell.export_runner import EXPORTS
+from widgets.shell.i18n import LANGUAGES
 
 Key = QKeySequence.StandardKey
 
@@ -140,7 +140,7 @@ TEXTS = {
 
 def retranslate_menus(menus: Menus) -> None:
     """Set every menu title and action text in the current language."""
-    from widgets.editor_pages import EDITORS
+    from widgets.shell.editor_pages import EDITORS
 
     for name, title in TITLES.items():
         menus.menus[name].setTitle(QCoreApplication.translate("menus", title))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.settings import Settings
+from widgets.shell.settings import Settings
 
 PREVIEW = QSize(360, 90)  # room for the logo in the preview
 

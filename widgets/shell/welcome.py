@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.files import file_exists
-from widgets.settings import Settings
+from widgets.shell.files import file_exists
+from widgets.shell.settings import Settings
 
 
 class WelcomePage(QWidget):

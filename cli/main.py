@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -89,8 +88,9 @@ def _fail(message: str) -> int:
 
 
 def _run_gui(argv: list[str]) -> int:
-    """Open the desktop app (the GUI lives in `widgets`, which the core never imports by name)."""
-    gui = importlib.import_module("widgets.gui")
+    """Open the desktop app (imported only now: the other commands need no Qt)."""
+    from widgets.shell import gui
+
     return gui.main(argv)
 
 
@@ -170,12 +170,9 @@ def _export_json(workshop, out: Path) -> None:
 
 def _export_with(name: str):
     def run(workshop, out: Path, **options) -> None:
-        try:
-            exporters = importlib.import_module("exports")
-            export = getattr(exporters, name)
-        except (ImportError, AttributeError):
-            what = name.replace("export_", "")
-            raise UsageError(f"clientocracy export: {what} export is not available yet") from None
+        import exports as exporters  # reportlab and python-pptx load only when exporting
+
+        export = getattr(exporters, name)
         try:
             export(workshop, out, **{k: v for k, v in options.items() if v is not None})
         except exporters.ExportError as e:

@@ -1,7 +1,7 @@
 """Languages: the app's Qt Linguist translations (resources/translations) and Qt's own, built and switched live.
 
-`python -m widgets.i18n update` refreshes the `.ts` files from the `tr()` calls in widgets/ (pyside6-lupdate);
-`python -m widgets.i18n release` compiles them into `.qm` (pyside6-lrelease). The app compiles a missing or
+`python -m widgets.shell.i18n update` refreshes the `.ts` files from the `tr()` calls in widgets/ (pyside6-lupdate);
+`python -m widgets.shell.i18n release` compiles them into `.qm` (pyside6-lrelease). The app compiles a missing or
 stale `.qm` by itself when it loads a language, so a checkout needs no build step.
 """
 
@@ -25,7 +25,7 @@ LOCALES: dict[str, str] = {"ru": "ru_RU", "en": "en_US"}
 """The locale of numbers and dates in each language."""
 SOURCE_LANGUAGE = "en"
 CATALOG = "clientocracy"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def translations_dir() -> Path:
@@ -104,7 +104,7 @@ class Translations:
         if app is None:
             raise RuntimeError("create the application before loading translations")
         if self._edit_names is None:  # installed first, so it is asked last: after the catalogues
-            from widgets.edit_names import EditNames
+            from widgets.shell.edit_names import EditNames
 
             self._edit_names = EditNames(app)
             app.installTranslator(self._edit_names)
@@ -143,11 +143,11 @@ def source_files() -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m widgets.i18n update|release`: refresh the `.ts` files, or compile every `.qm`."""
+    """`python -m widgets.shell.i18n update|release`: refresh the `.ts` files, or compile every `.qm`."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else ""
     if command == "update":
-        from widgets.catalog import extract, update
+        from widgets.shell.catalog import extract, update
 
         translations_dir().mkdir(parents=True, exist_ok=True)
         extracted = extract()
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             qm = compile_language(language, force=True)
             print(f"compiled {qm}" if qm else f"could not compile {ts_path(language)}")
         return 0
-    print("usage: python -m widgets.i18n update|release", file=sys.stderr)
+    print("usage: python -m widgets.shell.i18n update|release", file=sys.stderr)
     return 2
 
 

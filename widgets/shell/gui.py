@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.resources import sample_path
 from app.workfile import Recoverable, WorkFile, find_recoverable, read_workshop
-from widgets.errors import ErrorHandler
-from widgets.i18n import Translations
-from widgets.main_window import MainWindow
-from widgets.settings import Settings
+from widgets.shell.errors import ErrorHandler
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import Settings
 
 log = logging.getLogger(__name__)
 APP_NAME = "ClientocracyStudio"
@@ -32,7 +32,7 @@ def load_workshop(path: str | None) -> WorkFile:
 
 def ask_restore(left: Recoverable) -> str:
     """Ask whether to restore a workshop left unsaved by a crash: "restore", "discard" or "later"."""
-    from widgets import dialogs  # message boxes load when first needed, not at start-up
+    from widgets.shell import dialogs  # message boxes load when first needed, not at start-up
 
     return dialogs.ask_restore(left, QApplication.activeWindow())
 
@@ -51,7 +51,7 @@ def offer_restore() -> WorkFile | None:
 def report_open_error(path: str | None, error: BaseException) -> None:
     """Tell the user in a dialog that the workshop could not be opened, and why (locked, refused, other)."""
     name = Path(path).name if path else QCoreApplication.translate("gui", "the bundled sample")
-    from widgets import dialogs
+    from widgets.shell import dialogs
 
     dialogs.show_open_error(QApplication.activeWindow(), name, error)
 
@@ -154,18 +154,18 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """`clientocracy [FILE] [--smoke]` as handed over by app.cli.
+    """`clientocracy [FILE] [--smoke]` as handed over by cli.main.
 
-    `--smoke` alone runs the full start-up check of widgets.smoke when this build has it; with a FILE it opens that
-    file, paints the window once and exits.
+    `--smoke` alone runs the full start-up check of widgets.shell.smoke when this build has it; with a FILE it
+    opens that file, paints the window once and exits.
     """
     smoke = "--smoke" in argv
     files = [arg for arg in argv if arg != "--smoke"]
     if len(files) > 1:
         print("clientocracy: open one FILE at a time", file=sys.stderr)
         return 2
-    if smoke and not files and importlib.util.find_spec("widgets.smoke") is not None:
-        from widgets import smoke as smoke_check
+    if smoke and not files and importlib.util.find_spec("widgets.shell.smoke") is not None:
+        from widgets.shell import smoke as smoke_check
 
         return smoke_check.run_smoke()
     return run_gui(files[0] if files else None, smoke=smoke)
