@@ -115,9 +115,9 @@ def test_missing_input_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_version_and_real_process(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "cli", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and __version__ in done.stdout
-    done = subprocess.run([sys.executable, "-m", "app", "check", str(tmp_path / "x.clientocracy")],
+    done = subprocess.run([sys.executable, "-m", "cli", "check", str(tmp_path / "x.clientocracy")],
                           capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "no such file" in done.stderr
 
