@@ -87,6 +87,28 @@ class Changes:
         """Nodes whose position on `diagram` was set or cleared."""
         return self.positions.get(diagram, frozenset())
 
+    def under(self, parent: str) -> Changes:
+        """The part of these changes about the children of `parent`: one canvas's factors, curves and levels."""
+
+        def mine(ids: Iterable[str]) -> frozenset[str]:
+            return frozenset(i for i in ids if self.parents.get(i) == parent)
+
+        def kept(by_kind: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+            return {kind: found for kind, ids in by_kind.items() if (found := mine(ids))}
+
+        updated = {kind: {i: f for i, f in by_id.items() if self.parents.get(i) == parent}
+                   for kind, by_id in self.updated.items()}
+        return Changes(
+            edit=self.edit,
+            inserted=kept(self.inserted),
+            deleted=kept(self.deleted),
+            updated={kind: by_id for kind, by_id in updated.items() if by_id},
+            moved=kept(self.moved),
+            levels=frozenset(pair for pair in self.levels if self.parents.get(pair[0]) == parent),
+            parents={i: p for i, p in self.parents.items() if p == parent},
+            everything=self.everything,
+        )
+
 
 def everything_changed(edit: Edit | None = None) -> Changes:
     """The value for "the whole workshop may differ" (a snapshot restored, a model replaced)."""

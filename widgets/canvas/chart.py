@@ -61,6 +61,9 @@ class ChartView(ChartGestures, pg.PlotWidget):
         item = self.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
+        # pyqtgraph leaves its options menu without a parent: the chart owns it, so it dies with the chart
+        # (collected later as garbage, after the plot it refers to, it crashes the process).
+        item.ctrlMenu.setParent(self, item.ctrlMenu.windowFlags())
         for name in ("top", "right", "left", "bottom"):  # no SI prefixes: they only re-render unused labels
             item.getAxis(name).enableAutoSIPrefix(False)
         item.layout.setContentsMargins(6, 10, 18, 2)
