@@ -33,11 +33,13 @@ def insert(doc: Document, obj: Any, index: int | None = None, parent: str | None
 
 def update(doc: Document, obj_id: str, label: str = "", **fields: Any) -> Update:
     """Change fields of the object `obj_id` ("" for the workshop's own details)."""
+    kind: str | None
+    obj: Any
     if obj_id == "":
         kind, obj = "workshop", doc.model.info
     else:
         kind, obj = doc.kind_of(obj_id), doc.find(obj_id)
-        if obj is None:
+        if kind is None or obj is None:
             raise EditRefused(f'no object with id "{obj_id}"')
     names = m.field_names(kind)
     changes = {}
@@ -51,6 +53,8 @@ def update(doc: Document, obj_id: str, label: str = "", **fields: Any) -> Update
 def move(doc: Document, obj_id: str, new_index: int, label: str = "") -> Move:
     """Move an object to `new_index` within its ordered list."""
     kind = doc.kind_of(obj_id)
+    if kind is None:
+        raise KeyError(obj_id)
     return Move(kind, obj_id, doc.index_of(obj_id), new_index, doc.parent_of(obj_id), label)
 
 

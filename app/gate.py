@@ -154,7 +154,7 @@ class GatedFile:
         conn = getattr(self, "conn", None)
         if conn is not None:
             conn.close()
-            self.conn = None
+            self.conn = None  # type: ignore[assignment]  # closed for good: a GatedFile is not used after close()
 
     def __enter__(self) -> GatedFile:
         return self

@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+from functools import partial
 from typing import Any, Callable, Iterable
 
 from app import model as m
@@ -473,7 +474,7 @@ def _read_document(data: Any) -> m.Workshop:
                 w.layouts, w.layouts_extra = _read_layouts(value)
             else:
                 kind = m.KIND_OF_COLLECTION[key]
-                setattr(w, key, _items(value, lambda item, kind=kind: _read_object(kind, item)))
+                setattr(w, key, _items(value, partial(_read_object, kind)))
         except _Problem as problem:
             raise problem.at(key_part(key)) from None
     return w
@@ -527,7 +528,7 @@ def loads(text: str | bytes | bytearray) -> m.Workshop:
     if len(text) > MAX_BYTES:
         raise FormatError("(root)", f"the document is larger than {MAX_BYTES // 2**20} MB")
     decoded = isinstance(text, (bytes, bytearray))
-    if decoded:
+    if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:

@@ -44,7 +44,7 @@ def pack(targets: list[float], weights: list[float], spacing: list[float]) -> li
             blocks[-1][0] += w
             blocks[-1][1] += s
             blocks[-1][2] += c
-    result = []
+    result: list[float] = []
     for w, s, c in blocks:
         value = s / w
         for _ in range(int(c)):

@@ -168,7 +168,8 @@ def _align(bands: list[_Band], tops: list[float], lay: Layered) -> None:
     for band in bands:
         _pack_band(band, [0.0] * len(band.columns), [1.0] * len(band.columns))
     down, up = range(1, len(bands)), range(len(bands) - 2, -1, -1)
-    passes = [(down, lay.up), (up, lay.down), (down, lay.up), (up, lay.down), (down, lay.up)]
+    passes: list[tuple[range, list[list[int]] | None]] = [(down, lay.up), (up, lay.down), (down, lay.up),
+                                                          (up, lay.down), (down, lay.up)]
     passes += [(range(len(bands)), None)] * 2  # last, only the passages: exactly on their arrows' lines
     for indices, adjacent in passes:
         for i in indices:

@@ -219,7 +219,7 @@ class Experiment:
 
 
 # Kinds of objects that live in the workshop's top-level lists, by name, and the list that holds them.
-TOP_KINDS: dict[str, type] = {
+TOP_KINDS: dict[str, type[Any]] = {
     "value": Value,
     "segment": Segment,
     "pain": Pain,
@@ -231,8 +231,8 @@ TOP_KINDS: dict[str, type] = {
     "experiment": Experiment,
 }
 # Kinds that live inside a canvas.
-CANVAS_KINDS: dict[str, type] = {"factor": Factor, "curve": Curve}
-KINDS: dict[str, type] = {**TOP_KINDS, **CANVAS_KINDS}
+CANVAS_KINDS: dict[str, type[Any]] = {"factor": Factor, "curve": Curve}
+KINDS: dict[str, type[Any]] = {**TOP_KINDS, **CANVAS_KINDS}
 COLLECTIONS: dict[str, str] = {
     "value": "values",
     "segment": "segments",

@@ -235,7 +235,7 @@ class _Importer:
         for kind, objs in (("value", self.new_values), ("segment", self.new_segments), ("team", self.new_teams)):
             start = len(self.doc.model.collection(kind))
             for i, obj in enumerate(objs.values()):
-                if kind == "team":
+                if isinstance(obj, m.Team):
                     obj = m.Team(obj.id, obj.name, _team_kind(obj, obj.id in to_segment))
                 edits.append(Insert(kind, obj, start + i))
         start = len(self.doc.model.promises)
@@ -254,7 +254,7 @@ class _Importer:
         r.created_teams = [t.name for t in self.new_teams.values()]
         r.created_segments = [s.name for s in self.new_segments.values()]
         r.created_values = [v.name for v in self.new_values.values()]
-        return Batch(tuple(edits + later), "Import promises")
+        return Batch((*edits, *later), "Import promises")
 
     def _segment_ids(self) -> set[str]:
         return {s.id for s in self.doc.model.segments} | {s.id for s in self.new_segments.values()}

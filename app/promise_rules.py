@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from app import changes as c
 from app import model as m
@@ -144,9 +144,9 @@ def promise_refusal(doc: Document, promiser: str, promisee: str) -> str | None:
     return None
 
 
-def new_promise(doc: Document, promiser: str, promisee: str, text: str = "", **fields: object) -> Insert:
+def new_promise(doc: Document, promiser: str, promisee: str, text: str = "", **fields: Any) -> Insert:
     """The edit that adds a draft promise from `promiser` to `promisee` at the end of the list."""
-    promise = m.Promise(c.new_id(), promiser, promisee, text, **fields)  # type: ignore[arg-type]
+    promise = m.Promise(c.new_id(), promiser, promisee, text, **fields)
     return c.insert(doc, promise, label="Add promise")
 
 
@@ -170,7 +170,7 @@ def draft_text(doc: Document, promisee: str) -> str:
     return f"Обещание для «{name}»" if doc.model.info.language == "ru" else f"Promise to “{name}”"
 
 
-def fix_for(doc: Document, finding: Finding) -> Edit | None:
+def fix_for(doc: Document, finding: Finding) -> Insert | None:
     """The one-click fix of a finding as an edit, or None when the finding has none (or no longer applies)."""
     if finding.code not in FIXABLE_CODES or not finding.ids:
         return None
@@ -198,7 +198,7 @@ def fix_all(doc: Document, findings: Iterable[Finding], code: str) -> Batch | No
         edit = fix_for(doc, f)
         if edit is None:
             continue
-        pair = (edit.obj.from_, edit.obj.to)  # type: ignore[union-attr]
+        pair = (edit.obj.from_, edit.obj.to)
         if pair in done:
             continue
         done.add(pair)

@@ -155,7 +155,7 @@ def row_reference(text: str) -> int | None:
 def export_rows(w: m.Workshop, promises: list[m.Promise] | None = None) -> list[list[str]]:
     """The header row and one row per promise (all of the workshop's by default), as strings."""
     promises = w.promises if promises is None else promises
-    names = {x.id: x.name for x in (*w.teams, *w.segments)}
+    names = {**{t.id: t.name for t in w.teams}, **{s.id: s.name for s in w.segments}}
     values = {v.id: v.name for v in w.values}
     row_of = {p.id: i + 2 for i, p in enumerate(promises)}  # the header is row 1
     by_id = {p.id: p for p in (*w.promises, *promises)}

@@ -117,18 +117,18 @@ def m001_initial(db: Database) -> None:
             columns["canvas"] = str
         for name in m.field_names(kind):
             columns[name] = _column_type(kind, name)
-        db[TABLES[kind]].create(columns, pk="id", not_null={"id", "ord"})
-    db[TABLES["factor"]].create_index(["canvas"])
-    db[TABLES["curve"]].create_index(["canvas"])
-    db[WORKSHOP_TABLE].create({"id": int, **{n: str for n in m.field_names("workshop")}}, pk="id")
-    db[LEVELS_TABLE].create({"curve": str, "factor": str, "level": float}, pk=("curve", "factor"))
-    db[POSITIONS_TABLE].create({"diagram": str, "node": str, "x": float, "y": float}, pk=("diagram", "node"))
-    db[META_TABLE].create({"key": str, "value": str}, pk="key")
+        db.table(TABLES[kind]).create(columns, pk="id", not_null={"id", "ord"})
+    db.table(TABLES["factor"]).create_index(["canvas"])
+    db.table(TABLES["curve"]).create_index(["canvas"])
+    db.table(WORKSHOP_TABLE).create({"id": int, **{n: str for n in m.field_names("workshop")}}, pk="id")
+    db.table(LEVELS_TABLE).create({"curve": str, "factor": str, "level": float}, pk=("curve", "factor"))
+    db.table(POSITIONS_TABLE).create({"diagram": str, "node": str, "x": float, "y": float}, pk=("diagram", "node"))
+    db.table(META_TABLE).create({"key": str, "value": str}, pk="key")
 
 
 def m002_snapshots(db: Database) -> None:
     """Version 2: named snapshots of the whole workshop (its interchange JSON) kept inside the file."""
-    db[SNAPSHOTS_TABLE].create({"id": str, "name": str, "created": str, "content": str}, pk="id")
+    db.table(SNAPSHOTS_TABLE).create({"id": str, "name": str, "created": str, "content": str}, pk="id")
 
 
 def _column_type(kind: str, name: str) -> type:

@@ -25,7 +25,7 @@ from app.store import SqliteStore, connect
 try:
     import fcntl
 except ImportError:  # Windows: liveness falls back to the process id
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module is absent there: None marks it missing
 
 APP_DIR_NAME = "ClientocracyStudio"
 SUFFIX = ".clientocracy"

@@ -120,11 +120,12 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
     arrows = []
     for e in d.edges:
         a, b = boxes[e.source], boxes[e.target]
-        look = STATUS_LOOKS.get(e.status)
-        color = STATUS_COLORS[e.status] if look else LINK_COLOR
-        width = width_pt * (look.width if look else 2.0) / 2.2
+        arrow_look = STATUS_LOOKS.get(e.status)
+        color = STATUS_COLORS[e.status] if arrow_look else LINK_COLOR
+        width = width_pt * (arrow_look.width if arrow_look else 2.0) / 2.2
         label = f"{e.number}. {a.name} → {b.name}" if e.number else f"{a.name} → {b.name}"
-        arrows.append(connector(next_id, label, a, b, color, width, DASHES.get(look.dash, "") if look else ""))
+        dash = DASHES.get(arrow_look.dash, "") if arrow_look else ""
+        arrows.append(connector(next_id, label, a, b, color, width, dash))
         next_id += 1
     children = arrows + [box(b) for b in boxes.values()]
     children += _legend(words, d.name, x, y + h - legend_h + 60000, next_id)
@@ -144,9 +145,9 @@ def _legend(words: Words, name: str, x: int, y: int, first_id: int) -> list[str]
         cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2
     if name == "promises":
         for status in ("negotiating", "accepted", "kept", "broken"):
-            look, label = STATUS_LOOKS[status], words[status]
+            status_look, label = STATUS_LOOKS[status], words[status]
             out.append(line_sample(next_id, f"Legend: {label}", cx, y + 110000, 300000, STATUS_COLORS[status],
-                            look.width * 0.75, DASHES.get(look.dash, "")))
+                            status_look.width * 0.75, DASHES.get(status_look.dash, "")))
             out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, y, len(label) * 70000, 220000,
                                [Run(label, 9, False, INK)], anchor="ctr"))
             cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2

@@ -70,11 +70,11 @@ def _legend(
     """The legend rows (line sample, marker, name, kind) wrapped to `width`; returns it and its height."""
     group = Group()
     row_h = size * 1.9
-    items = []
-    for c in curves:
-        label = f"{c.name or '—'} ({words[c.kind]})"
+    items: list[tuple[m.Curve | None, str, float]] = []
+    for curve in curves:
+        label = f"{curve.name or '—'} ({words[curve.kind]})"
         label = wrap.shorten(label, fonts.SANS, size, width * 0.9 - 30)
-        items.append((c, label, 30 + fonts.width(label, fonts.SANS, size) + size * 1.6))
+        items.append((curve, label, 30 + fonts.width(label, fonts.SANS, size) + size * 1.6))
     if note:
         items.append((None, note, fonts.width(note, fonts.SANS, size) + size * 1.6))
     x, row = 0.0, 0

@@ -38,7 +38,7 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], color: object, 
 
 
 def _legend(words: Words, diagram: Diagram, width: float, size: float) -> tuple[Group, float]:
-    items: list[tuple[str, object]] = []
+    items: list[tuple[str, str]] = []
     kinds = {n.kind for n in diagram.nodes.values()}
     for kind in ("segment", "client_facing", "service", "council"):
         if kind in kinds:
@@ -47,7 +47,7 @@ def _legend(words: Words, diagram: Diagram, width: float, size: float) -> tuple[
         statuses = [s for s in m.PROMISE_STATUSES if any(e.status == s for e in diagram.edges)]
         items += [("status", s) for s in statuses]
     else:
-        items.append(("link", None))
+        items.append(("link", ""))  # an arrow has no kind or status of its own
     group = Group()
     x, y, row_h = 0.0, 0.0, size * 1.9
     rows = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any, Sequence
 
 from reportlab.graphics.shapes import Drawing
@@ -86,10 +87,10 @@ def _clients(s: Sections) -> None:
                 s.add(para_markup(marker + fonts.markup(p.text or "—"), st.bullet))
         if props:
             s.add(para(words["propositions"].upper(), st.kicker))
-            for p in props:
-                s.add(para(p.statement or "—", st.bullet, bullet="•"))
-                if p.tagline:
-                    s.add(para(f"«{p.tagline}»", st.tagline))
+            for prop in props:
+                s.add(para(prop.statement or "—", st.bullet, bullet="•"))
+                if prop.tagline:
+                    s.add(para(f"«{prop.tagline}»", st.tagline))
 
 
 def para_markup(markup: str, style) -> Flowable:
@@ -115,7 +116,7 @@ def _canvases(s: Sections) -> None:
         if c.tagline:
             s.add(para(f"«{c.tagline}»", st.tagline))
         share = 0.64 if landscape else 0.46
-        s.add(FitDrawing(lambda wd, ht, c=c: canvas_drawing(c, words, wd, ht, text_scale=st.scale),
+        s.add(FitDrawing(partial(canvas_drawing, c, words, text_scale=st.scale),
                          ctx.height * share, min_height=ctx.height * share * 0.8))
         s.add(Spacer(1, 6), para(words["errc"], st.h2), *tables.errc_grid(ctx, c))
         if c.factors:

@@ -87,7 +87,8 @@ def team_tables(ctx: Ctx) -> list[Flowable]:
     head = header_cells([words[k] for k in ("team", "kind", "description", "lead", "members")])
     out += grids(ctx, head, rows, _widths(ctx, [18, 13, 27, 14, 28]))
     out += [Spacer(1, 6), para(words["economics"], st.h2)]
-    rows, totals = [], {}
+    rows = []
+    totals: dict[tuple[str, str], tuple[float, float]] = {}
     for t in w.teams:
         e = t.economics or m.Economics()
         margin = e.margin

@@ -101,7 +101,7 @@ class ContentsLine(Flowable):
         room = self.width - indent - 40
         title = wrap.shorten(fonts.clean(self.title), font, size, room)
         y = self.size * 0.45
-        x = indent
+        x: float = indent
         for name, chunk in fonts.runs(title, font):
             canv.setFont(name, size)
             canv.drawString(x, y, chunk)

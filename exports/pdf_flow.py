@@ -59,6 +59,8 @@ class TextCell(Flowable):
 class FitDrawing(Flowable):
     """A drawing made for the space at hand: `make(width, height)` is called with the frame's free space."""
 
+    _asked: float  # the height the current drawing was made for (set with it in wrap)
+
     def __init__(self, make: Callable[[float, float], Drawing], max_height: float, min_height: float = 120) -> None:
         super().__init__()
         self.make, self.max_height, self.min_height = make, max_height, min_height

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -95,7 +96,7 @@ def write_pictures(workshop: m.Workshop, folder: Path, *, scale: float, formats:
     written = []
     for stem, d in drawings(workshop):
         if "svg" in wanted:
-            written.append(write(folder / f"{stem}.svg", "SVG picture", lambda tmp, d=d: _svg(d, tmp)))
+            written.append(write(folder / f"{stem}.svg", "SVG picture", partial(_svg, d)))
         if "png" in wanted:
-            written.append(write(folder / f"{stem}.png", "PNG picture", lambda tmp, d=d: render_png(d, tmp, scale)))
+            written.append(write(folder / f"{stem}.png", "PNG picture", partial(render_png, d, scale=scale)))
     return written

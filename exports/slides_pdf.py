@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -75,7 +76,7 @@ def _canvas_slides(ctx: Ctx, c: m.Canvas, out: list[Flowable]) -> None:
     separate = len(c.factors) > 12 or sum(len(f.name) + len(f.errc_note) for f in c.factors if f.errc) > 420
     height = ctx.height - (30 if c.tagline else 0)
     if separate:
-        out.append(FitDrawing(lambda wd, ht, c=c: canvas_drawing(c, words, wd, ht, text_scale=1.6), height))
+        out.append(FitDrawing(partial(canvas_drawing, c, words, text_scale=1.6), height))
         out += [PageBreak(), Section(f"{words['errc']}: {c.title or '—'}", words["canvas_kicker"])]
         out += tables.errc_grid(ctx, c)
         return
@@ -124,8 +125,7 @@ def slides_story(ctx: Ctx) -> list[Flowable]:
         _canvas_slides(ctx, c, out)
     for name, key in (("structure", "structure"), ("promises", "promise_map")):
         out += [PageBreak(), Section(words[key])]
-        out.append(FitDrawing(lambda wd, ht, name=name: diagram_drawing(w, name, words, wd, ht, text_scale=1.3,
-                                                                          max_scale=1.0), ctx.height))
+        out.append(FitDrawing(partial(diagram_drawing, w, name, words, text_scale=1.3, max_scale=1.0), ctx.height))
     out += [PageBreak(), Section(words["promises"]), *tables.promise_tables(ctx)]
     out += [PageBreak(), Section(words["economics"]), *_economics(ctx)]
     return out
