@@ -70,8 +70,10 @@ class Document:
         entry = self._index.get(obj_id)
         return entry[0] if entry else None
 
-    def get(self, obj_id: str) -> Any:
-        """The object with id `obj_id` (KeyError when there is none)."""
+    def get(self, obj_id: str | None) -> Any:
+        """The object with id `obj_id` (KeyError when there is none, as for None: the parent of a top-level object)."""
+        if obj_id is None:
+            raise KeyError(obj_id)
         return self._index[obj_id][1]
 
     def find(self, obj_id: str) -> Any | None:
@@ -235,7 +237,7 @@ class Document:
                 )
             if any(leaf.id in positions for positions in self.model.layouts.values()):
                 raise EditRefused(f'{leaf.kind} "{leaf.id}" still has a position on a diagram')
-        kind, obj, parent = entry
+        kind, obj, parent = self._index[leaf.id]
         del self.siblings(kind, parent)[self.index_of(leaf.id)]
         del self._index[leaf.id]
         if kind == "canvas":
@@ -249,13 +251,13 @@ class Document:
             entry = self._index.get(leaf.id)
             if check and (entry is None or entry[0] != leaf.kind):
                 raise EditRefused(f'no {leaf.kind} with id "{leaf.id}"')
-            obj = entry[1]
+            obj = self._index[leaf.id][1]
         if check:
             names = m.field_names(leaf.kind)
             for name, (_old, new) in leaf.changes.items():
                 if name not in names:
                     raise EditRefused(f"a {leaf.kind} has no field {public_name(name)!r}")
-                kind_of = self.kind_of
+                kind_of: Callable[[str], str | None] = self.kind_of
                 if leaf.kind == "promise" and name == "parent":
                     kind_of = self._kind_of_with(leaf.id, "promise")
                     if new is not None and self._supports(new, leaf.id):
