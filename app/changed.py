@@ -135,15 +135,16 @@ def changes_of(document: Document, edit: Edit, applied: Iterable[Leaf], everythi
                     parents[child.id] = leaf.id
         elif isinstance(leaf, Update):
             updated.setdefault(leaf.kind, {}).setdefault(leaf.id, set()).update(leaf.changes)
-            if leaf.kind in ("factor", "curve"):
-                parents[leaf.id] = document.parent_of(leaf.id)
+            if leaf.kind in ("factor", "curve") and (canvas_id := document.parent_of(leaf.id)) is not None:
+                parents[leaf.id] = canvas_id
         elif isinstance(leaf, Move):
             moved.setdefault(leaf.kind, set()).add(leaf.id)
             if leaf.parent is not None:
                 parents[leaf.id] = leaf.parent
         elif isinstance(leaf, SetLevel):
             levels.add((leaf.curve, leaf.factor))
-            parents[leaf.curve] = document.parent_of(leaf.curve)
+            if (canvas_id := document.parent_of(leaf.curve)) is not None:  # always: a curve lives in a canvas
+                parents[leaf.curve] = canvas_id
         elif isinstance(leaf, SetPosition):
             positions.setdefault(leaf.diagram, set()).add(leaf.node)
     return Changes(
