@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QUndoStack
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document
-from app.edits import Leaf
 from widgets.canvas import errc
 from widgets.canvas.chart import HIT_RADIUS, ChartView
-from widgets.canvas.common import CanvasContext, qcolor, touch_of
+from widgets.canvas.common import CanvasContext, qcolor
 from widgets.canvas.errc import ErrcGrid
 from widgets.canvas.items import CurveItem
 from widgets.canvas.legend import WrappingLegend
@@ -81,6 +81,11 @@ class ProjectorChart(ChartView):
 
     def level_label(self, level: float) -> str:
         return tr("not offered") if abs(level - self.low) < 1e-9 else f"{level:g}"
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:  # after the chart's own texts: the projector's look wins
+            self.set_type_scale(self.type_scale)
 
     # ------------------------------------------------------------------ reveal
     def is_shown(self, curve: m.Curve) -> bool:
@@ -224,7 +229,6 @@ class CanvasPage(StoryPage):
         self.order = reveal_order(self.ctx.canvas) if self.ctx.canvas else []
         self.show_step(self.steps_count() - 1)
         self.apply_scale()
-        self.start_following()
 
     def apply_scale(self) -> None:
         self.legend.set_scale(self.scale)
@@ -273,16 +277,27 @@ class CanvasPage(StoryPage):
         self.ctx.select(factor_id=None)
 
     # --------------------------------------------------------------- following
-    def follow(self, applied: list[Leaf]) -> None:
+    def follow(self, changes: Changes) -> None:
         canvas = self.ctx.canvas
-        touch = touch_of(self.document, self.ctx.canvas_id, applied)
-        if canvas is None or touch.canvas_removed:
-            return  # the story drops this page
-        if touch.canvas_fields & {"title", "tagline"}:
+        if canvas is None:
+            return  # the canvas is gone: the story drops this page
+        if changes.fields("canvas", canvas.id) & {"title", "tagline"}:
             self._show_fields()
-        if not touch.on_canvas:
+        if not changes.in_canvas(canvas.id):
             return
-        self.chart.apply(touch)
+        self.chart.apply(changes)
+        self._follow_order(canvas)
+
+    def renew(self) -> None:
+        canvas = self.ctx.canvas
+        if canvas is None:
+            return
+        self._show_fields()
+        self.chart.set_canvas(canvas)
+        self._follow_order(canvas)
+
+    def _follow_order(self, canvas: m.Canvas) -> None:
+        """Keep the reveal on the curves revealed so far when curves come, go or change kind."""
         order = reveal_order(canvas)
         if order != self.order:
             everything = self.step >= len(self.order) - 1
@@ -294,6 +309,11 @@ class CanvasPage(StoryPage):
         self.ctx.repair_selection()
         if self.ctx.curve_id not in self._revealed() and self.order:
             self.ctx.select(curve_id=self.order[self.step])
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_fields()
+        self.legend.relayout()
 
     def on_shown(self) -> None:
         self.chart.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -321,7 +341,6 @@ class ErrcPage(StoryPage):
         col.addWidget(self.host)
         self._show_fields()
         self.refresh()
-        self.start_following()
 
     def refresh(self) -> None:
         """Lay the chips out from the canvas; the strip of undecided factors shows only while there are some."""
@@ -343,15 +362,20 @@ class ErrcPage(StoryPage):
         subtitle = tr("Eliminate · Reduce · Raise · Create — what changes against the industry")
         self.set_header(canvas.title or tr("Untitled canvas"), subtitle)
 
-    def follow(self, applied: list[Leaf]) -> None:
-        touch = touch_of(self.document, self.ctx.canvas_id, applied)
-        if self.ctx.canvas is None or touch.canvas_removed:
+    def follow(self, changes: Changes) -> None:
+        canvas = self.ctx.canvas
+        if canvas is None:
             return
-        if touch.canvas_fields & {"title"}:
+        if changes.everything or "title" in changes.fields("canvas", canvas.id):
             self._show_fields()
-        if touch.on_canvas:
+        if changes.in_canvas(canvas.id):
             self.refresh()
             self.ctx.repair_selection()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_fields()
+        self.refresh()
 
     def input_widgets(self) -> list[QWidget]:
         """Where the mouse edits the grid (the lock guards these)."""

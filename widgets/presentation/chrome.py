@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -146,6 +146,11 @@ class Footer(QWidget):
         grid.setColumnStretch(2, 1)
         self.retranslate()
         self.set_scale(1.0)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Texts in the current language."""

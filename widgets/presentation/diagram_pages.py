@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import model as m
 from app import palette
+from app.changed import Changes
 from app.document import Document
-from app.edits import Leaf
 from widgets.presentation import theme
-from widgets.presentation.page import StoryPage, label, touches
+from widgets.presentation.page import StoryPage, label
 from widgets.presentation.story import StoryStep, chain_teams
 
 log = logging.getLogger(__name__)
@@ -86,11 +86,13 @@ class DiagramPage(StoryPage):
         col.setContentsMargins(0, 0, 0, 0)
         self.editor = build_editor(self.module, self.cls, document, undo_stack, self.body)
         self.view = getattr(self.editor, "view", None)
+        self.placeholder: QLabel | None = None
         if self.editor is None or not isinstance(self.view, QWidget):
             if self.editor is not None:
                 self.editor.hide()
                 self.view = None
-            col.addWidget(placeholder(self.body, tr("This editor is coming.")))
+            self.placeholder = placeholder(self.body, tr("This editor is coming."))
+            col.addWidget(self.placeholder)
         else:
             isolate(self.view, self.editor)
             col.addWidget(self.editor)
@@ -98,7 +100,6 @@ class DiagramPage(StoryPage):
         self._fit_due.setSingleShot(True)
         self._fit_due.setInterval(0)
         self._fit_due.timeout.connect(self.fit)
-        self.start_following()
 
     def fit(self) -> None:
         """Zoom the diagram to fill the page (up to the projector's zoom limit)."""
@@ -128,14 +129,10 @@ class DiagramPage(StoryPage):
         """Where the mouse edits the diagram (the lock guards these)."""
         return [self.view.viewport()] if self.view is not None else []
 
-    def detach(self) -> None:
-        super().detach()
-        detach = getattr(self.editor, "detach", None)
-        if callable(detach):
-            try:
-                detach()
-            except RuntimeError:  # already gone with its window
-                pass
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.placeholder is not None:
+            self.placeholder.setText(tr("This editor is coming."))
 
 
 class StructurePage(DiagramPage):
@@ -158,9 +155,13 @@ class StructurePage(DiagramPage):
             parts.append(tr("the council of managers"))
         self.set_header(tr("The organisation drawn from the client"), " · ".join(parts))
 
-    def follow(self, applied: list[Leaf]) -> None:
-        if touches(applied, {"team", "segment"}):
+    def follow(self, changes: Changes) -> None:
+        if changes.touches("team", "segment"):
             self._show_fields()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_fields()
 
 
 class PromisePage(DiagramPage):
@@ -250,8 +251,8 @@ class PromisePage(DiagramPage):
             self.editor.select_ids(list(self.focus))
 
     # --------------------------------------------------------------- following
-    def follow(self, applied: list[Leaf]) -> None:
-        if not touches(applied, {"team", "segment", "promise", "value"}):
+    def follow(self, changes: Changes) -> None:
+        if not changes.touches("team", "segment", "promise", "value"):
             return
         teams = chain_teams(self.document.model)
         if teams != self.teams:
@@ -270,6 +271,11 @@ class PromisePage(DiagramPage):
         if self._stale:
             self._stale = False
             self.statuses.show_for(self.document.model)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_fields()  # the header and the chain card
+        self.statuses.update()  # its status names are drawn
 
 
 class ChainCard(QFrame):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import Shiboken
 
 from widgets.presentation.theme import laser_cursor
 
@@ -24,10 +25,11 @@ class MouseLock(QObject):
         super().__init__(parent)
         self.on = False
         self.eaten = 0
+        """How many events the lock kept from the drawing (for tests and curiosity)."""
         self.laser = True
         """Whether the pointer becomes a laser dot while locked (a read-only view keeps the arrow)."""
-        """How many events the lock kept from the drawing (for tests and curiosity)."""
         self._widgets: list[QWidget] = []
+        """The guarded widgets: all inside the lock's own window, so none outlives it by more than a page drop."""
         self._cursor = None
 
     def guard(self, widgets: list[QWidget]) -> None:
@@ -52,17 +54,19 @@ class MouseLock(QObject):
                 widget.unsetCursor()
         self.toggled.emit(on)
 
+    def forget(self, widgets: list[QWidget]) -> None:
+        """Take these widgets out from under the lock (their page is being dropped)."""
+        for widget in widgets:
+            if Shiboken.isValid(widget):
+                widget.removeEventFilter(self)
+                if self.on:
+                    widget.unsetCursor()
+        self._widgets = [w for w in self._widgets if not any(w is gone for gone in widgets)]
+
     def _alive(self) -> list[QWidget]:
-        """The guarded widgets that still exist (an editor's page may have been dropped)."""
-        alive = []
-        for widget in self._widgets:
-            try:
-                widget.objectName()
-            except RuntimeError:
-                continue
-            alive.append(widget)
-        self._widgets = alive
-        return alive
+        """The guarded widgets that still exist (an editor may have rebuilt its parts)."""
+        self._widgets = [w for w in self._widgets if Shiboken.isValid(w)]
+        return self._widgets
 
     def toggle(self) -> None:
         """Lock when free, free when locked."""
@@ -81,11 +85,3 @@ class MouseLock(QObject):
             ev.accept()
             return True
         return False
-
-    def release(self) -> None:
-        """Take the filter off every guarded widget."""
-        for widget in self._alive():
-            widget.removeEventFilter(self)
-            if self.on:
-                widget.unsetCursor()
-        self._widgets = []

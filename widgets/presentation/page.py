@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.changed import Changes
 from app.document import Document
-from app.edits import Edit, Leaf
+from widgets.base.live import changes_of
 from widgets.presentation import theme
 from widgets.presentation.story import StoryStep, kind_names
 
@@ -37,7 +36,8 @@ def white(widget: QWidget) -> None:
 class StoryPage(QWidget):
     """One page of the story. Subclasses fill `body`, and may reveal their content in steps.
 
-    A page follows the document while it exists (`follow` is called after every edit) and lets it go in `detach`.
+    A page follows the document through its change channel: `follow` gets what each edit changed, `renew` runs
+    when everything may have changed (a snapshot restored). Qt drops the connection when the page is destroyed.
     """
 
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
@@ -73,8 +73,8 @@ class StoryPage(QWidget):
         self.body = QWidget(self)
         self.body.setObjectName("pageBody")
         outer.addWidget(self.body, 1)
-        self._subscribed = False
         self._apply_header_fonts()
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ header
     def set_header(self, title: str, subtitle: str = "") -> None:
@@ -134,42 +134,33 @@ class StoryPage(QWidget):
     def clear_user_selection(self) -> None:
         """Select nothing."""
 
+    def input_widgets(self) -> list[QWidget]:
+        """Where the mouse edits the page's drawing (the facilitator's lock guards these)."""
+        return []
+
     # --------------------------------------------------------------- following
-    def start_following(self) -> None:
-        """Follow the document from now on (called once the page is built)."""
-        if not self._subscribed:
-            self.document.subscribe(self._on_edit)
-            self._subscribed = True
-            self.destroyed.connect(unsubscriber(self.document, self._on_edit))
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            self.renew()
+        else:
+            self.follow(changes)
 
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        self.follow(applied)
+    def follow(self, changes: Changes) -> None:
+        """Show what one edit changed (subclasses)."""
 
-    def follow(self, applied: list[Leaf]) -> None:
-        """Show what the applied leaves changed (subclasses)."""
+    def renew(self) -> None:
+        """Show the model from scratch: everything may have changed, as after a snapshot restore (subclasses)."""
+        self.follow(Changes(everything=True))
 
     def on_shown(self) -> None:
         """The page came to the front (subclasses fit their drawing, take the keyboard)."""
 
-    def detach(self) -> None:
-        """Stop following the document, and let hosted editors go."""
-        if self._subscribed:
-            unsubscriber(self.document, self._on_edit)()
-            self._subscribed = False
+    # ---------------------------------------------------------------- language
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
-
-def unsubscriber(document: Document, callback: Any) -> Any:
-    """A slot that stops `callback` from following `document` (safe to call twice)."""
-
-    def unsubscribe(*_args: Any) -> None:
-        try:
-            document.unsubscribe(callback)
-        except ValueError:
-            pass
-
-    return unsubscribe
-
-
-def touches(applied: list[Leaf], kinds: set[str]) -> bool:
-    """Whether any applied leaf is about an object of one of `kinds` ("workshop" for the details)."""
-    return any(getattr(leaf, "kind", None) in kinds for leaf in applied)
+    def retranslate(self) -> None:
+        """Show every fixed text in the current language (subclasses add their own and call this)."""
+        self.eyebrow.setText(kind_names()[self.kind])

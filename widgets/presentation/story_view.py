@@ -6,11 +6,12 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from app.changed import Changes
 from app.document import Document
-from app.edits import Edit, Leaf
+from widgets.base.live import changes_of
 from widgets.presentation import theme
 from widgets.presentation.lock import MouseLock
-from widgets.presentation.page import StoryPage, touches, unsubscriber
+from widgets.presentation.page import StoryPage
 from widgets.presentation.story import StoryStep, find_start, story_of
 
 AHEAD_MS = 400
@@ -55,13 +56,15 @@ class StoryView(QWidget):
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(AHEAD_MS)
         self._ahead.timeout.connect(self._build_ahead)
+        self._retitle = QTimer(self)
+        self._retitle.setSingleShot(True)
+        self._retitle.setInterval(0)
+        self._retitle.timeout.connect(self.page_changed)
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        document.subscribe(self._on_edit)
-        self._subscribed = True
-        self.destroyed.connect(unsubscriber(document, self._on_edit))
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ pages
     @property
@@ -83,9 +86,7 @@ class StoryView(QWidget):
             page.set_scale(self.scale)
             self.pages[step.key] = page
             self.stack.addWidget(page)
-            guarded = getattr(page, "input_widgets", None)
-            if callable(guarded):
-                self.lock.guard(guarded())
+            self.lock.guard(page.input_widgets())
         return page
 
     def titles(self) -> list[str]:
@@ -144,10 +145,10 @@ class StoryView(QWidget):
         self.page_changed.emit()
 
     # ------------------------------------------------------------------ model
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        if touches(applied, {"canvas", "factor", "curve"}):
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("canvas", "factor", "curve"):  # the canvases and which of them have an ERRC grid
             self._restory()
-        self.page_changed.emit()  # titles and counts may have changed
+        self._retitle.start()  # titles and counts may have changed: told once the pages followed the edit too
 
     def _restory(self) -> None:
         """Follow canvases added, removed, reordered (or gaining an ERRC grid): keep showing the same page."""
@@ -158,8 +159,9 @@ class StoryView(QWidget):
         keys = {s.key for s in steps}
         for key in [k for k in self.pages if k not in keys]:
             page = self.pages.pop(key)
-            page.detach()
+            self.lock.forget(page.input_widgets())
             self.stack.removeWidget(page)
+            page.hide()
             page.deleteLater()
         self.steps = steps
         if current.key in keys:
@@ -177,16 +179,7 @@ class StoryView(QWidget):
             for page in self.pages.values():
                 page.set_scale(scale)
 
-    def detach(self) -> None:
-        """Stop following the document; every page lets its editors go."""
+    def stop(self) -> None:
+        """Build nothing more ahead and announce nothing more (the presentation is being left)."""
         self._ahead.stop()
-        if self._subscribed:
-            try:
-                self.document.unsubscribe(self._on_edit)
-            except ValueError:
-                pass
-            self._subscribed = False
-        for page in self.pages.values():
-            page.detach()
-        self.lock.release()
-
+        self._retitle.stop()

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import model as m
+from app.changed import Changes
 from app.checks import Finding, run_checks
 from app.document import Document
-from app.edits import Leaf
 from widgets.base.findings_text import translated_templates
 from widgets.diagram.style import kind_style
 from widgets.presentation import theme
-from widgets.presentation.page import StoryPage, label, touches
+from widgets.presentation.page import StoryPage, label
 from widgets.presentation.story import StoryStep
 
 SEGMENT_BAND = kind_style("segment").fill
@@ -45,9 +45,10 @@ def long_date(iso: str) -> str:
 
 
 class Rebuilding(StoryPage):
-    """A page of words drawn again from the model (after a burst of edits that touch what it shows)."""
+    """A page of words drawn again from the model after edits that touch what it shows, or in a new language."""
 
-    watched: set[str] = set()
+    watched: frozenset[str] = frozenset()
+    """The kinds of object the page shows (none: it follows every edit)."""
     _stale = False
 
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
@@ -57,11 +58,18 @@ class Rebuilding(StoryPage):
         self._due.setSingleShot(True)
         self._due.setInterval(0)
         self._due.timeout.connect(self.rebuild)
-        self.start_following()
 
-    def follow(self, applied: list[Leaf]) -> None:
-        if self.watched and not touches(applied, self.watched):
+    def follow(self, changes: Changes) -> None:
+        if self.watched and not changes.touches(*self.watched):
             return
+        self.rebuild_soon()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.rebuild_soon()
+
+    def rebuild_soon(self) -> None:
+        """Draw the page again once the current burst of events is over (when next shown, while hidden)."""
         if self.isVisible():
             self._due.start()
         else:  # drawn again when next shown
@@ -82,7 +90,7 @@ class Rebuilding(StoryPage):
 class GoalPage(Rebuilding):
     """The evolutionary goal in large type, its rationale, and the root values with the people who hold them."""
 
-    watched = {"workshop", "value"}
+    watched = frozenset({"workshop", "value"})
 
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
                  parent: QWidget | None = None) -> None:
@@ -208,12 +216,11 @@ class SegmentBadge(QWidget):
 class ClientsPage(Rebuilding):
     """One card per client segment: who they are, their pains with severity, and what we offer them."""
 
-    watched = {"segment", "pain", "proposition"}
+    watched = frozenset({"segment", "pain", "proposition"})
 
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
                  parent: QWidget | None = None) -> None:
         super().__init__(document, undo_stack, step, parent)
-        self.set_header(self.tr("Who our clients are and what hurts them"))
         column = QVBoxLayout(self.body)
         column.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
@@ -223,6 +230,7 @@ class ClientsPage(Rebuilding):
         self.rebuild()
 
     def rebuild(self) -> None:
+        self.set_header(self.tr("Who our clients are and what hurts them"))
         clear_layout(self.grid)
         w = self.document.model
         px = self.px

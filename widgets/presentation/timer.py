@@ -10,7 +10,7 @@ import time
 from typing import Callable
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMenu, QToolButton, QWidget
 
@@ -132,29 +132,45 @@ class TimerWidget(QWidget):
         self.menu_button.setObjectName("timerMenu")
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu_button.setText("▾")
-        self.menu_button.setToolTip(self.tr("Timer: set the minutes of this agenda step"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setStyleSheet("QToolButton#timerMenu::menu-indicator { image: none; width: 0px; }")
-        self.menu_button.setMenu(self._menu())
         row.addWidget(self.time)
         row.addWidget(self.menu_button)
         self.ticker = QTimer(self)
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self.tick)
+        self.menu = self._menu()
+        self.menu_button.setMenu(self.menu)
+        self.retranslate()
         self.set_scale(1.0)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The tooltips, the menu and the time's caption in the current language."""
+        self.menu_button.setToolTip(self.tr("Timer: set the minutes of this agenda step"))
+        texts = [self.tr("%n minute(s)", "", minutes) for minutes in PRESETS]
+        texts += [self.tr("Other…"), self.tr("Start or pause (T)"), self.tr("One minute more (+)"),
+                  self.tr("Reset (Shift+T)"), self.tr("No timer")]
+        for action, text in zip([a for a in self.menu.actions() if not a.isSeparator()], texts, strict=True):
+            action.setText(text)
         self.tick()
 
     def _menu(self) -> QMenu:
+        """The minutes and the actions of the timer (their texts come from `retranslate`)."""
         menu = QMenu(self)
         for minutes in PRESETS:
-            action = menu.addAction(self.tr("%n minute(s)", "", minutes))
+            action = menu.addAction("")
             action.triggered.connect(lambda _c=False, n=minutes: self.set_minutes(n, start=True))
-        menu.addAction(self.tr("Other…")).triggered.connect(self.ask_minutes)
+        menu.addAction("").triggered.connect(self.ask_minutes)
         menu.addSeparator()
-        menu.addAction(self.tr("Start or pause (T)")).triggered.connect(self.toggle)
-        menu.addAction(self.tr("One minute more (+)")).triggered.connect(lambda: self.add_minutes(1))
-        menu.addAction(self.tr("Reset (Shift+T)")).triggered.connect(self.reset)
-        menu.addAction(self.tr("No timer")).triggered.connect(lambda: self.set_minutes(0))
+        menu.addAction("").triggered.connect(self.toggle)
+        menu.addAction("").triggered.connect(lambda: self.add_minutes(1))
+        menu.addAction("").triggered.connect(self.reset)
+        menu.addAction("").triggered.connect(lambda: self.set_minutes(0))
         return menu
 
     def ask_minutes(self) -> None:

@@ -54,22 +54,25 @@ def _typing_in(widget: QWidget | None) -> bool:
 
 
 class PresentationWindow(QWidget):
-    """A frameless full-screen window with the story of a workshop; Esc leaves. Edits go on `undo_stack`."""
+    """A frameless full-screen window with the story of a workshop; Esc or F5 leaves. Edits go on `undo_stack`.
 
-    closed = Signal()
-    """The presentation was left (the window is about to be deleted)."""
+    The window deletes itself when closed and owns everything it made (pages, lock, timers): whoever keeps it
+    holds it weakly and learns that it is gone from `left` (or `destroyed`), never touching it afterwards.
+    """
+
+    left = Signal()
+    """The presentation was left: the window is closed and will be deleted as soon as control returns to Qt."""
 
     def __init__(self, document: Document, undo_stack: QUndoStack, work_file: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("presentationWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        name = getattr(work_file, "display_name", "") or document.model.info.title
-        self.setWindowTitle(self.tr("%1 — presentation").replace("%1", name) if name else self.tr("Presentation"))
         white(self)
         self.document = document
         self.undo_stack = undo_stack
         self.work_file = work_file
+        self._show_title()
         self.story = StoryView(document, undo_stack, self)
         self.clock = agenda_clock(document)
         self.footer = Footer(self.clock, self)
@@ -122,6 +125,23 @@ class PresentationWindow(QWidget):
         self.story.go_to_start(start)
 
     # ------------------------------------------------------------------ chrome
+    def _show_title(self) -> None:
+        name = getattr(self.work_file, "display_name", "") or self.document.model.info.title
+        self.setWindowTitle(self.tr("%1 — presentation").replace("%1", name) if name else self.tr("Presentation"))
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's own texts in the current language (the footer, the pages and the timer do theirs)."""
+        self._show_title()
+        self._show_where()
+        if self.help.isVisible():
+            self.help.show_scaled(self.scale or 1.0)
+        self.hint.hide()  # a hint in the old language says nothing new
+
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)
         scale = theme.scale_for(self.height())
@@ -205,7 +225,10 @@ class PresentationWindow(QWidget):
                 return True
             self.close()
             return True
-        if key == K.Key_F5:  # a clicker's "start" button: already presenting
+        if key == K.Key_F5:  # F5 again (or a clicker's start/stop button) leaves, as it came
+            if typing:
+                return False
+            self.close()
             return True
         plain = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                             | Qt.KeyboardModifier.MetaModifier)
@@ -244,27 +267,28 @@ class PresentationWindow(QWidget):
         super().closeEvent(ev)
 
     def leave(self) -> None:
-        """Stop following the document and let every hosted editor go (called once, when the window closes)."""
+        """Stop taking the application's keys and give the keyboard back (once, when the window closes).
+
+        Everything else the window made is its child and goes with it; the pages' and the editors' connections
+        to the document's change channel are dropped by Qt as they are destroyed.
+        """
         if self._left:
             return
         self._left = True
         self._stop_filtering()
-        try:
-            QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed)
-        except (RuntimeError, TypeError):
-            pass
-        self.story.detach()
+        self.story.stop()
         parent = self.parentWidget()
         if parent is not None:
             parent.activateWindow()
-        self.closed.emit()
+        self.left.emit()
 
 
 def open_presentation(document: Document, undo_stack: QUndoStack, work_file: Any = None,
                       screen: QScreen | None = None, start: str | None = None,
                       parent: QWidget | None = None) -> PresentationWindow:
-    """Open the presentation of `document` full screen (F5): on `screen`, or on the screen that is not the main
-    window's when two are connected; `start` names the first page (a kind such as "canvas", a key or a canvas id)."""
+    """Open the presentation of `document` full screen (F5) and return its window: on `screen`, or on the screen
+    that is not the main window's when two are connected; `start` names the first page (a kind such as "canvas",
+    a key or a canvas id). The window deletes itself when left: keep it weakly, and drop it on `left`/`destroyed`."""
     if screen is None:
         anchor = parent or QApplication.activeWindow()
         current = anchor.screen() if anchor is not None else QGuiApplication.primaryScreen()
