@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -236,7 +237,7 @@ def test_deleting_several_items_is_one_undo_step(editor) -> None:
     link = links_between(editor, KITCHEN, OFFICE)[0]
     editor.select_ids([CARE, LOGISTICS, link.id])
     before = len(editor.document.model.links)
-    editor.delete_selected()
+    editor.delete_selection()
     assert editor.document.find(CARE) is None and editor.document.find(LOGISTICS) is None
     assert editor.document.find(link.id) is None
     assert len(editor.document.model.links) == before - 4
@@ -360,12 +361,18 @@ def test_copy_picture_of_the_selection_and_of_the_view(editor) -> None:
     assert whole.width() >= 2 * editor.view.viewport().width()
 
 
-def test_detach_on_destroy(qtbot) -> None:
+def test_edits_after_the_editor_is_destroyed_raise_nothing(qtbot) -> None:
     document = Document(read_json_file(sample_path()))
     widget = StructureEditor(document, QUndoStack())
-    assert len(document._subscribers) == 1
-    widget.deleteLater()
-    qtbot.waitUntil(lambda: not document._subscribers)
+    errors: list[BaseException] = []
+    with qtbot.captureExceptions() as caught:
+        widget.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(widget))
+        document.apply(changes.update(document, SHOP, name="Магазин у дома"))
+        document.apply(changes.delete(document, CARE))
+        document.apply(changes.set_position(document, "structure", KITCHEN, (10.0, 20.0)))
+        errors.extend(value for _type, value, _tb in caught)
+    assert errors == [] and document.get(SHOP).name == "Магазин у дома"
 
 
 def test_indicator_met_reads_free_text_figures() -> None:

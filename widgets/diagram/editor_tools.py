@@ -32,6 +32,13 @@ class DiagramEditorTools:
         self.addAction(action)  # type: ignore[attr-defined]
         return action
 
+    @staticmethod
+    def set_action_texts(action: QAction, text: str, tip: str = "") -> None:
+        """Give `action` its text, and `tip` (or the text) as tooltip and status tip (again on a language change)."""
+        action.setText(text)
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+
     def set_snapping(self, on: bool) -> None:
         """Switch the snap grid on or off (it shows while on)."""
         self.scene.snapping = on

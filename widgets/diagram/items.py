@@ -298,8 +298,8 @@ class EdgeItem(QGraphicsItem):
         target.edges.append(self)
         self.update_geometry()
 
-    def detach(self) -> None:
-        """Forget the two nodes (before the edge leaves the scene)."""
+    def unhook(self) -> None:
+        """Leave the two nodes' lists of arrows (before the arrow leaves the scene; the model is not concerned)."""
         for node in (self.source, self.target):
             if self in node.edges:
                 node.edges.remove(self)

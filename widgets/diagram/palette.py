@@ -77,8 +77,7 @@ class PaletteButton(QToolButton):
     def __init__(self, entry: PaletteEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
-        self.setText(wrap_label(entry.label, QFontMetrics(self.font()), LABEL_WIDTH))
-        self.setToolTip(entry.tip or entry.label)
+        self.set_entry(entry)
         self.setIcon(QIcon(kind_pixmap(entry.kind, 44, self.devicePixelRatioF())))
         self.setIconSize(QSize(50, 26))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -86,6 +85,13 @@ class PaletteButton(QToolButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
+
+    def set_entry(self, entry: PaletteEntry) -> None:
+        """Show `entry`'s label and tip (of the same kind: used to show them in another language)."""
+        self.entry = entry
+        self.setText(wrap_label(entry.label, QFontMetrics(self.font()), LABEL_WIDTH))
+        self.setToolTip(entry.tip or entry.label)
+        self.setStatusTip(entry.tip or entry.label)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -144,6 +150,13 @@ class Palette(QWidget):
             layout.addWidget(button)
             self.buttons[entry.kind] = button
         layout.addStretch(1)
+
+    def set_entries(self, entries: list[PaletteEntry]) -> None:
+        """New labels and tips for the kinds already on the palette (say, in another language); others are ignored."""
+        for entry in entries:
+            button = self.buttons.get(entry.kind)
+            if button is not None:
+                button.set_entry(entry)
 
     def button(self, kind: str) -> PaletteButton:
         """The palette's button for `kind`."""

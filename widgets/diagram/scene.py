@@ -145,7 +145,7 @@ class DiagramScene(QGraphicsScene):
         if self._drag is not None and edge in self._drag.edges:
             self.cancel_gesture()
         del self.edges[edge_id]
-        edge.detach()
+        edge.unhook()
         self.removeItem(edge)
         self.touch()
 
@@ -167,7 +167,7 @@ class DiagramScene(QGraphicsScene):
         self.revision += 1
         if not self._geometry_pending:
             self._geometry_pending = True
-            QTimer.singleShot(0, self._emit_geometry_changed)
+            QTimer.singleShot(0, self, self._emit_geometry_changed)
 
     def _emit_geometry_changed(self) -> None:
         self._geometry_pending = False

@@ -88,7 +88,8 @@ class DiagramView(QGraphicsView):
         self._layer_key: tuple | None = None
         self._rendering_layer = False
         self._live_rect: QRectF | None = None
-        scene.geometry_changed.connect(self.update_scroll_area)
+        scene.geometry_changed.connect(self._geometry_changed)
+        scene.selectionChanged.connect(self._repaint_overview)
         scene.live_moved.connect(self._live_moved)
 
     def diagram(self) -> DiagramScene:
@@ -174,6 +175,21 @@ class DiagramView(QGraphicsView):
         node = self.diagram().nodes.get(node_id)
         if node is not None:
             self.ensureVisible(node.sceneBoundingRect(), 40, 40)
+
+    def _geometry_changed(self) -> None:
+        """Nodes or arrows were added, removed or moved: let the scroll area reach them and repaint the overview."""
+        self.update_scroll_area()
+        self._repaint_overview()
+
+    def _repaint_overview(self) -> None:
+        """Repaint the whole viewport while the overview paints the scene itself.
+
+        Qt repaints only where it last painted the items that changed, but in the overview Qt paints no item, so
+        its idea of where they stand is stale: a partial update would leave ghosts of the nodes (after undoing a
+        layout, say). Drawing the overview is a blit of its cached image, so a full update costs little.
+        """
+        if self.in_overview():
+            self.viewport().update()
 
     def update_scroll_area(self) -> None:
         """Let the scroll bars reach the nodes plus one window beyond them (so any point can be zoomed around)."""
@@ -381,7 +397,7 @@ class DiagramView(QGraphicsView):
             self.paint_live(painter, self.viewportTransform())
             painter.end()
             if not layer_ready:
-                QTimer.singleShot(0, self._ensure_layer)
+                QTimer.singleShot(0, self, self._ensure_layer)
         else:
             self._layer = None
             self._live_rect = None

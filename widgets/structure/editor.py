@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
 
 from app import changes
 from app import model as m
+from app.changed import Changes
 from app.document import Document
-from app.edits import Delete, Edit, Insert, Leaf, SetPosition, Update
+from app.edits import Edit, SetPosition
+from widgets.base.editor_api import EditorAction
+from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
 from widgets.diagram import geometry
 from widgets.diagram.editor_tools import DiagramEditorTools
@@ -41,7 +44,7 @@ from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.palette import Palette, PaletteEntry
 from widgets.diagram.scene import DiagramScene, Moves
 from widgets.diagram.style import kind_style
-from widgets.diagram.view import DiagramView
+from widgets.diagram.view import MAX_ZOOM, MIN_ZOOM, DiagramView
 from widgets.structure.inspector import PartyInspector
 from widgets.structure.parties import (
     KIND_LABELS,
@@ -55,6 +58,9 @@ from widgets.structure.parties import (
 )
 
 DIAGRAM = "structure"
+PARTIES = ("segment", "team")
+"""The kinds drawn as nodes."""
+PALETTE_KINDS = ("segment", "client_facing", "service", "council")
 REVERSE_OFFSET = 9.0
 """How far apart two arrows between the same two parties (A serves B, B serves A) run."""
 
@@ -78,11 +84,11 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         self.scene = DiagramScene(self)
         self.scene.link_rule = partial(link_problem, document)
         self.view = DiagramView(self.scene)
-        self.kind_palette = Palette([PaletteEntry(k, self.tr(PALETTE_LABELS[k]), self.tr(KIND_TIPS[k]))
-                                for k in ("segment", "client_facing", "service", "council")])
+        self.kind_palette = Palette([PaletteEntry(kind, kind) for kind in PALETTE_KINDS])
         self.inspector = PartyInspector(document, undo_stack)
         self._build_actions()
         self._build_layout()
+        self.retranslate()
         self._populate()
 
         self.scene.nodes_moved.connect(self._on_nodes_moved)
@@ -93,50 +99,34 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.help_requested = self._tooltip_for
         self.view.kind_dropped.connect(self.add_party)
-        self.view.delete_requested.connect(self.delete_selected)
+        self.view.delete_requested.connect(self.delete_selection)
         self.kind_palette.kind_clicked.connect(self._add_in_view)
         self.inspector.refused.connect(self.view.show_hint)
-
-        self._subscriber = self._on_edit
-        document.subscribe(self._subscriber)
-        self.destroyed.connect(partial(_unsubscribe, document, self._subscriber))
-
-    def detach(self) -> None:
-        """Stop following the document (also done when the editor is destroyed)."""
-        _unsubscribe(self.document, self._subscriber)
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
-        self.layers_action = self._action(self.tr("Layers"), lambda: self.apply_layout("layers"),
-                                          tip=self.tr("Segments on top, then the teams that serve them, and so on"))
-        self.rings_action = self._action(self.tr("Rings"), lambda: self.apply_layout("rings"),
-                                         tip=self.tr("Segments in the centre, the teams in rings around them"))
-        self.fit_action = self._action(self.tr("Fit to window"), self.view.fit_all, "Ctrl+0")
-        self.zoom_in_action = self._action(self.tr("Zoom in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action(self.tr("Zoom out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.snap_action = self._action(self.tr("Snap to grid"), self.set_snapping, checkable=True,
-                                        tip=self.tr("Nodes snap to a grid while you drag them"))
-        self.copy_action = self._action(self.tr("Copy picture"), self.copy_picture, "Ctrl+Shift+C",
-                                        self.tr("Copy the selection (or the whole view) as a picture"))
-        self.delete_action = self._action(self.tr("Delete"), self.delete_selected,
-                                          tip=self.tr("Delete the selection with its links"))
-        self.align_actions = {
-            how: self._action(text, partial(self.align_selected, how)) for how, text in (
-                ("left", self.tr("Align left")), ("center", self.tr("Align centres")),
-                ("right", self.tr("Align right")), ("top", self.tr("Align top")),
-                ("middle", self.tr("Align middles")), ("bottom", self.tr("Align bottom")))}
-        self.distribute_actions = {
-            axis: self._action(text, partial(self.distribute_selected, axis)) for axis, text in (
-                ("horizontal", self.tr("Distribute horizontally")), ("vertical", self.tr("Distribute vertically")))}
+        """The toolbar's actions (their texts are set by `retranslate`)."""
+        self.layers_action = self._action("", lambda: self.apply_layout("layers"))
+        self.rings_action = self._action("", lambda: self.apply_layout("rings"))
+        self.fit_action = self._action("", self.zoom_fit, "Ctrl+0")
+        self.zoom_in_action = self._action("", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action("", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.snap_action = self._action("", self.set_snapping, checkable=True)
+        self.copy_action = self._action("", self.copy_picture, "Ctrl+Shift+C")
+        self.delete_action = self._action("", self.delete_selection)
+        self.align_actions = {how: self._action("", partial(self.align_selected, how))
+                              for how in ("left", "center", "right", "top", "middle", "bottom")}
+        self.distribute_actions = {axis: self._action("", partial(self.distribute_selected, axis))
+                                   for axis in ("horizontal", "vertical")}
 
     def _build_layout(self) -> None:
         toolbar = QToolBar(self)
         toolbar.setObjectName("structureToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.layout_button = self._menu_button(self.tr("Layout"), [self.layers_action, self.rings_action])
+        self.layout_button = self._menu_button([self.layers_action, self.rings_action])
         toolbar.addWidget(self.layout_button)
-        self.align_button = self._menu_button(
-            self.tr("Align"), [*self.align_actions.values(), None, *self.distribute_actions.values()])
+        self.align_button = self._menu_button([*self.align_actions.values(), None, *self.distribute_actions.values()])
         toolbar.addWidget(self.align_button)
         toolbar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.snap_action):
@@ -148,12 +138,9 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         toolbar.addWidget(spacer)
         self.zoom_label = QLabel(toolbar)
         self.zoom_label.setObjectName("zoomLabel")
-        self.zoom_label.setToolTip(self.tr("Zoom: the wheel zooms around the cursor; drag with the middle button "
-                                           "or with Space held to pan"))
         self.zoom_label.setContentsMargins(8, 0, 12, 0)
         toolbar.addWidget(self.zoom_label)
         self.view.zoom_changed.connect(self._show_zoom)
-        self._show_zoom(self.view.zoom)
         self.toolbar = toolbar
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.kind_palette)
@@ -168,9 +155,47 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
 
-    def _menu_button(self, text: str, actions: list[QAction | None]) -> QToolButton:
+    # ------------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        """Every text the editor shows (toolbar, palette, inspector, zoom) in the current language."""
+        texts = [
+            (self.layers_action, self.tr("Layers"),
+             self.tr("Segments on top, then the teams that serve them, and so on")),
+            (self.rings_action, self.tr("Rings"), self.tr("Segments in the centre, the teams in rings around them")),
+            (self.fit_action, self.tr("Fit to window"), ""),
+            (self.zoom_in_action, self.tr("Zoom in"), ""),
+            (self.zoom_out_action, self.tr("Zoom out"), ""),
+            (self.snap_action, self.tr("Snap to grid"), self.tr("Nodes snap to a grid while you drag them")),
+            (self.copy_action, self.tr("Copy picture"), self.tr("Copy the selection (or the whole view) as a picture")),
+            (self.delete_action, self.tr("Delete"), self.tr("Delete the selection with its links")),
+            (self.align_actions["left"], self.tr("Align left"), ""),
+            (self.align_actions["center"], self.tr("Align centres"), ""),
+            (self.align_actions["right"], self.tr("Align right"), ""),
+            (self.align_actions["top"], self.tr("Align top"), ""),
+            (self.align_actions["middle"], self.tr("Align middles"), ""),
+            (self.align_actions["bottom"], self.tr("Align bottom"), ""),
+            (self.distribute_actions["horizontal"], self.tr("Distribute horizontally"), ""),
+            (self.distribute_actions["vertical"], self.tr("Distribute vertically"), ""),
+        ]
+        for action, text, tip in texts:
+            self.set_action_texts(action, text, tip)
+        self.layout_button.setText(self.tr("Layout"))
+        self.align_button.setText(self.tr("Align"))
+        self.zoom_label.setToolTip(self.tr("Zoom: the wheel zooms around the cursor; drag with the middle button "
+                                           "or with Space held to pan"))
+        self._show_zoom(self.view.zoom)
+        self.kind_palette.set_entries([PaletteEntry(kind, self.tr(PALETTE_LABELS[kind]), self.tr(KIND_TIPS[kind]))
+                                       for kind in PALETTE_KINDS])
+        self.inspector.retranslate()
+        self.view.hide_hint()  # a hint in the language just left would be read as part of the screen
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _menu_button(self, actions: list[QAction | None]) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for action in actions:
@@ -240,54 +265,72 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
                 self.scene.move_node(node_id, placed[node_id])
 
     # ------------------------------------------------------------------ following the document
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        """Mirror the applied leaves onto the scene, item by item."""
-        replace = False
-        refresh_inspector = False
+    def _on_changes(self, changes: Changes) -> None:
+        """Bring the scene in line with what an edit changed, item by item (a rebuild after `everything`)."""
+        if changes.everything:
+            self._rebuild()
+            return
+        placed = changes.placed(DIAGRAM)
+        if not placed and not changes.touches(*PARTIES, "link"):
+            return
+        document, scene = self.document, self.scene
+        for node_id in frozenset().union(*(changes.inserted.get(k, ()) for k in PARTIES),
+                                         *(changes.deleted.get(k, ()) for k in PARTIES)):
+            obj = document.find(node_id)
+            if obj is None:
+                scene.remove_node(node_id)
+                self.provisional.discard(node_id)
+            elif node_id not in scene.nodes:
+                self._add_node(obj)
+        reshaped = False
+        for kind in PARTIES:
+            for node_id, fields in changes.updated.get(kind, {}).items():
+                self._refresh_node(node_id)
+                reshaped |= "kind" in fields
+        for link_id in sorted(changes.ids("link")):  # an updated link may join other parties: drawn afresh
+            self._remove_edge(link_id)
+            link = document.find(link_id)
+            if isinstance(link, m.Link):
+                self._add_edge(link)
         stored = document.model.layouts.get(DIAGRAM, {})
-        for leaf in applied:
-            if isinstance(leaf, Insert) and leaf.kind in ("segment", "team"):
-                obj = document.find(leaf.id)
-                if obj is not None and leaf.id not in self.scene.nodes:
-                    self.scene.add_node(self._make_node(obj), stored.get(leaf.id, (0.0, 0.0)))
-                    if leaf.id not in stored:
-                        self.provisional.add(leaf.id)
-                replace = True
-            elif isinstance(leaf, Insert) and leaf.kind == "link":
-                link = document.find(leaf.id)
-                if link is not None and leaf.id not in self.scene.edges:
-                    self._add_edge(link)
-                replace = True
-            elif isinstance(leaf, Delete) and leaf.kind in ("segment", "team"):
-                self.scene.remove_node(leaf.id)
-                self.provisional.discard(leaf.id)
-                refresh_inspector |= leaf.id == self.inspector.party_id
-                replace = True
-            elif isinstance(leaf, Delete) and leaf.kind == "link":
-                self._remove_edge(leaf.id)
-                replace = True
-            elif isinstance(leaf, Update) and leaf.kind in ("segment", "team"):
-                self._refresh_node(leaf.id)
-                refresh_inspector |= leaf.id == self.inspector.party_id
-                replace |= "kind" in leaf.changes
-            elif isinstance(leaf, Update) and leaf.kind == "link":
-                self._remove_edge(leaf.id)
-                link = document.find(leaf.id)
-                if link is not None:
-                    self._add_edge(link)
-                replace = True
-            elif isinstance(leaf, SetPosition) and leaf.diagram == DIAGRAM:
-                if leaf.new is None:
-                    if leaf.node in self.scene.nodes:
-                        self.provisional.add(leaf.node)
-                else:
-                    self.provisional.discard(leaf.node)
-                    self.scene.move_node(leaf.node, leaf.new)
-                replace = True
-        if replace and self.provisional:
+        for node_id in placed:
+            if node_id not in scene.nodes:
+                continue
+            if node_id in stored:
+                self.provisional.discard(node_id)
+                scene.move_node(node_id, stored[node_id])
+            else:
+                self.provisional.add(node_id)
+        if self.provisional and (placed or reshaped or changes.structural(*PARTIES, "link")
+                                 or "link" in changes.updated):
             self._place_provisional()
-        if refresh_inspector:
-            self.inspector.refresh()
+
+    def _add_node(self, obj: Any) -> None:
+        """Draw a segment or team where it is stored (provisionally at the origin until placed)."""
+        stored = self.document.model.layouts.get(DIAGRAM, {})
+        self.scene.add_node(self._make_node(obj), stored.get(obj.id, (0.0, 0.0)))
+        if obj.id not in stored:
+            self.provisional.add(obj.id)
+
+    def _rebuild(self) -> None:
+        """Draw the whole diagram afresh (the workshop may have changed entirely), keeping what is still selected."""
+        selected = self.selected_ids()
+        if self._renaming is not None:
+            self._renaming.cancel()
+        self._quiet = True
+        try:
+            self.scene.cancel_gesture()
+            for node_id in list(self.scene.nodes):
+                self.scene.remove_node(node_id)
+            for edge_id in list(self.scene.edges):
+                self.scene.remove_edge(edge_id)
+            self.provisional.clear()
+            self._populate()
+            self.scene.select_ids(selected)
+        finally:
+            self._quiet = False
+        if self.selected_ids() != selected:
+            self.selection_changed.emit(self.selected_ids())
 
     def _refresh_node(self, node_id: str) -> None:
         node, obj = self.scene.nodes.get(node_id), self.document.find(node_id)
@@ -340,7 +383,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         self.add_party(kind, self.scene.free_spot(centre, kind_style(kind).size))
 
-    def delete_selected(self) -> None:
+    def delete_selection(self) -> None:
         """Delete the selected parties and links with everything that hangs on them, as one undo step."""
         nodes = [n.node_id for n in self.scene.selected_nodes()]
         gone = set(nodes)
@@ -376,14 +419,12 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(scale * 100))))
 
     def selected_ids(self) -> list[str]:
-        """Ids of the selected segments, teams and links."""
-        ids = []
-        for item in self.scene.selectedItems():
-            if isinstance(item, NodeItem):
-                ids.append(item.node_id)
-            elif isinstance(item, EdgeItem):
-                ids.append(item.edge_id)
-        return ids
+        """Ids of the selected segments, teams and links: parties first, each in the diagram's order."""
+        chosen = {item.node_id if isinstance(item, NodeItem) else item.edge_id
+                  for item in self.scene.selectedItems() if isinstance(item, (NodeItem, EdgeItem))}
+        if not chosen:
+            return []
+        return [i for i in (*self.scene.nodes, *self.scene.edges) if i in chosen]
 
     def _on_selection(self) -> None:
         ids = self.selected_ids()
@@ -404,6 +445,48 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
                 self.view.ensure_node_visible(item_id)
                 break
 
+    # ------------------------------------------------------------------ the shell's editor interface
+    def unavailable(self, action: EditorAction) -> str | None:
+        """Why `action` cannot be used now (in the current language), or None when it can."""
+        if action is EditorAction.DELETE:
+            return None if self.scene.selectedItems() else self.tr("Nothing is selected.")
+        if not self.scene.nodes:
+            return self.tr("The diagram is empty.")
+        if action is EditorAction.ZOOM_IN and self.view.zoom >= MAX_ZOOM:
+            return self.tr("Already at the largest zoom.")
+        if action is EditorAction.ZOOM_OUT and self.view.zoom <= MIN_ZOOM:
+            return self.tr("Already at the smallest zoom.")
+        return None
+
+    def select_all(self) -> None:
+        """Select every segment, team and link."""
+        self.scene.select_all()
+
+    def zoom_in(self) -> None:
+        """One step closer (around the cursor when it is over the diagram)."""
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        """One step further (around the cursor when it is over the diagram)."""
+        self.view.zoom_out()
+
+    def zoom_fit(self) -> None:
+        """Show every party."""
+        self.view.fit_all()
+
+    def find(self, text: str) -> int:
+        """Select the parties whose name contains `text` (any case) and centre the first; returns how many."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return 0
+        model = self.document.model
+        found = [o.id for o in [*model.segments, *model.teams]
+                 if wanted in o.name.casefold() and o.id in self.scene.nodes]
+        self.scene.select_ids(found)
+        if found:
+            self.view.centerOn(self.scene.nodes[found[0]])
+        return len(found)
+
     def _tooltip_for(self, node_id: str) -> str:
         obj = self.document.find(node_id)
         return tooltip(obj) if obj is not None else ""
@@ -413,14 +496,6 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures):
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
             self.view.fit_all()
-
-
-def _unsubscribe(document: Document, subscriber: Any, *_args: Any) -> None:
-    """Stop a subscriber, if it still listens."""
-    try:
-        document.unsubscribe(subscriber)
-    except ValueError:
-        pass
 
 
 def _grid_places(workshop: m.Workshop) -> dict[str, tuple[float, float]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document, EditRefused
 from app.edits import Edit
+from widgets.base.live import changes_of
 from widgets.base.table_specs import PERIODS, TEAM_KINDS, set_economics, set_indicator
 from widgets.base.tables import format_number, parse_members, parse_number, set_field
 from widgets.base.undo import push_edit
@@ -52,7 +54,7 @@ class TextBox(QPlainTextEdit):
 
 
 class PartyInspector(QScrollArea):
-    """Shows and edits one segment or team; follows the document through `refresh`."""
+    """Shows and edits one segment or team; follows the document through the change channel."""
 
     refused = Signal(str)
     """An edit typed here was refused (the reason), or a figure could not be read."""
@@ -62,6 +64,7 @@ class PartyInspector(QScrollArea):
         self.document = document
         self.undo_stack = undo_stack
         self.party_id: str | None = None
+        self._selected = 0
         self._loading = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -76,61 +79,63 @@ class PartyInspector(QScrollArea):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.heading)
-        self.placeholder = QLabel(tr("Select a segment or a team to see and edit its details here."))
+        self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #5b6673;")
         outer.addWidget(self.placeholder)
 
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        """The label of each field, by the field's key."""
         self.form, form = self._form()
-        self._line("name", tr("Name"), set_field("name"), form)
+        self._line("name", set_field("name"), form)
         outer.addWidget(self.form)
         self.segment_form, segment = self._form()
-        self._text("description", tr("Description"), set_field("description"), segment)
+        self._text("description", set_field("description"), segment)
         outer.addWidget(self.segment_form)
         self.team_form, team = self._form()
         self.kind_box = QComboBox()
-        for kind, word in TEAM_KINDS.items():
-            self.kind_box.addItem(QCoreApplication.translate("choices", word), kind)
+        for kind in TEAM_KINDS:
+            self.kind_box.addItem("", kind)
         self.kind_box.activated.connect(self._kind_chosen)
-        self.fields["kind"] = self.kind_box
-        team.addRow(tr("Kind"), self.kind_box)
-        self._text("purpose", tr("Purpose"), set_field("purpose"), team)
-        self._line("lead", tr("Lead"), set_field("lead"), team)
-        self._text("members", tr("Members (one per line)"), self._set_members, team)
+        self._row("kind", self.kind_box, team)
+        self._text("purpose", set_field("purpose"), team)
+        self._line("lead", set_field("lead"), team)
+        self._text("members", self._set_members, team)
         outer.addWidget(self.team_form)
 
-        self.indicator = QGroupBox(tr("Success indicator"))
+        self.indicator = QGroupBox()
         ind = QFormLayout(self.indicator)
-        self._line("indicator.name", tr("Indicator"), set_indicator("name"), ind)
-        self._line("indicator.target", tr("Target"), set_indicator("target"), ind)
-        self._line("indicator.current", tr("Current"), set_indicator("current"), ind)
+        self._line("indicator.name", set_indicator("name"), ind)
+        self._line("indicator.target", set_indicator("target"), ind)
+        self._line("indicator.current", set_indicator("current"), ind)
         self.indicator_state = QLabel()
         ind.addRow("", self.indicator_state)
         outer.addWidget(self.indicator)
 
-        self.economics = QGroupBox(tr("Economics"))
+        self.economics = QGroupBox()
         eco = QFormLayout(self.economics)
-        self._line("economics.revenue", tr("Revenue"), self._number("revenue"), eco)
-        self._line("economics.costs", tr("Costs"), self._number("costs"), eco)
-        self._line("economics.currency", tr("Currency"), set_economics("currency"), eco)
+        self._line("economics.revenue", self._number("revenue"), eco)
+        self._line("economics.costs", self._number("costs"), eco)
+        self._line("economics.currency", set_economics("currency"), eco)
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
-        for period, word in PERIODS.items():
-            self.period_box.addItem(QCoreApplication.translate("choices", word), period)
+        for period in PERIODS:
+            self.period_box.addItem("", period)
         self.period_box.lineEdit().editingFinished.connect(self._period_chosen)
         self.period_box.activated.connect(self._period_chosen)
-        self.fields["economics.period"] = self.period_box
-        eco.addRow(tr("Period"), self.period_box)
+        self._row("economics.period", self.period_box, eco)
         self.margin = QLabel()
         self.margin.setObjectName("margin")
-        eco.addRow(tr("Margin"), self.margin)
+        self._row("margin", self.margin, eco)
         outer.addWidget(self.economics)
         self.notes_form, notes = self._form()
-        self._text("notes", tr("Notes"), set_field("notes"), notes)
+        self._text("notes", set_field("notes"), notes)
         outer.addWidget(self.notes_form)
         outer.addStretch(1)
+        self.retranslate()
         self.show_party(None)
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ building
     @staticmethod
@@ -141,20 +146,26 @@ class PartyInspector(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         return box, form
 
-    def _line(self, key: str, label: str, build: Builder, layout: QFormLayout) -> QLineEdit:
+    def _row(self, key: str, widget: QWidget, layout: QFormLayout) -> None:
+        """Add `widget` under a label (named by `retranslate`); an editing field is kept in `fields` by `key`."""
+        label = QLabel()
+        self.labels[key] = label
+        if key != "margin":
+            self.fields[key] = widget
+        layout.addRow(label, widget)
+
+    def _line(self, key: str, build: Builder, layout: QFormLayout) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(key)
         edit.editingFinished.connect(lambda: self._commit(key, edit.text(), build))
-        self.fields[key] = edit
-        layout.addRow(label, edit)
+        self._row(key, edit, layout)
         return edit
 
-    def _text(self, key: str, label: str, build: Builder, layout: QFormLayout) -> TextBox:
+    def _text(self, key: str, build: Builder, layout: QFormLayout) -> TextBox:
         box = TextBox()
         box.setObjectName(key)
         box.editing_finished.connect(lambda: self._commit(key, box.toPlainText(), build))
-        self.fields[key] = box
-        layout.addRow(label, box)
+        self._row(key, box, layout)
         return box
 
     def _set_members(self, document: Document, team: Any, text: str) -> Edit | None:
@@ -173,6 +184,31 @@ class PartyInspector(QScrollArea):
 
         return parse_then_build
 
+    # ------------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        """Every label, title and choice in the current language (the party's own data is left as it is)."""
+        names = {
+            "name": tr("Name"), "description": tr("Description"), "kind": tr("Kind"), "purpose": tr("Purpose"),
+            "lead": tr("Lead"), "members": tr("Members (one per line)"), "indicator.name": tr("Indicator"),
+            "indicator.target": tr("Target"), "indicator.current": tr("Current"), "economics.revenue": tr("Revenue"),
+            "economics.costs": tr("Costs"), "economics.currency": tr("Currency"), "economics.period": tr("Period"),
+            "margin": tr("Margin"), "notes": tr("Notes"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self.indicator.setTitle(tr("Success indicator"))
+        self.economics.setTitle(tr("Economics"))
+        for box, words in ((self.kind_box, TEAM_KINDS), (self.period_box, PERIODS)):
+            for index in range(box.count()):
+                box.setItemText(index, QCoreApplication.translate("choices", words[box.itemData(index)]))
+        self._show_placeholder()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ showing
     def show_party(self, party_id: str | None, selected: int = 0) -> None:
         """Show the party `party_id` (None: a placeholder, saying how many items are selected if several)."""
@@ -180,6 +216,7 @@ class PartyInspector(QScrollArea):
         if not isinstance(obj, (m.Segment, m.Team)):
             obj, party_id = None, None
         self.party_id = party_id
+        self._selected = selected
         team = isinstance(obj, m.Team)
         self.form.setVisible(obj is not None)
         self.segment_form.setVisible(isinstance(obj, m.Segment))
@@ -187,13 +224,22 @@ class PartyInspector(QScrollArea):
             box.setVisible(team)
         if obj is None:
             self.heading.setText("")
-            self.placeholder.setText(tr("%n items selected. Select one segment or team to edit it.", selected)
-                                     if selected > 1 else
-                                     tr("Select a segment or a team to see and edit its details here."))
+            self._show_placeholder()
             self.placeholder.show()
             return
         self.placeholder.hide()
         self.refresh()
+
+    def _show_placeholder(self) -> None:
+        selected = self._selected
+        self.placeholder.setText(tr("%n items selected. Select one segment or team to edit it.", selected)
+                                 if selected > 1 else
+                                 tr("Select a segment or a team to see and edit its details here."))
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Read the shown party again when an edit touched it (or the whole workshop)."""
+        if self.party_id is not None and (changes.everything or self.party_id in changes.all_ids()):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the shown party's fields from the model again (the field being typed in is left alone)."""
