@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
@@ -18,6 +20,7 @@ from app.promise_rules import chain_of_team, promises_reaching
 from app.resources import sample_path
 from cli.main import main as cli
 from tests.test_diagram import NONE, click, drag, key, send_mouse
+from widgets.base.undo import push_edit
 from widgets.promises.editor import PromiseMapEditor
 from widgets.promises.items import PromiseEdge
 
@@ -330,25 +333,35 @@ def test_import_and_export_from_the_editor_are_one_step(editor, tmp_path) -> Non
     assert len(editor.document.model.promises) == 8 and len(editor.scene.edges) == 8
 
 
-def test_selection_contract_and_detach(qtbot) -> None:
+def test_selection_contract(qtbot) -> None:
     document = Document(read_json_file(sample_path()))
     editor = PromiseMapEditor(document, QUndoStack())
     qtbot.addWidget(editor)
     got: list[list[str]] = []
     editor.selection_changed.connect(got.append)
     editor.select_ids([IT, "not-an-id"])
-    assert got[-1] == [IT] and editor.scene.nodes[IT].isSelected()
-    assert document._subscribers
-    editor.detach()
-    assert document._subscribers == []
+    assert got[-1] == [IT] and editor.scene.nodes[IT].isSelected() and editor.selected_ids() == [IT]
 
 
-def test_destroying_the_editor_unsubscribes_it(qtbot) -> None:
+def test_edits_after_the_editor_is_destroyed_raise_nothing(qtbot, monkeypatch) -> None:
     document = Document(read_json_file(sample_path()))
-    editor = PromiseMapEditor(document, QUndoStack())
-    editor.deleteLater()
-    qtbot.waitUntil(lambda: document._subscribers == [], timeout=2000)
-    document.apply(changes.update(document, "prm-042", status="kept"))  # nothing left to follow it
+    stack = QUndoStack()
+    editor = PromiseMapEditor(document, stack)
+    editor.resize(1200, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.select_ids(["prm-042"])  # the inspector shows a promise, the map a focus
+    editor.ctx.push(changes.update(document, "prm-042", status="negotiating"))  # the checks are due
+    with qtbot.waitSignal(editor.destroyed, timeout=2000):
+        editor.deleteLater()
+    errors: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _type, error, _tb: errors.append(error))
+    assert push_edit(stack, document, changes.update(document, "prm-042", status="kept")) is None
+    assert push_edit(stack, document, changes.delete(document, KITCHEN)) is None
+    stack.undo()
+    stack.redo()
+    QTest.qWait(20)  # a timer that outlived the editor would fire now
+    assert errors == [] and document.get("prm-042").status == "kept" and document.find(KITCHEN) is None
 
 
 def test_parties_without_a_position_are_placed_clear_of_the_others(qtbot) -> None:

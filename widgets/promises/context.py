@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.changed import Changes
 from app.checks import Finding, findings_by_id, run_checks
 from app.document import Document
-from app.edits import Edit, Leaf
+from app.edits import Edit
+from widgets.base.findings_text import translated_templates
+from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
 
 PROBLEM_SEVERITIES = ("error", "warning")
@@ -37,7 +40,7 @@ class PromiseContext(QObject):
         self._checks_due.setInterval(0)
         self._checks_due.timeout.connect(self.recompute_checks)
         self.recompute_checks()
-        document.subscribe(self._on_edit)
+        changes_of(document).changed.connect(self._on_changes)
 
     # -- edits
     def push(self, edit: Edit, text: str | None = None) -> str | None:
@@ -47,8 +50,8 @@ class PromiseContext(QObject):
             self.hinted.emit(reason)
         return reason
 
-    def _on_edit(self, _document: Document, _edit: Edit, applied: list[Leaf]) -> None:
-        self._checks_due.start()
+    def _on_changes(self, _changes: Changes) -> None:
+        self._checks_due.start()  # any change may change a finding: run the checks once after the burst
 
     # -- selection
     def select(self, ids: list[str]) -> None:
@@ -65,7 +68,7 @@ class PromiseContext(QObject):
         gone = [i for i in self.selection if self.document.find(i) is None]
         if gone:
             self.select([i for i in self.selection if i not in gone])
-        self.findings = run_checks(self.document.model)
+        self.findings = run_checks(self.document.model, translated_templates())
         self._findings_of = None
         self.problem_ids = {f.ids[0] for f in self.findings if f.ids and f.severity in PROBLEM_SEVERITIES}
         self.findings_changed.emit()
@@ -82,10 +85,6 @@ class PromiseContext(QObject):
         if self._checks_due.isActive():
             self.recompute_checks()
 
-    def detach(self) -> None:
-        """Stop following the document."""
-        try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
-        self._checks_due.stop()
+    def retranslate(self) -> None:
+        """The findings' messages in the current language (the table shows them as tooltips)."""
+        self.recompute_checks()

@@ -13,16 +13,17 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document
-from app.edits import Delete, Edit, Insert, Leaf, Move, SetPosition, Update
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
+from widgets.base.live import changes_of
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
 from widgets.diagram.scene import DiagramScene
 from widgets.diagram.view import DiagramView
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
-from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures
+from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
 from widgets.promises.overview import PromiseOverviewPainter
 from widgets.structure.parties import node_kind
@@ -68,6 +69,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._pairs: dict[Pair, list[str]] = {}
         self._pair_edges: dict[Pair, list[str]] = {}
         self._edge_of: dict[str, str] = {}
+        self._pair_of: dict[str, Pair] = {}
         self._graph: FeedGraph | None = None
         self._quiet = False
         self._entry: PromiseEntry | None = None
@@ -87,18 +89,11 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.selectionChanged.connect(self._scene_selection)
         self.scene.geometry_changed.connect(self._update_parent_link)
         self.scene.geometry_changed.connect(self.halos.refit)
-        self.view.delete_requested.connect(self.delete_selected)
+        self.view.delete_requested.connect(self.delete_selection)
         self.scene.node_activated.connect(self.rename)
         self.scene.edge_activated = self._edge_activated  # type: ignore[attr-defined]
         ctx.selection_changed.connect(self._context_selection)
-        self.document.subscribe(self._on_edit)
-
-    def detach(self) -> None:
-        """Stop following the document."""
-        try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
+        changes_of(self.document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ building
     def _populate(self) -> None:
@@ -111,6 +106,7 @@ class PromiseDiagram(QObject, PromiseGestures):
                 self.provisional.add(obj.id)
         for p in w.promises:
             self._pairs.setdefault((p.from_, p.to), []).append(p.id)
+            self._pair_of[p.id] = (p.from_, p.to)
         for pair in list(self._pairs):
             self._draw_pair(pair)
         self._update_halos()
@@ -227,58 +223,27 @@ class PromiseDiagram(QObject, PromiseGestures):
         return edge.source.node_id, edge.target.node_id
 
     # ------------------------------------------------------------------ following the document
-    def _on_edit(self, document: Document, _edit: Edit, applied: list[Leaf]) -> None:
-        dirty: set[Pair] = set()
-        restyle: set[Pair] = set()
-        place = False
-        stored = document.model.layouts.get(DIAGRAM, {})
-        for leaf in applied:
-            kind = getattr(leaf, "kind", None)
-            if kind == "promise":
-                if isinstance(leaf, (Insert, Delete)):
-                    dirty.add((leaf.obj.from_, leaf.obj.to))
-                    self._graph = None
-                elif isinstance(leaf, Update):
-                    p = document.find(leaf.id)
-                    if p is None:  # deleted later in the same batch
-                        continue
-                    old = (leaf.changes.get("from_", (None,))[0], leaf.changes.get("to", (None,))[0])
-                    if "from_" in leaf.changes or "to" in leaf.changes:
-                        dirty.add((old[0] or p.from_, old[1] or p.to))
-                        dirty.add((p.from_, p.to))
-                    else:
-                        restyle.add((p.from_, p.to))
-                    if {"from_", "to", "parent"} & set(leaf.changes):
-                        self._graph = None
-                elif isinstance(leaf, Move):
-                    p = document.find(leaf.id)
-                    if p is not None:
-                        dirty.add((p.from_, p.to))
-            elif kind in ("segment", "team"):
-                if isinstance(leaf, Insert) and leaf.id not in self.scene.nodes:
-                    obj = document.find(leaf.id)
-                    if obj is not None:
-                        self.scene.add_node(self._make_node(obj), stored.get(leaf.id, (0.0, 0.0)))
-                        if leaf.id not in stored:
-                            self.provisional.add(leaf.id)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            self.rebuild()
+            return
+        placed = changes.placed(DIAGRAM)
+        if not placed and not changes.touches("promise", "team", "segment", "value"):
+            return
+        place = self._follow_parties(changes)
+        dirty, restyle = self._follow_promises(changes)
+        if self.by_value and changes.touches("value"):  # a value's colour is its place in the list
+            restyle.update(self._pair_edges)
+        stored = self.document.model.layouts.get(DIAGRAM, {})
+        for node_id in placed:
+            centre = stored.get(node_id)
+            if centre is None:
+                if node_id in self.scene.nodes:
+                    self.provisional.add(node_id)
                     place = True
-                elif isinstance(leaf, Delete):
-                    self.scene.remove_node(leaf.id)
-                    self.provisional.discard(leaf.id)
-                    place = True
-                elif isinstance(leaf, Update):
-                    self._refresh_node(leaf.id)
-                    place |= "kind" in leaf.changes
-            elif kind == "value" and self.by_value:
-                restyle.update(self._pair_edges)
-            elif isinstance(leaf, SetPosition) and leaf.diagram == DIAGRAM:
-                if leaf.new is None:
-                    if leaf.node in self.scene.nodes:
-                        self.provisional.add(leaf.node)
-                        place = True
-                else:
-                    self.provisional.discard(leaf.node)
-                    self.scene.move_node(leaf.node, leaf.new)
+            else:
+                self.provisional.discard(node_id)
+                self.scene.move_node(node_id, centre)
         if dirty:
             self._redraw(dirty)
         for pair in restyle - dirty:
@@ -289,6 +254,68 @@ class PromiseDiagram(QObject, PromiseGestures):
             self._apply_focus()
         if dirty:
             self._update_halos()
+        self._update_parent_link()
+
+    def _follow_parties(self, changes: Changes) -> bool:
+        """Add, remove and refresh the parties the edit touched; whether automatic places must be found again."""
+        place = False
+        stored = self.document.model.layouts.get(DIAGRAM, {})
+        for kind in ("segment", "team"):
+            for node_id in changes.ids(kind):
+                obj, shown = self.document.find(node_id), node_id in self.scene.nodes
+                if obj is None:
+                    if shown:
+                        self.scene.remove_node(node_id)
+                        place = True
+                    self.provisional.discard(node_id)
+                elif not shown:
+                    self.scene.add_node(self._make_node(obj), stored.get(node_id, (0.0, 0.0)))
+                    if node_id not in stored:
+                        self.provisional.add(node_id)
+                    place = True
+                else:
+                    self._refresh_node(node_id)
+                    place |= "kind" in changes.fields(kind, node_id)
+        return place
+
+    def _follow_promises(self, changes: Changes) -> tuple[set[Pair], set[Pair]]:
+        """The pairs whose arrows must be drawn again, and those whose arrows only change their look."""
+        dirty: set[Pair] = set()
+        restyle: set[Pair] = set()
+        listed = changes.inserted.get("promise", frozenset()) | changes.deleted.get("promise", frozenset()) \
+            | changes.moved.get("promise", frozenset())
+        for promise_id in changes.ids("promise"):
+            old, p = self._pair_of.get(promise_id), self.document.find(promise_id)
+            new = (p.from_, p.to) if isinstance(p, m.Promise) else None
+            if promise_id in listed or old != new:
+                dirty.update(pair for pair in (old, new) if pair is not None)
+                self._graph = None
+            elif new is not None:
+                restyle.add(new)
+                if "parent" in changes.fields("promise", promise_id):
+                    self._graph = None
+        return dirty, restyle
+
+    def rebuild(self) -> None:
+        """Draw the whole map again from the workshop (after a snapshot was restored)."""
+        self.scene.cancel_gesture()
+        if self._emphasised is not None:
+            self._emphasised = None
+        for node_id in list(self.scene.nodes):
+            self.scene.remove_node(node_id)
+        for edge_id in list(self.scene.edges):
+            self.scene.remove_edge(edge_id)
+        self._pairs.clear()
+        self._pair_edges.clear()
+        self._edge_of.clear()
+        self._pair_of.clear()
+        self.provisional.clear()
+        self.auto_expanded.clear()
+        self._graph = None
+        self.focus = None
+        self._populate()
+        self._select_in_scene([i for i in self.ctx.selection if self.document.find(i) is not None])
+        self._apply_focus()
         self._update_parent_link()
 
     def _redraw(self, dirty: set[Pair]) -> None:
@@ -302,6 +329,10 @@ class PromiseDiagram(QObject, PromiseGestures):
             gone = set(self._pairs.get(pair, [])) - set(ids)
             for i in gone:
                 self._edge_of.pop(i, None)
+                if self._pair_of.get(i) == pair:
+                    del self._pair_of[i]
+            for i in ids:
+                self._pair_of[i] = pair
             if ids:
                 self._pairs[pair] = ids
             else:
@@ -322,6 +353,13 @@ class PromiseDiagram(QObject, PromiseGestures):
                 edge.update_geometry()
         node.can_link = isinstance(obj, m.Team)
         self.scene.touch()
+
+    def retranslate(self) -> None:
+        """The prompt of a promise being typed in the current language (tooltips and hints are made when shown)."""
+        entry = self._entry
+        if entry is not None:
+            names = [getattr(self.scene.nodes.get(i), "name", "") for i in (entry.source_id, entry.target_id)]
+            entry.setPlaceholderText(entry_prompt(*names))
 
     # ------------------------------------------------------------------ selection and focus
     def selected_ids(self) -> list[str]:
@@ -362,11 +400,17 @@ class PromiseDiagram(QObject, PromiseGestures):
             self.scene.select_ids(items)
         finally:
             self._quiet = False
-        for item_id in items:
-            item = self.scene.nodes.get(item_id) or self.scene.edges.get(item_id)
-            if item is not None:
-                self.view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        for item_id in ids:
+            if self.reveal(item_id):
                 break
+
+    def reveal(self, obj_id: str) -> bool:
+        """Scroll the party or promise `obj_id` into view (its bundle when collapsed); False when it is not drawn."""
+        item = self.scene.nodes.get(obj_id) or self.scene.edges.get(self._edge_of.get(obj_id, obj_id))
+        if item is None:
+            return False
+        self.view.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        return True
 
     def graph(self) -> FeedGraph:
         """The feed graph of the promises (built again after a promise changes its parties or parent)."""

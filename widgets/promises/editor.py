@@ -1,17 +1,17 @@
 """The promise map editor: the map, the promise inspector and the promise table, sharing one selection.
 
-Editor contract of the shell: PromiseMapEditor(document, undo_stack, parent), `selection_changed(list)`,
-`select_ids(ids)`, `detach()` (also done when the editor is destroyed).
+It is an `Editor` of widgets.base.editor_api for the shell: PromiseMapEditor(document, undo_stack, parent),
+`selection_changed(list)`, the Edit and View actions, find, and `retranslate()` (also on LanguageChange).
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
@@ -23,18 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import model as m
+from app.changed import Changes
 from app.checks import Finding
 from app.document import Document
-from app.edits import Edit
 from app.promise_rules import fix_all, fix_for
+from widgets.base.editor_api import EditorAction
+from widgets.base.live import changes_of
 from widgets.diagram.editor_tools import DiagramEditorTools
 from widgets.diagram.items import NodeItem
+from widgets.diagram.picture import render_scene, selection_picture
 from widgets.promises.context import PromiseContext
 from widgets.promises.diagram import PromiseDiagram
 from widgets.promises.inspector import PromiseInspector
 from widgets.promises.items import PromiseEdge
 from widgets.promises.legend import Legend
 from widgets.promises.table import PromiseTablePanel
+
+if TYPE_CHECKING:
+    from app.promise_import import ImportResult
+
+MAP_MARGIN = 24.0
+"""Blank border around the whole map in a copied picture (scene units)."""
 
 
 class PromiseMapEditor(QWidget, DiagramEditorTools):
@@ -57,9 +67,14 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.table = self.table_panel.table
         self.legend = Legend()
         self._syncing = False
+        self._shown_once = False
+        self._message: QMessageBox | None = None
+        """The open message box (it deletes itself on close: forgotten when it finishes)."""
+        self._message_texts: tuple[Callable[[], str], Callable[[], str]] | None = None
         self._build_actions()
         self._build_layout()
         self.legend.show_for(document.model, False)
+        self._retranslate_own()
 
         self.ctx.hinted.connect(self.view.show_hint)
         self.ctx.selection_changed.connect(self._selection_from_context)
@@ -67,58 +82,38 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.table.source.edit_refused.connect(self.view.show_hint)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        document.subscribe(self._on_edit)
-        self.destroyed.connect(partial(_detach_all, document, self._on_edit, self.ctx, self.diagram,
-                                       self.inspector, self.table_panel))
-
-    def detach(self) -> None:
-        """Stop following the document (also done when the editor is destroyed)."""
-        _detach_all(self.document, self._on_edit, self.ctx, self.diagram, self.inspector, self.table_panel)
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
-        self.layout_action = self._action(self.tr("Layout"), self.diagram.apply_layout,
-                                          tip=self.tr("Arrange the parties in layers from the client along the "
-                                                      "promises"))
-        self.fit_action = self._action(self.tr("Fit to window"), self.view.fit_all, "Ctrl+0")
-        self.zoom_in_action = self._action(self.tr("Zoom in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action(self.tr("Zoom out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.snap_action = self._action(self.tr("Snap to grid"), self.set_snapping, checkable=True,
-                                        tip=self.tr("Parties snap to a grid while you drag them"))
-        self.value_action = self._action(self.tr("Colour by value"), self.set_color_by_value, checkable=True,
-                                         tip=self.tr("Colour the arrows by root value instead of status (the line "
-                                                     "style still shows the status)"))
-        self.expand_action = self._action(self.tr("Expand bundles"), self.diagram.expand_all, checkable=True,
-                                          tip=self.tr("Draw every promise between the same two parties separately"))
-        self.copy_action = self._action(self.tr("Copy picture"), self.copy_picture, "Ctrl+Shift+C",
-                                        self.tr("Copy the selection (or the whole view) as a picture"))
-        self.import_action = self._action(self.tr("Import table…"), self.import_table,
-                                          tip=self.tr("Add promises from an Excel (.xlsx) or CSV table"))
-        self.export_action = self._action(self.tr("Export table…"), self.export_table,
-                                          tip=self.tr("Save the promise table as Excel (.xlsx) or CSV"))
-        self.align_actions = [
-            self._action(text, partial(self.diagram.align_selected, how)) for how, text in (
-                ("left", self.tr("Align left")), ("center", self.tr("Align centres")),
-                ("right", self.tr("Align right")), ("top", self.tr("Align top")),
-                ("middle", self.tr("Align middles")), ("bottom", self.tr("Align bottom")))]
-        self.distribute_actions = [
-            self._action(text, partial(self.diagram.distribute_selected, axis)) for axis, text in (
-                ("horizontal", self.tr("Distribute horizontally")), ("vertical", self.tr("Distribute vertically")))]
+        self.layout_action = self._action("", self.diagram.apply_layout)
+        self.fit_action = self._action("", self.view.fit_all, "Ctrl+0")
+        self.zoom_in_action = self._action("", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action("", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.snap_action = self._action("", self.set_snapping, checkable=True)
+        self.value_action = self._action("", self.set_color_by_value, checkable=True)
+        self.expand_action = self._action("", self.diagram.expand_all, checkable=True)
+        self.copy_action = self._action("", self.copy_picture, "Ctrl+Shift+C")
+        self.import_action = self._action("", self.import_table)
+        self.export_action = self._action("", self.export_table)
+        self.align_actions = {how: self._action("", partial(self.diagram.align_selected, how))
+                              for how in ("left", "center", "right", "top", "middle", "bottom")}
+        self.distribute_actions = {axis: self._action("", partial(self.diagram.distribute_selected, axis))
+                                   for axis in ("horizontal", "vertical")}
 
     def _build_layout(self) -> None:
         toolbar = QToolBar(self)
         toolbar.setObjectName("promiseToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.layout_action)
-        align = QToolButton(self)
-        align.setText(self.tr("Align"))
-        align.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(align)
-        menu.addActions(self.align_actions)
+        self.align_button = QToolButton(self)
+        self.align_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.align_button)
+        menu.addActions(list(self.align_actions.values()))
         menu.addSeparator()
-        menu.addActions(self.distribute_actions)
-        align.setMenu(menu)
-        toolbar.addWidget(align)
+        menu.addActions(list(self.distribute_actions.values()))
+        self.align_button.setMenu(menu)
+        toolbar.addWidget(self.align_button)
         for action in (None, self.zoom_out_action, self.zoom_in_action, self.fit_action,
                        self.snap_action, None, self.value_action, self.expand_action, None, self.copy_action,
                        self.import_action, self.export_action):
@@ -150,16 +145,141 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
 
-    # ------------------------------------------------------------------ selection
-    def select_ids(self, ids: list[str]) -> None:
-        """Select these promises, teams and segments on the map and in the table (others are ignored)."""
-        known = [i for i in ids if self.document.kind_of(i) in ("promise", "team", "segment")]
-        self.ctx.select(known)
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_own()  # the inspector, table and legend are widgets: each gets the event itself
+            self.ctx.retranslate()
+            self.diagram.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every fixed text of the promise map in the current language (toolbar, panels, legend, findings)."""
+        self._retranslate_own()
+        self.ctx.retranslate()
+        self.diagram.retranslate()
+        self.inspector.retranslate()
+        self.table_panel.retranslate()
+        self.legend.retranslate()
+
+    def _retranslate_own(self) -> None:
+        """The actions (texts, tooltips, status tips), the Align button and an open message box."""
+        texts: list[tuple[QAction, str, str]] = [
+            (self.layout_action, self.tr("Layout"),
+             self.tr("Arrange the parties in layers from the client along the promises")),
+            (self.fit_action, self.tr("Fit to window"), ""),
+            (self.zoom_in_action, self.tr("Zoom in"), ""),
+            (self.zoom_out_action, self.tr("Zoom out"), ""),
+            (self.snap_action, self.tr("Snap to grid"), self.tr("Parties snap to a grid while you drag them")),
+            (self.value_action, self.tr("Colour by value"),
+             self.tr("Colour the arrows by root value instead of status (the line style still shows the status)")),
+            (self.expand_action, self.tr("Expand bundles"),
+             self.tr("Draw every promise between the same two parties separately")),
+            (self.copy_action, self.tr("Copy picture"),
+             self.tr("Copy the selection (or the whole map) as a picture")),
+            (self.import_action, self.tr("Import table…"), self.tr("Add promises from an Excel (.xlsx) or CSV table")),
+            (self.export_action, self.tr("Export table…"), self.tr("Save the promise table as Excel (.xlsx) or CSV")),
+            (self.align_actions["left"], self.tr("Align left"), ""),
+            (self.align_actions["center"], self.tr("Align centres"), ""),
+            (self.align_actions["right"], self.tr("Align right"), ""),
+            (self.align_actions["top"], self.tr("Align top"), ""),
+            (self.align_actions["middle"], self.tr("Align middles"), ""),
+            (self.align_actions["bottom"], self.tr("Align bottom"), ""),
+            (self.distribute_actions["horizontal"], self.tr("Distribute horizontally"), ""),
+            (self.distribute_actions["vertical"], self.tr("Distribute vertically"), ""),
+        ]
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setToolTip(tip or text)
+            action.setStatusTip(tip or text)
+        self.align_button.setText(self.tr("Align"))
+        self.align_button.setToolTip(self.tr("Line up or space out the selected parties"))
+        self.align_button.setStatusTip(self.align_button.toolTip())
+        if self._message is not None and self._message_texts is not None:
+            title, text = self._message_texts
+            self._message.setWindowTitle(title())
+            self._message.setText(text())
+
+    # ------------------------------------------------------------------ the shell's editor interface
+    def unavailable(self, action: EditorAction) -> str | None:
+        """Why `action` does not apply to the map now (in the current language), or None when it does."""
+        if action is EditorAction.DELETE and not self.ctx.selection:
+            return self.tr("Select promises or parties on the map to delete them.")
+        if action in (EditorAction.SELECT_ALL, EditorAction.COPY_PICTURE, EditorAction.ZOOM_FIT,
+                      EditorAction.FIND) and not self.scene.nodes:
+            return self.tr("The promise map is empty.")
+        return None
+
+    def delete_selection(self) -> None:
+        """Delete the selected promises and parties (with what hangs on them) as one undo step."""
+        self.diagram.delete_selection()
+
+    def select_all(self) -> None:
+        """Select every party and promise on the map."""
+        self.ctx.select([*(o.id for o in self._parties()), *(p.id for p in self.document.model.promises)])
+
+    def zoom_in(self) -> None:
+        """Show the map larger."""
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        """Show the map smaller."""
+        self.view.zoom_out()
+
+    def zoom_fit(self) -> None:
+        """Fit every party in the window."""
+        self.view.fit_all()
+
+    def copy_picture(self) -> None:
+        """Put a PNG of the selection (or, with nothing selected, of the whole map) on the clipboard."""
+        image = selection_picture(self.scene) if self.scene.selectedItems() else None
+        if image is None:
+            image = self.map_picture()
+        png = QByteArray()
+        buffer = QBuffer(png)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        data = QMimeData()
+        data.setData("image/png", png)
+        data.setImageData(image)
+        QGuiApplication.clipboard().setMimeData(data)
+        self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)
+
+    def map_picture(self) -> QImage:
+        """The whole map, every party and arrow, on white."""
+        area = self.scene.nodes_rect()
+        for edge in self.scene.edges.values():
+            area = area.united(edge.sceneBoundingRect())
+        return render_scene(self.scene, area.adjusted(-MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN))
+
+    def find(self, text: str) -> int:
+        """Select the parties whose name and the promises whose text contain `text` (any case); show the first."""
+        wanted = text.casefold().strip()
+        if not wanted:
+            return 0
+        found = [o.id for o in self._parties() if wanted in o.name.casefold()]
+        found += [p.id for p in self.document.model.promises if wanted in p.text.casefold()]
+        if found:
+            self.select_ids(found)
+        return len(found)
 
     def selected_ids(self) -> list[str]:
         """The shared selection."""
         return list(self.ctx.selection)
 
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these promises, teams and segments on the map and in the table (others are ignored); show the
+        first."""
+        known = [i for i in ids if self.document.kind_of(i) in ("promise", "team", "segment")]
+        self.ctx.select(known)
+        if known:
+            self.diagram.reveal(known[0])
+
+    def _parties(self) -> list[m.Segment | m.Team]:
+        return [*self.document.model.segments, *self.document.model.teams]
+
+    # ------------------------------------------------------------------ selection
     def _selection_from_table(self, ids: list[str]) -> None:
         if not self._syncing:
             self.ctx.select(ids)
@@ -174,9 +294,9 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
                 self._syncing = False
         self.selection_changed.emit(list(ids))
 
-    def _on_edit(self, document: Document, _edit: Edit, applied: list[Any]) -> None:
-        if any(getattr(leaf, "kind", None) == "value" for leaf in applied):
-            self.legend.show_for(document.model, self.diagram.by_value)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("value"):
+            self.legend.show_for(self.document.model, self.diagram.by_value)
 
     # ------------------------------------------------------------------ actions
     def set_color_by_value(self, on: bool) -> None:
@@ -211,9 +331,17 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         try:
             result = import_sheet(self.document, path)
         except (SheetError, OSError) as e:
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import promises"), str(e))
-            return str(e)
+            error = str(e)
+            self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"), lambda: error)
+            return error
         reason = self.diagram.push([result.batch], self.tr("Import promises")) if result.batch else None
+        self.last_import = result
+        self._tell(QMessageBox.Icon.Information, lambda: self.tr("Import promises"),
+                   partial(self._import_report, result))
+        return reason
+
+    def _import_report(self, result: ImportResult) -> str:
+        """What an import took, created and left out, in the current language."""
         lines = [self.tr("%n promise(s) added.", "", result.taken)]
         if result.created_teams or result.created_segments:
             lines.append(self.tr("New teams: %1. New segments: %2.").replace(
@@ -223,18 +351,27 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
                 "%2", problem.message))
         for problem in result.warnings:
             lines.append(self.tr("Row %1: %2").replace("%1", str(problem.row)).replace("%2", problem.message))
-        self.last_import = result
-        self._tell(QMessageBox.Icon.Information, self.tr("Import promises"), "\n".join(lines[:40]))
-        return reason
+        return "\n".join(lines[:40])
 
-    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        """A message box that does not block (the map stays live behind it); none while the editor is hidden."""
+    def _tell(self, icon: QMessageBox.Icon, title: Callable[[], str], text: Callable[[], str]) -> None:
+        """A message box that does not block (the map stays live behind it); none while the editor is hidden.
+
+        `title` and `text` give the texts in the current language: they are asked again when it changes.
+        The box deletes itself on close; the editor forgets it as soon as it finishes.
+        """
         if not self.isVisible():
             return
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        if self._message is not None:
+            self._message.close()
+        box = QMessageBox(icon, title(), text(), QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("promiseMessage")
+        box.finished.connect(self._message_closed)
+        self._message, self._message_texts = box, (title, text)
         box.open()
+
+    def _message_closed(self, *_args: Any) -> None:
+        self._message, self._message_texts = None, None
 
     def export_table(self, path: str | None = None) -> None:
         """Save every promise as a .xlsx or .csv table."""
@@ -250,7 +387,8 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         try:
             write_sheet(self.document.model, path)
         except OSError as e:
-            self._tell(QMessageBox.Icon.Warning, self.tr("Export promises"), str(e))
+            error = str(e)
+            self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Export promises"), lambda: error)
             return
         self.view.show_hint(self.tr("Promise table saved: %1").replace("%1", Path(path).name), 2500)
 
@@ -288,7 +426,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
                 if f.code == "promise-without-link" and f.ids[0] == pid:
                     menu.addAction(self.tr("Add the missing structure link"), partial(self.apply_fix, f))
         menu.addSeparator()
-        menu.addAction(self.tr("Delete"), self.diagram.delete_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selection)
 
     def _node_menu(self, menu: QMenu, node: NodeItem) -> None:
         node_id = node.node_id
@@ -304,7 +442,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             menu.addAction(self.tr("Add structure links for its promises (%n)", "", len(links)),
                            partial(self._fix_these, links, "promise-without-link"))
         menu.addSeparator()
-        menu.addAction(self.tr("Delete"), self.diagram.delete_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selection)
 
     def _background_menu(self, menu: QMenu) -> None:
         counts = {code: sum(f.code == code for f in self.ctx.findings)
@@ -324,21 +462,8 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             self.diagram.push([batch], batch.label)
 
     # ------------------------------------------------------------------ showing
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not getattr(self, "_shown_once", False):
+        if not self._shown_once:
             self._shown_once = True
             self.view.fit_all()
-
-
-def _detach_all(document: Document, subscriber: Any, *parts: Any) -> None:
-    """Unsubscribe the editor and its parts from the document (safe to call twice)."""
-    try:
-        document.unsubscribe(subscriber)
-    except ValueError:
-        pass
-    for part in parts:
-        try:
-            part.detach()
-        except RuntimeError:  # the Qt object is already gone
-            pass

@@ -30,6 +30,12 @@ def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
+def entry_prompt(promiser: str, promisee: str) -> str:
+    """The prompt of the line where a new promise is typed."""
+    return tr("What does “%1” promise to “%2”? Enter adds it, Escape drops it").replace(
+        "%1", promiser).replace("%2", promisee)
+
+
 class PromiseGestures(DiagramGestures):
     """The gestures of the promise map (mixed into PromiseDiagram, which owns the scene, view and context)."""
 
@@ -54,9 +60,7 @@ class PromiseGestures(DiagramGestures):
         if self._entry is not None:
             self._entry.commit()
         self.view.hide_hint()
-        prompt = tr("What does “%1” promise to “%2”? Enter adds it, Escape drops it").replace(
-            "%1", source.name).replace("%2", target.name)
-        self._entry = PromiseEntry(self.view, source, target, prompt, self._entered)
+        self._entry = PromiseEntry(self.view, source, target, entry_prompt(source.name, target.name), self._entered)
 
     def _entered(self, from_id: str, to_id: str, text: str | None) -> None:
         self._entry = None
@@ -70,7 +74,7 @@ class PromiseGestures(DiagramGestures):
         self.view.show_hint(reason or tr("Drop the arrow on the client segment or the team that receives the "
                                          "promise."))
 
-    def delete_selected(self) -> None:
+    def delete_selection(self) -> None:
         """Delete the selected promises and parties (with what hangs on them) as one undo step."""
         nodes = [n.node_id for n in self.scene.selected_nodes()]
         gone = set(nodes)

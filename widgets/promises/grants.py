@@ -71,13 +71,12 @@ class GrantList(QWidget):
         self.view.move_requested.connect(self.move_current)
         buttons = QVBoxLayout()
         buttons.setSpacing(2)
-        for text, tip, slot in (("+", self.tr("Add (Insert)"), self.add),
-                                ("−", self.tr("Remove (Delete)"), self.remove_current),
-                                ("↑", self.tr("Move up (Alt+Up)"), lambda: self.move_current(-1)),
-                                ("↓", self.tr("Move down (Alt+Down)"), lambda: self.move_current(1))):
-            button = QToolButton(self)
+        self.buttons: dict[str, QToolButton] = {}
+        for name, text, slot in (("add", "+", self.add), ("remove", "−", self.remove_current),
+                                 ("up", "↑", lambda: self.move_current(-1)),
+                                 ("down", "↓", lambda: self.move_current(1))):
+            button = self.buttons[name] = QToolButton(self)
             button.setText(text)
-            button.setToolTip(tip)
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
@@ -88,6 +87,29 @@ class GrantList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self._pending_edit: int | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The buttons' and the ticks' tooltips in the current language."""
+        for name, tip in (("add", self.tr("Add (Insert)")), ("remove", self.tr("Remove (Delete)")),
+                          ("up", self.tr("Move up (Alt+Up)")), ("down", self.tr("Move down (Alt+Down)"))):
+            self.buttons[name].setToolTip(tip)
+            self.buttons[name].setStatusTip(tip)
+        blocked = self.view.blockSignals(True)  # a tooltip is no edit
+        try:
+            for row in range(self.view.count()):
+                item = self.view.item(row)
+                item.setToolTip(self._tick_tip(item.checkState() == Qt.CheckState.Checked))
+        finally:
+            self.view.blockSignals(blocked)
+
+    def _tick_tip(self, granted: bool) -> str:
+        return self.tr("Granted") if granted else self.tr("Not granted yet")
 
     def set_grants(self, grants: tuple[m.Grant, ...]) -> None:
         """Show `grants` (from the document), keeping the current row."""
@@ -101,7 +123,7 @@ class GrantList(QWidget):
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if g.granted else Qt.CheckState.Unchecked)
             item.setData(_INDEX, i)
-            item.setToolTip(self.tr("Granted") if g.granted else self.tr("Not granted yet"))
+            item.setToolTip(self._tick_tip(g.granted))
             self.view.addItem(item)
         self.view.blockSignals(False)
         if self.grants:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from app import changes
 from app import model as m
+from app.changed import Changes
 from app.document import Document, EditRefused
-from app.edits import Edit, Leaf
 from app.promise_rules import EMPOWERED_STATUSES, grant_summary, is_unempowered, missing_grants
+from widgets.base.live import changes_of
 from widgets.promises.context import PromiseContext
 from widgets.promises.grants import GrantList
 from widgets.promises.style import STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
@@ -73,7 +74,8 @@ class PromiseInspector(QWidget):
         layout.addWidget(self.stack)
         ctx.selection_changed.connect(self._selection_changed)
         ctx.text_requested.connect(self.edit_text)
-        ctx.document.subscribe(self._on_edit)
+        changes_of(ctx.document).changed.connect(self._on_changes)
+        self.retranslate()
         self._selection_changed(ctx.selection)
 
     # ------------------------------------------------------------------ building
@@ -94,7 +96,6 @@ class PromiseInspector(QWidget):
         self.to = QComboBox(page)
         self.value = QComboBox(page)
         self.parent_combo = QComboBox(page)
-        self.parent_combo.setToolTip(self.tr("The promise this one helps to keep (usually one the promisee made)"))
         self.supporters = QPushButton(page)
         self.supporters.setFlat(True)
         self.supporters.setStyleSheet("QPushButton { text-align: left; color: #0072B2; padding: 0; }")
@@ -104,10 +105,8 @@ class PromiseInspector(QWidget):
         self.status = QComboBox(page)
         for code in STATUS_STYLES:
             self.status.addItem(status_icon(code), status_name(code), code)
-        self.authorities = GrantList(self.tr("New authority"), page)
-        self.resources = GrantList(self.tr("New resource"), page)
-        self.authorities_label = QLabel(page)
-        self.resources_label = QLabel(page)
+        self.authorities = GrantList("", page)
+        self.resources = GrantList("", page)
         self.notes = QPlainTextEdit(page)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
@@ -124,18 +123,18 @@ class PromiseInspector(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Promise"), self.text)
-        form.addRow(self.tr("Who promises"), self.from_)
-        form.addRow(self.tr("To whom"), self.to)
-        form.addRow(self.tr("Root value"), self.value)
-        form.addRow(self.tr("Supports"), self.parent_combo)
-        form.addRow("", self.supporters)
-        form.addRow(self.tr("Metric"), self.metric)
-        form.addRow(self.tr("Target"), self.target)
-        form.addRow(self.tr("Status"), self.status)
-        form.addRow(self.authorities_label, self.authorities)
-        form.addRow(self.resources_label, self.resources)
-        form.addRow(self.tr("Notes"), self.notes)
+        self.labels = {name: QLabel(page) for name in ("text", "from", "to", "value", "parent", "metric", "target",
+                                                        "status", "authorities", "resources", "notes")}
+        self.authorities_label, self.resources_label = self.labels["authorities"], self.labels["resources"]
+        for name, field in (("text", self.text), ("from", self.from_), ("to", self.to), ("value", self.value),
+                            ("parent", self.parent_combo), ("", self.supporters), ("metric", self.metric),
+                            ("target", self.target), ("status", self.status), ("authorities", self.authorities),
+                            ("resources", self.resources), ("notes", self.notes)):
+            if name:
+                self.labels[name].setBuddy(field)
+                form.addRow(self.labels[name], field)
+            else:
+                form.addRow("", field)
         box = QVBoxLayout(page)
         box.setContentsMargins(10, 10, 10, 10)
         box.addWidget(self.heading)
@@ -179,14 +178,38 @@ class PromiseInspector(QWidget):
         return self.tr("Select a promise on the map or in the table to see and edit it here.\n\n"
                        "Draw a promise: drag from a team to a client segment or to another team.")
 
-    def _on_edit(self, _document: Document, _edit: Edit, applied: list[Leaf]) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches("promise", "team", "segment", "value"):
+            return
         if self.promise_id is None:
-            return
-        if self.ctx.document.find(self.promise_id) is None:
+            self.placeholder.setText(self._summary(self.ctx.selection))  # a party's counts may have changed
+        elif self.ctx.document.find(self.promise_id) is None:
             self._selection_changed([])
-            return
-        kinds = {getattr(leaf, "kind", None) for leaf in applied}
-        if kinds & {"promise", "team", "segment", "value"}:
+        else:
+            self.refresh()
+
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every fixed text of the inspector in the current language; the promise shown again."""
+        texts = {"text": self.tr("Promise"), "from": self.tr("Who promises"), "to": self.tr("To whom"),
+                 "value": self.tr("Root value"), "parent": self.tr("Supports"), "metric": self.tr("Metric"),
+                 "target": self.tr("Target"), "status": self.tr("Status"), "authorities": self.tr("Authorities"),
+                 "resources": self.tr("Resources"), "notes": self.tr("Notes")}
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        self.parent_combo.setToolTip(self.tr("The promise this one helps to keep (usually one the promisee made)"))
+        for row in range(self.status.count()):
+            self.status.setItemText(row, status_name(self.status.itemData(row)))
+        self.authorities.new_text = self.tr("New authority")
+        self.resources.new_text = self.tr("New resource")
+        if self.promise_id is None:
+            self.placeholder.setText(self._summary(self.ctx.selection))
+        else:
             self.refresh()
 
     def refresh(self) -> None:
@@ -221,7 +244,7 @@ class PromiseInspector(QWidget):
     def edit_text(self, promise_id: str) -> None:
         """Put the keyboard on the promise's text, all of it selected."""
         if promise_id == self.promise_id:  # after the gesture that asked for it is over (it may take the focus)
-            QTimer.singleShot(0, self._focus_text)
+            QTimer.singleShot(0, self, self._focus_text)
 
     def _focus_text(self) -> None:
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -314,13 +337,6 @@ class PromiseInspector(QWidget):
                 combo.addItem(label, key)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
-
-    def detach(self) -> None:
-        """Stop following the document."""
-        try:
-            self.ctx.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
 
 
 def _name(doc: Document, obj_id: str) -> str:

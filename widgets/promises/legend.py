@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app import model as m
@@ -32,9 +32,21 @@ class Legend(QFrame):
         self.grid.setVerticalSpacing(3)
         self.grid.setColumnStretch(3, 1)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._shown: tuple[m.Workshop, bool] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The legend again in the current language."""
+        if self._shown is not None:
+            self.show_for(*self._shown)
 
     def show_for(self, w: m.Workshop, by_value: bool) -> None:
         """List the statuses' line styles, and the colours of the root values when arrows are coloured by value."""
+        self._shown = (w, by_value)
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document
 from app.promise_rules import grant_summary, is_unempowered
 from app.promise_sheet import normalize
+from widgets.base.live import changes_of
 from widgets.base.table_specs import name_of, party_choices, team_choices
 from widgets.base.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
 from widgets.promises.context import PromiseContext
@@ -168,6 +170,7 @@ class PromiseTable(ObjectTable):
 
     def __init__(self, ctx: PromiseContext, parent: QWidget | None = None) -> None:
         super().__init__(PromiseTableModel(ctx), parent)
+        self.source.setParent(self)  # the rows live and die with the table
         self.ctx = ctx
         old = self.proxy
         self.proxy = PromiseFilter(ctx)
@@ -193,14 +196,12 @@ class PromiseTablePanel(QWidget):
         self.ctx = ctx
         self.table = PromiseTable(ctx, self)
         self.words = QLineEdit(self)
-        self.words.setPlaceholderText(self.tr("Find in promises…"))
         self.words.setClearButtonEnabled(True)
         self.team = QComboBox(self)
         self.segment = QComboBox(self)
         self.value = QComboBox(self)
         self.status = QComboBox(self)
-        self.problems = QCheckBox(self.tr("Has problems"), self)
-        self.problems.setToolTip(self.tr("Only promises with an error or a warning of the checks"))
+        self.problems = QCheckBox(self)
         self.count = QLabel(self)
         for combo in (self.team, self.segment, self.value, self.status):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -219,16 +220,28 @@ class PromiseTablePanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self.refill()
-        ctx.document.subscribe(self._on_edit)
+        self.retranslate()
+        changes_of(ctx.document).changed.connect(self._on_changes)
         self.table.proxy.rowsInserted.connect(self._count)
         self.table.proxy.rowsRemoved.connect(self._count)
         self.table.proxy.modelReset.connect(self._count)
         self.table.proxy.layoutChanged.connect(self._count)
 
-    def _on_edit(self, _document: Document, _edit: Any, applied: list[Any]) -> None:
-        if any(getattr(leaf, "kind", None) in ("team", "segment", "value") for leaf in applied):
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("team", "segment", "value"):
             self.refill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The filter bar's texts and the promise count in the current language."""
+        self.words.setPlaceholderText(self.tr("Find in promises…"))
+        self.problems.setText(self.tr("Has problems"))
+        self.problems.setToolTip(self.tr("Only promises with an error or a warning of the checks"))
+        self.refill()
 
     def refill(self) -> None:
         """Fill the filter lists from the workshop, keeping what is chosen."""
@@ -284,11 +297,3 @@ class PromiseTablePanel(QWidget):
             self.count.setText(self.tr("%n promise(s)", "", total))
         else:
             self.count.setText(self.tr("%1 of %2 promises").replace("%1", str(shown)).replace("%2", str(total)))
-
-    def detach(self) -> None:
-        """Stop following the document."""
-        self.table.source.detach()
-        try:
-            self.ctx.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
