@@ -6,6 +6,7 @@ import copy
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from app import changes as c
 from app import model as m
@@ -150,7 +151,7 @@ def _update_changed(scratch: Document, target: m.Workshop, do) -> None:
                     do(c.set_level(scratch, curve.id, factor_id, curve.levels.get(factor_id)))
 
 
-def _update_fields(scratch: Document, kind: str, obj: object, do) -> None:
+def _update_fields(scratch: Document, kind: str, obj: Any, do) -> None:
     current = scratch.get(obj.id)
     if scratch.kind_of(obj.id) != kind:
         return

@@ -235,25 +235,26 @@ class SqliteStore:
     def _ord_for(self, doc: Document, obj_id: str) -> float:
         """An `ord` that puts `obj_id` between its neighbours in the document's list."""
         kind, parent = doc.kind_of(obj_id), doc.parent_of(obj_id)
+        if kind is None:
+            raise KeyError(obj_id)
         items = doc.siblings(kind, parent)
         i = doc.index_of(obj_id)
         before = next((self._ord[x.id] for x in reversed(items[:i]) if x.id in self._ord and x.id != obj_id), None)
         after = next((self._ord[x.id] for x in items[i + 1:] if x.id in self._ord and x.id != obj_id), None)
-        if before is None and after is None:
-            return 0.0
+        if before is None:
+            return 0.0 if after is None else after - _GAP
         if after is None:
             return before + _GAP
-        if before is None:
-            return after - _GAP
         return (before + after) / 2
 
     def _keep_order(self, doc: Document, touched: list[str]) -> None:
         """Renumber a list whose order the fractional `ord`s no longer keep (rare: many inserts in one gap)."""
         lists_done: set[tuple[str, str | None]] = set()
         for obj_id in touched:
-            if doc.find(obj_id) is None:
+            kind = doc.kind_of(obj_id)
+            if kind is None:  # deleted by the edit
                 continue
-            kind, parent = doc.kind_of(obj_id), doc.parent_of(obj_id)
+            parent = doc.parent_of(obj_id)
             if (kind, parent) in lists_done:
                 continue
             items = doc.siblings(kind, parent)
