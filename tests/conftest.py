@@ -1,13 +1,18 @@
-"""Shared test set-up: Qt draws offscreen, so the tests need no display."""
+"""Shared test set-up: Qt draws offscreen, each test keeps its own data folder and leaves no window behind."""
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+from collections.abc import Generator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 import pytest  # noqa: E402
+
+pytest_plugins = ["pytester"]  # tests/test_leak_guard.py runs a small suite of its own
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +25,90 @@ from hypothesis import settings  # noqa: E402
 
 # CI replays the same examples every run, so a landing never depends on luck; runs on a developer's machine
 # keep exploring new ones (and a failure found there is replayed from the example database).
+# pytest-randomly shuffles the tests and reseeds `random` before each one; derandomized hypothesis does not read it.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# --- No test leaves a live top-level widget behind -------------------------------------------------------------
+
+_WINDOWS_BEFORE = pytest.StashKey[frozenset[int]]()
+_FAILED = pytest.StashKey[bool]()
+
+
+def _orphan_windows() -> dict[int, object]:
+    """The live widgets that have no parent, by C++ address (nothing when Qt widgets are not in use)."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return {}
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import Shiboken
+
+    if QApplication.instance() is None:
+        return {}
+    return {Shiboken.getCppPointer(w)[0]: w for w in QApplication.topLevelWidgets() if w.parent() is None}
+
+
+def _flush_deferred_deletes() -> None:
+    """Deletes what `deleteLater()` scheduled and lets queued events run, as an event loop would."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _describe(widget) -> str:  # noqa: ANN001 - a QWidget
+    """Class, objectName and title: enough to find the code that built the window."""
+    name = f" objectName={widget.objectName()!r}" if widget.objectName() else ""
+    title = f" title={widget.windowTitle()!r}" if widget.windowTitle() else ""
+    shown = "visible" if widget.isVisible() else "hidden"
+    return f"{type(widget).__name__}{name}{title} ({shown})"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    """Remembers which parentless widgets were alive before the test's fixtures run."""
+    item.stash[_WINDOWS_BEFORE] = frozenset(_orphan_windows())
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, None, None]:
+    """Notes a failed set-up or test: its traceback holds its widgets, so they are not counted as leaks."""
+    report = yield
+    if report.failed:
+        item.stash[_FAILED] = True
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, None, None]:
+    """After the fixtures and pytest-qt closed their widgets: fails the test if a window it made is still alive.
+
+    This wrapper runs outside pytest-qt's (trylast), so the code after `yield` sees the widgets given to
+    `qtbot.addWidget` already closed and every fixture finalised. Leftovers are deleted so the next tests start clean.
+    """
+    result = yield
+    before = item.stash.get(_WINDOWS_BEFORE, frozenset())
+    if not _orphan_windows().keys() - before:
+        return result
+    _flush_deferred_deletes()
+    if _orphan_windows().keys() - before:
+        gc.collect()  # a window kept only by a reference cycle dies here; costly, so only when one is left
+        _flush_deferred_deletes()
+    leaked = {address: w for address, w in _orphan_windows().items() if address not in before}
+    if not leaked:
+        return result
+    names = sorted(_describe(w) for w in leaked.values())
+    for widget in leaked.values():
+        widget.hide()
+        widget.deleteLater()
+    _flush_deferred_deletes()
+    if not item.stash.get(_FAILED, False):
+        pytest.fail(
+            "the test left live top-level widgets behind (close them, give them a parent or use qtbot.addWidget): "
+            + ", ".join(names),
+            pytrace=False,
+        )
+    return result
