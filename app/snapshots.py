@@ -1,83 +1,47 @@
-"""Snapshots: the whole workshop saved under a name inside its file, listed, read back and restored as one edit."""
+"""Snapshots: the whole workshop saved under a name inside its file, listed, read back and restored as one edit.
+
+The store (app.store.SqliteStore) keeps them; the functions here are thin wrappers for scripts and tests, and
+`restore_edit`, the Qt-free logic that turns one workshop into another as one undoable batch.
+"""
 
 from __future__ import annotations
 
 import copy
-import time
-import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from app import changes as c
 from app import model as m
 from app.document import Document
 from app.edits import Batch, Edit
-from app.jsonio import dumps, loads
-from app.schema import SNAPSHOTS_TABLE, q
-from app.store import SqliteStore
+from app.store import Snapshot, SqliteStore
 
-
-@dataclass(frozen=True)
-class Snapshot:
-    """A named state of the workshop kept in its file."""
-
-    id: str
-    name: str
-    created: str
+__all__ = ["Snapshot", "delete_snapshot", "list_snapshots", "load_snapshot", "rename_snapshot", "restore_edit",
+           "save_snapshot"]
 
 
 def save_snapshot(store: SqliteStore, name: str, workshop: m.Workshop) -> Snapshot:
     """Keep `workshop` as it is now under `name`, committed at once (the file counts as modified)."""
-    snapshot = Snapshot(str(uuid.uuid4()), name, time.strftime("%Y-%m-%d %H:%M:%S"))
-    _change_file(store, f"INSERT INTO {q(SNAPSHOTS_TABLE)} (id, name, created, content) VALUES (?, ?, ?, ?)",
-                 (snapshot.id, snapshot.name, snapshot.created, dumps(workshop)))
-    return snapshot
+    return store.save_snapshot(name, workshop)
 
 
 def delete_snapshot(store: SqliteStore, snapshot_id: str) -> None:
     """Remove the snapshot from the file, committed at once (the file counts as modified); KeyError if unknown."""
-    _change_file(store, f"DELETE FROM {q(SNAPSHOTS_TABLE)} WHERE id = ?", (snapshot_id,), snapshot_id)
+    store.delete_snapshot(snapshot_id)
 
 
 def rename_snapshot(store: SqliteStore, snapshot_id: str, name: str) -> Snapshot:
     """Give the snapshot another name, committed at once (the file counts as modified); KeyError if unknown."""
-    _change_file(store, f"UPDATE {q(SNAPSHOTS_TABLE)} SET name = ? WHERE id = ?", (name, snapshot_id), snapshot_id)
-    row = store.conn.execute(f"SELECT id, name, created FROM {q(SNAPSHOTS_TABLE)} WHERE id = ?",
-                             (snapshot_id,)).fetchone()
-    return Snapshot(*row)
-
-
-def _change_file(store: SqliteStore, sql: str, params: tuple, must_touch: str | None = None) -> None:
-    """Run one statement on the snapshots and count it as a change to the file, all in one transaction.
-
-    With `must_touch`, a statement that touches no row raises KeyError(must_touch) and changes nothing.
-    """
-    store.conn.execute("BEGIN IMMEDIATE")
-    try:
-        cursor = store.conn.execute(sql, params)
-        if must_touch is not None and cursor.rowcount == 0:
-            raise KeyError(must_touch)
-        store.edit_count += 1
-        store.set_meta("edit_count", str(store.edit_count))
-        store.conn.execute("COMMIT")
-    except BaseException:
-        store.conn.execute("ROLLBACK")
-        store.edit_count = int(store.meta("edit_count") or 0)
-        raise
+    return store.rename_snapshot(snapshot_id, name)
 
 
 def list_snapshots(store: SqliteStore) -> list[Snapshot]:
     """Every snapshot of the file, oldest first."""
-    rows = store.conn.execute(f"SELECT id, name, created FROM {q(SNAPSHOTS_TABLE)} ORDER BY created, rowid")
-    return [Snapshot(*row) for row in rows]
+    return store.snapshots()
 
 
 def load_snapshot(store: SqliteStore, snapshot_id: str) -> m.Workshop:
     """The workshop as it was when the snapshot was taken (a separate model: read-only for the app)."""
-    row = store.conn.execute(f"SELECT content FROM {q(SNAPSHOTS_TABLE)} WHERE id = ?", (snapshot_id,)).fetchone()
-    if row is None:
-        raise KeyError(snapshot_id)
-    return loads(row[0])
+    return store.load_snapshot(snapshot_id)
 
 
 def restore_edit(document: Document, target: m.Workshop, label: str = "Restore snapshot") -> Batch:

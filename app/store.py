@@ -1,17 +1,25 @@
-"""The SQLite store behind a document: loads a workshop from rows and commits each edit in one transaction."""
+"""The SQLite store behind a document: loads a workshop from rows, commits each edit in one transaction, and keeps
+the workshop's named snapshots."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from app import model as m
 from app import schema as s
 from app.document import Document
 from app.edits import Delete, Insert, Leaf, Move, SetLevel, SetPosition, Update
 from app.schema import q
+
+if TYPE_CHECKING:
+    from app.edits import Batch
 
 _GAP = 1.0  # distance between neighbours' `ord` when a list is numbered afresh
 _TIGHT = 1e-9  # closer than this, a list is numbered afresh
@@ -26,6 +34,15 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A named state of the workshop kept in its file."""
+
+    id: str
+    name: str
+    created: str
 
 
 class SqliteStore:
@@ -114,31 +131,100 @@ class SqliteStore:
             conn.execute("ROLLBACK")
             raise
 
-    def commit(self, doc: Document, applied: list[Leaf]) -> None:
-        """Write the rows `applied` touched, and count the edit, in one transaction."""
+    @contextlib.contextmanager
+    def change(self) -> Iterator[None]:
+        """One transaction that counts as a change to the file (the edit count grows by one), or changes nothing.
+
+        Every write of the workshop's content (an edit, a snapshot saved, renamed or deleted) goes through here.
+        """
         conn = self.conn
         saved_count = self.edit_count
-        self._ord_log = []
         conn.execute("BEGIN IMMEDIATE")
         try:
-            touched: list[str] = []
-            for leaf in applied:
-                self._write_leaf(doc, leaf, touched)
-            self._keep_order(doc, touched)
+            yield
             self.edit_count += 1
             self.set_meta("edit_count", str(self.edit_count))
             conn.execute("COMMIT")
-            self._ord_log = None
+        except BaseException:
+            self.edit_count = saved_count
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def commit(self, doc: Document, applied: list[Leaf]) -> None:
+        """Write the rows `applied` touched, and count the edit, in one transaction."""
+        self._ord_log = []
+        try:
+            with self.change():
+                touched: list[str] = []
+                for leaf in applied:
+                    self._write_leaf(doc, leaf, touched)
+                self._keep_order(doc, touched)
         except BaseException:
             for obj_id, old in reversed(self._ord_log):
                 if old is None:
                     self._ord.pop(obj_id, None)
                 else:
                     self._ord[obj_id] = old
-            self.edit_count = saved_count
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
             raise
+        finally:
+            self._ord_log = None
+
+    # ------------------------------------------------------------- snapshots
+    def snapshots(self) -> list[Snapshot]:
+        """Every snapshot of the file, oldest first."""
+        rows = self.conn.execute(f"SELECT id, name, created FROM {q(s.SNAPSHOTS_TABLE)} ORDER BY created, rowid")
+        return [Snapshot(*row) for row in rows]
+
+    def snapshot(self, snapshot_id: str) -> Snapshot:
+        """The snapshot with id `snapshot_id` (KeyError when there is none)."""
+        row = self.conn.execute(f"SELECT id, name, created FROM {q(s.SNAPSHOTS_TABLE)} WHERE id = ?",
+                                (snapshot_id,)).fetchone()
+        if row is None:
+            raise KeyError(snapshot_id)
+        return Snapshot(*row)
+
+    def save_snapshot(self, name: str, workshop: m.Workshop) -> Snapshot:
+        """Keep `workshop` as it is now under `name`, committed at once (the file counts as modified)."""
+        from app.jsonio import dumps
+
+        snapshot = Snapshot(str(uuid.uuid4()), name, time.strftime("%Y-%m-%d %H:%M:%S"))
+        with self.change():
+            self.conn.execute(f"INSERT INTO {q(s.SNAPSHOTS_TABLE)} (id, name, created, content) VALUES (?, ?, ?, ?)",
+                              (snapshot.id, snapshot.name, snapshot.created, dumps(workshop)))
+        return snapshot
+
+    def rename_snapshot(self, snapshot_id: str, name: str) -> Snapshot:
+        """Give the snapshot another name, committed at once (the file counts as modified); KeyError if unknown."""
+        with self.change():
+            cursor = self.conn.execute(f"UPDATE {q(s.SNAPSHOTS_TABLE)} SET name = ? WHERE id = ?", (name, snapshot_id))
+            if cursor.rowcount == 0:
+                raise KeyError(snapshot_id)
+        return self.snapshot(snapshot_id)
+
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Remove the snapshot from the file, committed at once (the file counts as modified); KeyError if unknown."""
+        with self.change():
+            cursor = self.conn.execute(f"DELETE FROM {q(s.SNAPSHOTS_TABLE)} WHERE id = ?", (snapshot_id,))
+            if cursor.rowcount == 0:
+                raise KeyError(snapshot_id)
+
+    def load_snapshot(self, snapshot_id: str) -> m.Workshop:
+        """The workshop as it was when the snapshot was taken (a separate model: read-only for the app)."""
+        from app.jsonio import loads
+
+        row = self.conn.execute(f"SELECT content FROM {q(s.SNAPSHOTS_TABLE)} WHERE id = ?",
+                                (snapshot_id,)).fetchone()
+        if row is None:
+            raise KeyError(snapshot_id)
+        return loads(row[0])
+
+    def restore_snapshot(self, document: Document, snapshot_id: str, label: str = "Restore snapshot") -> Batch:
+        """The one edit that turns `document` into the snapshot (apply it through the document, or an undo stack:
+        it is committed, and counted as a change to the file, like every edit); KeyError if unknown."""
+        from app.snapshots import restore_edit
+
+        return restore_edit(document, self.load_snapshot(snapshot_id), label)
 
     def _write_leaf(self, doc: Document, leaf: Leaf, touched: list[str]) -> None:
         conn = self.conn

@@ -220,8 +220,52 @@ def test_indicator_cells_edit_the_frozen_indicator(qtbot, doc: Document) -> None
     assert doc.get("t2").indicator is None
 
 
-def test_the_table_stops_following_a_detached_document(qtbot, doc: Document) -> None:
+def test_a_deleted_table_no_longer_follows_and_edits_go_on(qtbot, doc: Document) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     page = page_for(qtbot, doc, "segments")
-    page.detach()
+    model = page.model
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(model)
+    doc.apply(changes.insert(doc, m.Segment("s3", "Студенты")))  # nothing left to follow it, nothing fails
+    assert [s.id for s in doc.model.segments] == ["s1", "s2", "s3"]
+
+
+def test_an_edit_of_another_row_keeps_the_cell_being_typed_in(qtbot, doc: Document) -> None:
+    page = page_for(qtbot, doc, "segments")
+    view = page.table
+    view.setFocus()
+    view.setCurrentIndex(cell(page, 1, "name"))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.state() == QAbstractItemView.State.EditingState
+    doc.apply(changes.update(doc, "s1", name="Семьи с детьми"))  # another view (an editor) renames the first row
     doc.apply(changes.insert(doc, m.Segment("s3", "Студенты")))
-    assert page.model.rowCount() == 2
+    assert view.state() == QAbstractItemView.State.EditingState, "only the rows an edit touched are updated"
+    assert texts(page, "name") == ["Семьи с детьми", "Офисы", "Студенты"]
+
+
+def test_rows_follow_moves_inserts_and_deletes_of_one_batch(qtbot, doc: Document) -> None:
+    from app.edits import Batch
+
+    page = page_for(qtbot, doc, "segments")
+    doc.apply(changes.insert(doc, m.Segment("s3", "Студенты"), 0))
+    doc.apply(changes.move(doc, "s2", 0))
+    assert texts(page, "name") == ["Офисы", "Студенты", "Семьи"]
+    batch = Batch((changes.insert(doc, m.Segment("s4", "Дачники")), changes.move(doc, "s1", 0)))
+    doc.apply(batch)
+    assert texts(page, "name") == [s.name for s in doc.model.segments]
+    doc.apply(batch.inverse())
+    assert texts(page, "name") == ["Офисы", "Студенты", "Семьи"]
+
+
+def test_a_restored_snapshot_rebuilds_the_rows(qtbot, doc: Document) -> None:
+    from app.snapshots import restore_edit
+
+    page = page_for(qtbot, doc, "segments")
+    target = m.Workshop(segments=[m.Segment("x1", "Пенсионеры"), m.Segment("s2", "Офисы")])
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    doc.apply(restore_edit(doc, target))
+    assert resets == [1] and texts(page, "name") == ["Пенсионеры", "Офисы"]

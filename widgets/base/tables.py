@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable
 
 from PySide6.QtCore import (
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import changes
+from app.changed import Changes
 from app.document import Document, EditRefused
-from app.edits import Delete, Edit, Insert, Leaf, Move, Update
-from widgets.base.undo import push_edit
+from app.edits import Edit
+from widgets.base.live import changes_of
+from widgets.base.undo import EditGroup, push_edit, push_group
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,7 +148,7 @@ class ObjectTableModel(QAbstractTableModel):
         self._ids = self._current_ids()
         self._rows: dict[str, int] | None = None
         self._watched = {kind for c in columns for kind in c.refers_to}
-        document.subscribe(self._on_edit)
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------ rows
     def _current_ids(self) -> list[str]:
@@ -280,39 +283,45 @@ class ObjectTableModel(QAbstractTableModel):
         return True
 
     # -------------------------------------------------------- following edits
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        for leaf in applied:
-            self.follow(leaf)
-        if any(getattr(leaf, "kind", None) == self.kind and not isinstance(leaf, Update) for leaf in applied):
-            self.resync()
+    def _on_changes(self, changed: Changes) -> None:
+        """Update the rows the edit touched: rows in and out, moved, changed, and cells naming a renamed object."""
+        if changed.everything:
+            self.reset()
+            return
+        if changed.structural(self.kind):
+            self._follow_order()
+        for obj_id in changed.updated.get(self.kind, {}):
+            row = self.row_of(obj_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        for kind in self._watched:
+            for obj_id in changed.updated.get(kind, {}):
+                self._refresh_referrers(kind, obj_id)
 
-    def follow(self, leaf: Leaf) -> None:
-        """Mirror one applied edit: a row inserted, removed, moved or changed, or names it shows renamed."""
-        kind = getattr(leaf, "kind", None)
-        if kind == self.kind:
-            if isinstance(leaf, Insert):
-                row = min(leaf.index, len(self._ids))
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._ids.insert(row, leaf.id)
+    def _follow_order(self) -> None:
+        """Make the rows the document's list again with the fewest row moves (inserted, removed, moved rows)."""
+        current = self._current_ids()
+        wanted = set(current)
+        for row in reversed([r for r, obj_id in enumerate(self._ids) if obj_id not in wanted]):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self._rows = None
+            self.endRemoveRows()
+        for target, obj_id in enumerate(current):
+            if target < len(self._ids) and self._ids[target] == obj_id:
+                continue
+            row = self.row_of(obj_id)
+            if row < 0:
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._ids.insert(target, obj_id)
                 self._rows = None
                 self.endInsertRows()
-            elif isinstance(leaf, Delete) and self.row_of(leaf.id) >= 0:
-                row = self.row_of(leaf.id)
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._ids[row]
+            elif self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target):  # row > target here
+                self._ids.insert(target, self._ids.pop(row))
                 self._rows = None
-                self.endRemoveRows()
-            elif isinstance(leaf, Move) and self.row_of(leaf.id) >= 0:
-                row, new = self.row_of(leaf.id), min(leaf.new_index, len(self._ids) - 1)
-                if row != new and self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), new + (new > row)):
-                    self._ids.insert(new, self._ids.pop(row))
-                    self._rows = None
-                    self.endMoveRows()
-            elif isinstance(leaf, Update) and self.row_of(leaf.id) >= 0:
-                row = self.row_of(leaf.id)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-        elif kind in self._watched and isinstance(leaf, Update):
-            self._refresh_referrers(kind, leaf.id)
+                self.endMoveRows()
+        if self._ids != current:  # never expected: start over rather than show a wrong row
+            self.reset()
 
     def _refresh_referrers(self, kind: str, obj_id: str) -> None:
         """Repaint the cells that show the name of the object `obj_id` (it was renamed)."""
@@ -325,27 +334,18 @@ class ObjectTableModel(QAbstractTableModel):
                     cell = self.index(row, col)
                     self.dataChanged.emit(cell, cell)
 
-    def resync(self) -> None:
-        """Start over from the document's list if the rows ever disagree with it (a safety net)."""
-        current = self._current_ids()
-        if current != self._ids:
-            self.beginResetModel()
-            self._ids = current
-            self._rows = None
-            self.endResetModel()
+    def reset(self) -> None:
+        """Start over from the document's list (after a snapshot is restored, or a very large edit)."""
+        self.beginResetModel()
+        self._ids = self._current_ids()
+        self._rows = None
+        self.endResetModel()
 
     def retranslate(self) -> None:
         """Headers, choice labels and number formats in the new language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
-
-    def detach(self) -> None:
-        """Stop following the document."""
-        try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -397,6 +397,19 @@ class CellDelegate(QStyledItemDelegate):
                 model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+class RowWords(QObject):
+    """Names of table gestures with plural forms (lupdate finds plurals in tr() calls of a class)."""
+
+    def deleted(self, count: int) -> str:
+        """The undo name of deleting `count` rows at once."""
+        return self.tr("Delete %n row(s)", "", count)
+
+
+def rows_deleted(count: int) -> str:
+    """The undo name of deleting `count` rows at once, in the current language."""
+    return RowWords().deleted(count)
 
 
 _OWN_KEYS = (QKeySequence.StandardKey.New, QKeySequence.StandardKey.Delete)
@@ -492,16 +505,16 @@ class ObjectTable(QTableView):
         below = self.currentIndex().row()
         document, stack = self.source.document, self.source.undo_stack
         reason = None
-        if len(ids) > 1:
-            stack.beginMacro(self.tr("Delete %n row(s)", "", len(ids)))
-        try:
-            for obj_id in ids:
-                if document.find(obj_id) is None:  # went with an earlier row
-                    continue
-                reason = push_edit(stack, document, changes.delete(document, obj_id)) or reason
-        finally:
-            if len(ids) > 1:
-                stack.endMacro()
+        if len(ids) == 1:
+            reason = push_edit(stack, document, changes.delete(document, ids[0]))
+        else:
+            group = EditGroup(document, partial(rows_deleted, len(ids)))
+            try:
+                for obj_id in ids:
+                    if document.find(obj_id) is not None:  # else it went with an earlier row
+                        reason = group.add(changes.delete(document, obj_id)) or reason
+            finally:
+                push_group(stack, group)
         if self.proxy.rowCount():
             row = min(max(below, 0), self.proxy.rowCount() - 1)
             self.setCurrentIndex(self.proxy.index(row, max(self.currentIndex().column(), 0)))

@@ -17,9 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget
 
+from app.changed import Changes
 from app.document import Document
-from app.edits import Edit, Leaf
 from widgets.base.findings_text import translated_templates
+from widgets.base.live import changes_of
 
 if TYPE_CHECKING:
     from app.checks import Finding
@@ -143,21 +144,20 @@ class ChecksPanel(QWidget):
     def bind(self, document: Document | None) -> None:
         """Follow `document` (None: show nothing)."""
         if self.document is not None:
-            try:
-                self.document.unsubscribe(self._on_edit)
-            except ValueError:
-                pass
+            changes_of(self.document).changed.disconnect(self._on_changes)
         self.document = document
         if document is not None:
-            document.subscribe(self._on_edit)
+            changes_of(document).changed.connect(self._on_changes)
             self._timer.start(FIRST_RUN_DELAY_MS)
         else:
             self._timer.stop()
             self.model.set_findings([])
             self._update_counts()
 
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        self.schedule()
+    def _on_changes(self, changed: Changes) -> None:
+        """Check again once the burst of edits is over (positions on a diagram change no finding)."""
+        if changed.everything or changed.kinds() - {"position"}:
+            self.schedule()
 
     def schedule(self) -> None:
         """Recompute once control returns to the event loop (a burst of edits recomputes once)."""

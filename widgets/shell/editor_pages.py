@@ -6,13 +6,14 @@ import importlib
 import importlib.util
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.document import Document
+from widgets.base.editor_api import Editor, EditorAction
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class EditorPage(QWidget):
         self.spec = spec
         self.document = document
         self.undo_stack = undo_stack
-        self.editor: Any = None
+        self.editor: Editor | None = None
         self.placeholder: QLabel | None = None
         self._built = False
         self._layout = QVBoxLayout(self)
@@ -74,7 +75,7 @@ class EditorPage(QWidget):
         """Whether the page has been built (the editor, or its placeholder)."""
         return self._built
 
-    def ensure_built(self) -> Any:
+    def ensure_built(self) -> Editor | None:
         """Build the editor now if it is not built yet; returns it, or None when it is not available."""
         if self._built:
             return self.editor
@@ -87,10 +88,9 @@ class EditorPage(QWidget):
                 log.exception("could not build the %s editor", self.spec.key)
                 self.editor = None
         if self.editor is not None:
-            self._layout.addWidget(self.editor)
-            signal = getattr(self.editor, "selection_changed", None)
-            if signal is not None:
-                signal.connect(self.selection_changed)
+            widget = cast(QWidget, self.editor)
+            self._layout.addWidget(widget)
+            widget.selection_changed.connect(self.selection_changed)  # every editor has it (Signal(list))
         else:
             self.placeholder = QLabel(objectName="editorPlaceholder", alignment=Qt.AlignmentFlag.AlignCenter,
                                       wordWrap=True)
@@ -101,10 +101,17 @@ class EditorPage(QWidget):
     def select_ids(self, ids: list[str]) -> bool:
         """Select objects in the editor (building it first); False when there is no editor to select in."""
         editor = self.ensure_built()
-        if editor is None or not hasattr(editor, "select_ids"):
+        if editor is None:
             return False
         editor.select_ids(list(ids))
         return True
+
+    def unavailable(self, action: EditorAction) -> str | None:
+        """Why `action` cannot act on this page now (in the current language), or None when it can."""
+        editor = self.ensure_built()
+        if editor is None:
+            return self.tr("This editor is coming.")
+        return editor.unavailable(action)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_built()
@@ -117,15 +124,6 @@ class EditorPage(QWidget):
             about = QCoreApplication.translate("pages", self.spec.about)
             coming = self.tr("This editor is coming.")
             self.placeholder.setText(f"{title}\n\n{about}\n\n{coming}")
-
-    def detach(self) -> None:
-        """Let the editor go: it stops following the document."""
-        if self.editor is not None:
-            detach = getattr(self.editor, "detach", None)
-            if callable(detach):
-                detach()
-            self.editor.deleteLater()
-            self.editor = None
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

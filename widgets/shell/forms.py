@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import changes
+from app.changed import WORKSHOP, Changes
 from app.document import Document
-from app.edits import Edit, Leaf, Update
+from widgets.base.live import changes_of
 from widgets.base.table_specs import VALUES_COLUMNS, new_value
 from widgets.base.tables import parse_date
 from widgets.base.undo import push_edit
@@ -106,7 +107,7 @@ class WorkshopForm(QWidget):
 
         self.show_fields()
         self.retranslate()
-        document.subscribe(self._on_edit)
+        changes_of(document).changed.connect(self._on_changes)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit(objectName=f"{name}Field")
@@ -171,9 +172,12 @@ class WorkshopForm(QWidget):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        names = [name for leaf in applied if isinstance(leaf, Update) and leaf.kind == "workshop"
-                 for name in leaf.changes if name in self.fields]
+    def _on_changes(self, changed: Changes) -> None:
+        """Show the details an edit changed (all of them after a snapshot is restored)."""
+        if changed.everything:
+            self.show_fields()
+            return
+        names = [name for name in changed.fields(WORKSHOP) if name in self.fields]
         if names:
             self.show_fields(names)
 
@@ -195,14 +199,6 @@ class WorkshopForm(QWidget):
             self.labels[name].setText(text)
         self.fields["date"].setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.values_caption.setText(self.tr("Root values and their holders in the council of managers"))
-
-    def detach(self) -> None:
-        """Stop following the document."""
-        self.values.detach()
-        try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

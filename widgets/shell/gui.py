@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.resources import sample_path
@@ -138,6 +138,7 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
         window = open_window(path, smoke, settings, translations)
         if window is None:
             return 2
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it ends the session: nothing stays behind
         window.show()
         if smoke:
             window.grab()

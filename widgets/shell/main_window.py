@@ -6,27 +6,38 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QDockWidget,
+    QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QUndoView,
     QWidget,
 )
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document
 from app.workfile import WorkFile
+from widgets.base.editor_api import EditorAction
+from widgets.base.live import changes_of
+from widgets.base.undo import retranslate_commands
 from widgets.shell import files
 from widgets.shell.checks_panel import ChecksPanel
-from widgets.shell.editor_pages import EDITORS, editor_available
+from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
 from widgets.shell.i18n import Translations
-from widgets.shell.menus import build_menus, retranslate_menus
+from widgets.shell.menus import build_menus, menu_status_tip, menu_text, retranslate_menus
 from widgets.shell.settings import Settings
 from widgets.shell.snapshots_panel import SnapshotsPanel
 from widgets.shell.stages import GOAL, StageNavigator
@@ -62,6 +73,18 @@ STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
     7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
 }
 ZOOM_STEP = 1.1
+# Widgets whose own text or items Select All selects while they have the keyboard.
+SELECTS_ALL_ITSELF = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QAbstractItemView)
+# Menu actions that act on the editor in front, on an editor page.
+EDITOR_ACTIONS: dict[str, EditorAction] = {
+    "delete": EditorAction.DELETE,
+    "select_all": EditorAction.SELECT_ALL,
+    "copy_picture": EditorAction.COPY_PICTURE,
+    "find": EditorAction.FIND,
+    "zoom_in": EditorAction.ZOOM_IN,
+    "zoom_out": EditorAction.ZOOM_OUT,
+    "zoom_reset": EditorAction.ZOOM_FIT,
+}
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +99,7 @@ class MainWindow(QMainWindow):
         self.work: WorkFile | None = None
         self.workspace: Workspace | None = None
         self.ask_before_closing = True
+        self._last_find = ""
         self._baseline_modified = False
         self._zoom = self.settings.text_zoom()
         self._base_font = QApplication.font()
@@ -93,7 +117,7 @@ class MainWindow(QMainWindow):
         self.history = QUndoView(self.undo_stack)
         self.history.setObjectName("history")
         self.snapshots = SnapshotsPanel(None, self.undo_stack)
-        self.presentation: QWidget | None = None
+        self._presentation: QWidget | None = None  # deletes itself when it closes: cleared by its `destroyed`
         self.docks = {
             "stages": self._dock("stagesDock", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea),
             "checks": self._dock("checksDock", self.checks, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -143,6 +167,8 @@ class MainWindow(QMainWindow):
         a["redo"].triggered.connect(self.undo_stack.redo)
         a["delete"].triggered.connect(self.delete_selection)
         a["select_all"].triggered.connect(self.select_all)
+        a["copy_picture"].triggered.connect(self.copy_picture)
+        a["find"].triggered.connect(lambda: self.find())
         for key in PAGES:
             a[f"page_{key}"].triggered.connect(lambda _c=False, k=key: self.show_page(k))
         a["zoom_in"].triggered.connect(lambda: self.zoom(+1))
@@ -187,42 +213,47 @@ class MainWindow(QMainWindow):
 
     def set_work(self, work: WorkFile | None, restored: bool = False) -> None:
         """Show `work` (None: the welcome page); the previous workshop is closed without asking."""
-        self.close_presentation()
         old, old_space = self.work, self.workspace
-        if old_space is not None:
-            old_space.detach()
-            self.center.removeWidget(old_space)
-            old_space.deleteLater()
-        self.undo_stack.clear()
+        try:
+            self.close_presentation()
+            if old is not None:
+                changes_of(old.document).changed.disconnect(self._on_changes)
+            if old_space is not None:
+                self.center.removeWidget(old_space)
+                old_space.deleteLater()  # its views and editors go with it, and so do their connections
+            self.undo_stack.clear()
+        finally:
+            if old is not None and old is not work:
+                old.close()  # whatever failed above, the working copy of a closed workshop goes
         self.work, self.workspace = work, None
         self._baseline_modified = restored
         if work is not None:
             self.workspace = Workspace(work.document, self.undo_stack)
             self.workspace.hint.connect(self.show_hint)
-            self.workspace.page_changed.connect(lambda _k: self._update_edit_actions())
-            self.workspace.workshop.currentChanged.connect(lambda _i: self._update_edit_actions())
+            self.workspace.page_changed.connect(self._update_edit_actions)
+            self.workspace.workshop.currentChanged.connect(self._update_edit_actions)
+            self.workspace.selection_changed.connect(self._update_edit_actions)
             self.center.addWidget(self.workspace)
             self.center.setCurrentWidget(self.workspace)
-            work.document.subscribe(self._on_edit)
+            changes_of(work.document).changed.connect(self._on_changes)
         else:
             self.welcome.refresh()
             self.center.setCurrentWidget(self.welcome)
         self.checks.bind(work.document if work is not None else None)
+        self.navigator.bind(work.document if work is not None else None)
         self.snapshots.bind(work)
-        if work is None:
-            self.navigator.clear_states()
-        else:
-            self.navigator.refresh(work.document.model, None)  # counts now, marks once the checks ran
         for dock in self.docks.values():
             dock.widget().setEnabled(work is not None)
-        if old is not None and old is not work:
-            try:
-                old.document.unsubscribe(self._on_edit)
-            except ValueError:
-                pass
-            old.close()
         self._update_actions()
         self.update_title()
+
+    @property
+    def presentation(self) -> QWidget | None:
+        """The presentation window while it is open (None once it closed: it deletes itself then)."""
+        window = self._presentation
+        if window is None or not shiboken6.isValid(window) or not window.isVisible():
+            return None
+        return window
 
     def present(self) -> None:
         """Open the presentation (F5) on the page in front, on the projector when a second screen is there."""
@@ -232,22 +263,30 @@ class MainWindow(QMainWindow):
 
         self.close_presentation()
         start = self.workspace.current_page() if self.workspace is not None else None
-        self.presentation = open_presentation(self.work.document, self.undo_stack, self.work, start=start,
-                                              parent=self)
+        window = open_presentation(self.work.document, self.undo_stack, self.work, start=start, parent=self)
+        window.destroyed.connect(self._presentation_destroyed)
+        self._presentation = window
+
+    def _presentation_destroyed(self) -> None:
+        """Forget a presentation that is gone (not a newer one opened while the old one was being deleted)."""
+        if self._presentation is not None and not shiboken6.isValid(self._presentation):
+            self._presentation = None
 
     def close_presentation(self) -> None:
-        """Leave the presentation (it is bound to the open workshop's document)."""
-        if self.presentation is not None:
-            self.presentation.close()
-            self.presentation = None
+        """Leave the presentation if it is open (it is bound to the open workshop's document)."""
+        window = self.presentation
+        self._presentation = None
+        if window is not None:
+            window.close()
 
     def _snapshot_saved(self, _snapshot_id: str) -> None:
         """A snapshot changes the file although the undo stack stays clean: mark it modified."""
         self._baseline_modified = True
         self.update_modified()
 
-    def _on_edit(self, document: object, edit: object, applied: object) -> None:
+    def _on_changes(self, changed: Changes) -> None:
         self.update_modified()
+        self._update_edit_actions()
 
     def is_modified(self) -> bool:
         """Whether closing now would lose changes that are not in the user's file."""
@@ -415,30 +454,68 @@ class MainWindow(QMainWindow):
         self.show_hint(self.tr("This is drawn in an editor that is coming; it cannot be shown yet."))
 
     # ------------------------------------------------------------------ editing
+    def _editor_in_front(self) -> EditorPage | None:
+        return self.workspace.current_editor() if self.workspace is not None else None
+
+    def _act_on_editor(self, name: str) -> bool:
+        """Carry out the menu action `name` on the editor in front; False when no editor page is in front."""
+        page = self._editor_in_front()
+        if page is None:
+            return False
+        editor = page.ensure_built()
+        if editor is None or editor.unavailable(EDITOR_ACTIONS[name]) is not None:
+            return True  # an editor page, where the action does not apply now
+        {"delete": editor.delete_selection, "select_all": editor.select_all, "copy_picture": editor.copy_picture,
+         "zoom_in": editor.zoom_in, "zoom_out": editor.zoom_out, "zoom_reset": editor.zoom_fit}[name]()
+        return True
+
     def delete_selection(self) -> None:
         """Delete what is selected where the keyboard is: rows of the table, or the editor's selection."""
-        if self.workspace is None:
+        if self.workspace is None or self._act_on_editor("delete"):
             return
         focus = QApplication.focusWidget()
         table = self.workspace.current_table()
         if table is not None and focus is not None and (focus is table.table or table.table.isAncestorOf(focus)):
             table.table.delete_selected()
-            return
-        page = self.workspace.current_editor()
-        if page is not None and hasattr(page.editor, "delete_selected"):
-            page.editor.delete_selected()
 
     def select_all(self) -> None:
-        """Select everything in the widget with the keyboard (a field, a table, or the editor)."""
+        """Select everything in the field with the keyboard, else the editor's objects or the table's rows."""
         focus = QApplication.focusWidget()
-        if focus is not None and hasattr(focus, "selectAll") and self.isAncestorOf(focus):
+        if isinstance(focus, SELECTS_ALL_ITSELF) and self.isAncestorOf(focus):
             focus.selectAll()
             return
-        page = self.workspace.current_editor() if self.workspace is not None else None
-        if page is not None and hasattr(page.editor, "select_all"):
-            page.editor.select_all()
-        elif self.workspace is not None and self.workspace.current_table() is not None:
-            self.workspace.current_table().table.selectAll()
+        if self._act_on_editor("select_all"):
+            return
+        table = self.workspace.current_table() if self.workspace is not None else None
+        if table is not None:
+            table.table.selectAll()
+
+    def copy_picture(self) -> None:
+        """Put a picture of what the editor in front shows on the clipboard."""
+        self._act_on_editor("copy_picture")
+
+    def find(self, text: str | None = None) -> int:
+        """Select the objects of the editor in front whose text contains `text` (asked for when None); says in the
+        status bar how many were found, and returns that."""
+        page = self._editor_in_front()
+        editor = page.ensure_built() if page is not None else None
+        if editor is None or editor.unavailable(EditorAction.FIND) is not None:
+            return 0
+        if text is None:
+            text, ok = QInputDialog.getText(self, self.tr("Find"), self.tr("Find objects whose text contains:"),
+                                            text=self._last_find)
+            if not ok:
+                return 0
+        text = text.strip()
+        if not text:
+            return 0
+        self._last_find = text
+        found = editor.find(text)
+        if found:
+            self.show_hint(self.tr("%n object(s) found", "", found))
+        else:
+            self.show_hint(self.tr("Nothing found for “{text}”").format(text=text))
+        return found
 
     def show_hint(self, text: str) -> None:
         """A short message in the status bar (a refused edit says why here)."""
@@ -461,17 +538,27 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()
         self._update_exports()
 
-    def _update_edit_actions(self) -> None:
-        """Delete, Select All and zoom act on the table in front; on an editor page only if the editor offers them
-        (otherwise they stand aside, so that the editor's own keys work)."""
-        editor = self.workspace.current_editor() if self.workspace is not None else None
-        on_tables = self.workspace is not None and editor is None
-        names = ("delete_selected", "select_all", "zoom_in", "zoom_out", "zoom_reset")
-        offers = {n for n in names if editor is not None and hasattr(editor.editor, n)}
-        self.menus["delete"].setEnabled(on_tables or "delete_selected" in offers)
-        self.menus["select_all"].setEnabled(on_tables or "select_all" in offers)
-        for name in ("zoom_in", "zoom_out", "zoom_reset"):
-            self.menus[name].setEnabled(editor is None or name in offers)
+    def _update_edit_actions(self, *_args: object) -> None:
+        """On an editor page, each editor action is enabled when the editor says it applies now, and otherwise says
+        why in its status tip; on the workshop page, Delete and Select All act on the table, zoom on the text."""
+        page = self._editor_in_front()
+        actions = self.menus.actions
+        for name, action in EDITOR_ACTIONS.items():
+            if page is not None:
+                reason = page.unavailable(action)
+            elif self.workspace is None and name in ("delete", "select_all"):
+                reason = self.tr("Open a workshop first.")
+            elif name in ("copy_picture", "find"):
+                reason = self.tr("This works in a drawing editor: the strategy canvas, the structure or the "
+                                 "promise map.")
+            else:
+                reason = None
+            actions[name].setEnabled(reason is None)
+            actions[name].setStatusTip(reason if reason is not None else menu_status_tip(name))
+        on_editor = page is not None
+        actions["zoom_in"].setText(self.tr("Zoom &in") if on_editor else menu_text("zoom_in"))
+        actions["zoom_out"].setText(self.tr("Zoom &out") if on_editor else menu_text("zoom_out"))
+        actions["zoom_reset"].setText(self.tr("&Fit to window") if on_editor else menu_text("zoom_reset"))
 
     def _update_exports(self) -> None:
         for spec in EXPORTS:
@@ -483,7 +570,7 @@ class MainWindow(QMainWindow):
 
     def _findings_changed(self, findings: list[Finding]) -> None:
         if self.document is not None:
-            self.navigator.refresh(self.document.model, findings)
+            self.navigator.show_findings(findings)
 
     # ------------------------------------------------------------------ exports
     def export(self, spec: ExportSpec) -> None:
@@ -522,11 +609,9 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------------- view
     def zoom(self, step: int) -> None:
-        """Larger (+1), smaller (-1) or normal (0) text in the tables and forms; the editor's own zoom on its page."""
-        page = self.workspace.current_editor() if self.workspace is not None else None
-        method = {1: "zoom_in", -1: "zoom_out", 0: "zoom_reset"}[step]
-        if page is not None and hasattr(page.editor, method):
-            getattr(page.editor, method)()
+        """Larger (+1), smaller (-1) or normal (0) text in the tables and forms; on an editor page the editor's own
+        zoom in, zoom out and fit to window."""
+        if self._act_on_editor({1: "zoom_in", -1: "zoom_out", 0: "zoom_reset"}[step]):
             return
         self._zoom = 0 if step == 0 else max(-3, min(8, self._zoom + step))
         self.settings.set_text_zoom(self._zoom)
@@ -571,9 +656,12 @@ class MainWindow(QMainWindow):
             "DejaVu Sans, Symbola.</p>").format(version=__version__))
 
     def retranslate(self) -> None:
-        """Every text of the window in the current language."""
+        """Every text of the window in the current language (the undo history's names too)."""
         retranslate_menus(self.menus)
+        retranslate_commands(self.undo_stack)
+        self.history.viewport().update()
         self._name_undo_actions()
+        self._update_edit_actions()
         self.docks["stages"].setWindowTitle(self.tr("Stages"))
         self.docks["checks"].setWindowTitle(self.tr("Checks"))
         self.docks["history"].setWindowTitle(self.tr("History"))
@@ -597,13 +685,10 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        self.exporter.wait(30)
-        self.settings.set_window_state(self.saveGeometry(), self.saveState())
-        self.settings.sync()
-        self.set_work(None)
+        try:
+            self.exporter.wait(30)
+            self.settings.set_window_state(self.saveGeometry(), self.saveState())
+            self.settings.sync()
+        finally:
+            self.set_work(None)  # closes the working copy: the next start offers no restore
         event.accept()
-
-    def detach(self) -> None:
-        """Let the workshop go without asking (tests and the smoke check)."""
-        self.set_work(None)
-

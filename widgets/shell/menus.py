@@ -30,7 +30,8 @@ class Menus:
 FILE = [("new", Key.New), ("new_sample", None), ("open", Key.Open), ("recent", None), None, ("save", Key.Save),
         ("save_as", Key.SaveAs), None, ("import_json", None), ("export", None), None, ("close", Key.Close),
         ("quit", Key.Quit)]
-EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll)]
+EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll), None,
+        ("copy_picture", "Ctrl+Shift+C"), ("find", Key.Find)]
 VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
         ("page_promises", "Ctrl+4"), None, ("panels", None), None, ("zoom_in", Key.ZoomIn),
         ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), ("full_screen", Key.FullScreen), ("present", "F5"), None,
@@ -122,6 +123,10 @@ TEXTS = {
     "delete": (QT_TRANSLATE_NOOP("menus", "&Delete"),
                QT_TRANSLATE_NOOP("menus", "Delete the selected rows with what hangs on them")),
     "select_all": (QT_TRANSLATE_NOOP("menus", "Select &All"), ""),
+    "copy_picture": (QT_TRANSLATE_NOOP("menus", "Copy &picture"),
+                     QT_TRANSLATE_NOOP("menus", "Put a picture of the editor in front on the clipboard")),
+    "find": (QT_TRANSLATE_NOOP("menus", "&Find…"),
+             QT_TRANSLATE_NOOP("menus", "Select the objects of the editor in front whose text contains a word")),
     "page_workshop": (QT_TRANSLATE_NOOP("menus", "&Workshop"),
                       QT_TRANSLATE_NOOP("menus", "The goal, the details and every list as a table")),
     "zoom_in": (QT_TRANSLATE_NOOP("menus", "&Larger text"), ""),
@@ -136,6 +141,17 @@ TEXTS = {
     "language_system": (QT_TRANSLATE_NOOP("menus", "&System language"),
                         QT_TRANSLATE_NOOP("menus", "Follow the language of the system")),
 }
+
+
+def menu_text(name: str) -> str:
+    """The text of the action `name` (one of TEXTS) in the current language."""
+    return QCoreApplication.translate("menus", TEXTS[name][0])
+
+
+def menu_status_tip(name: str) -> str:
+    """The status tip of the action `name` (one of TEXTS) in the current language ("" when it has none)."""
+    tip = TEXTS[name][1]
+    return QCoreApplication.translate("menus", tip) if tip else ""
 
 
 def retranslate_menus(menus: Menus) -> None:

@@ -32,20 +32,13 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.document import Document, EditRefused
 from app.edits import Edit
-from app.snapshots import (
-    Snapshot,
-    delete_snapshot,
-    list_snapshots,
-    load_snapshot,
-    rename_snapshot,
-    restore_edit,
-    save_snapshot,
-)
+from app.store import Snapshot
 from widgets.base.undo import push_edit
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
+CREATED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when(created: str) -> str:
@@ -110,6 +103,11 @@ class SnapshotsPanel(QWidget):
         self.message.setObjectName("snapshotsMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5b6673;")
+        self.empty = QLabel(self)
+        self.empty.setObjectName("snapshotsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #5b6673;")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.save_button)
@@ -122,6 +120,7 @@ class SnapshotsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.retranslate()
@@ -142,6 +141,15 @@ class SnapshotsPanel(QWidget):
         self.rename_button.setToolTip(self.tr("Give the snapshot another name (F2, or double-click its name)"))
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Remove the snapshot from the workshop's file (Delete)"))
+        self.empty.setText(self.tr("No snapshots yet. “Save snapshot…” keeps the workshop as it is now, inside its "
+                                   "file, to compare with or to come back to."))
+        for item in (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())):
+            item.setText(1, when(item.data(1, CREATED_ROLE)))  # dates in the new language's words
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ binding
     def bind(self, work_file: Any) -> None:
@@ -159,7 +167,7 @@ class SnapshotsPanel(QWidget):
 
     def snapshots(self) -> list[Snapshot]:
         """The file's snapshots, oldest first."""
-        return list_snapshots(self.work_file.store) if self.work_file is not None else []
+        return self.work_file.store.snapshots() if self.work_file is not None else []
 
     def refresh(self) -> None:
         """List the snapshots again, newest first (keeping the selection)."""
@@ -168,17 +176,20 @@ class SnapshotsPanel(QWidget):
         for snap in reversed(self.snapshots()):
             item = QTreeWidgetItem([snap.name, when(snap.created)])
             item.setData(0, ID_ROLE, snap.id)
+            item.setData(1, CREATED_ROLE, snap.created)
             item.setToolTip(0, snap.name)
             self.list.addTopLevelItem(item)
             if snap.id == selected:
                 item.setSelected(True)
                 self.list.setCurrentItem(item)
         self.setEnabled(self.work_file is not None)
+        self.list.setVisible(self.list.topLevelItemCount() > 0)
+        self.empty.setVisible(self.list.topLevelItemCount() == 0)
         self._update_buttons()
 
     def selected_id(self) -> str | None:
         """The id of the snapshot chosen in the list (None when none is)."""
-        items = self.list.selectedItems() if hasattr(self, "list") else []
+        items = self.list.selectedItems()
         if items:
             return items[0].data(0, ID_ROLE)
         return None
@@ -213,7 +224,7 @@ class SnapshotsPanel(QWidget):
         if not name:
             self.say(self.tr("A snapshot needs a name."))
             return None
-        snap = save_snapshot(self.work_file.store, name, self.work_file.document.model)
+        snap = self.work_file.store.save_snapshot(name, self.work_file.document.model)
         self.refresh()
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
@@ -239,7 +250,7 @@ class SnapshotsPanel(QWidget):
             return None
         if name == snap.name:
             return snap
-        renamed = rename_snapshot(self.work_file.store, snap.id, name)
+        renamed = self.work_file.store.rename_snapshot(snap.id, name)
         self.refresh()
         for viewer in self.viewers:
             if viewer.snapshot.id == snap.id:
@@ -261,7 +272,7 @@ class SnapshotsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         row = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else 0
-        delete_snapshot(self.work_file.store, snap.id)
+        self.work_file.store.delete_snapshot(snap.id)
         for viewer in [v for v in self.viewers if v.snapshot.id == snap.id]:
             viewer.close()
         self.refresh()
@@ -294,7 +305,7 @@ class SnapshotsPanel(QWidget):
 
     def workshop_of(self, snapshot_id: str) -> m.Workshop:
         """The workshop as the snapshot holds it (a separate model)."""
-        return load_snapshot(self.work_file.store, snapshot_id)
+        return self.work_file.store.load_snapshot(snapshot_id)
 
     def restore(self, snapshot_id: str | None = None) -> str | None:
         """Turn the workshop into the snapshot as one undoable edit; returns why not, or None when done."""
@@ -303,7 +314,7 @@ class SnapshotsPanel(QWidget):
             return self.tr("Choose a snapshot first.")
         doc = self.work_file.document
         label = QCoreApplication.translate("SnapshotsPanel", "Restore snapshot “%1”").replace("%1", snap.name)
-        edit = restore_edit(doc, self.workshop_of(snap.id), label)
+        edit = self.work_file.store.restore_snapshot(doc, snap.id, label)
         if not edit.edits:
             self.say(self.tr("The workshop already is as in “%1”.").replace("%1", snap.name))
             return None
@@ -390,18 +401,17 @@ class SnapshotViewer(QWidget):
         self.pages = QComboBox(self)
         self.pages.setObjectName("snapshotPages")
         self.pages.activated.connect(lambda i: self.story.go_to(i, forward=False))
-        back = QToolButton(self)
+        self.back_button = back = QToolButton(self)
         back.setText("‹")
-        back.setToolTip(self.tr("Previous page (PageUp)"))
         back.clicked.connect(self.story.previous)
-        forward = QToolButton(self)
+        self.forward_button = forward = QToolButton(self)
         forward.setText("›")
-        forward.setToolTip(self.tr("Next page (PageDown)"))
         forward.clicked.connect(self.story.next)
-        restore = QPushButton(self.tr("Restore this snapshot"), self)
+        self.restore_button = restore = QPushButton(self)
         restore.clicked.connect(lambda: panel.restore(snap.id))
-        note = QLabel(self.tr("Saved %1 · read-only").replace("%1", when(snap.created)), self)
+        self.note = note = QLabel(self)
         note.setStyleSheet("color: #5b6673;")
+        self.retranslate()
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
         for widget in (back, self.pages, forward):
@@ -426,13 +436,23 @@ class SnapshotViewer(QWidget):
         self.snapshot = snap
         self.setWindowTitle(self.tr("Snapshot “%1” (read-only)").replace("%1", snap.name))
 
+    def retranslate(self) -> None:
+        """Texts in the current language (the pages' titles follow the story's own retranslation)."""
+        self.show_name(self.snapshot)
+        self.back_button.setToolTip(self.tr("Previous page (PageUp)"))
+        self.forward_button.setToolTip(self.tr("Next page (PageDown)"))
+        self.restore_button.setText(self.tr("Restore this snapshot"))
+        self.note.setText(self.tr("Saved %1 · read-only").replace("%1", when(self.snapshot.created)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._show_page()
+        super().changeEvent(event)
+
     def _show_page(self) -> None:
         titles = self.story.titles()
         if [self.pages.itemText(i) for i in range(self.pages.count())] != titles:
             self.pages.clear()
             self.pages.addItems(titles)
         self.pages.setCurrentIndex(self.story.index)
-
-    def closeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
-        self.story.detach()
-        super().closeEvent(ev)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import model as m
+from app.changed import Changes
+from app.document import Document
+from widgets.base.live import changes_of
 
 if TYPE_CHECKING:
     from app.checks import Finding
@@ -177,7 +180,10 @@ class StageRow(QWidget):
 
 
 class StageNavigator(QListWidget):
-    """The goal and the 9 stages down the side; activating a row asks the window to open where it is worked on."""
+    """The goal and the 9 stages down the side; activating a row asks the window to open where it is worked on.
+
+    The counts follow the bound document's edits (once per burst); the marks follow the findings it is shown.
+    """
 
     stage_activated = Signal(int)
 
@@ -187,6 +193,10 @@ class StageNavigator(QListWidget):
         self.texts = StageTexts(self)
         self.rows: list[StageRow] = []
         self._states: list[StageState] = []
+        self.document: Document | None = None
+        self._findings: list[Finding] | None = None
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.update_states)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for number in range(STAGE_COUNT + 1):
@@ -203,6 +213,33 @@ class StageNavigator(QListWidget):
         for row, title in zip(self.rows, self.texts.titles(), strict=True):
             row.title.setText(title)
         self._fit()
+
+    def bind(self, document: Document | None) -> None:
+        """Show the stages of `document` and follow its edits (None: show no counts and no marks)."""
+        if self.document is not None:
+            changes_of(self.document).changed.disconnect(self._on_changes)
+        self.document, self._findings = document, None
+        self._timer.stop()
+        if document is None:
+            self.clear_states()
+            return
+        changes_of(document).changed.connect(self._on_changes)
+        self.update_states()
+
+    def _on_changes(self, changed: Changes) -> None:
+        if changed.everything or changed.kinds() - {"position"}:
+            self._timer.start(0)  # a burst of edits counts once
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Mark the stages from a new run of the checks."""
+        self._findings = findings
+        self.update_states()
+
+    def update_states(self) -> None:
+        """Count again what the bound workshop holds, with the marks of the last findings."""
+        self._timer.stop()
+        if self.document is not None:
+            self.refresh(self.document.model, self._findings)
 
     def refresh(self, workshop: m.Workshop, findings: list[Finding] | None) -> None:
         """Show what each stage holds now, and its mark (no marks while the findings are not known yet)."""
@@ -237,5 +274,6 @@ class StageNavigator(QListWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._states = []  # counts are rebuilt in the new language at the next refresh
+            self._states = []  # every row is shown again, its counts in the new language
+            self.update_states()
         super().changeEvent(event)

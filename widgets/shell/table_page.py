@@ -84,10 +84,6 @@ class TablePage(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected rows and what hangs on them (Delete); "
                                               "Undo brings them back"))
 
-    def detach(self) -> None:
-        """Stop following the document."""
-        self.model.detach()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

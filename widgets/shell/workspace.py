@@ -6,8 +6,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
+from app.changed import WORKSHOP, Changes
 from app.document import Document
-from app.edits import Edit, Leaf, Update
+from widgets.base.live import changes_of
 from widgets.base.table_specs import TableSpec, table_specs
 from widgets.shell.editor_pages import EDITORS, EditorPage
 from widgets.shell.forms import WorkshopForm
@@ -78,11 +79,6 @@ class WorkshopPage(QTabWidget):
         for index, spec in enumerate(self.specs.values(), start=1):
             self.setTabText(index, QCoreApplication.translate("pages", spec.title).replace("&", "&&"))
 
-    def detach(self) -> None:
-        """Stop following the document."""
-        for page in self.built.values():
-            page.detach()  # type: ignore[attr-defined]
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -136,7 +132,7 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.retranslate()
         self.refresh_header()
-        document.subscribe(self._on_edit)
+        changes_of(document).changed.connect(self._on_changes)
 
     # ------------------------------------------------------------------- pages
     def _page_chosen(self, index: int) -> None:
@@ -188,8 +184,9 @@ class Workspace(QWidget):
         self.goal_label.setText(f"◎  {goal}" if goal else self.tr("◎  The evolutionary goal is not formulated yet"))
         self.goal_label.setToolTip(info.evolutionary_goal)
 
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        if any(isinstance(leaf, Update) and leaf.kind == "workshop" for leaf in applied):
+    def _on_changes(self, changed: Changes) -> None:
+        """The header follows the workshop's details."""
+        if changed.touches(WORKSHOP):
             self.refresh_header()
 
     def retranslate(self) -> None:
@@ -200,16 +197,6 @@ class Workspace(QWidget):
             self.page_bar.setTabToolTip(index, QCoreApplication.translate("pages", spec.about))
         self.page_bar.setTabToolTip(0, self.tr("The goal, the workshop's details and every list as a table"))
         self.refresh_header()
-
-    def detach(self) -> None:
-        """Stop following the document, and let the editors go."""
-        try:
-            self.document.unsubscribe(self._on_edit)
-        except ValueError:
-            pass
-        self.workshop.detach()
-        for page in self.editors.values():
-            page.detach()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
