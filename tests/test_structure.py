@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QImage, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app import changes
@@ -16,6 +16,7 @@ from app.resources import sample_path
 from tests.test_diagram import LEFT, NONE, click, double_click, drag, key, send_mouse
 from widgets.diagram import palette as palette_module
 from widgets.diagram.inline_edit import InlineNameEditor
+from widgets.diagram.items import NodeItem
 from widgets.structure import StructureEditor
 from widgets.structure.parties import indicator_met, link_problem
 
@@ -504,3 +505,26 @@ def test_an_undo_in_the_middle_of_a_drag_ends_the_drag(editor) -> None:
     send_mouse(editor.view, QEvent.Type.MouseButtonRelease, QPointF(1300, 380))
     editor.view.viewport().repaint()
     assert editor.stack.count() == 1 and editor.stack.index() == 0
+
+
+def screen_pixels(qtbot, widget) -> QImage:
+    """What the window shows now (its backing store), after Qt has handled every pending update."""
+    for _ in range(3):
+        qtbot.wait(20)
+    return QGuiApplication.primaryScreen().grabWindow(widget.winId()).toImage()
+
+
+@pytest.mark.parametrize("zoom", [0.3, 1.0])
+def test_undoing_a_layout_repaints_exactly(editor, qtbot, zoom) -> None:
+    model = editor.document.model
+    before = {i: n.centre() for i, n in editor.scene.nodes.items()}
+    editor.apply_layout("rings")
+    editor.view.set_zoom(zoom)
+    screen_pixels(qtbot, editor)
+    editor.stack.undo()
+    shown = screen_pixels(qtbot, editor)
+    nodes = [item for item in editor.scene.items() if isinstance(item, NodeItem)]
+    assert sorted(n.node_id for n in nodes) == sorted(o.id for o in model.segments + model.teams)
+    assert {n.node_id: n.centre() for n in nodes} == before
+    editor.view.viewport().update()  # a full repaint: what the screen must have shown already
+    assert screen_pixels(qtbot, editor) == shown, "the undo left ghosts of the nodes where the layout had put them"

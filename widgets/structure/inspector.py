@@ -33,9 +33,9 @@ from widgets.structure.parties import CONTEXT, indicator_met, kind_label, node_k
 Builder = Callable[[Document, Any, Any], "Edit | None"]
 
 
-def tr(text: str, n: int = -1) -> str:
-    """`text` in the current language (the structure editor's context)."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the current language (the structure editor's context; `n` chooses a plural form)."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 class TextBox(QPlainTextEdit):
@@ -232,7 +232,7 @@ class PartyInspector(QScrollArea):
 
     def _show_placeholder(self) -> None:
         selected = self._selected
-        self.placeholder.setText(tr("%n items selected. Select one segment or team to edit it.", selected)
+        self.placeholder.setText(tr("%n items selected. Select one segment or team to edit it.", "", selected)
                                  if selected > 1 else
                                  tr("Select a segment or a team to see and edit its details here."))
 

@@ -106,9 +106,9 @@ def link_problem(document: Document, from_id: str, to_id: str) -> str | None:
 
 
 
-def tr(text: str, n: int = -1) -> str:
-    """`text` in the current language (the structure editor's context)."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the current language (the structure editor's context; `n` chooses a plural form)."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 def tooltip(obj: Any) -> str:
@@ -120,7 +120,7 @@ def tooltip(obj: Any) -> str:
         lines.append(tr("Purpose: %1").replace("%1", obj.purpose))
     if obj.lead:
         lines.append(tr("Lead: %1").replace("%1", obj.lead))
-    lines.append(tr("%n member(s)", len(obj.members)))
+    lines.append(tr("%n member(s)", "", len(obj.members)))
     ind = obj.indicator
     if ind is not None and (ind.name or ind.target or ind.current):
         met = indicator_met(ind)
