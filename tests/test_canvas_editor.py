@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from app import changes
@@ -126,7 +126,7 @@ def test_quality_shows_focus_divergence_and_checks(qtbot) -> None:
     assert any("Свежесть" in msg and "raise" in msg for msg in messages)
 
 
-def test_the_editor_contract_selection_and_unsubscribe(qtbot) -> None:
+def test_the_editor_contract_selection(qtbot) -> None:
     doc = sample_document()
     doc.apply(changes.insert(doc, m.Canvas("second", "Второй сегмент", factors=[m.Factor("x", "Икс")])))
     editor, stack = make_editor(qtbot, doc)
@@ -136,14 +136,28 @@ def test_the_editor_contract_selection_and_unsubscribe(qtbot) -> None:
     assert editor.ctx.canvas_id == "second" and editor.ctx.factor_id == "x" and seen[-1] == ["x"]
     editor.select_ids([TO_BE, "fac-013"])
     assert editor.ctx.canvas_id == "cnv-024" and seen[-1] == [TO_BE, "fac-013"]
-    subscribers = len(doc._subscribers)
-    editor.detach()
-    assert len(doc._subscribers) == subscribers - 1
+    assert editor.selected_ids() == [TO_BE, "fac-013"]
+
+
+def test_a_destroyed_editor_is_never_touched_by_later_edits(qtbot) -> None:
+    from widgets.canvas.editor import CanvasEditor
+
+    doc = sample_document()
+    stack = QUndoStack()
+    editor = CanvasEditor(doc, stack)
+    editor.show()
+    editor.chart.setFocus()
     other, _ = make_editor(qtbot, doc)
-    assert len(doc._subscribers) == subscribers
-    other.deleteLater()
+    editor.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    assert len(doc._subscribers) == subscribers - 1
+    QApplication.processEvents()
+    with qtbot.capture_exceptions() as raised:
+        doc.apply(changes.set_level(doc, TO_BE, "fac-015", 1.0))
+        doc.apply(changes.insert(doc, m.Factor("late", "Поздний"), parent="cnv-024"))
+        doc.apply(changes.delete(doc, "cnv-024"))
+        QApplication.processEvents()
+    assert raised == []
+    assert other.stack.currentIndex() == 0, "the editor still alive follows the edits"
 
 
 def _labels_fit(editor) -> None:  # noqa: ANN001
@@ -213,14 +227,15 @@ def test_a_long_first_name_stays_on_the_chart(qtbot) -> None:
     _labels_fit(editor)
 
 
-def test_a_change_of_language_rebuilds_the_editor_in_place(qtbot) -> None:
+def test_a_change_of_language_retranslates_the_editor_in_place(qtbot) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     class Shouting(QTranslator):
-        """Translates one string of the curves panel, to see the editor pick the new language up."""
+        """Translates two strings of the editor, to see it pick the new language up."""
 
         def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-            return source.upper() if (context, source) == ("CurvesPanel", "Add curve") else ""
+            wanted = {("CurvesPanel", "Add curve"), ("CanvasEditor", "Chart only")}
+            return source.upper() if (context, source) in wanted else ""
 
         def isEmpty(self) -> bool:  # noqa: N802 - Qt override; an empty translator announces no change
             return False
@@ -228,15 +243,16 @@ def test_a_change_of_language_rebuilds_the_editor_in_place(qtbot) -> None:
     doc = sample_document()
     editor, stack = make_editor(qtbot, doc)
     editor.ctx.select(TO_BE, "fac-015")
-    old_chart = editor.chart
+    chart = editor.chart
     translator = Shouting()
     QCoreApplication.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: editor.chart is not old_chart)
-        assert editor.curves.add_button.text() == "ADD CURVE"
+        qtbot.waitUntil(lambda: editor.curves.add_button.text() == "ADD CURVE")
+        assert editor.chart_only.text() == "CHART ONLY" and editor.chart is chart, "nothing is built again"
         assert (editor.ctx.curve_id, editor.ctx.factor_id) == (TO_BE, "fac-015")
-        assert editor.chart.factor_ids == [f.id for f in doc.get("cnv-024").factors]
-        editor.chart.set_level(TO_BE, "fac-015", 1.0)  # the new widgets follow the document
+        editor.chart.set_level(TO_BE, "fac-015", 1.0)
         assert editor.chart.items[TO_BE].getData()[1][3] == 1.0 and stack.count() == 1
     finally:
         QCoreApplication.removeTranslator(translator)
+        QApplication.processEvents()
+    assert editor.chart_only.text() == "Chart only"

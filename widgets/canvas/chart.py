@@ -5,14 +5,15 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app import model as m
+from app.changed import Changes
 from app.strategy import format_level, snap_level
 from widgets.canvas.axis import FactorAxis, LevelAxis, font_px
-from widgets.canvas.common import MUTED, CanvasContext, Touch, qcolor
+from widgets.canvas.common import MUTED, CanvasContext, qcolor, touch_in
 from widgets.canvas.gestures import ChartGestures
 from widgets.canvas.items import CurveItem, GridItem, PointMarkItem, SnapshotItem
 
@@ -70,7 +71,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
         base = QFont(self.font())
         self.tick_font = font_px(base, 14)
         self.factor_axis.setFont(font_px(base, 15))
-        self.level_axis.setLabel(self.tr("Offering level"), color=MUTED, **{"font-size": "13px"})
+        self._set_level_label()
         self.grid = GridItem()
         self.mark = PointMarkItem(font_px(base, 15, bold=True))
         self.snapshot = SnapshotItem()
@@ -84,6 +85,24 @@ class ChartView(ChartGestures, pg.PlotWidget):
         self.preview: float | None = None
         self.editor: QLineEdit | None = None
         ctx.selection_changed.connect(self.show_selection)
+
+    # ----------------------------------------------------------- language
+    def _set_level_label(self) -> None:
+        self.level_axis.setLabel(self.tr("Offering level"), color=MUTED, **{"font-size": "13px"})
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """The axis caption, "not offered" and the price-like note under the names in the current language."""
+        self._set_level_label()
+        self.factor_axis.setToolTip("")
+        canvas = self.ctx.canvas
+        if canvas is not None:
+            self.level_axis.set_scale(self.low, self.high, self.tick_font, self.level_label)
+        self.factor_axis.relayout(force=True)
 
     # ----------------------------------------------------------- building
     def set_canvas(self, canvas: m.Canvas | None) -> None:
@@ -170,10 +189,14 @@ class ChartView(ChartGestures, pg.PlotWidget):
             self.items[curve.id].setZValue(500 if curve.id == self.ctx.curve_id else 10 + z)
 
     # ---------------------------------------------------------- following
-    def apply(self, touch: Touch) -> None:
-        """Update what `touch` changed: a level redraws one curve; new factors or scale redraw them all."""
+    def apply(self, changes: Changes) -> None:
+        """Update what an edit changed: a level redraws one curve; new factors or scale redraw them all."""
         canvas = self.ctx.canvas
         if canvas is None:
+            return
+        touch = touch_in(changes, canvas.id)
+        if touch.everything:
+            self.set_canvas(canvas)
             return
         self.thaw()
         if touch.curve_structure:

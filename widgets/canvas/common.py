@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QUndoStack
 
 from app import model as m
+from app.changed import Changes
 from app.document import Document
-from app.edits import Delete, Edit, Insert, Leaf, Move, SetLevel, Update
+from app.edits import Edit
 from widgets.base.undo import push_edit
 
 INK = "#1F2430"  # text on the chart
@@ -29,64 +30,48 @@ def qcolor(color: str, fallback: str = "#0072B2") -> QColor:
     return c if c.isValid() else QColor(fallback)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Touch:
-    """What one applied edit changed on the canvas shown, gathered from its leaves."""
+    """What one edit changed for the views of one canvas, read from the edit's `Changes`."""
 
-    levels: set[tuple[str, str]] = field(default_factory=set)
-    curves: dict[str, set[str]] = field(default_factory=dict)  # curve id -> fields updated
-    factors: dict[str, set[str]] = field(default_factory=dict)  # factor id -> fields updated
-    canvas_fields: set[str] = field(default_factory=set)
-    structure: list[Leaf] = field(default_factory=list)  # insert/delete/move of this canvas's factors and curves
+    levels: frozenset[tuple[str, str]] = frozenset()
+    curves: dict[str, frozenset[str]] = field(default_factory=dict)  # curve id -> fields updated
+    factors: dict[str, frozenset[str]] = field(default_factory=dict)  # factor id -> fields updated
+    canvas_fields: frozenset[str] = frozenset()
+    factor_structure: bool = False  # factors of the canvas added, removed or reordered
+    curve_structure: bool = False  # curves of the canvas added, removed or reordered
     canvas_list: bool = False  # a canvas was added, removed, moved or retitled
     segments: bool = False
     canvas_removed: bool = False
-
-    @property
-    def factor_structure(self) -> bool:
-        """Whether factors were added, removed or reordered."""
-        return any(leaf.kind == "factor" for leaf in self.structure)  # type: ignore[union-attr]
-
-    @property
-    def curve_structure(self) -> bool:
-        """Whether curves were added, removed or reordered."""
-        return any(leaf.kind == "curve" for leaf in self.structure)  # type: ignore[union-attr]
+    everything: bool = False  # the whole workshop may differ (a snapshot restored): draw the canvas again
 
     @property
     def on_canvas(self) -> bool:
-        """Whether anything drawn from the canvas shown changed."""
-        return bool(self.levels or self.curves or self.factors or self.canvas_fields or self.structure)
+        """Whether anything drawn from the canvas changed."""
+        return self.everything or bool(self.levels or self.curves or self.factors or self.canvas_fields
+                                       or self.factor_structure or self.curve_structure)
 
 
-def touch_of(document: Document, canvas_id: str | None, applied: list[Leaf]) -> Touch:
-    """Sort the applied leaves by what they mean to the views of canvas `canvas_id`."""
-    t = Touch()
-    for leaf in applied:
-        if isinstance(leaf, SetLevel):
-            if canvas_id is not None and document.find(leaf.curve) is not None \
-                    and document.parent_of(leaf.curve) == canvas_id:
-                t.levels.add((leaf.curve, leaf.factor))
-        elif isinstance(leaf, Update):
-            if leaf.kind == "canvas":
-                t.canvas_list = t.canvas_list or "title" in leaf.changes
-                if leaf.id == canvas_id:
-                    t.canvas_fields.update(leaf.changes)
-            elif leaf.kind in ("curve", "factor"):
-                if document.find(leaf.id) is not None and document.parent_of(leaf.id) == canvas_id:
-                    target = t.curves if leaf.kind == "curve" else t.factors
-                    target.setdefault(leaf.id, set()).update(leaf.changes)
-            elif leaf.kind == "segment":
-                t.segments = True
-        elif isinstance(leaf, (Insert, Delete, Move)):
-            if leaf.kind == "canvas":
-                t.canvas_list = True
-                if isinstance(leaf, Delete) and leaf.id == canvas_id:
-                    t.canvas_removed = True
-            elif leaf.kind == "segment":
-                t.segments = True
-            elif leaf.kind in ("factor", "curve") and leaf.parent == canvas_id and canvas_id is not None:
-                t.structure.append(leaf)
-    return t
+def touch_in(changes: Changes, canvas_id: str | None) -> Touch:
+    """What `changes` mean to the views of canvas `canvas_id` (None: no canvas shown)."""
+    canvas_list = changes.structural("canvas") or changes.field_changed("canvas", "title")
+    segments = changes.touches("segment")
+    if changes.everything:
+        return Touch(canvas_list=True, segments=True, everything=True)
+    if canvas_id is None:
+        return Touch(canvas_list=canvas_list, segments=segments)
+    inner = changes.under(canvas_id)
+    return Touch(
+        levels=inner.levels,
+        curves=inner.updated.get("curve", {}),
+        factors=inner.updated.get("factor", {}),
+        canvas_fields=changes.fields("canvas", canvas_id),
+        factor_structure=inner.structural("factor"),
+        curve_structure=inner.structural("curve"),
+        canvas_list=canvas_list,
+        segments=segments,
+        canvas_removed=canvas_id in changes.deleted.get("canvas", frozenset()),
+    )
 
 
 class CanvasContext(QObject):
@@ -151,7 +136,8 @@ def default_curve(canvas: m.Canvas) -> str | None:
 class FollowsWhenShown:
     """Mixin for the side views: they follow edits only while shown and catch up in full when shown again.
 
-    A subclass implements `rebuild()` (show the canvas from scratch) and `follow(touch)` (one edit).
+    A subclass implements `rebuild()` (show the canvas from scratch), `follow(touch)` (one edit) and
+    `retranslate()` (its fixed texts in the current language).
     """
 
     _stale = True
@@ -164,14 +150,23 @@ class FollowsWhenShown:
         else:
             self._stale = True
 
-    def apply(self, touch: Touch) -> None:
+    def apply(self, changes: Changes) -> None:
         """Follow one applied edit (or remember to catch up when hidden)."""
         if self._stale:
             return
         if not self.isVisible():  # type: ignore[attr-defined]
             self._stale = True
             return
-        self.follow(touch)
+        touch = touch_in(changes, self.ctx.canvas_id)  # type: ignore[attr-defined]
+        if touch.everything:
+            self.rebuild()
+        else:
+            self.follow(touch)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)  # type: ignore[misc]
 
     def showEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(ev)  # type: ignore[misc]
@@ -185,4 +180,8 @@ class FollowsWhenShown:
 
     def follow(self, touch: Touch) -> None:
         """Follow one applied edit."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Every fixed text of the view in the current language."""
         raise NotImplementedError

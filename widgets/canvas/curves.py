@@ -71,12 +71,9 @@ class CurveRow(QFrame):
         row.setContentsMargins(4, 2, 4, 2)
         row.setSpacing(4)
         self.visible = QCheckBox(self)
-        self.visible.setToolTip(self.tr("Show this curve on the chart"))
         self.color = QToolButton(self)
-        self.color.setToolTip(self.tr("Colour"))
         self.color.clicked.connect(self._show_color_menu)
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("Curve name"))
         self.kind = QComboBox(self)
         for key, text in kind_names().items():
             self.kind.addItem(text, key)
@@ -84,17 +81,13 @@ class CurveRow(QFrame):
         self.reference.setText("☆")
         self.reference.setCheckable(True)
         self.reference.toggled.connect(lambda on: self.reference.setText("★" if on else "☆"))
-        self.reference.setToolTip(self.tr("Reference: the industry curve the ERRC grid is judged against "
-                                          "(one per canvas)"))
         self.up = QToolButton(self)
         self.up.setText("↑")
-        self.up.setToolTip(self.tr("Draw earlier (further back)"))
         self.down = QToolButton(self)
         self.down.setText("↓")
-        self.down.setToolTip(self.tr("Draw later (further in front)"))
         self.remove = QToolButton(self)
         self.remove.setText("✕")
-        self.remove.setToolTip(self.tr("Delete this curve"))
+        self.retranslate()
         for w in (self.visible, self.color, self.name, self.kind, self.reference, self.up, self.down, self.remove):
             row.addWidget(w)
         row.setStretchFactor(self.name, 1)
@@ -108,6 +101,24 @@ class CurveRow(QFrame):
         for w in (self.name, self.kind, self.visible, self.color):
             w.installEventFilter(self)
         self.refresh()
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """Tooltips, the placeholder and the curve kinds in the current language."""
+        self.visible.setToolTip(self.tr("Show this curve on the chart"))
+        self.color.setToolTip(self.tr("Colour"))
+        self.name.setPlaceholderText(self.tr("Curve name"))
+        for i, text in enumerate(kind_names().values()):
+            self.kind.setItemText(i, text)
+        self.reference.setToolTip(self.tr("Reference: the industry curve the ERRC grid is judged against "
+                                          "(one per canvas)"))
+        self.up.setToolTip(self.tr("Draw earlier (further back)"))
+        self.down.setToolTip(self.tr("Draw later (further in front)"))
+        self.remove.setToolTip(self.tr("Delete this curve"))
 
     def _show_color_menu(self) -> None:
         self._color_menu().exec(self.color.mapToGlobal(self.color.rect().bottomLeft()))
@@ -178,15 +189,23 @@ class CurvesPanel(FollowsWhenShown, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.rows_widget)
         outer.addWidget(scroll, 1)
-        self.add_button = QPushButton(self.tr("Add curve"), self)
+        self.add_button = QPushButton(self)
         menu = QMenu(self.add_button)
-        for kind, text in kind_names().items():
-            menu.addAction(text).triggered.connect(lambda _c=False, k=kind: self.add_curve(k))
+        self.add_actions = {kind: menu.addAction("") for kind in kind_names()}
+        for kind, action in self.add_actions.items():
+            action.triggered.connect(lambda _c=False, k=kind: self.add_curve(k))
         self.add_button.setMenu(menu)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.rows: dict[str, CurveRow] = {}
         ctx.selection_changed.connect(self._selection_changed)
         self._selected = ctx.curve_id
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The add button and its menu in the current language (each row retranslates itself)."""
+        self.add_button.setText(self.tr("Add curve"))
+        for kind, text in kind_names().items():
+            self.add_actions[kind].setText(text)
 
     # ------------------------------------------------------------- follow
     def rebuild(self) -> None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -23,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from app import changes
 from app import model as m
+from app.changed import Changes
 from app.document import Document
-from app.edits import Edit, Leaf
 from app.strategy import change_scale, duplicate_canvas, new_curve
+from widgets.base.editor_api import EditorAction
+from widgets.base.live import changes_of
 from widgets.canvas.axis import font_px
 from widgets.canvas.chart import ChartView
-from widgets.canvas.common import INK, MUTED, CanvasContext, Touch, default_curve, touch_of
+from widgets.canvas.common import INK, MUTED, CanvasContext, default_curve, touch_in
 from widgets.canvas.curves import CurvesPanel, kind_names
 from widgets.canvas.errc import ErrcPanel
 from widgets.canvas.factor import FactorPanel
@@ -44,20 +56,11 @@ TAGLINE_STYLE = f"QLineEdit {{ border: none; background: transparent; color: {MU
 ADD_STYLE = "QLineEdit { border: 1px dashed #C9CED6; border-radius: 4px; padding: 3px 8px; background: white; }"
 
 
-def _unsubscriber(document: Document, callback: Callable[..., None]) -> Callable[..., None]:
-    """A slot that stops `callback` from following `document` (connected to the editor's `destroyed`)."""
-
-    def unsubscribe(*_args: Any) -> None:
-        try:
-            document.unsubscribe(callback)
-        except ValueError:  # already unsubscribed (detach() came first)
-            pass
-
-    return unsubscribe
-
-
 class CanvasEditor(QWidget):
-    """The strategy canvases of a workshop, one shown at a time, every change an undoable edit of the document."""
+    """The strategy canvases of a workshop, one shown at a time, every change an undoable edit of the document.
+
+    It offers the shell the `widgets.base.editor_api.Editor` interface.
+    """
 
     selection_changed = Signal(list)
 
@@ -66,29 +69,16 @@ class CanvasEditor(QWidget):
         self.document = document
         self.undo_stack = undo_stack
         self.ctx = CanvasContext(document, undo_stack, self)
-        self._retranslating = False
-        self.body = self._build()
+        self._canvas_index = 0  # where the canvas shown stands: its neighbour is shown when it is deleted
+        self._picked: str | None = None  # the factor or curve the user picked last: what Delete removes
+        self._last_curve: str | None = None
+        self._following = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.body)
-        self.ctx.selection_changed.connect(self._selection_changed)
-        self.ctx.hinted.connect(self.show_hint)
-        document.subscribe(self._on_edit)
-        self._subscribed = True
-        self.destroyed.connect(_unsubscriber(document, self._on_edit))
-        first = document.model.canvases[0].id if document.model.canvases else None
-        self.show_canvas(first)
-
-    # ------------------------------------------------------------ building
-    def _build(self) -> QWidget:
-        """Every widget of the editor, in one body that a change of language rebuilds."""
-        body = QWidget(self)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self._build_bar())
+        layout.setSpacing(0)
+        layout.addWidget(self._build_bar())
         self.stack = QStackedWidget(self)
-        outer.addWidget(self.stack, 1)
+        layout.addWidget(self.stack, 1)
         self.stack.addWidget(self._build_empty())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self._build_chart_side())
@@ -99,70 +89,47 @@ class CanvasEditor(QWidget):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setSizes([1040, 560])
         self.stack.addWidget(self.splitter)
-        return body
+        self._set_texts()
+        self.ctx.selection_changed.connect(self._selection_changed)
+        self.ctx.hinted.connect(self.show_hint)
+        changes_of(document).changed.connect(self._on_changes)
+        first = document.model.canvases[0].id if document.model.canvases else None
+        self.show_canvas(first)
 
-    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
-        if ev.type() == QEvent.Type.LanguageChange and not self._retranslating:
-            self._retranslating = True  # every child gets the event too: rebuild once, after they all had it
-            QTimer.singleShot(0, self._retranslate)
-        super().changeEvent(ev)
-
-    def _retranslate(self) -> None:
-        """Build the widgets again in the new language, on the same canvas, selection, tab and mode."""
-        self._retranslating = False
-        curve, factor = self.ctx.curve_id, self.ctx.factor_id
-        tab, chart_only = self.tabs.currentIndex(), self.chart_only.isChecked()
-        old = self.body
-        self.body = self._build()
-        self.layout().replaceWidget(old, self.body)
-        old.hide()
-        old.deleteLater()
-        self.show_canvas(self.ctx.canvas_id)
-        self.ctx.select(curve, factor)
-        self.tabs.setCurrentIndex(tab)
-        self.chart_only.setChecked(chart_only)
-
+    # ------------------------------------------------------------ building
     def _build_bar(self) -> QWidget:
         bar = QFrame(self)
         bar.setObjectName("canvasBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel(self.tr("Canvas:")))
+        self.canvas_caption = QLabel(bar)
+        row.addWidget(self.canvas_caption)
         self.chooser = QComboBox(bar)
         self.chooser.setMinimumContentsLength(24)
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.activated.connect(lambda i: self.show_canvas(self.chooser.itemData(i)))
         row.addWidget(self.chooser)
         self.buttons: dict[str, QToolButton] = {}
-        for key, text, tip, slot in (
-            ("new", self.tr("New"), self.tr("Add a canvas (e.g. one per segment)"), self.add_canvas),
-            ("rename", self.tr("Rename"), self.tr("Rename this canvas"), self.rename_canvas),
-            ("duplicate", self.tr("Duplicate"), self.tr("Copy this canvas, e.g. to draw an alternative"),
-             self.duplicate_canvas),
-            ("delete", self.tr("Delete"), self.tr("Delete this canvas (Undo brings it back)"), self.delete_canvas),
-        ):
+        for key, slot in (("new", self.add_canvas), ("rename", self.rename_canvas),
+                          ("duplicate", self.duplicate_canvas), ("delete", self.delete_canvas)):
             button = QToolButton(bar)
-            button.setText(text)
-            button.setToolTip(tip)
             button.clicked.connect(slot)
             self.buttons[key] = button
             row.addWidget(button)
         row.addSpacing(16)
-        row.addWidget(QLabel(self.tr("Segment:")))
+        self.segment_caption = QLabel(bar)
+        row.addWidget(self.segment_caption)
         self.segment = QComboBox(bar)
         self.segment.setMinimumContentsLength(14)
         self.segment.activated.connect(self._segment_chosen)
         row.addWidget(self.segment)
-        row.addWidget(QLabel(self.tr("Scale:")))
+        self.scale_caption = QLabel(bar)
+        row.addWidget(self.scale_caption)
         self.scale = QComboBox(bar)
-        for (low, high), step in SCALES:
-            self.scale.addItem(f"{low:g}–{high:g}", ((low, high), step))
         self.scale.activated.connect(self._scale_chosen)
         row.addWidget(self.scale)
         row.addStretch(1)
         self.chart_only = QToolButton(bar)
-        self.chart_only.setText(self.tr("Chart only"))
-        self.chart_only.setToolTip(self.tr("Hide the table and panels, e.g. on the projector"))
         self.chart_only.setCheckable(True)
         self.chart_only.toggled.connect(lambda on: self.side.setVisible(not on))
         row.addWidget(self.chart_only)
@@ -172,13 +139,13 @@ class CanvasEditor(QWidget):
         page = QWidget(self)
         col = QVBoxLayout(page)
         col.addStretch(1)
-        text = QLabel(self.tr("This workshop has no strategy canvas yet."), page)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setFont(font_px(self.font(), 18))
-        col.addWidget(text)
-        button = QPushButton(self.tr("Create a canvas"), page)
-        button.clicked.connect(self.add_canvas)
-        col.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_text = QLabel(page)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setFont(font_px(self.font(), 18))
+        col.addWidget(self.empty_text)
+        self.create_button = QPushButton(page)
+        self.create_button.clicked.connect(self.add_canvas)
+        col.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
         col.addStretch(1)
         return page
 
@@ -192,11 +159,11 @@ class CanvasEditor(QWidget):
         col = QVBoxLayout(side)
         col.setContentsMargins(12, 8, 4, 6)
         col.setSpacing(2)
+        self.chart_side = side
         self.title = QLineEdit(side)
         self.title.setObjectName("canvasTitle")
         self.title.setStyleSheet(TITLE_STYLE)
         self.title.setFont(font_px(self.font(), 24, bold=True))
-        self.title.setPlaceholderText(self.tr("Canvas title"))
         self.title.editingFinished.connect(self._title_edited)
         col.addWidget(self.title)
         self.tagline = TaglineEdit(self.ctx, side)
@@ -212,7 +179,6 @@ class CanvasEditor(QWidget):
         self.add_factor = QLineEdit(side)
         self.add_factor.setObjectName("addFactor")
         self.add_factor.setStyleSheet(ADD_STYLE)
-        self.add_factor.setPlaceholderText(self.tr("+ Add a factor: type its name, press Enter"))
         self.add_factor.setFont(font_px(self.font(), 14))
         self.add_factor.returnPressed.connect(self._add_factor_typed)
         row.addWidget(self.add_factor, 2)
@@ -222,7 +188,7 @@ class CanvasEditor(QWidget):
         self.hint.setWordWrap(True)
         row.addWidget(self.hint, 3)
         col.addLayout(row)
-        self._hint_timer = QTimer(side)
+        self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.setInterval(6000)
         self._hint_timer.timeout.connect(self.hint.clear)
@@ -236,17 +202,52 @@ class CanvasEditor(QWidget):
         self.errc = ErrcPanel(self.ctx, self.tabs)
         self.quality = QualityPanel(self.ctx, self.tabs)
         self.details = FactorPanel(self.ctx, self.tabs)
-        self.tabs.addTab(self.curves, self.tr("Curves"))
-        self.tabs.addTab(self.errc, self.tr("ERRC grid"))
-        self.tabs.addTab(self.quality, self.tr("Quality"))
-        self.tabs.addTab(self.details, self.tr("Factor"))
-        self.tabs.setTabToolTip(self.tabs.indexOf(self.details),
-                                self.tr("The selected factor's description, price-like mark and ERRC note"))
+        for panel in (self.curves, self.errc, self.quality, self.details):
+            self.tabs.addTab(panel, "")
         self.table.doubleClicked.connect(self._table_double_clicked)
         side.addWidget(self.table)
         side.addWidget(self.tabs)
         side.setSizes([330, 470])
         return side
+
+    # ------------------------------------------------------------ language
+    def _set_texts(self) -> None:
+        """The editor's own fixed texts in the current language (its parts handle their own)."""
+        self.canvas_caption.setText(self.tr("Canvas:"))
+        for key, text, tip in (
+            ("new", self.tr("New"), self.tr("Add a canvas (e.g. one per segment)")),
+            ("rename", self.tr("Rename"), self.tr("Rename this canvas")),
+            ("duplicate", self.tr("Duplicate"), self.tr("Copy this canvas, e.g. to draw an alternative")),
+            ("delete", self.tr("Delete"), self.tr("Delete this canvas (Undo brings it back)")),
+        ):
+            self.buttons[key].setText(text)
+            self.buttons[key].setToolTip(tip)
+        self.segment_caption.setText(self.tr("Segment:"))
+        self.scale_caption.setText(self.tr("Scale:"))
+        self.chart_only.setText(self.tr("Chart only"))
+        self.chart_only.setToolTip(self.tr("Hide the table and panels, e.g. on the projector"))
+        self.empty_text.setText(self.tr("This workshop has no strategy canvas yet."))
+        self.create_button.setText(self.tr("Create a canvas"))
+        self.title.setPlaceholderText(self.tr("Canvas title"))
+        self.add_factor.setPlaceholderText(self.tr("+ Add a factor: type its name, press Enter"))
+        for panel, text in ((self.curves, self.tr("Curves")), (self.errc, self.tr("ERRC grid")),
+                            (self.quality, self.tr("Quality")), (self.details, self.tr("Factor"))):
+            self.tabs.setTabText(self.tabs.indexOf(panel), text)
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.details),
+                                self.tr("The selected factor's description, price-like mark and ERRC note"))
+        self.hint.clear()  # a hint is said once, in the language it was said in
+        self._fill_chooser()
+        self._fill_segments()
+        self._fill_scales()
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self._set_texts()  # Qt then hands the event to every part, which resets its own texts
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """Every text of the editor and its parts in the current language, without building anything again."""
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
 
     # ------------------------------------------------------------ canvases
     @property
@@ -260,15 +261,18 @@ class CanvasEditor(QWidget):
             canvas_id = None
         self.ctx.canvas_id = canvas_id
         canvas = self.ctx.canvas
+        self._canvas_index = self.document.index_of(canvas_id) if canvas_id else 0
         self.ctx.curve_id = default_curve(canvas) if canvas else None
         self.ctx.factor_id = None
-        self.stack.setCurrentIndex(1 if canvas else 0)
+        self._picked = None
+        self._last_curve = self.ctx.curve_id
         for key in ("rename", "duplicate", "delete"):
             self.buttons[key].setEnabled(canvas is not None)
         self.segment.setEnabled(canvas is not None)
         self.scale.setEnabled(canvas is not None)
         self._fill_chooser()
         self._fill_segments()
+        self._fill_scales()
         self._show_canvas_fields()
         self.chart.set_canvas(canvas)
         self.legend.relayout()
@@ -277,6 +281,7 @@ class CanvasEditor(QWidget):
         self.errc.reset_canvas()
         self.quality.reset_canvas()
         self.details.reset_canvas()
+        self.stack.setCurrentIndex(1 if canvas else 0)  # after the views let go of a canvas that may be gone
         self._selection_changed()
 
     def _fill_chooser(self) -> None:
@@ -294,19 +299,27 @@ class CanvasEditor(QWidget):
         canvas = self.canvas
         self.segment.setCurrentIndex(max(0, self.segment.findData(canvas.segment if canvas else None)))
 
+    def _fill_scales(self) -> None:
+        """The usual scales, and the canvas's own when it is another (its step written out)."""
+        self.scale.clear()
+        for (low, high), step in SCALES:
+            self.scale.addItem(f"{low:g}–{high:g}", ((low, high), step))
+        canvas = self.canvas
+        if canvas is None:
+            return
+        key = ((float(canvas.scale[0]), float(canvas.scale[1])), float(canvas.step))
+        index = next((i for i in range(self.scale.count()) if self.scale.itemData(i) == key), -1)
+        if index < 0:
+            low, high = key[0]
+            self.scale.addItem(f"{low:g}–{high:g} ({self.tr('step')} {key[1]:g})", key)
+            index = self.scale.count() - 1
+        self.scale.setCurrentIndex(index)
+
     def _show_canvas_fields(self) -> None:
         canvas = self.canvas
         if not self.title.hasFocus():
             self.title.setText(canvas.title if canvas else "")
         self.tagline.refresh()
-        if canvas is not None:
-            key = ((float(canvas.scale[0]), float(canvas.scale[1])), float(canvas.step))
-            index = next((i for i in range(self.scale.count()) if self.scale.itemData(i) == key), -1)
-            if index < 0:
-                low, high = key[0]
-                self.scale.addItem(f"{low:g}–{high:g} ({self.tr('step')} {key[1]:g})", key)
-                index = self.scale.count() - 1
-            self.scale.setCurrentIndex(index)
 
     def add_canvas(self) -> None:
         """Add a canvas with an as-is and a to-be curve, and show it."""
@@ -387,76 +400,161 @@ class CanvasEditor(QWidget):
         if index.isValid() and index.column() == NAME:
             self.show_factor_details()
 
-    def delete_selection(self) -> None:
-        """Delete the selected factor with its levels (the shell's Delete action)."""
-        if self.ctx.factor_id is not None:
-            self.chart.delete_factor(self.ctx.factor_id)
-
     # ---------------------------------------------------------- following
-    def _on_edit(self, document: Document, edit: Edit, applied: list[Leaf]) -> None:
-        touch = touch_of(document, self.ctx.canvas_id, applied)
-        if touch.canvas_removed or (self.ctx.canvas_id is None and document.model.canvases):
-            self._show_neighbour(applied)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            self._renew()
+            return
+        touch = touch_in(changes, self.ctx.canvas_id)
+        if touch.canvas_removed or (self.ctx.canvas_id is None and self.document.model.canvases):
+            self._show_neighbour()
             return
         if touch.canvas_list:
             self._fill_chooser()
+            if self.ctx.canvas_id is not None:
+                self._canvas_index = self.document.index_of(self.ctx.canvas_id)
         if touch.segments or "segment" in touch.canvas_fields:
             self._fill_segments()
-        if touch.canvas_fields & {"title", "tagline", "scale", "step"}:
+        if touch.canvas_fields & {"scale", "step"}:
+            self._fill_scales()
+        if touch.canvas_fields & {"title", "tagline"}:
             self._show_canvas_fields()
-        if not touch.on_canvas:
+        if touch.on_canvas:
+            self._follow(changes)
+
+    def _follow(self, changes: Changes) -> None:
+        self._following = True
+        try:
+            for view in (self.chart, self.legend, self.table, self.curves, self.errc, self.quality, self.details):
+                view.apply(changes)
+            self.ctx.repair_selection()
+        finally:
+            self._following = False
+        if self._picked is not None and self.document.find(self._picked) is None:
+            self._picked = None
+
+    def _renew(self) -> None:
+        """Everything may differ (a snapshot restored): show the same canvas and selection when they still exist."""
+        curve, factor, picked = self.ctx.curve_id, self.ctx.factor_id, self._picked
+        if self.ctx.canvas_id is None or self.document.kind_of(self.ctx.canvas_id) != "canvas":
+            self._show_neighbour()
             return
-        self._follow(touch)
+        self.show_canvas(self.ctx.canvas_id)
+        self._following = True
+        try:
+            self.ctx.select(curve, factor)
+            self.ctx.repair_selection()
+        finally:
+            self._following = False
+        self._picked = picked if picked is not None and self.document.find(picked) is not None else None
 
-    def _follow(self, touch: Touch) -> None:
-        self.chart.apply(touch)
-        self.legend.apply(touch)
-        self.table.apply(touch)
-        self.curves.apply(touch)
-        self.errc.apply(touch)
-        self.quality.apply(touch)
-        self.details.apply(touch)
-        self.ctx.repair_selection()
-
-    def _show_neighbour(self, applied: list[Leaf]) -> None:
+    def _show_neighbour(self) -> None:
         canvases = self.document.model.canvases
         if not canvases:
             self.show_canvas(None)
             return
-        index = next((leaf.index for leaf in applied if getattr(leaf, "kind", "") == "canvas"
-                      and getattr(leaf, "id", None) == self.ctx.canvas_id and hasattr(leaf, "index")), 0)
-        self.show_canvas(canvases[min(index, len(canvases) - 1)].id)
+        self.show_canvas(canvases[min(self._canvas_index, len(canvases) - 1)].id)
 
     # ---------------------------------------------------------- selection
-    def _selection_changed(self) -> None:
+    def _selection_ids(self) -> list[str]:
         ids = [i for i in (self.ctx.curve_id, self.ctx.factor_id) if i]
         if self.ctx.factor_id is None and self.ctx.curve_id is None and self.ctx.canvas_id:
             ids = [self.ctx.canvas_id]
-        self.selection_changed.emit(ids)
+        return ids
+
+    def _selection_changed(self) -> None:
+        curve, factor = self.ctx.curve_id, self.ctx.factor_id
+        if not self._following:  # the user picked: a factor, else a curve (a factor let go picks nothing)
+            self._picked = factor if factor is not None else (curve if curve != self._last_curve else None)
+        self._last_curve = curve
+        self.selection_changed.emit(self._selection_ids())
+
+    def selected_ids(self) -> list[str]:
+        """The curve and factor selected (the canvas shown when neither is)."""
+        return self._selection_ids()
 
     def select_ids(self, ids: list[str]) -> None:
         """Show and select what `ids` name: a canvas, a factor and/or a curve (switching canvas if needed)."""
+        canvas_id = curve_id = factor_id = None
         for obj_id in ids:
             kind = self.document.kind_of(obj_id)
             if kind == "canvas":
-                if obj_id != self.ctx.canvas_id:
-                    self.show_canvas(obj_id)
+                canvas_id = obj_id
             elif kind in ("factor", "curve"):
-                parent = self.document.parent_of(obj_id)
-                if parent != self.ctx.canvas_id:
-                    self.show_canvas(parent)
+                canvas_id = self.document.parent_of(obj_id)
                 if kind == "factor":
-                    self.ctx.select(factor_id=obj_id)
+                    factor_id = obj_id
                 else:
-                    self.ctx.select(curve_id=obj_id)
+                    curve_id = obj_id
+        if canvas_id is None:
+            return
+        if canvas_id != self.ctx.canvas_id:
+            self.show_canvas(canvas_id)
+        self.ctx.select(curve_id if curve_id is not None else self.ctx.curve_id, factor_id)
+        self._picked = factor_id or curve_id
 
     def show_hint(self, text: str) -> None:
         """Say briefly why something was not done."""
         self.hint.setText(text)
         self._hint_timer.start()
 
-    def detach(self) -> None:
-        """Stop following the document (the shell calls this before dropping the editor)."""
-        if self._subscribed:
-            _unsubscriber(self.document, self._on_edit)()
-            self._subscribed = False
+    # ------------------------------------------------------- editor interface
+    def unavailable(self, action: EditorAction) -> str | None:
+        """Why `action` does not apply to the canvas now, in the current language; None when it does."""
+        if action in (EditorAction.ZOOM_IN, EditorAction.ZOOM_OUT, EditorAction.ZOOM_FIT):
+            return self.tr("The chart always fits its window")
+        if action == EditorAction.SELECT_ALL:
+            return self.tr("The canvas selects one factor or curve at a time")
+        if action == EditorAction.FIND:
+            return None if self.document.model.canvases else self.tr("This workshop has no strategy canvas yet.")
+        if self.canvas is None:
+            return self.tr("This workshop has no strategy canvas yet.")
+        if action == EditorAction.DELETE and self._picked is None:
+            return self.tr("Select a factor or a curve to delete it")
+        return None
+
+    def delete_selection(self) -> None:
+        """Delete the factor (with its levels) or the curve picked last: one undoable edit."""
+        picked = self._picked
+        kind = self.document.kind_of(picked) if picked else None
+        if kind == "factor":
+            self.chart.delete_factor(picked)
+        elif kind == "curve":
+            self.curves.delete_curve(picked)
+
+    def select_all(self) -> None:
+        """Nothing to do: the canvas selects one factor or curve at a time (see `unavailable`)."""
+
+    def copy_picture(self) -> None:
+        """Put the chart with its title, tagline and legend on the clipboard as a PNG picture."""
+        if self.canvas is None:
+            return
+        bottom = self.chart.geometry().bottom()
+        image = self.chart_side.grab(QRect(0, 0, self.chart_side.width(), bottom + 1)).toImage()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        data = QMimeData()
+        data.setImageData(image)
+        data.setData("image/png", buffer.data())
+        QApplication.clipboard().setMimeData(data)
+
+    def zoom_in(self) -> None:
+        """Nothing to do: the chart always fits its window."""
+
+    def zoom_out(self) -> None:
+        """Nothing to do: the chart always fits its window."""
+
+    def zoom_fit(self) -> None:
+        """Nothing to do: the chart always fits its window."""
+
+    def find(self, text: str) -> int:
+        """Select the first factor or curve whose name holds `text` (the canvas shown first); how many do."""
+        needle = " ".join(text.split()).casefold()
+        if not needle:
+            return 0
+        canvases = sorted(self.document.model.canvases, key=lambda c: c.id != self.ctx.canvas_id)
+        found = [obj.id for c in canvases for obj in (*c.factors, *c.curves) if needle in obj.name.casefold()]
+        if found:
+            self.select_ids(found[:1])
+        return len(found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from app.strategy import (
     suggest_errc,
     to_be_curve,
 )
+from widgets.base.findings_text import translated_templates
 from widgets.canvas.axis import font_px
 from widgets.canvas.common import (
     ERRC_COLORS,
@@ -110,10 +111,21 @@ class ErrcGrid(QWidget):
         canvas = self.ctx.canvas
         self.warnings = {}
         if canvas is not None:
-            by_id = findings_by_id(f for f in canvas_findings(canvas) if f.code == "errc-contradicts-curves")
+            found_here = canvas_findings(canvas, translated_templates())
+            by_id = findings_by_id(f for f in found_here if f.code == "errc-contradicts-curves")
             self.warnings = {fid: found[0].message for fid, found in by_id.items()}
         self._layout(canvas)
         self.update()
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """Quadrant names, warnings and tooltips in the current language."""
+        self.setToolTip("")
+        self.refresh()
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
         """Show these suggestions as dashed chips in their suggested quadrants."""
@@ -304,10 +316,9 @@ class ErrcPanel(FollowsWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        self.suggest_button = QPushButton(self.tr("Suggest from curves"), self)
-        self.suggest_button.setToolTip(self.tr("Compare the to-be curve with the reference curve and suggest actions"))
+        self.suggest_button = QPushButton(self)
         self.suggest_button.setCheckable(True)
-        self.accept_all = QPushButton(self.tr("Accept all"), self)
+        self.accept_all = QPushButton(self)
         bar.addWidget(self.suggest_button)
         bar.addWidget(self.accept_all)
         bar.addStretch(1)
@@ -330,7 +341,18 @@ class ErrcPanel(FollowsWhenShown, QWidget):
         layout.addWidget(scroll)
         self.suggest_button.toggled.connect(self.show_suggestions)
         self.accept_all.clicked.connect(lambda: self.grid.accept(list(self.grid.suggestions.values())))
+        self._set_texts()
         self.show_suggestions(False)
+
+    def _set_texts(self) -> None:
+        self.suggest_button.setText(self.tr("Suggest from curves"))
+        self.suggest_button.setToolTip(self.tr("Compare the to-be curve with the reference curve and suggest actions"))
+        self.accept_all.setText(self.tr("Accept all"))
+
+    def retranslate(self) -> None:
+        """Buttons, the note and the suggestions in the current language."""
+        self._set_texts()
+        self.refresh()
 
     def rebuild(self) -> None:
         """Show the context's canvas (suggestions are recomputed for it)."""

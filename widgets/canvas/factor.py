@@ -80,62 +80,75 @@ class FactorPanel(FollowsWhenShown, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages)
-        self.empty = QLabel(self.tr("Select a factor on the chart, in the table or in the ERRC grid "
-                                    "to edit its details."), self)
+        self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet(f"color: {MUTED};")
         self.empty.setFont(font_px(self.font(), 15))
         self.pages.addWidget(self.empty)
+        self.captions: dict[str, QLabel] = {}
         self.pages.addWidget(self._build_form())
+        self._set_texts()
         ctx.selection_changed.connect(self._selection_changed)
 
-    def _caption(self, text: str, form: QWidget) -> QLabel:
-        label = QLabel(text, form)
+    def _caption(self, key: str, form: QWidget) -> QLabel:
+        label = QLabel(form)
         label.setStyleSheet(CAPTION_STYLE)
+        self.captions[key] = label
         return label
+
+    def _set_texts(self) -> None:
+        self.empty.setText(self.tr("Select a factor on the chart, in the table or in the ERRC grid "
+                                   "to edit its details."))
+        self.captions["factor"].setText(self.tr("Factor"))
+        self.captions["description"].setText(self.tr("Description (printed in the handout)"))
+        self.captions["action"].setText(self.tr("ERRC action"))
+        self.captions["note"].setText(self.tr("ERRC note (printed in the handout)"))
+        self.dear.setText(self.tr("▲ Higher means dearer (a price-like factor)"))
+        for action, name in action_names().items():
+            self.action_buttons[action].setText(name)
+
+    def retranslate(self) -> None:
+        """Captions, placeholders and the ERRC actions' names in the current language."""
+        self._set_texts()
 
     def _build_form(self) -> QWidget:
         form = QWidget(self)
         col = QVBoxLayout(form)
         col.setContentsMargins(8, 8, 8, 8)
         col.setSpacing(4)
-        col.addWidget(self._caption(self.tr("Factor"), form))
+        col.addWidget(self._caption("factor", form))
         self.name = QLineEdit(form)
         self.name.setObjectName("factorName")
         self.name.setFont(font_px(self.font(), 17, bold=True))
-        self.name.setPlaceholderText(self.tr("Factor name"))
         self.name.editingFinished.connect(self.commit_name)
         col.addWidget(self.name)
         col.addSpacing(4)
-        col.addWidget(self._caption(self.tr("Description (printed in the handout)"), form))
+        col.addWidget(self._caption("description", form))
         self.description = NoteEdit(form)
         self.description.setObjectName("factorDescription")
         self.description.setFont(font_px(self.font(), 15))
         self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("What the buyer gets on this factor, in a sentence or two"))
         self.description.setMinimumHeight(72)
         self.description.setMaximumHeight(120)
         self.description.editing_finished.connect(self.commit_description)
         self.description.editing_cancelled.connect(lambda: self._show_field("description", force=True))
         col.addWidget(self.description)
-        self.dear = QCheckBox(self.tr("▲ Higher means dearer (a price-like factor)"), form)
+        self.dear = QCheckBox(form)
         self.dear.setObjectName("factorDear")
         self.dear.setStyleSheet(f"QCheckBox {{ color: {DEAR_COLOR}; }}")
         self.dear.setFont(font_px(self.font(), 14))
-        self.dear.setToolTip(self.tr("Price-like: a higher level means dearer for the buyer"))
         self.dear.clicked.connect(self.commit_dear)
         col.addWidget(self.dear)
         col.addSpacing(6)
-        col.addWidget(self._caption(self.tr("ERRC action"), form))
+        col.addWidget(self._caption("action", form))
         row = QHBoxLayout()
         row.setSpacing(4)
         self.actions = QButtonGroup(form)
         self.actions.setExclusive(True)
         self.action_buttons: dict[str | None, QPushButton] = {}
-        names = action_names()
         for action in ACTIONS:
-            button = QPushButton(names[action], form)
+            button = QPushButton(form)
             button.setObjectName(f"errc-{action or 'none'}")
             button.setCheckable(True)
             button.setStyleSheet(action_style(action))
@@ -146,11 +159,10 @@ class FactorPanel(FollowsWhenShown, QWidget):
             row.addWidget(button, 1)
         col.addLayout(row)
         col.addSpacing(4)
-        col.addWidget(self._caption(self.tr("ERRC note (printed in the handout)"), form))
+        col.addWidget(self._caption("note", form))
         self.errc_note = QLineEdit(form)
         self.errc_note.setObjectName("factorErrcNote")
         self.errc_note.setFont(font_px(self.font(), 15))
-        self.errc_note.setPlaceholderText(self.tr("Why this action, e.g. what the buyer gains"))
         self.errc_note.editingFinished.connect(self.commit_note)
         col.addWidget(self.errc_note)
         col.addStretch(1)

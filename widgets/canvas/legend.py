@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.changed import Changes
 from widgets.canvas.axis import font_px
-from widgets.canvas.common import DEAR_COLOR, INK, MUTED, CanvasContext, Touch, qcolor
+from widgets.canvas.common import DEAR_COLOR, INK, MUTED, CanvasContext, qcolor, touch_in
 from widgets.canvas.items import draw_sample
 
 SAMPLE = 34  # pixels of line sample before each name
@@ -67,10 +68,21 @@ class Legend(WrappingLegend):
         self._rows = 1
         ctx.selection_changed.connect(self.update)
 
-    def apply(self, touch: Touch) -> None:
+    def apply(self, changes: Changes) -> None:
         """Lay out again when curves were added, removed, renamed, recoloured, shown or hidden."""
-        if touch.curve_structure or touch.curves or touch.factor_structure or touch.factors:
+        touch = touch_in(changes, self.ctx.canvas_id)
+        if touch.everything or touch.curve_structure or touch.curves or touch.factor_structure or touch.factors:
             self.relayout()
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """"(reference)" and "higher = dearer" in the current language (their widths change too)."""
+        self.setToolTip("")
+        self.relayout()
 
     def relayout(self) -> None:
         """Place the entries for the current width."""

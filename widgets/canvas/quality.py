@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app import changes
 from app.strategy import canvas_findings, divergences, focus, to_be_curve
+from widgets.base.findings_text import translated_templates
 from widgets.canvas.axis import font_px
 from widgets.canvas.common import INK, MUTED, CanvasContext, FollowsWhenShown, Touch
 
@@ -24,8 +25,17 @@ class TaglineEdit(QLineEdit):
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setPlaceholderText(self.tr("Tagline: the strategy in one line"))
+        self.retranslate()
         self.editingFinished.connect(self.commit)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """The placeholder in the current language."""
+        self.setPlaceholderText(self.tr("Tagline: the strategy in one line"))
 
     def refresh(self) -> None:
         """Show the canvas's tagline (unless the user is typing in it)."""
@@ -51,9 +61,9 @@ class QualityPanel(FollowsWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        caption = QLabel(self.tr("Tagline"))
-        caption.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
-        layout.addWidget(caption)
+        self.tagline_caption = QLabel(self)
+        self.tagline_caption.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
+        layout.addWidget(self.tagline_caption)
         self.tagline = TaglineEdit(ctx, self)
         self.tagline.setFont(font_px(self.font(), 16))
         layout.addWidget(self.tagline)
@@ -63,9 +73,9 @@ class QualityPanel(FollowsWhenShown, QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setFont(font_px(self.font(), 14))
         layout.addWidget(self.summary)
-        checks = QLabel(self.tr("Checks"))
-        checks.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
-        layout.addWidget(checks)
+        self.checks_caption = QLabel(self)
+        self.checks_caption.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
+        layout.addWidget(self.checks_caption)
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
         self.findings.itemActivated.connect(self._finding_chosen)
@@ -75,6 +85,16 @@ class QualityPanel(FollowsWhenShown, QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.tagline_caption.setText(self.tr("Tagline"))
+        self.checks_caption.setText(self.tr("Checks"))
+
+    def retranslate(self) -> None:
+        """Captions, the summary and the checks in the current language."""
+        self._set_texts()
+        self.refresh()
 
     def rebuild(self) -> None:
         """Show the context's canvas."""
@@ -96,7 +116,7 @@ class QualityPanel(FollowsWhenShown, QWidget):
             self.summary.setText("")
             return
         self.summary.setText(self._summary_html())
-        for f in canvas_findings(canvas):
+        for f in canvas_findings(canvas, translated_templates()):
             item = QListWidgetItem(f"{SEVERITY_MARKS.get(f.severity, '')}  {f.message}")
             item.setForeground(Qt.GlobalColor.black)
             item.setData(Qt.ItemDataRole.UserRole, list(f.ids))

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from app import changes
 from app import model as m
-from app.edits import Batch, Delete, Insert, Move
+from app.changed import Changes
+from app.edits import Batch
 from app.strategy import format_level, snap_level
-from widgets.canvas.common import DEAR_COLOR, MUTED, CanvasContext, Touch, qcolor
+from widgets.canvas.common import DEAR_COLOR, MUTED, CanvasContext, Touch, qcolor, touch_in
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NAME, DEAR, FIRST_CURVE = 0, 1, 2
@@ -44,8 +45,14 @@ class LevelsModel(QAbstractTableModel):
 
     def apply(self, touch: Touch) -> None:
         """Tell the view about exactly the rows, columns and cells the edit touched."""
-        for leaf in touch.structure:
-            self._structure(leaf)
+        canvas = self.ctx.canvas
+        if touch.everything or canvas is None:
+            self.reset()
+            return
+        if touch.factor_structure:
+            self._sync(self.factor_ids, [f.id for f in canvas.factors], rows=True)
+        if touch.curve_structure:
+            self._sync(self.curve_ids, [c.id for c in canvas.curves], rows=False)
         if touch.canvas_fields & {"scale", "step"}:
             self._changed(0, FIRST_CURVE, len(self.factor_ids) - 1, self.columnCount() - 1)
         for curve_id, factor_id in touch.levels:
@@ -61,36 +68,44 @@ class LevelsModel(QAbstractTableModel):
                 col = FIRST_CURVE + self.curve_ids.index(curve_id)
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
 
+    def retranslate(self) -> None:
+        """Headers and tooltips in the current language."""
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self._changed(0, 0, len(self.factor_ids) - 1, self.columnCount() - 1)
+
     def _changed(self, r0: int, c0: int, r1: int, c1: int) -> None:
         if r1 >= r0 and c1 >= c0:
             self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1))
 
-    def _structure(self, leaf: Insert | Delete | Move) -> None:
-        rows = leaf.kind == "factor"
-        ids = self.factor_ids if rows else self.curve_ids
+    def _sync(self, ids: list[str], wanted: list[str], rows: bool) -> None:
+        """Bring `ids` (the rows or the curve columns shown) to `wanted` by removals, insertions and moves."""
         offset = 0 if rows else FIRST_CURVE
         parent = QModelIndex()
-        if isinstance(leaf, Insert):
-            at = offset + leaf.index
-            (self.beginInsertRows if rows else self.beginInsertColumns)(parent, at, at)
-            ids.insert(leaf.index, leaf.id)
-            (self.endInsertRows if rows else self.endInsertColumns)()
-        elif isinstance(leaf, Delete):
-            if leaf.id not in ids:
-                return
-            i = ids.index(leaf.id)
-            (self.beginRemoveRows if rows else self.beginRemoveColumns)(parent, offset + i, offset + i)
-            ids.pop(i)
-            (self.endRemoveRows if rows else self.endRemoveColumns)()
-        else:
-            i, j = ids.index(leaf.id), leaf.new_index
-            if i == j:
-                return
-            dest = offset + (j + 1 if j > i else j)
+        keep = set(wanted)
+        for i in reversed(range(len(ids))):
+            if ids[i] not in keep:
+                (self.beginRemoveRows if rows else self.beginRemoveColumns)(parent, offset + i, offset + i)
+                ids.pop(i)
+                (self.endRemoveRows if rows else self.endRemoveColumns)()
+        shown = set(ids)
+        for i, obj_id in enumerate(wanted):
+            if obj_id not in shown:
+                at = min(i, len(ids))
+                (self.beginInsertRows if rows else self.beginInsertColumns)(parent, offset + at, offset + at)
+                ids.insert(at, obj_id)
+                (self.endInsertRows if rows else self.endInsertColumns)()
+        for i, obj_id in enumerate(wanted):  # ids[:i] == wanted[:i] here, so the one to bring is further on
+            j = ids.index(obj_id)
+            if j == i:
+                continue
             begin = self.beginMoveRows if rows else self.beginMoveColumns
-            if begin(parent, offset + i, offset + i, parent, dest):
-                ids.insert(j, ids.pop(i))
+            if begin(parent, offset + j, offset + j, parent, offset + i):
+                ids.insert(i, ids.pop(j))
                 (self.endMoveRows if rows else self.endMoveColumns)()
+            else:  # Qt refused the move: show the list from scratch
+                self.reset()
+                return
 
     # ------------------------------------------------------------- model
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
@@ -105,14 +120,16 @@ class LevelsModel(QAbstractTableModel):
 
     def curve(self, column: int) -> m.Curve | None:
         """The curve shown in `column`, or None for the factor columns."""
-        return self.ctx.document.get(self.curve_ids[column - FIRST_CURVE]) if column >= FIRST_CURVE else None
+        return self.ctx.document.find(self.curve_ids[column - FIRST_CURVE]) if column >= FIRST_CURVE else None
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         role = int(role)
         if role not in (DISPLAY, EDIT, TOOLTIP, CHECK, ALIGN, FOREGROUND) or not index.isValid():
             return None
         col = index.column()
-        factor = self.ctx.document.get(self.factor_ids[index.row()])
+        factor = self.ctx.document.find(self.factor_ids[index.row()])
+        if factor is None:  # gone with a canvas the editor is about to leave
+            return None
         if col == NAME:
             return factor.name if role in (DISPLAY, EDIT, TOOLTIP) else None
         if col == DEAR:
@@ -121,7 +138,8 @@ class LevelsModel(QAbstractTableModel):
             if role == TOOLTIP:
                 return self.tr("Price-like: a higher level means dearer for the buyer")
             return None
-        level = self.ctx.document.get(self.curve_ids[col - FIRST_CURVE]).levels.get(factor.id)
+        curve = self.ctx.document.find(self.curve_ids[col - FIRST_CURVE])
+        level = curve.levels.get(factor.id) if curve is not None else None
         if role == DISPLAY:
             return "–" if level is None else format_level(level)
         if role == EDIT:
@@ -151,7 +169,8 @@ class LevelsModel(QAbstractTableModel):
         if section >= self.columnCount():
             return None
         curve = self.curve(section)
-        assert curve is not None
+        if curve is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return curve.name
         if role == Qt.ItemDataRole.DecorationRole:
@@ -244,15 +263,25 @@ class LevelsTable(QTableView):
         header.resizeSection(NAME, 170)
         header.resizeSection(DEAR, 28)
 
-    def apply(self, touch: Touch) -> None:
+    def apply(self, changes: Changes) -> None:
         """Follow one applied edit (the current cell moving with removed rows does not change the selection)."""
+        touch = touch_in(changes, self.ctx.canvas_id)
         self._syncing = True
         try:
             self.levels.apply(touch)
         finally:
             self._syncing = False
-        if touch.curve_structure:
+        if touch.curve_structure or touch.everything:
             self._size_columns()
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        """The column headers and the cells' tooltips in the current language."""
+        self.levels.retranslate()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():
