@@ -14,6 +14,7 @@ from app.document import Document
 from app.jsonio import read_json_file
 from app.resources import sample_path
 from tests.test_diagram import LEFT, NONE, click, double_click, drag, key, send_mouse
+from widgets.base.undo import push_edit
 from widgets.diagram import palette as palette_module
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
@@ -528,3 +529,63 @@ def test_undoing_a_layout_repaints_exactly(editor, qtbot, zoom) -> None:
     assert {n.node_id: n.centre() for n in nodes} == before
     editor.view.viewport().update()  # a full repaint: what the screen must have shown already
     assert screen_pixels(qtbot, editor) == shown, "the undo left ghosts of the nodes where the layout had put them"
+
+
+# ---------------------------------------------------------------------------------------------- undo symmetry
+def drawing(editor: StructureEditor) -> dict:
+    """What the scene draws: every node (kind, name, badge, centre) and arrow (ends, offset), by id."""
+    items = editor.scene.items()
+    assert len([i for i in items if isinstance(i, NodeItem)]) == len(editor.scene.nodes), "a node item off the books"
+    return {
+        "nodes": {i: (n.kind, n.name, n.badge, tuple(round(v, 6) for v in n.centre()))
+                  for i, n in editor.scene.nodes.items()},
+        "edges": {i: (e.source.node_id, e.target.node_id, e.offset) for i, e in editor.scene.edges.items()},
+    }
+
+
+def fresh_drawing(qtbot, document: Document) -> dict:
+    other = StructureEditor(document, QUndoStack())
+    qtbot.addWidget(other)
+    return drawing(other)
+
+
+EDITS = {
+    "rename and retype": lambda doc: changes.update(doc, IT, name="Цифра", kind="client_facing"),
+    "members and indicator": lambda doc: changes.update(doc, SHOP, members=("Анна",),
+                                                         indicator=m.Indicator("Доля", "70%", "80%")),
+    "delete a team": lambda doc: changes.delete(doc, SHOP),
+    "delete a segment": lambda doc: changes.delete(doc, FAMILIES),
+    "add a team": lambda doc: changes.insert(doc, m.Team("team-new", "Финансы", "service")),
+    "add a link": lambda doc: changes.insert(doc, m.Link("link-new", PURCHASING, KITCHEN)),
+    "add the reverse of a link": lambda doc: changes.insert(doc, m.Link("link-back", SHOP, PURCHASING)),
+    "retarget a link": lambda doc: changes.update(doc, next(
+        link.id for link in doc.model.links if link.from_ == KITCHEN), to=FAMILIES),
+    "place a node": lambda doc: changes.set_position(doc, "structure", KITCHEN, (900.0, -300.0)),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_apply_undo_redo_leave_the_scene_as_a_fresh_editor_draws_it(editor, qtbot, name) -> None:
+    doc = editor.document
+    original = drawing(editor)
+    assert push_edit(editor.stack, doc, EDITS[name](doc), name) is None
+    assert drawing(editor) == fresh_drawing(qtbot, doc) != original
+    editor.stack.undo()
+    assert drawing(editor) == original == fresh_drawing(qtbot, doc)
+    editor.stack.redo()
+    assert drawing(editor) == fresh_drawing(qtbot, doc)
+
+
+def test_a_restore_of_everything_redraws_the_whole_diagram_once(editor, qtbot) -> None:
+    from app.edits import Batch
+
+    doc = editor.document
+    editor.select_ids([SHOP, CARE])
+    restore = Batch((changes.update(doc, SHOP, name="Лавка"), changes.delete(doc, CARE),
+                     changes.set_position(doc, "structure", IT, (-700.0, 900.0))), "Restore", everything=True)
+    doc.apply(restore)
+    assert drawing(editor) == fresh_drawing(qtbot, doc)
+    assert editor.scene.nodes[SHOP].name == "Лавка" and CARE not in editor.scene.nodes
+    assert editor.selected_ids() == [SHOP]
+    doc.apply(restore.inverse())
+    assert drawing(editor) == fresh_drawing(qtbot, doc) and CARE in editor.scene.nodes

@@ -1,0 +1,188 @@
+"""The structure diagram drawn from the document, then kept in line with each edit item by item.
+
+Nodes without a stored position are "provisional": shown where app.layout.place_missing puts them and placed
+again whenever the structure changes, until a gesture stores them (see widgets.diagram.gestures).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app import model as m
+from app.changed import Changes
+from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.structure.parties import badge_for, node_kind
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from app.document import Document
+    from widgets.diagram.inline_edit import InlineNameEditor
+    from widgets.diagram.scene import DiagramScene
+
+DIAGRAM = "structure"
+PARTIES = ("segment", "team")
+"""The kinds drawn as nodes."""
+REVERSE_OFFSET = 9.0
+"""How far apart two arrows between the same two parties (A serves B, B serves A) run."""
+
+
+class StructureDrawing:
+    """Mixin of the structure editor: puts the parties and links on `scene` and follows the document's changes."""
+
+    document: Document
+    scene: DiagramScene
+    provisional: set[str]
+    _renaming: InlineNameEditor | None
+    _quiet: bool
+    selection_changed: SignalInstance
+
+    def selected_ids(self) -> list[str]:
+        """Hook: the ids selected now (the editor's)."""
+        raise NotImplementedError
+
+    def _populate(self) -> None:
+        """Put every segment, team and link on the scene (once; afterwards the scene follows edits)."""
+        model = self.document.model
+        stored = model.layouts.get(DIAGRAM, {})
+        missing = [o.id for o in [*model.segments, *model.teams] if o.id not in stored]
+        placed = self._placements() if missing else {}
+        for obj in [*model.segments, *model.teams]:
+            centre = stored.get(obj.id) or placed.get(obj.id) or (0.0, 0.0)
+            self.scene.add_node(self._make_node(obj), centre)
+            if obj.id not in stored:
+                self.provisional.add(obj.id)
+        pairs = {(link.from_, link.to) for link in model.links}
+        for link in model.links:
+            self._add_edge(link, (link.to, link.from_) in pairs)
+
+    def _make_node(self, obj: Any) -> NodeItem:
+        return NodeItem(obj.id, node_kind(obj), obj.name, badge_for(obj), can_link=isinstance(obj, m.Team))
+
+    def _add_edge(self, link: m.Link, reversed_too: bool | None = None) -> None:
+        source, target = self.scene.nodes.get(link.from_), self.scene.nodes.get(link.to)
+        if source is None or target is None:
+            return
+        if reversed_too is None:
+            reverse = [e for e in source.edges if e.source is target]
+            for edge in reverse:
+                edge.offset = REVERSE_OFFSET
+                edge.update_geometry()
+            reversed_too = bool(reverse)
+        self.scene.add_edge(EdgeItem(link.id, source, target, REVERSE_OFFSET if reversed_too else 0.0))
+
+    def _remove_edge(self, link_id: str) -> None:
+        edge = self.scene.edges.get(link_id)
+        if edge is None:
+            return
+        for other in edge.target.edges:
+            if other.target is edge.source and other.source is edge.target:
+                other.offset = 0.0
+                other.update_geometry()
+        self.scene.remove_edge(link_id)
+
+    def _placements(self) -> dict[str, tuple[float, float]]:
+        """Where place_missing puts the nodes without a stored position (a simple grid if app.layout is missing)."""
+        sizes = {i: n.size for i, n in self.scene.nodes.items()}
+        try:
+            from app.layout import place_missing
+        except ImportError:
+            return _grid_places(self.document.model)
+        return place_missing(self.document.model, DIAGRAM, sizes or None)
+
+    def _place_provisional(self) -> None:
+        """Move the nodes without a stored position to where place_missing puts them now."""
+        if not self.provisional:
+            return
+        placed = self._placements()
+        for node_id in self.provisional:
+            if node_id in placed:
+                self.scene.move_node(node_id, placed[node_id])
+
+    # ------------------------------------------------------------------ following the document
+    def _on_changes(self, changes: Changes) -> None:
+        """Bring the scene in line with what an edit changed, item by item (a rebuild after `everything`)."""
+        if changes.everything:
+            self._rebuild()
+            return
+        placed = changes.placed(DIAGRAM)
+        if not placed and not changes.touches(*PARTIES, "link"):
+            return
+        document, scene = self.document, self.scene
+        for node_id in frozenset().union(*(changes.inserted.get(k, ()) for k in PARTIES),
+                                         *(changes.deleted.get(k, ()) for k in PARTIES)):
+            obj = document.find(node_id)
+            if obj is None:
+                scene.remove_node(node_id)
+                self.provisional.discard(node_id)
+            elif node_id not in scene.nodes:
+                self._add_node(obj)
+        reshaped = False
+        for kind in PARTIES:
+            for node_id, fields in changes.updated.get(kind, {}).items():
+                self._refresh_node(node_id)
+                reshaped |= "kind" in fields
+        for link_id in sorted(changes.ids("link")):  # an updated link may join other parties: drawn afresh
+            self._remove_edge(link_id)
+            link = document.find(link_id)
+            if isinstance(link, m.Link):
+                self._add_edge(link)
+        stored = document.model.layouts.get(DIAGRAM, {})
+        for node_id in placed:
+            if node_id not in scene.nodes:
+                continue
+            if node_id in stored:
+                self.provisional.discard(node_id)
+                scene.move_node(node_id, stored[node_id])
+            else:
+                self.provisional.add(node_id)
+        if self.provisional and (placed or reshaped or changes.structural(*PARTIES, "link")
+                                 or "link" in changes.updated):
+            self._place_provisional()
+
+    def _add_node(self, obj: Any) -> None:
+        """Draw a segment or team where it is stored (provisionally at the origin until placed)."""
+        stored = self.document.model.layouts.get(DIAGRAM, {})
+        self.scene.add_node(self._make_node(obj), stored.get(obj.id, (0.0, 0.0)))
+        if obj.id not in stored:
+            self.provisional.add(obj.id)
+
+    def _rebuild(self) -> None:
+        """Draw the whole diagram afresh (the workshop may have changed entirely), keeping what is still selected."""
+        selected = self.selected_ids()
+        if self._renaming is not None:
+            self._renaming.cancel()
+        self._quiet = True
+        try:
+            self.scene.cancel_gesture()
+            for node_id in list(self.scene.nodes):
+                self.scene.remove_node(node_id)
+            for edge_id in list(self.scene.edges):
+                self.scene.remove_edge(edge_id)
+            self.provisional.clear()
+            self._populate()
+            self.scene.select_ids(selected)
+        finally:
+            self._quiet = False
+        if self.selected_ids() != selected:
+            self.selection_changed.emit(self.selected_ids())
+
+    def _refresh_node(self, node_id: str) -> None:
+        node, obj = self.scene.nodes.get(node_id), self.document.find(node_id)
+        if node is None or obj is None:
+            return
+        before = (node.kind, node.badge)
+        reshaped = node.set_content(node_kind(obj), obj.name, badge_for(obj))
+        if reshaped:
+            for edge in node.edges:
+                edge.update_geometry()
+        if (node.kind, node.badge) != before:  # the zoomed-out drawing shows kinds and indicator marks
+            self.scene.touch()
+
+
+def _grid_places(workshop: m.Workshop) -> dict[str, tuple[float, float]]:
+    """A plain grid for nodes without positions (used only while app.layout is not available)."""
+    stored = workshop.layouts.get(DIAGRAM, {})
+    ids = [o.id for o in [*workshop.segments, *workshop.teams] if o.id not in stored]
+    top = max((y for _x, y in stored.values()), default=-160.0) + 160.0
+    return {node_id: (i % 10 * 240.0, top + i // 10 * 140.0) for i, node_id in enumerate(ids)}
