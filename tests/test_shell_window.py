@@ -227,12 +227,16 @@ def test_export_writes_the_handout_in_the_background(qtbot, window: MainWindow, 
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_delete_in_the_edit_menu_stands_aside_on_an_editor_page(qtbot, window: MainWindow) -> None:
+def test_delete_in_the_edit_menu_follows_the_editor_in_front(qtbot, window: MainWindow) -> None:
+    from widgets.base.editor_api import EditorAction
+
     table(window, "segments")
     assert window.menus["delete"].isEnabled()
     window.show_page("promises")
     editor = window.workspace.editors["promises"].editor
-    assert window.menus["delete"].isEnabled() == (editor is not None and hasattr(editor, "delete_selected"))
+    reason = editor.unavailable(EditorAction.DELETE)
+    assert window.menus["delete"].isEnabled() == (reason is None)
+    assert reason is None or window.menus["delete"].statusTip() == reason
 
 
 def test_text_size_grows_and_is_remembered(qtbot, window: MainWindow) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -46,7 +46,6 @@ class BrandingDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("brandingDialog")
-        self.setWindowTitle(self.tr("Handout branding"))
         self.settings = settings
         current = settings.branding()
         self.logo: str | None = current["logo"]
@@ -69,9 +68,9 @@ class BrandingDialog(QDialog):
 
         self.logo_name = QLabel(objectName="brandingLogoName")
         self.logo_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choose = QPushButton(self.tr("Choose logo…"), objectName="brandingChooseLogo")
+        self.choose_button = choose = QPushButton(objectName="brandingChooseLogo")
         choose.clicked.connect(self.choose_logo)
-        self.clear_button = QPushButton(self.tr("No logo"), objectName="brandingClearLogo")
+        self.clear_button = QPushButton(objectName="brandingClearLogo")
         self.clear_button.clicked.connect(lambda: self.set_logo(None))
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_name, 1)
@@ -79,9 +78,10 @@ class BrandingDialog(QDialog):
         logo_row.addWidget(self.clear_button)
         self.colour_button = QPushButton(objectName="brandingAccent")
         self.colour_button.clicked.connect(self.choose_accent)
+        self.logo_label, self.accent_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Logo:"), logo_row)
-        form.addRow(self.tr("Accent colour:"), self.colour_button)
+        form.addRow(self.logo_label, logo_row)
+        form.addRow(self.accent_label, self.colour_button)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.Reset)
@@ -90,13 +90,28 @@ class BrandingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Shown on the cover of PDF handouts and slides and on the first slide of decks."))
+        self.note = note = QLabel()
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(page)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (the dialog may be open while the language changes)."""
+        self.setWindowTitle(self.tr("Handout branding"))
+        self.choose_button.setText(self.tr("Choose logo…"))
+        self.clear_button.setText(self.tr("No logo"))
+        self.logo_label.setText(self.tr("Logo:"))
+        self.accent_label.setText(self.tr("Accent colour:"))
+        self.note.setText(self.tr("Shown on the cover of PDF handouts and slides and on the first slide of decks."))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ----------------------------------------------------------------- choices
     def set_logo(self, path: str | None) -> None:

@@ -39,12 +39,28 @@ def write_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackTy
     return path
 
 
+Failure = tuple[str, str, int, str]
+"""What makes two errors the same failure: the exception's type and its innermost frame (file, line, function)."""
+
+
+def failure_of(exc_type: type[BaseException], tb: TracebackType | None) -> Failure:
+    """The failure an error is an instance of (an error raised again and again by one line is one failure)."""
+    frames = traceback.extract_tb(tb)
+    name = f"{exc_type.__module__}.{exc_type.__qualname__}"
+    if not frames:
+        return (name, "", 0, "")
+    last = frames[-1]
+    return (name, last.filename, last.lineno or 0, last.name)
+
+
 class ErrorHandler:
-    """sys.excepthook for the GUI: log every uncaught error, show one calm dialog at a time."""
+    """sys.excepthook for the GUI: log every uncaught error; show a calm dialog once per distinct failure in a
+    session (a view that fails on every edit is one dialog, not one per edit), one dialog at a time."""
 
     def __init__(self, show: Callable[[Path], None] | None = None) -> None:
         self._show = show
         self._showing = False
+        self._shown: set[Failure] = set()
         self.previous = sys.excepthook
 
     def install(self) -> ErrorHandler:
@@ -67,8 +83,10 @@ class ErrorHandler:
         except OSError:
             path = Path("?")
             traceback.print_exception(exc_type, exc, tb)
-        if self._showing:
+        failure = failure_of(exc_type, tb)
+        if self._showing or failure in self._shown:
             return
+        self._shown.add(failure)
         self._showing = True
         try:
             (self._show or _show_dialog)(path)

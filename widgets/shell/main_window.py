@@ -73,8 +73,8 @@ STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
     7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
 }
 ZOOM_STEP = 1.1
-# Widgets whose own text or items Select All selects while they have the keyboard.
-SELECTS_ALL_ITSELF = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QAbstractItemView)
+# Fields whose own text Select All selects while they have the keyboard.
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 # Menu actions that act on the editor in front, on an editor page.
 EDITOR_ACTIONS: dict[str, EditorAction] = {
     "delete": EditorAction.DELETE,
@@ -479,12 +479,17 @@ class MainWindow(QMainWindow):
             table.table.delete_selected()
 
     def select_all(self) -> None:
-        """Select everything in the field with the keyboard, else the editor's objects or the table's rows."""
+        """Select all the text of the field with the keyboard; else every object of the editor in front; else all
+        the rows of the list with the keyboard, or of the table in front."""
         focus = QApplication.focusWidget()
-        if isinstance(focus, SELECTS_ALL_ITSELF) and self.isAncestorOf(focus):
+        inside = focus is not None and self.isAncestorOf(focus)
+        if inside and isinstance(focus, TEXT_FIELDS):
             focus.selectAll()
             return
         if self._act_on_editor("select_all"):
+            return
+        if inside and isinstance(focus, QAbstractItemView):
+            focus.selectAll()
             return
         table = self.workspace.current_table() if self.workspace is not None else None
         if table is not None:

@@ -8,6 +8,7 @@ current state) through the presentation's pages, on a separate document that ref
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,11 @@ def when(created: str) -> str:
     """A snapshot's time as the user's locale writes it (the stored text when it is not a time)."""
     moment = QDateTime.fromString(created, "yyyy-MM-dd HH:mm:ss")
     return QLocale().toString(moment, "d MMM yyyy, HH:mm") if moment.isValid() else created
+
+
+def restore_name(name: str) -> str:
+    """The undo history's name of restoring the snapshot `name`, in the current language."""
+    return QCoreApplication.translate("SnapshotsPanel", "Restore snapshot “%1”").replace("%1", name)
 
 
 class ReadOnlyDocument(Document):
@@ -313,12 +319,11 @@ class SnapshotsPanel(QWidget):
         if snap is None or self.work_file is None:
             return self.tr("Choose a snapshot first.")
         doc = self.work_file.document
-        label = QCoreApplication.translate("SnapshotsPanel", "Restore snapshot “%1”").replace("%1", snap.name)
-        edit = self.work_file.store.restore_snapshot(doc, snap.id, label)
+        edit = self.work_file.store.restore_snapshot(doc, snap.id, f"Restore snapshot “{snap.name}”")
         if not edit.edits:
             self.say(self.tr("The workshop already is as in “%1”.").replace("%1", snap.name))
             return None
-        reason = push_edit(self.undo_stack, doc, edit, label)
+        reason = push_edit(self.undo_stack, doc, edit, partial(restore_name, snap.name))
         if reason:
             self.say(reason)
             return reason
