@@ -144,8 +144,8 @@ class FactorPanel(FollowsWhenShown, QWidget):
         col.addWidget(self._caption("action", form))
         row = QHBoxLayout()
         row.setSpacing(4)
-        self.actions = QButtonGroup(form)
-        self.actions.setExclusive(True)
+        self.action_group = QButtonGroup(form)
+        self.action_group.setExclusive(True)
         self.action_buttons: dict[str | None, QPushButton] = {}
         for action in ACTIONS:
             button = QPushButton(form)
@@ -154,7 +154,7 @@ class FactorPanel(FollowsWhenShown, QWidget):
             button.setStyleSheet(action_style(action))
             button.setFont(font_px(self.font(), 14))
             button.clicked.connect(lambda _c=False, a=action: self.commit_action(a))
-            self.actions.addButton(button)
+            self.action_group.addButton(button)
             self.action_buttons[action] = button
             row.addWidget(button, 1)
         col.addLayout(row)
