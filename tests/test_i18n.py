@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from app import model as m
 from app.checks import run_checks
@@ -129,3 +129,72 @@ def test_no_aliases_of_the_translation_functions() -> None:
     found = [f"{p.relative_to(root)}: {m.group(0).strip()}" for p in root.rglob("*.py")
              for m in alias.finditer(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+# ------------------------------------------------------------------------------ the shell switched live
+def russian_of(context: str, source: str, n: int = -1) -> str:
+    """The Russian text of a catalogue entry (the Russian catalogue must be installed); fails if it has none."""
+    text = QCoreApplication.translate(context, source, None, n)
+    assert text != source, f"{context}: {source!r} has no Russian translation"
+    return text
+
+
+def test_switching_the_language_live_reaches_every_text_of_the_shell(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    from app.workfile import WorkFile
+    from tests.test_shell_dialogs import open_window, small_workshop
+    from widgets.shell.branding_dialog import BrandingDialog
+
+    english = i18n.Translations()
+    english.apply("en")
+    try:
+        window = open_window(qtbot, WorkFile.new(small_workshop(), tmp_path / "bakery.clientocracy"), english)
+        workspace = window.workspace
+        tables = {key: workspace.workshop.page(key) for key in workspace.workshop.specs}
+        form = workspace.workshop.page("details")
+        window.snapshots.save_snapshot("до перерыва")
+        viewer = window.snapshots.open_read_only()
+        branding = BrandingDialog(window.settings, window)
+        branding.show()
+        assert window.navigator.rows[1].counts.text() == "2 segments"
+        file_menu = window.menus.menus["file"]
+        window.menus["language_ru"].trigger()
+        qtbot.waitUntil(lambda: file_menu.title() == "&Файл")
+
+        menus = window.menus
+        assert menus["save"].statusTip() == russian_of("menus", "Save the workshop to its file")
+        assert menus.menus["edit"].title() == russian_of("menus", "&Edit")
+        for key, title in (("stages", "Stages"), ("checks", "Checks"), ("history", "History"),
+                           ("snapshots", "Snapshots")):
+            assert window.docks[key].windowTitle() == russian_of("MainWindow", title)
+        dock_tabs = {bar.tabText(i) for bar in window.findChildren(QTabBar) for i in range(bar.count())}
+        assert russian_of("MainWindow", "Snapshots") in dock_tabs and russian_of("MainWindow", "History") in dock_tabs
+        assert window.welcome.new_button.text() == russian_of("WelcomePage", "New workshop")
+        navigator = window.navigator
+        assert navigator.rows[1].title.text() == russian_of("StageTexts", "Client segments")
+        assert navigator.rows[1].counts.text() == "2 сегмента", "the counts follow at once, not at the next edit"
+        assert window.checks.buttons["hint"].text().split()[1] in ("подсказка", "подсказки", "подсказок")
+        panel = window.snapshots
+        assert panel.save_button.text() == russian_of("SnapshotsPanel", "Save snapshot…")
+        assert panel.restore_button.text() == russian_of("SnapshotsPanel", "Restore")
+        assert panel.list.headerItem().text(0) == russian_of("SnapshotsPanel", "Snapshot")
+        assert viewer.restore_button.text() == russian_of("SnapshotViewer", "Restore this snapshot")
+        assert viewer.windowTitle() == russian_of("SnapshotViewer", "Snapshot “%1” (read-only)").replace(
+            "%1", "до перерыва")
+        assert branding.windowTitle() == russian_of("BrandingDialog", "Handout branding")
+        segments = tables["segments"]
+        assert segments.model.headerData(0, Qt.Orientation.Horizontal) == russian_of("columns", "Client segment")
+        assert segments.add_button.text() == "Добавить"
+        assert form.labels["organization"].text() == russian_of("WorkshopForm", "Organisation")
+        assert form.values.add_button.text() == "Добавить"
+        assert workspace.page_bar.tabText(0) == russian_of("Workspace", "Workshop")
+        assert workspace.workshop.tabText(1) == russian_of("pages", "Segments")
+        window.menus["language_en"].trigger()
+        qtbot.waitUntil(lambda: file_menu.title() == "&File")
+        assert navigator.rows[1].counts.text() == "2 segments" and panel.save_button.text() == "Save snapshot…"
+        assert viewer.restore_button.text() == "Restore this snapshot" and branding.windowTitle() == "Handout branding"
+        branding.close()
+        viewer.close()
+    finally:
+        english.clear()
