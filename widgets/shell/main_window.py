@@ -256,12 +256,15 @@ class MainWindow(QMainWindow):
         return window
 
     def present(self) -> None:
-        """Open the presentation (F5) on the page in front, on the projector when a second screen is there."""
+        """Open the presentation (F5) on the page in front, on the projector when a second screen is there;
+        F5 while presenting leaves, as the presentation's own F5 does."""
+        if self.presentation is not None:
+            self.close_presentation()
+            return
         if self.work is None:
             return
         from widgets.presentation import open_presentation
 
-        self.close_presentation()
         start = self.workspace.current_page() if self.workspace is not None else None
         window = open_presentation(self.work.document, self.undo_stack, self.work, start=start, parent=self)
         window.destroyed.connect(self._presentation_destroyed)
