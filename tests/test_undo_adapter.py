@@ -32,3 +32,27 @@ def test_refused_edit_is_not_pushed(qtbot) -> None:
     reason = push_edit(stack, doc, c.insert(doc, m.Pain("p1", segment="nowhere")))
     assert reason and 'no segment with id "nowhere"' in reason
     assert stack.count() == 0 and doc.model.pains == []
+
+
+def test_a_group_of_edits_is_one_step_named_when_shown(qtbot) -> None:
+    from widgets.base.undo import EditGroup, push_group, retranslate_commands
+
+    doc = Document()
+    stack = QUndoStack()
+    language = ["en"]
+    names = {"en": "Add two segments", "ru": "Добавить два сегмента"}
+    group = EditGroup(doc, lambda: names[language[0]])
+    assert group.add(c.insert(doc, m.Segment("s1", "Семьи"))) is None
+    assert group.add(c.insert(doc, m.Pain("p1", segment="nowhere"))) is not None  # refused, not added
+    assert group.add(c.insert(doc, m.Segment("s2", "Офисы"))) is None
+    push_group(stack, group)
+    assert stack.count() == 1 and stack.undoText() == "Add two segments"
+    language[0] = "ru"
+    retranslate_commands(stack)
+    assert stack.undoText() == "Добавить два сегмента"
+    stack.undo()
+    assert doc.model.segments == []
+    stack.redo()
+    assert [s.id for s in doc.model.segments] == ["s1", "s2"]
+    push_group(stack, EditGroup(doc, lambda: "nothing"))
+    assert stack.count() == 1, "a group none of whose edits applied is not an undo step"

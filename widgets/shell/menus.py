@@ -121,7 +121,7 @@ TEXTS = {
     "undo": (QT_TRANSLATE_NOOP("menus", "&Undo"), ""),
     "redo": (QT_TRANSLATE_NOOP("menus", "&Redo"), ""),
     "delete": (QT_TRANSLATE_NOOP("menus", "&Delete"),
-               QT_TRANSLATE_NOOP("menus", "Delete the selected rows with what hangs on them")),
+               QT_TRANSLATE_NOOP("menus", "Delete the selection with what hangs on it (Undo brings it back)")),
     "select_all": (QT_TRANSLATE_NOOP("menus", "Select &All"), ""),
     "copy_picture": (QT_TRANSLATE_NOOP("menus", "Copy &picture"),
                      QT_TRANSLATE_NOOP("menus", "Put a picture of the editor in front on the clipboard")),
