@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from app import changes
 from app import model as m
@@ -331,3 +331,27 @@ def test_a_view_that_raises_loses_no_undo_step_and_no_later_view(qtbot, monkeypa
     assert doc.get("s1").name == "Семьи с детьми"
     assert len(later.seen) == 3, "the views after the broken one follow every edit"
     assert errors == ["RuntimeError: a view failed"] * 3, "each failure reaches the error handler"
+
+
+def test_the_view_keys_reach_the_editor_in_front_once(qtbot, window: MainWindow) -> None:
+    """Ctrl+0 fits the drawing of the editor in front: one owner of the key (the View menu), never an
+    "ambiguous shortcut" that does nothing."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for key in ("canvas", "structure", "promises"):
+        window.show_page(key)
+        editor = window.workspace.editors[key].editor
+        if editor is None or editor.unavailable(EditorAction.ZOOM_FIT) is not None:
+            continue
+        calls: list[str] = []
+        editor.zoom_fit = lambda calls=calls: calls.append("fit")  # what the View menu calls
+        qtbot.waitUntil(editor.isVisible)
+        views = editor.findChildren(QGraphicsView)  # the user clicked into the drawing
+        (views[0] if views else editor).setFocus(Qt.FocusReason.MouseFocusReason)
+        focus = QApplication.focusWidget()
+        target = focus if focus is not None and window.isAncestorOf(focus) else window
+        with Trouble() as trouble, qtbot.capture_exceptions():
+            qInstallMessageHandler(lambda mode, context, message: trouble.errors.append(message))
+            qtbot.keyClick(target, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert [e for e in trouble.errors if "mbiguous" in e] == [], key
+        assert calls == ["fit"], f"{key}: Ctrl+0 did not reach the editor"

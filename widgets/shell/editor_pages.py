@@ -90,6 +90,7 @@ class EditorPage(QWidget):
         if self.editor is not None:
             widget = cast(QWidget, self.editor)
             self._layout.addWidget(widget)
+            widget.show()  # now, not when the event loop next runs: its keys work at once
             widget.selection_changed.connect(self.selection_changed)  # every editor has it (Signal(list))
         else:
             self.placeholder = QLabel(objectName="editorPlaceholder", alignment=Qt.AlignmentFlag.AlignCenter,

@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.work, self.workspace = work, None
         self._baseline_modified = restored
         if work is not None:
+            changes_of(work.document).changed.connect(self._on_changes)  # as long as self.work is this workshop
             self.workspace = Workspace(work.document, self.undo_stack)
             self.workspace.hint.connect(self.show_hint)
             self.workspace.page_changed.connect(self._update_edit_actions)
@@ -235,7 +236,6 @@ class MainWindow(QMainWindow):
             self.workspace.selection_changed.connect(self._update_edit_actions)
             self.center.addWidget(self.workspace)
             self.center.setCurrentWidget(self.workspace)
-            changes_of(work.document).changed.connect(self._on_changes)
         else:
             self.welcome.refresh()
             self.center.setCurrentWidget(self.welcome)
