@@ -334,24 +334,31 @@ def test_a_view_that_raises_loses_no_undo_step_and_no_later_view(qtbot, monkeypa
 
 
 def test_the_view_keys_reach_the_editor_in_front_once(qtbot, window: MainWindow) -> None:
-    """Ctrl+0 fits the drawing of the editor in front: one owner of the key (the View menu), never an
-    "ambiguous shortcut" that does nothing."""
+    """Ctrl+0 fits the drawing of the editor in front, Ctrl+- zooms out, Ctrl+Shift+C copies its picture: one
+    owner of each key (the shell's menus), never an "ambiguous shortcut" that does nothing."""
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    keys = {"zoom_fit": (Qt.Key.Key_0, control), "zoom_out": (Qt.Key.Key_Minus, control),
+            "copy_picture": (Qt.Key.Key_C, control | shift)}
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    for key in ("canvas", "structure", "promises"):
-        window.show_page(key)
-        editor = window.workspace.editors[key].editor
-        if editor is None or editor.unavailable(EditorAction.ZOOM_FIT) is not None:
+    for page in ("canvas", "structure", "promises"):
+        window.show_page(page)
+        editor = window.workspace.editors[page].editor
+        if editor is None:
             continue
-        calls: list[str] = []
-        editor.zoom_fit = lambda calls=calls: calls.append("fit")  # what the View menu calls
         qtbot.waitUntil(editor.isVisible)
         views = editor.findChildren(QGraphicsView)  # the user clicked into the drawing
         (views[0] if views else editor).setFocus(Qt.FocusReason.MouseFocusReason)
-        focus = QApplication.focusWidget()
-        target = focus if focus is not None and window.isAncestorOf(focus) else window
-        with Trouble() as trouble, qtbot.capture_exceptions():
-            qInstallMessageHandler(lambda mode, context, message: trouble.errors.append(message))
-            qtbot.keyClick(target, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-        assert [e for e in trouble.errors if "mbiguous" in e] == [], key
-        assert calls == ["fit"], f"{key}: Ctrl+0 did not reach the editor"
+        calls: list[str] = []
+        for name in keys:  # what the menus call
+            setattr(editor, name, lambda name=name, calls=calls: calls.append(name))
+        messages: list[str] = []
+        previous = qInstallMessageHandler(lambda mode, context, message, seen=messages: seen.append(message))
+        try:
+            for name, (key, modifiers) in keys.items():
+                if editor.unavailable(EDITOR_ACTIONS[{"zoom_fit": "zoom_reset"}.get(name, name)]) is None:
+                    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+                    assert calls[-1:] == [name], f"{page}: {name} by its key did not reach the editor"
+        finally:
+            qInstallMessageHandler(previous)
+        assert [m for m in messages if "mbiguous" in m] == [], page
