@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -29,6 +30,17 @@ LOGISTICS, PURCHASING, IT, COUNCIL = "team-029", "team-030", "team-031", "team-0
 FAMILIES, OFFICE = "seg-004", "seg-005"
 
 
+WINDOWS: list[QMainWindow] = []
+"""The test's windows (qtbot holds them weakly). Not kept by an attribute of the editor: that makes a reference
+cycle, which the garbage collector may break in the middle of the window's own paint event (a crash)."""
+
+
+@pytest.fixture(autouse=True)
+def _windows_live_until_the_test_ends() -> Iterator[None]:
+    yield
+    WINDOWS.clear()
+
+
 def open_editor(qtbot, workshop: m.Workshop) -> PromiseMapEditor:
     """The editor in a window with the shell's Undo and Redo (standard keys), shown at 1400×950, zoom 100 %."""
     document = Document(workshop)
@@ -48,7 +60,7 @@ def open_editor(qtbot, workshop: m.Workshop) -> PromiseMapEditor:
     editor.view.set_zoom(1.0)
     editor.view.centerOn(editor.scene.nodes_rect().center())
     editor.stack = stack
-    editor.window_ = window
+    WINDOWS.append(window)
     return editor
 
 

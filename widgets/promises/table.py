@@ -222,9 +222,10 @@ class PromiseTablePanel(QWidget):
         layout.addWidget(self.table, 1)
         self.retranslate()
         changes_of(ctx.document).changed.connect(self._on_changes)
-        self.table.proxy.rowsInserted.connect(self._count)
-        self.table.proxy.rowsRemoved.connect(self._count)
-        self.table.proxy.modelReset.connect(self._count)
+        for model in (self.table.proxy, self.table.source):  # the proxy drops rows before the source has
+            model.rowsInserted.connect(self._count)
+            model.rowsRemoved.connect(self._count)
+            model.modelReset.connect(self._count)
         self.table.proxy.layoutChanged.connect(self._count)
 
     def _on_changes(self, changes: Changes) -> None:
