@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
@@ -87,13 +87,15 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
         self.layout_action = self._action("", self.diagram.apply_layout)
-        self.fit_action = self._action("", self.view.fit_all, "Ctrl+0")
-        self.zoom_in_action = self._action("", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action("", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        # The zoom keys and Ctrl+Shift+C belong to the shell's View and Edit menus, which call the editor in front:
+        # the same keys here would make them ambiguous.
+        self.fit_action = self._action("", self.zoom_fit)
+        self.zoom_in_action = self._action("", self.zoom_in)
+        self.zoom_out_action = self._action("", self.zoom_out)
         self.snap_action = self._action("", self.set_snapping, checkable=True)
         self.value_action = self._action("", self.set_color_by_value, checkable=True)
         self.expand_action = self._action("", self.diagram.expand_all, checkable=True)
-        self.copy_action = self._action("", self.copy_picture, "Ctrl+Shift+C")
+        self.copy_action = self._action("", self.copy_picture)
         self.import_action = self._action("", self.import_table)
         self.export_action = self._action("", self.export_table)
         self.align_actions = {how: self._action("", partial(self.diagram.align_selected, how))
