@@ -32,7 +32,7 @@ from app.resources import sample_path
 from app.workfile import read_workshop
 from tests.test_diagram import drag
 from widgets.base.editor_api import Editor, EditorAction
-from widgets.base.undo import push_edit
+from widgets.base.undo import push_edit, retranslate_commands
 from widgets.promises.editor import PromiseMapEditor
 from widgets.shell import i18n
 
@@ -456,3 +456,19 @@ def test_apply_undo_redo_leave_the_views_as_a_fresh_editor_draws_them(qtbot: Any
     assert map_state(editor) == before
     stack.redo()
     assert map_state(editor) == after
+
+
+def test_the_map_s_undo_steps_are_named_in_the_language_shown(qtbot: Any,
+                                                               translations: i18n.Translations) -> None:
+    editor = open_editor(qtbot, read_workshop(sample_path()))
+    stack = editor.undo_stack
+    editor.diagram.apply_layout()
+    editor.select_ids([LOGISTICS, FAMILIES])  # a team and a segment: different layers
+    editor.diagram.align_selected("top")
+    editor.select_ids(["prm-045", IT])
+    editor.delete_selection()
+    names = [stack.text(i) for i in range(stack.count())]
+    assert len(names) == 3 and all(CYRILLIC.search(name) for name in names), names
+    switch(translations, "en")
+    retranslate_commands(stack)  # what the shell does on a language change
+    assert [stack.text(i) for i in range(stack.count())] == ["Arrange in layers", "Align", "Delete 2 items"]

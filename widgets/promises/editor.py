@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,6 +35,7 @@ from widgets.diagram.items import NodeItem
 from widgets.diagram.picture import render_scene, selection_picture
 from widgets.promises.context import PromiseContext
 from widgets.promises.diagram import PromiseDiagram
+from widgets.promises.gestures import tr
 from widgets.promises.inspector import PromiseInspector
 from widgets.promises.items import PromiseEdge
 from widgets.promises.legend import Legend
@@ -43,6 +44,13 @@ from widgets.promises.table import PromiseTablePanel
 if TYPE_CHECKING:
     from app.promise_import import ImportResult
 
+FIX_NAMES = (
+    QT_TRANSLATE_NOOP("PromiseMap", "Add promise"),
+    QT_TRANSLATE_NOOP("PromiseMap", "Add structure link"),
+    QT_TRANSLATE_NOOP("PromiseMap", "Add structure links"),
+    QT_TRANSLATE_NOOP("PromiseMap", "Draft missing promises"),
+)
+"""The names app.promise_rules gives its fixes, listed here so that they reach the translation file."""
 MAP_MARGIN = 24.0
 """Blank border around the whole map in a copied picture (scene units)."""
 
@@ -312,13 +320,17 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         edit = fix_for(self.document, finding)
         if edit is None:
             return self.tr("This finding has no automatic fix.")
-        return self.diagram.push([edit], edit.label or self.tr("Fix"))
+        return self.diagram.push([edit], self._fix_name(edit.label))
+
+    def _fix_name(self, label: str) -> str:
+        """The undo name of a fix (the core names it in English: FIX_NAMES), following the language."""
+        return self.diagram.named(lambda: tr(label) if label else self.tr("Fix"))
 
     def fix_all(self, code: str) -> str | None:
         """Fix every finding of `code` that has a fix, as one undo step."""
         self.ctx.flush()
         batch = fix_all(self.document, self.ctx.findings, code)
-        return self.diagram.push([batch], batch.label) if batch is not None else None
+        return self.diagram.push([batch], self._fix_name(batch.label)) if batch is not None else None
 
     def import_table(self, path: str | None = None) -> str | None:
         """Add the promises of a .xlsx or .csv table (one undo step) and report the rows that were not taken."""
@@ -336,7 +348,8 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             error = str(e)
             self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"), lambda: error)
             return error
-        reason = self.diagram.push([result.batch], self.tr("Import promises")) if result.batch else None
+        name = self.diagram.named(lambda: self.tr("Import promises"))
+        reason = self.diagram.push([result.batch], name) if result.batch else None
         self.last_import = result
         self._tell(QMessageBox.Icon.Information, lambda: self.tr("Import promises"),
                    partial(self._import_report, result))
@@ -461,7 +474,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
     def _fix_these(self, findings: list[Finding], code: str) -> None:
         batch = fix_all(self.document, findings, code)
         if batch is not None:
-            self.diagram.push([batch], batch.label)
+            self.diagram.push([batch], self._fix_name(batch.label))
 
     # ------------------------------------------------------------------ showing
     def showEvent(self, event: QShowEvent) -> None:
