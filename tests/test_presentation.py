@@ -13,6 +13,7 @@ from shiboken6 import Shiboken
 from app import changes
 from app import model as m
 from app.document import Document
+from app.edits import Batch
 from app.generate import generate_workshop
 from app.jsonio import dumps, read_json_file
 from app.resources import sample_path
@@ -319,6 +320,34 @@ def test_the_story_follows_canvases_added_and_removed(shown) -> None:
     assert f"canvas:{copy.id}" not in window.story.pages
     stack.undo()
     assert f"canvas:{copy.id}" in [s.key for s in window.story.steps]
+
+
+def test_a_change_of_everything_redraws_every_page_built(shown) -> None:
+    window, doc, stack = shown
+    story = window.story
+    for _ in range(30):  # every page built
+        story.next()
+    canvas = doc.model.canvases[0]
+    factor = canvas.factors[0].id
+    restore = Batch((changes.update(doc, "", evolutionary_goal="Всё заново"),
+                     changes.update(doc, canvas.id, title="Канва после отката"),
+                     changes.set_level(doc, TO_BE, factor, 5),
+                     changes.insert(doc, m.Canvas("cnv-new", "Вариант Б"))), "Restore", everything=True)
+    push_edit(stack, doc, restore)  # as a snapshot restore announces itself
+    QApplication.processEvents()
+    assert [s.key for s in story.steps if s.kind == "canvas"] == [f"canvas:{canvas.id}", "canvas:cnv-new"]
+    story.go_to(0, forward=False)
+    QApplication.processEvents()
+    assert story.page.goal_label.text() == "Всё заново"
+    page_to(window, "canvas")
+    page = story.page
+    assert page.title_label.text() == "Канва после отката"
+    assert page.chart.items[TO_BE].getData()[1][0] == 5
+    assert "Канва после отката" in window.footer.where.text()
+    stack.undo()
+    QApplication.processEvents()
+    assert page.title_label.text() == canvas.title and page.chart.items[TO_BE].getData()[1][0] == 2.5
+    assert "canvas:cnv-new" not in [s.key for s in story.steps]
 
 
 def test_every_page_of_an_empty_and_of_a_large_workshop_builds(qtbot) -> None:

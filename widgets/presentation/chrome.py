@@ -259,6 +259,7 @@ def key_rows() -> list[tuple[str, str]]:
         ("S", tr("move to the next screen")),
         ("Ctrl+Z, Ctrl+Shift+Z", tr("undo, redo (the same history as the main window)")),
         ("Esc", tr("clear the selection, then leave the presentation")),
+        ("F5", tr("leave the presentation at once")),
     ]
 
 

@@ -85,21 +85,27 @@ class DiagramPage(StoryPage):
         col = QVBoxLayout(self.body)
         col.setContentsMargins(0, 0, 0, 0)
         self.editor = build_editor(self.module, self.cls, document, undo_stack, self.body)
-        self.view = getattr(self.editor, "view", None)
         self.placeholder: QLabel | None = None
-        if self.editor is None or not isinstance(self.view, QWidget):
+        view = getattr(self.editor, "view", None)
+        if self.editor is None or not isinstance(view, QWidget):
             if self.editor is not None:
                 self.editor.hide()
-                self.view = None
+                self.editor = None
             self.placeholder = placeholder(self.body, tr("This editor is coming."))
             col.addWidget(self.placeholder)
         else:
-            isolate(self.view, self.editor)
+            isolate(view, self.editor)
             col.addWidget(self.editor)
         self._fit_due = QTimer(self)
         self._fit_due.setSingleShot(True)
         self._fit_due.setInterval(0)
         self._fit_due.timeout.connect(self.fit)
+
+    @property
+    def view(self) -> Any:
+        """The hosted editor's diagram view (asked each time: the page keeps no reference into the editor)."""
+        view = getattr(self.editor, "view", None)
+        return view if isinstance(view, QWidget) else None
 
     def fit(self) -> None:
         """Zoom the diagram to fill the page (up to the projector's zoom limit)."""
