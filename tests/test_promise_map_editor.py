@@ -472,3 +472,13 @@ def test_the_map_s_undo_steps_are_named_in_the_language_shown(qtbot: Any,
     switch(translations, "en")
     retranslate_commands(stack)  # what the shell does on a language change
     assert [stack.text(i) for i in range(stack.count())] == ["Arrange in layers", "Align", "Delete 2 items"]
+
+
+def test_the_zoom_keys_zoom_the_map_without_a_shell(editor: PromiseMapEditor) -> None:
+    editor.view.set_zoom(1.0)
+    editor.view.setFocus()
+    QTest.keyClick(editor.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert editor.view.zoom < 1.0
+    editor.view.set_zoom(1.0)
+    QTest.keyClick(editor.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert editor.view.zoom > 1.0
