@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from typing import Any, Iterator
 
 import pytest
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QLocale, QRect
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QLocale, QPointF, QRect, Qt
+from PySide6.QtGui import QMouseEvent, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -153,9 +153,14 @@ def test_switching_the_language_while_presenting_reaches_every_text(translations
     window.resize(1920, 1080)
     window.show()
     window.footer.timer.set_minutes(15)
+    dots = window.footer.dots
+    at = QPointF(6 + dots.scale * 11, dots.height() / 2)  # the mouse rests on the first page's dot: its name shows
+    QApplication.sendEvent(dots, QMouseEvent(QEvent.Type.MouseMove, at, dots.mapToGlobal(at), Qt.MouseButton.NoButton,
+                                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
     try:
         russian = walk_story(window)  # every page is built in Russian
         assert len(window.story.pages) == len(window.story.steps)
+        assert dots.toolTip() == "Эволюционная цель"
         assert foreign(russian, own), "the fixed texts show in Russian to begin with"
         translations.apply("en")
         settle()

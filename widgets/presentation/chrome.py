@@ -21,6 +21,7 @@ class StoryDots(QWidget):
         self.count = 0
         self.current = 0
         self.titles: list[str] = []
+        self.hovered: int | None = None
         self.scale = 1.0
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -28,8 +29,14 @@ class StoryDots(QWidget):
     def set_state(self, count: int, current: int, titles: list[str]) -> None:
         """Show `count` pages with page `current` lit."""
         self.count, self.current, self.titles = count, current, titles
+        self._show_tip()
         self.updateGeometry()
         self.update()
+
+    def _show_tip(self) -> None:
+        """The name of the page whose dot is under the mouse (renamed, or in another language, as it changes)."""
+        i = self.hovered
+        self.setToolTip(self.titles[i] if i is not None and i < len(self.titles) else "")
 
     def _pitch(self) -> float:
         return 22 * self.scale
@@ -56,8 +63,8 @@ class StoryDots(QWidget):
         p.end()
 
     def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        i = self.index_at(ev.position().x())
-        self.setToolTip(self.titles[i] if i is not None and i < len(self.titles) else "")
+        self.hovered = self.index_at(ev.position().x())
+        self._show_tip()
 
     def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
         i = self.index_at(ev.position().x())
