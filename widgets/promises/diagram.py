@@ -300,8 +300,7 @@ class PromiseDiagram(QObject, PromiseGestures):
     def rebuild(self) -> None:
         """Draw the whole map again from the workshop (after a snapshot was restored)."""
         self.scene.cancel_gesture()
-        if self._emphasised is not None:
-            self._emphasised = None
+        self._emphasised = None  # its arrow goes with the others
         for node_id in list(self.scene.nodes):
             self.scene.remove_node(node_id)
         for edge_id in list(self.scene.edges):
