@@ -1,9 +1,12 @@
-"""Presenting and leaving again and again (Esc, the window's ×, F5) leaves nothing behind and breaks nothing."""
+"""Presenting and leaving again and again (Esc, ×, F5), or quitting while presenting, leaves nothing behind."""
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -21,6 +24,7 @@ from widgets.base.undo import push_edit
 from widgets.presentation import PresentationWindow, open_presentation
 from widgets.presentation.timer import agenda_clock
 
+ROOT = Path(__file__).resolve().parent.parent
 STARTS = ("goal", "canvas", "errc", "structure", "promises", "findings", "clients")
 ROUNDS = 10
 PLATFORM_NOISE = ("This plugin does not support",)
@@ -128,3 +132,44 @@ def test_presenting_and_leaving_ten_times_in_a_row_leaves_nothing_behind(qtbot, 
     assert followers(doc) == following, "every page and editor stopped following the document"
     assert dumps(doc.model) == before
     assert (stack.count(), stack.index()) == history, "presenting and leaving is not an edit"
+
+
+QUIT_WHILE_PRESENTING = r"""
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow
+from app.document import Document
+from app.jsonio import read_json_file
+from app.resources import sample_path
+from widgets.presentation import open_presentation
+
+app = QApplication([])
+doc, stack = Document(read_json_file(sample_path())), QUndoStack()
+main = QMainWindow()
+main.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+main.show()
+window = open_presentation(doc, stack, start="goal", parent=main)
+for _ in range(30):  # every page and editor built
+    window.story.next()
+    app.processEvents()
+window.footer.timer.set_minutes(5, start=True)
+window.story.lock.set_on(True)
+if sys.argv[1] == "close":  # File > Quit: the main window closes (and is deleted) with the presentation open
+    QTimer.singleShot(50, main, main.close)
+QTimer.singleShot(150, app, app.quit)
+code = app.exec()
+print("clean exit")
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("how", ["close", "quit"])
+def test_quitting_while_presenting_ends_the_process_cleanly(tmp_path, how: str) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLIENTOCRACY_DATA_DIR=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", QUIT_WHILE_PRESENTING, how], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, f"exit code {proc.returncode} (a negative one is a signal):\n{proc.stderr[-3000:]}"
+    assert proc.stdout.strip().endswith("clean exit")
+    noise = [line for line in proc.stderr.splitlines() if line.strip() and not line.startswith(PLATFORM_NOISE)]
+    assert noise == []
