@@ -440,10 +440,12 @@ class CanvasEditor(QWidget):
             self._show_neighbour()
             return
         self.show_canvas(self.ctx.canvas_id)
+        canvas = self.ctx.canvas
+        assert canvas is not None
         self._following = True
         try:
-            self.ctx.select(curve, factor)
-            self.ctx.repair_selection()
+            self.ctx.select(curve if curve in {c.id for c in canvas.curves} else self.ctx.curve_id,
+                            factor if factor in {f.id for f in canvas.factors} else None)
         finally:
             self._following = False
         self._picked = picked if picked is not None and self.document.find(picked) is not None else None
