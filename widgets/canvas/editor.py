@@ -535,7 +535,7 @@ class CanvasEditor(QWidget):
         image = self.chart_side.grab(QRect(0, 0, self.chart_side.width(), bottom + 1)).toImage()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes str here, its stubs say bytes
         data = QMimeData()
         data.setImageData(image)
         data.setData("image/png", buffer.data())
@@ -550,13 +550,16 @@ class CanvasEditor(QWidget):
     def zoom_fit(self) -> None:
         """Nothing to do: the chart always fits its window."""
 
-    def find(self, text: str) -> int:
+    def find(self, text: str) -> int:  # type: ignore[override]  # the Editor interface's find, not QWidget.find(id)
         """Select the first factor or curve whose name holds `text` (the canvas shown first); how many do."""
         needle = " ".join(text.split()).casefold()
         if not needle:
             return 0
         canvases = sorted(self.document.model.canvases, key=lambda c: c.id != self.ctx.canvas_id)
-        found = [obj.id for c in canvases for obj in (*c.factors, *c.curves) if needle in obj.name.casefold()]
+        names: list[tuple[str, str]] = []
+        for c in canvases:
+            names += [(f.id, f.name) for f in c.factors] + [(k.id, k.name) for k in c.curves]
+        found = [obj_id for obj_id, name in names if needle in name.casefold()]
         if found:
             self.select_ids(found[:1])
         return len(found)
