@@ -105,3 +105,17 @@ def test_an_empty_workshop_says_why_nothing_applies(qtbot) -> None:
     assert editor.selected_ids() == [] and editor.find("a") == 0
     click(editor.create_button, QPoint(5, 5))
     assert editor.unavailable(EditorAction.COPY_PICTURE) is None
+
+
+def test_the_shell_hears_whenever_delete_becomes_possible_or_not(qtbot) -> None:
+    doc = sample_document()
+    editor, _stack = make_editor(qtbot, doc)
+    heard: list[str | None] = []
+    editor.selection_changed.connect(lambda _ids: heard.append(editor.unavailable(EditorAction.DELETE)))
+    assert editor.ctx.curve_id == TO_BE
+    editor.find("мы через")  # the curve already drawn with: only the pick changes
+    assert heard and heard[-1] is None
+    click(editor.chart.viewport(), editor.chart.point_pos(TO_BE, FRESH))
+    assert heard[-1] is None
+    editor.delete_selection()
+    assert heard[-1], "the factor is gone: the shell greys Delete out"

@@ -431,7 +431,7 @@ class CanvasEditor(QWidget):
         finally:
             self._following = False
         if self._picked is not None and self.document.find(self._picked) is None:
-            self._picked = None
+            self._set_picked(None)
 
     def _renew(self) -> None:
         """Everything may differ (a snapshot restored): show the same canvas and selection when they still exist."""
@@ -448,7 +448,7 @@ class CanvasEditor(QWidget):
                             factor if factor in {f.id for f in canvas.factors} else None)
         finally:
             self._following = False
-        self._picked = picked if picked is not None and self.document.find(picked) is not None else None
+        self._set_picked(picked if picked is not None and self.document.find(picked) is not None else None)
 
     def _show_neighbour(self) -> None:
         canvases = self.document.model.canvases
@@ -493,7 +493,13 @@ class CanvasEditor(QWidget):
         if canvas_id != self.ctx.canvas_id:
             self.show_canvas(canvas_id)
         self.ctx.select(curve_id if curve_id is not None else self.ctx.curve_id, factor_id)
-        self._picked = factor_id or curve_id
+        self._set_picked(factor_id or curve_id)
+
+    def _set_picked(self, picked: str | None) -> None:
+        """Make `picked` what Delete removes; the shell hears of it as a change of selection."""
+        if picked != self._picked:
+            self._picked = picked
+            self.selection_changed.emit(self._selection_ids())
 
     def show_hint(self, text: str) -> None:
         """Say briefly why something was not done."""
