@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QMenu
 
 from app import changes
 from app.edits import Batch, Move
@@ -49,3 +50,14 @@ def test_everything_changed_redraws_the_canvas_and_keeps_the_selection(qtbot) ->
     doc.apply(Batch((changes.delete(doc, FRESH),), everything=True))
     assert editor.ctx.factor_id is None and FRESH not in editor.chart.factor_ids
     assert editor.table.model().rowCount() == 7
+
+
+def test_a_context_menu_closed_is_not_kept(qtbot) -> None:
+    editor, _stack = make_editor(qtbot, sample_document())
+    chart = editor.chart
+    before = len(chart.findChildren(QMenu))
+    for menu in (chart.factor_menu(FRESH), chart.point_menu(TO_BE, FRESH)):
+        menu.popup(QPoint(10, 10))
+        menu.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert len(chart.findChildren(QMenu)) == before

@@ -126,6 +126,7 @@ class CurveRow(QFrame):
     def _color_menu(self) -> QMenu:
         """The palette's colours by name, and any other colour."""
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click: gone once closed
         for color, name in palette_names().items():
             action = menu.addAction(swatch(color), name)
             action.triggered.connect(lambda _c=False, col=color: self.panel.update_curve(self.curve_id, color=col))

@@ -285,6 +285,7 @@ class ErrcGrid(QWidget):
         if factor_id is None or self.ctx.document.find(factor_id) is None:
             return
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click: gone once closed
         for action, name in action_names().items():
             item = menu.addAction(name)
             item.triggered.connect(lambda _c=False, a=action: self.set_action(factor_id, a))

@@ -137,6 +137,7 @@ class ChartGestures:
     def point_menu(self: ChartView, curve_id: str, factor_id: str) -> QMenu:
         """What can be done to one point: clear its level (unscored), or the factor's own actions."""
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click: gone once closed
         menu.addAction(tr("Clear this level (not scored)")).triggered.connect(
             lambda: self.set_level(curve_id, factor_id, None))
         menu.addSeparator()
@@ -146,6 +147,7 @@ class ChartGestures:
     def factor_menu(self: ChartView, factor_id: str) -> QMenu:
         """What can be done to one factor: rename, price-like, move, delete."""
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click: gone once closed
         self._factor_actions(menu, factor_id)
         return menu
 
