@@ -136,7 +136,7 @@ def test_no_text_below_a_readable_size(qtbot) -> None:
     assert render_node("Доставка", 1.0) != render_node("Служба заботы: Юг", 1.0)
 
 
-def test_a_long_name_is_wrapped_and_elided() -> None:
+def test_a_long_name_is_wrapped_and_elided(qapp) -> None:
     from widgets.diagram.items import wrap_lines
     from widgets.diagram.style import diagram_font
 

@@ -27,10 +27,22 @@ FAMILIES, OFFICE = "seg-004", "seg-005"
 
 
 @pytest.fixture
-def editor(qtbot):
+def undo_stack():
+    """An undo stack emptied at the end of the test, while its editor is alive.
+
+    A stack still holding commands when Python's cycle collector frees it crashes in ~QUndoStack (a window's stack
+    is a child of the window and goes with it; a test's has no owner).
+    """
+    stack = QUndoStack()
+    yield stack
+    stack.clear()
+
+
+@pytest.fixture
+def editor(qtbot, undo_stack):
     """The structure editor on the bundled sample (no stored positions), shown at 1400×900, zoom 100 %."""
     document = Document(read_json_file(sample_path()))
-    stack = QUndoStack()
+    stack = undo_stack
     widget = StructureEditor(document, stack)
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
@@ -460,9 +472,9 @@ def test_the_name_editor_follows_the_view_and_zooming_commits(editor) -> None:
     assert editor.document.get(DELIVERY).name == "Доставка 24/7"
 
 
-def test_an_empty_workshop_starts_from_the_palette(qtbot) -> None:
+def test_an_empty_workshop_starts_from_the_palette(qtbot, undo_stack) -> None:
     document = Document(m.Workshop())
-    stack = QUndoStack()
+    stack = undo_stack
     widget = StructureEditor(document, stack)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)

@@ -36,13 +36,15 @@ TAGS = re.compile(r"<[^>]*>")
 
 @pytest.fixture
 def editor(qtbot):
-    """The structure editor on the bundled sample, shown at 1400×900."""
-    widget = StructureEditor(Document(read_workshop(sample_path())), QUndoStack())
+    """The structure editor on the bundled sample, shown at 1400×900 (its undo stack emptied at the end)."""
+    stack = QUndoStack()
+    widget = StructureEditor(Document(read_workshop(sample_path())), stack)
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
     qtbot.waitExposed(widget)
-    return widget
+    yield widget
+    stack.clear()  # a stack freed with its commands by Python's cycle collector crashes (see tests/test_structure.py)
 
 
 # ---------------------------------------------------------------------------------------------- the interface
