@@ -330,7 +330,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         """Show every party."""
         self.view.fit_all()
 
-    def find(self, text: str) -> int:
+    def find(self, text: str) -> int:  # type: ignore[override]  # the Editor interface's, not QWidget.find(WId)
         """Select the parties whose name contains `text` (any case) and centre the first; returns how many."""
         wanted = text.strip().casefold()
         if not wanted:
