@@ -48,7 +48,6 @@ class Document:
         self.revision = 0
         self._listeners: list[Listener] = []
         self.last_changes: Changes | None = None
-        self._old: dict = {}
         self._index: dict[str, tuple[str, Any, str | None]] = {}
         self._reindex()
 
@@ -112,16 +111,6 @@ class Document:
         """Stop announcing edits to `listener` (nothing happens when it does not listen)."""
         if listener in self._listeners:
             self._listeners.remove(listener)
-
-    # TRANSITIONAL (removed once every view follows widgets.base.live): the old (document, edit, leaves) callbacks.
-    def subscribe(self, subscriber: Callable[..., None]) -> None:
-        self._old[subscriber] = lambda changes: subscriber(self, changes.edit, list(leaves(changes.edit)))
-        self.listen(self._old[subscriber])
-
-    def unsubscribe(self, subscriber: Callable[..., None]) -> None:
-        if subscriber not in self._old:
-            raise ValueError(subscriber)
-        self.stop_listening(self._old.pop(subscriber))
 
     # ------------------------------------------------------------------ apply
     def apply(self, edit: Edit) -> None:

@@ -71,7 +71,6 @@ def switch_cost(work: WorkFile, runs: int = 8) -> tuple[float, list[float], list
         editor, took = build_editor(work)
         times.append(took)
         cpu.append((time.thread_time() - c0) * 1000)
-        editor.detach()
         editor.close()
         editor.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

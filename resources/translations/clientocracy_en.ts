@@ -77,12 +77,12 @@
         </message>
     </context>
     <context>
-        <name>ObjectTable</name>
+        <name>MainWindow</name>
         <message numerus="yes">
-            <source>Delete %n row(s)</source>
+            <source>%n object(s) found</source>
             <translation>
-                <numerusform>Delete %n row</numerusform>
-                <numerusform>Delete %n rows</numerusform>
+                <numerusform>%n object found</numerusform>
+                <numerusform>%n objects found</numerusform>
             </translation>
         </message>
     </context>
@@ -156,6 +156,23 @@
         </message>
     </context>
     <context>
+        <name>PromiseMap</name>
+        <message numerus="yes">
+            <source>Move %n part(ies)</source>
+            <translation>
+                <numerusform>Move %n party</numerusform>
+                <numerusform>Move %n parties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n item(s)</source>
+            <translation>
+                <numerusform>Delete %n item</numerusform>
+                <numerusform>Delete %n items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PromiseMapEditor</name>
         <message numerus="yes">
             <source>%n promise(s) added.</source>
@@ -207,6 +224,16 @@
             <translation>
                 <numerusform>%n promise</numerusform>
                 <numerusform>%n promises</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RowWords</name>
+        <message numerus="yes">
+            <source>Delete %n row(s)</source>
+            <translation>
+                <numerusform>Delete %n row</numerusform>
+                <numerusform>Delete %n rows</numerusform>
             </translation>
         </message>
     </context>
@@ -292,6 +319,20 @@
     </context>
     <context>
         <name>StructureEditor</name>
+        <message numerus="yes">
+            <source>%n items selected. Select one segment or team to edit it.</source>
+            <translation>
+                <numerusform>%n item selected. Select one segment or team to edit it.</numerusform>
+                <numerusform>%n items selected. Select one segment or team to edit it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%n member</numerusform>
+                <numerusform>%n members</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>Move %n part(ies)</source>
             <translation>

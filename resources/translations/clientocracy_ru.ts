@@ -202,6 +202,18 @@
             <translation>Добавить фактор</translation>
         </message>
         <message>
+            <source>The chart always fits its window</source>
+            <translation>График всегда вписан в окно</translation>
+        </message>
+        <message>
+            <source>The canvas selects one factor or curve at a time</source>
+            <translation>На канве выделяется один фактор или одна кривая за раз</translation>
+        </message>
+        <message>
+            <source>Select a factor or a curve to delete it</source>
+            <translation>Выделите фактор или кривую, чтобы удалить</translation>
+        </message>
+        <message>
             <source>step</source>
             <translation>шаг</translation>
         </message>
@@ -538,24 +550,8 @@
             <translation>Фактор</translation>
         </message>
         <message>
-            <source>Factor name</source>
-            <translation>Название фактора</translation>
-        </message>
-        <message>
             <source>Description (printed in the handout)</source>
             <translation>Описание (печатается в раздаточных материалах)</translation>
-        </message>
-        <message>
-            <source>What the buyer gets on this factor, in a sentence or two</source>
-            <translation>Что покупатель получает по этому фактору — в одном-двух предложениях</translation>
-        </message>
-        <message>
-            <source>▲ Higher means dearer (a price-like factor)</source>
-            <translation>▲ Выше — значит дороже (ценовой фактор)</translation>
-        </message>
-        <message>
-            <source>Price-like: a higher level means dearer for the buyer</source>
-            <translation>Ценовой: чем выше уровень, тем дороже для покупателя</translation>
         </message>
         <message>
             <source>ERRC action</source>
@@ -566,8 +562,8 @@
             <translation>Примечание ИСПС (печатается в раздаточных материалах)</translation>
         </message>
         <message>
-            <source>Why this action, e.g. what the buyer gains</source>
-            <translation>Почему это действие, например что выигрывает покупатель</translation>
+            <source>▲ Higher means dearer (a price-like factor)</source>
+            <translation>▲ Выше — значит дороже (ценовой фактор)</translation>
         </message>
         <message>
             <source>Rename factor</source>
@@ -774,6 +770,26 @@
             <translation>Это рисуется в редакторе, который скоро появится; показать пока нельзя.</translation>
         </message>
         <message>
+            <source>Find</source>
+            <translation>Найти</translation>
+        </message>
+        <message>
+            <source>Find objects whose text contains:</source>
+            <translation>Найти объекты, в тексте которых есть:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n object(s) found</source>
+            <translation>
+                <numerusform>Найден %n объект</numerusform>
+                <numerusform>Найдено %n объекта</numerusform>
+                <numerusform>Найдено %n объектов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing found for “{text}”</source>
+            <translation>Ничего не найдено по запросу «{text}»</translation>
+        </message>
+        <message>
             <source>&amp;Undo {edit}</source>
             <translation>&amp;Отменить: {edit}</translation>
         </message>
@@ -788,6 +804,26 @@
         <message>
             <source>&amp;Redo</source>
             <translation>&amp;Повторить</translation>
+        </message>
+        <message>
+            <source>Open a workshop first.</source>
+            <translation>Сначала откройте сессию.</translation>
+        </message>
+        <message>
+            <source>This works in a drawing editor: the strategy canvas, the structure or the promise map.</source>
+            <translation>Это работает в редакторах-схемах: на стратегической канве, в структуре и на карте обещаний.</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Крупнее</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>&amp;Мельче</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to window</source>
+            <translation>&amp;Вписать в окно</translation>
         </message>
         <message>
             <source>Exporting to {path}…</source>
@@ -828,17 +864,6 @@
         <message>
             <source>Opened</source>
             <translation>Открыто</translation>
-        </message>
-    </context>
-    <context>
-        <name>ObjectTable</name>
-        <message numerus="yes">
-            <source>Delete %n row(s)</source>
-            <translation>
-                <numerusform>Удалить %n строку</numerusform>
-                <numerusform>Удалить %n строки</numerusform>
-                <numerusform>Удалить %n строк</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1079,9 +1104,17 @@
             <source>clear the selection, then leave the presentation</source>
             <translation>снять выделение, затем выйти из показа</translation>
         </message>
+        <message>
+            <source>leave the presentation at once</source>
+            <translation>сразу выйти из презентации</translation>
+        </message>
     </context>
     <context>
         <name>PresentationWindow</name>
+        <message>
+            <source>Only one screen is connected.</source>
+            <translation>Подключён только один экран.</translation>
+        </message>
         <message>
             <source>%1 — presentation</source>
             <translation>%1 — показ</translation>
@@ -1089,10 +1122,6 @@
         <message>
             <source>Presentation</source>
             <translation>Показ</translation>
-        </message>
-        <message>
-            <source>Only one screen is connected.</source>
-            <translation>Подключён только один экран.</translation>
         </message>
         <message>
             <source>Locked: the mouse points, nothing moves. L unlocks.</source>
@@ -1109,17 +1138,33 @@
     </context>
     <context>
         <name>PromiseInspector</name>
-        <message>
-            <source>The promise this one helps to keep (usually one the promisee made)</source>
-            <translation>Обещание, которое это помогает выполнить (обычно данное получателем)</translation>
+        <message numerus="yes">
+            <source>Receives %n promise(s). The map highlights every promise that reaches this client.</source>
+            <translation>
+                <numerusform>Получает %n обещание. На карте выделено всё, что доходит до этого клиента.</numerusform>
+                <numerusform>Получает %n обещания. На карте выделено всё, что доходит до этого клиента.</numerusform>
+                <numerusform>Получает %n обещаний. На карте выделено всё, что доходит до этого клиента.</numerusform>
+            </translation>
         </message>
         <message>
-            <source>New authority</source>
-            <translation>Новое полномочие</translation>
+            <source>Makes %1 and receives %2 promises. The map highlights its chain to the client.</source>
+            <translation>Даёт обещаний: %1, получает: %2. На карте выделена её цепочка до клиента.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n objects selected.</source>
+            <translation>
+                <numerusform>Выбран %n объект.</numerusform>
+                <numerusform>Выбрано %n объекта.</numerusform>
+                <numerusform>Выбрано %n объектов.</numerusform>
+            </translation>
         </message>
         <message>
-            <source>New resource</source>
-            <translation>Новый ресурс</translation>
+            <source>Select a promise on the map or in the table to see and edit it here.
+
+Draw a promise: drag from a team to a client segment or to another team.</source>
+            <translation>Выберите обещание на карте или в таблице, чтобы увидеть и изменить его здесь.
+
+Чтобы нарисовать обещание, протяните стрелку от команды к клиентскому сегменту или к другой команде.</translation>
         </message>
         <message>
             <source>Promise</source>
@@ -1154,36 +1199,28 @@
             <translation>Статус</translation>
         </message>
         <message>
+            <source>Authorities</source>
+            <translation>Полномочия</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ресурсы</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Заметки</translation>
         </message>
-        <message numerus="yes">
-            <source>Receives %n promise(s). The map highlights every promise that reaches this client.</source>
-            <translation>
-                <numerusform>Получает %n обещание. На карте выделено всё, что доходит до этого клиента.</numerusform>
-                <numerusform>Получает %n обещания. На карте выделено всё, что доходит до этого клиента.</numerusform>
-                <numerusform>Получает %n обещаний. На карте выделено всё, что доходит до этого клиента.</numerusform>
-            </translation>
+        <message>
+            <source>The promise this one helps to keep (usually one the promisee made)</source>
+            <translation>Обещание, которое это помогает выполнить (обычно данное получателем)</translation>
         </message>
         <message>
-            <source>Makes %1 and receives %2 promises. The map highlights its chain to the client.</source>
-            <translation>Даёт обещаний: %1, получает: %2. На карте выделена её цепочка до клиента.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n objects selected.</source>
-            <translation>
-                <numerusform>Выбран %n объект.</numerusform>
-                <numerusform>Выбрано %n объекта.</numerusform>
-                <numerusform>Выбрано %n объектов.</numerusform>
-            </translation>
+            <source>New authority</source>
+            <translation>Новое полномочие</translation>
         </message>
         <message>
-            <source>Select a promise on the map or in the table to see and edit it here.
-
-Draw a promise: drag from a team to a client segment or to another team.</source>
-            <translation>Выберите обещание на карте или в таблице, чтобы увидеть и изменить его здесь.
-
-Чтобы нарисовать обещание, протяните стрелку от команды к клиентскому сегменту или к другой команде.</translation>
+            <source>New resource</source>
+            <translation>Новый ресурс</translation>
         </message>
         <message numerus="yes">
             <source>Supported by %n promise(s) — show</source>
@@ -1192,14 +1229,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
                 <numerusform>Поддерживают %n обещания — показать</numerusform>
                 <numerusform>Поддерживают %n обещаний — показать</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Authorities</source>
-            <translation>Полномочия</translation>
-        </message>
-        <message>
-            <source>Resources</source>
-            <translation>Ресурсы</translation>
         </message>
         <message>
             <source>⚠ Marked “%1”, but not empowered. Not granted yet: %2</source>
@@ -1221,16 +1250,20 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     <context>
         <name>PromiseMap</name>
         <message>
+            <source>What does “%1” promise to “%2”? Enter adds it, Escape drops it</source>
+            <translation>Что «%1» обещает «%2»? Enter — добавить, Escape — отказаться</translation>
+        </message>
+        <message>
             <source>Rename</source>
             <translation>Переименовать</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Move %n part(ies)</source>
-            <translation>Переместить элементы: %n</translation>
-        </message>
-        <message>
-            <source>What does “%1” promise to “%2”? Enter adds it, Escape drops it</source>
-            <translation>Что «%1» обещает «%2»? Enter — добавить, Escape — отказаться</translation>
+            <translation>
+                <numerusform>Переместить %n участника</numerusform>
+                <numerusform>Переместить %n участников</numerusform>
+                <numerusform>Переместить %n участников</numerusform>
+            </translation>
         </message>
         <message>
             <source>Add promise</source>
@@ -1240,9 +1273,13 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <source>Drop the arrow on the client segment or the team that receives the promise.</source>
             <translation>Отпустите стрелку на клиентском сегменте или команде, которые получают обещание.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Delete %n item(s)</source>
-            <translation>Удалить элементы: %n</translation>
+            <translation>
+                <numerusform>Удалить %n элемент</numerusform>
+                <numerusform>Удалить %n элемента</numerusform>
+                <numerusform>Удалить %n элементов</numerusform>
+            </translation>
         </message>
         <message>
             <source>Arrange in layers</source>
@@ -1279,6 +1316,18 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>A team cannot promise to itself.</source>
             <translation>Команда не может обещать самой себе.</translation>
+        </message>
+        <message>
+            <source>Add structure link</source>
+            <translation>Добавить связь в структуре</translation>
+        </message>
+        <message>
+            <source>Add structure links</source>
+            <translation>Добавить связи в структуре</translation>
+        </message>
+        <message>
+            <source>Draft missing promises</source>
+            <translation>Набросать недостающие обещания</translation>
         </message>
     </context>
     <context>
@@ -1332,8 +1381,8 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Копировать картинку</translation>
         </message>
         <message>
-            <source>Copy the selection (or the whole view) as a picture</source>
-            <translation>Скопировать выделенное (или всю схему) как картинку</translation>
+            <source>Copy the selection (or the whole map) as a picture</source>
+            <translation>Скопировать выделенное (или всю карту) как картинку</translation>
         </message>
         <message>
             <source>Import table…</source>
@@ -1386,6 +1435,22 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Align</source>
             <translation>Выровнять</translation>
+        </message>
+        <message>
+            <source>Line up or space out the selected parties</source>
+            <translation>Выровнять или расставить выбранных участников</translation>
+        </message>
+        <message>
+            <source>Select promises or parties on the map to delete them.</source>
+            <translation>Выберите на карте обещания или участников, чтобы удалить их.</translation>
+        </message>
+        <message>
+            <source>The promise map is empty.</source>
+            <translation>Карта обещаний пуста.</translation>
+        </message>
+        <message>
+            <source>Picture copied to the clipboard.</source>
+            <translation>Картинка скопирована в буфер обмена.</translation>
         </message>
         <message>
             <source>This finding has no automatic fix.</source>
@@ -1629,6 +1694,17 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
     </context>
     <context>
+        <name>RowWords</name>
+        <message numerus="yes">
+            <source>Delete %n row(s)</source>
+            <translation>
+                <numerusform>Удалить %n строку</numerusform>
+                <numerusform>Удалить %n строки</numerusform>
+                <numerusform>Удалить %n строк</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SeverityDots</name>
         <message>
             <source>Severity %1 of 5</source>
@@ -1637,6 +1713,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     </context>
     <context>
         <name>SnapshotViewer</name>
+        <message>
+            <source>Snapshot “%1” (read-only)</source>
+            <translation>Снимок «%1» (только чтение)</translation>
+        </message>
         <message>
             <source>Previous page (PageUp)</source>
             <translation>Предыдущая страница (PageUp)</translation>
@@ -1653,13 +1733,13 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <source>Saved %1 · read-only</source>
             <translation>Сохранён %1 · только чтение</translation>
         </message>
-        <message>
-            <source>Snapshot “%1” (read-only)</source>
-            <translation>Снимок «%1» (только чтение)</translation>
-        </message>
     </context>
     <context>
         <name>SnapshotsPanel</name>
+        <message>
+            <source>Restore snapshot “%1”</source>
+            <translation>Вернуть снимок «%1»</translation>
+        </message>
         <message>
             <source>A snapshot is read-only.</source>
             <translation>Снимок доступен только для чтения.</translation>
@@ -1721,6 +1801,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Убрать снимок из файла сессии (Delete)</translation>
         </message>
         <message>
+            <source>No snapshots yet. “Save snapshot…” keeps the workshop as it is now, inside its file, to compare with or to come back to.</source>
+            <translation>Снимков пока нет. «Сохранить снимок…» сохраняет сессию такой, как сейчас, внутри её файла — чтобы сравнить или вернуться к ней.</translation>
+        </message>
+        <message>
             <source>Save snapshot</source>
             <translation>Сохранить снимок</translation>
         </message>
@@ -1767,10 +1851,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Choose a snapshot first.</source>
             <translation>Сначала выберите снимок.</translation>
-        </message>
-        <message>
-            <source>Restore snapshot “%1”</source>
-            <translation>Вернуть снимок «%1»</translation>
         </message>
         <message>
             <source>The workshop already is as in “%1”.</source>
@@ -1943,8 +2023,8 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     <context>
         <name>StructureEditor</name>
         <message>
-            <source>Select a segment or a team to see and edit its details here.</source>
-            <translation>Выберите сегмент или команду, чтобы увидеть и изменить их здесь.</translation>
+            <source>“%1” is not a number.</source>
+            <translation>«%1» — не число.</translation>
         </message>
         <message>
             <source>Name</source>
@@ -1971,10 +2051,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Участники (по одному в строке)</translation>
         </message>
         <message>
-            <source>Success indicator</source>
-            <translation>Показатель успеха</translation>
-        </message>
-        <message>
             <source>Indicator</source>
             <translation>Показатель</translation>
         </message>
@@ -1985,10 +2061,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Current</source>
             <translation>Сейчас</translation>
-        </message>
-        <message>
-            <source>Economics</source>
-            <translation>Экономика</translation>
         </message>
         <message>
             <source>Revenue</source>
@@ -2015,12 +2087,24 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Заметки</translation>
         </message>
         <message>
-            <source>“%1” is not a number.</source>
-            <translation>«%1» — не число.</translation>
+            <source>Success indicator</source>
+            <translation>Показатель успеха</translation>
         </message>
         <message>
+            <source>Economics</source>
+            <translation>Экономика</translation>
+        </message>
+        <message numerus="yes">
             <source>%n items selected. Select one segment or team to edit it.</source>
-            <translation>Выбрано объектов: %n. Чтобы изменить, выберите один сегмент или одну команду.</translation>
+            <translation>
+                <numerusform>Выбран %n объект. Чтобы изменить, выберите один сегмент или одну команду.</numerusform>
+                <numerusform>Выбрано %n объекта. Чтобы изменить, выберите один сегмент или одну команду.</numerusform>
+                <numerusform>Выбрано %n объектов. Чтобы изменить, выберите один сегмент или одну команду.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a segment or a team to see and edit its details here.</source>
+            <translation>Выберите сегмент или команду, чтобы увидеть и изменить их здесь.</translation>
         </message>
         <message>
             <source>✔ met</source>
@@ -2038,9 +2122,13 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <source>Lead: %1</source>
             <translation>Руководитель: %1</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>%n member(s)</source>
-            <translation>участников: %n</translation>
+            <translation>
+                <numerusform>%n участник</numerusform>
+                <numerusform>%n участника</numerusform>
+                <numerusform>%n участников</numerusform>
+            </translation>
         </message>
         <message>
             <source> (met)</source>
@@ -2205,6 +2293,22 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>%1 %</source>
             <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>Nothing is selected.</source>
+            <translation>Ничего не выделено.</translation>
+        </message>
+        <message>
+            <source>The diagram is empty.</source>
+            <translation>Схема пуста.</translation>
+        </message>
+        <message>
+            <source>Already at the largest zoom.</source>
+            <translation>Масштаб уже наибольший.</translation>
+        </message>
+        <message>
+            <source>Already at the smallest zoom.</source>
+            <translation>Масштаб уже наименьший.</translation>
         </message>
         <message>
             <source>Client segment</source>
@@ -2627,50 +2731,6 @@ team</source>
     <context>
         <name>columns</name>
         <message>
-            <source>Who promises</source>
-            <translation>Кто даёт</translation>
-        </message>
-        <message>
-            <source>To whom</source>
-            <translation>Кому</translation>
-        </message>
-        <message>
-            <source>Promise</source>
-            <translation>Обещание</translation>
-        </message>
-        <message>
-            <source>Metric</source>
-            <translation>Метрика</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Цель</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Authorities</source>
-            <translation>Полномочия</translation>
-        </message>
-        <message>
-            <source>Authorities granted of those the promise needs (edit them in the inspector)</source>
-            <translation>Сколько из нужных обещанию полномочий предоставлено (правка — в инспекторе)</translation>
-        </message>
-        <message>
-            <source>Resources</source>
-            <translation>Ресурсы</translation>
-        </message>
-        <message>
-            <source>Resources granted of those the promise needs (edit them in the inspector)</source>
-            <translation>Сколько из нужных обещанию ресурсов предоставлено (правка — в инспекторе)</translation>
-        </message>
-        <message>
-            <source>Root value</source>
-            <translation>Корневая ценность</translation>
-        </message>
-        <message>
             <source>%1 of %2</source>
             <translation>%1 из %2</translation>
         </message>
@@ -2739,6 +2799,10 @@ team</source>
             <translation>Показатель успеха</translation>
         </message>
         <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
             <source>Current</source>
             <translation>Сейчас</translation>
         </message>
@@ -2765,6 +2829,26 @@ team</source>
         <message>
             <source>Period</source>
             <translation>Период</translation>
+        </message>
+        <message>
+            <source>Who promises</source>
+            <translation>Кто даёт</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
         </message>
         <message>
             <source>Granted</source>
@@ -2799,12 +2883,32 @@ team</source>
             <translation>Решение</translation>
         </message>
         <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
             <source>Holder</source>
             <translation>Держатель</translation>
         </message>
         <message>
             <source>The member of the council of managers who holds this value</source>
             <translation>Член совета управляющих, который держит эту ценность</translation>
+        </message>
+        <message>
+            <source>Authorities</source>
+            <translation>Полномочия</translation>
+        </message>
+        <message>
+            <source>Authorities granted of those the promise needs (edit them in the inspector)</source>
+            <translation>Сколько из нужных обещанию полномочий предоставлено (правка — в инспекторе)</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ресурсы</translation>
+        </message>
+        <message>
+            <source>Resources granted of those the promise needs (edit them in the inspector)</source>
+            <translation>Сколько из нужных обещанию ресурсов предоставлено (правка — в инспекторе)</translation>
         </message>
     </context>
     <context>
@@ -3577,12 +3681,28 @@ team</source>
             <translation>&amp;Удалить</translation>
         </message>
         <message>
-            <source>Delete the selected rows with what hangs on them</source>
-            <translation>Удалить выбранные строки вместе со всем, что с ними связано</translation>
+            <source>Delete the selection with what hangs on it (Undo brings it back)</source>
+            <translation>Удалить выделенное вместе со всем, что от него зависит (Отменить вернёт)</translation>
         </message>
         <message>
             <source>Select &amp;All</source>
             <translation>Выделить &amp;всё</translation>
+        </message>
+        <message>
+            <source>Copy &amp;picture</source>
+            <translation>Копировать &amp;картинку</translation>
+        </message>
+        <message>
+            <source>Put a picture of the editor in front on the clipboard</source>
+            <translation>Положить картинку открытого редактора в буфер обмена</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <source>Select the objects of the editor in front whose text contains a word</source>
+            <translation>Выделить в открытом редакторе объекты, в тексте которых есть слово</translation>
         </message>
         <message>
             <source>&amp;Workshop</source>
@@ -3683,30 +3803,6 @@ team</source>
     <context>
         <name>pages</name>
         <message>
-            <source>Strategy canvas</source>
-            <translation>Стратегическая канва</translation>
-        </message>
-        <message>
-            <source>Competing factors, value curves and the ERRC grid (stage 3).</source>
-            <translation>Факторы конкуренции, кривые ценности и сетка ИСПС (этап 3).</translation>
-        </message>
-        <message>
-            <source>Structure</source>
-            <translation>Структура</translation>
-        </message>
-        <message>
-            <source>The organisation drawn from the client: segments, client-facing and service teams, the council (stage 6).</source>
-            <translation>Организация, нарисованная от клиента: сегменты, клиентские и сервисные команды, совет (этап 6).</translation>
-        </message>
-        <message>
-            <source>Promise map</source>
-            <translation>Карта обещаний</translation>
-        </message>
-        <message>
-            <source>Who promises what to whom, with metrics, authorities and resources (stages 4 and 5).</source>
-            <translation>Кто что кому обещает, с метриками, полномочиями и ресурсами (этапы 4 и 5).</translation>
-        </message>
-        <message>
             <source>Segments</source>
             <translation>Сегменты</translation>
         </message>
@@ -3761,6 +3857,30 @@ team</source>
         <message>
             <source>Stage 9 · Experiments: hypothesis, metric, budget, dates, outcome and decision.</source>
             <translation>Этап 9 · Эксперименты: гипотеза, метрика, бюджет, сроки, результат и решение.</translation>
+        </message>
+        <message>
+            <source>Strategy canvas</source>
+            <translation>Стратегическая канва</translation>
+        </message>
+        <message>
+            <source>Competing factors, value curves and the ERRC grid (stage 3).</source>
+            <translation>Факторы конкуренции, кривые ценности и сетка ИСПС (этап 3).</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>Структура</translation>
+        </message>
+        <message>
+            <source>The organisation drawn from the client: segments, client-facing and service teams, the council (stage 6).</source>
+            <translation>Организация, нарисованная от клиента: сегменты, клиентские и сервисные команды, совет (этап 6).</translation>
+        </message>
+        <message>
+            <source>Promise map</source>
+            <translation>Карта обещаний</translation>
+        </message>
+        <message>
+            <source>Who promises what to whom, with metrics, authorities and resources (stages 4 and 5).</source>
+            <translation>Кто что кому обещает, с метриками, полномочиями и ресурсами (этапы 4 и 5).</translation>
         </message>
     </context>
     <context>
