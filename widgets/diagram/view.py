@@ -264,15 +264,16 @@ class DiagramView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def _handles(self, event: QKeyEvent) -> bool:
-        """True for the keys this view acts on itself (so that window-wide shortcuts do not take them)."""
+        """True for the keys this view acts on itself (so that window-wide shortcuts do not take them).
+
+        Zoom keys are not claimed: the shell's View menu owns them and calls the editor; without such a shortcut
+        the key still reaches keyPressEvent."""
         key = event.key()
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             return bool(self.diagram().selected_nodes())
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             return bool(self.diagram().selectedItems())
-        return (key in (Qt.Key.Key_Space, Qt.Key.Key_Escape) or event.matches(QKeySequence.StandardKey.SelectAll)
-                or event.matches(QKeySequence.StandardKey.ZoomIn) or event.matches(QKeySequence.StandardKey.ZoomOut)
-                or self._is_zoom_in(event))
+        return key in (Qt.Key.Key_Space, Qt.Key.Key_Escape) or event.matches(QKeySequence.StandardKey.SelectAll)
 
     @staticmethod
     def _is_zoom_in(event: QKeyEvent) -> bool:

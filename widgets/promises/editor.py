@@ -17,12 +17,11 @@ from PySide6.QtCore import (
     QEvent,
     QIODevice,
     QMimeData,
-    QObject,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
@@ -66,18 +65,6 @@ MAP_MARGIN = 24.0
 """Blank border around the whole map in a copied picture (scene units)."""
 
 
-class ZoomKeysToTheShell(QObject):
-    """Lets a window's zoom shortcuts (the shell's View menu) have Ctrl+=, Ctrl++ and Ctrl+- while the map has the
-    focus: the shared diagram view claims them for itself. Without such a shortcut the view still gets the key."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            return (event.matches(QKeySequence.StandardKey.ZoomIn) or event.matches(QKeySequence.StandardKey.ZoomOut)
-                    or (control and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus)))
-        return False
-
-
 class PromiseMapEditor(QWidget, DiagramEditorTools):
     """The promise map with its toolbar, legend, inspector and table (stages 4 and 5 of the method)."""
 
@@ -111,7 +98,6 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.ctx.selection_changed.connect(self._selection_from_context)
         self.table.selection_changed.connect(self._selection_from_table)
         self.table.source.edit_refused.connect(self.view.show_hint)
-        self.view.installEventFilter(ZoomKeysToTheShell(self))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         changes_of(document).changed.connect(self._on_changes)

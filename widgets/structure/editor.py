@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -103,11 +103,12 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         """The toolbar's actions (their texts are set by `retranslate`)."""
         self.layers_action = self._action("", lambda: self.apply_layout("layers"))
         self.rings_action = self._action("", lambda: self.apply_layout("rings"))
-        self.fit_action = self._action("", self.zoom_fit, "Ctrl+0")
-        self.zoom_in_action = self._action("", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action("", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        # Fit, zoom and copy picture have their keys in the shell's menus, which call this editor.
+        self.fit_action = self._action("", self.zoom_fit)
+        self.zoom_in_action = self._action("", self.zoom_in)
+        self.zoom_out_action = self._action("", self.zoom_out)
         self.snap_action = self._action("", self.set_snapping, checkable=True)
-        self.copy_action = self._action("", self.copy_picture, "Ctrl+Shift+C")
+        self.copy_action = self._action("", self.copy_picture)
         self.delete_action = self._action("", self.delete_selection)
         self.align_actions = {how: self._action("", partial(self.align_selected, how))
                               for how in ("left", "center", "right", "top", "middle", "bottom")}
