@@ -50,6 +50,9 @@ def make_editor(qtbot, document: Document, size: tuple[int, int] = (1600, 900)):
     pg.setConfigOption("mouseRateLimit", -1)
     stack = QUndoStack()
     editor = CanvasEditor(document, stack)
+    # The window owns its stack, as the main window does: a stack left to Python's garbage collector together with
+    # its commands can be freed after them, and QUndoStack::clear() then deletes a command twice (a segfault).
+    stack.setParent(editor)
     qtbot.addWidget(editor)
     editor.resize(*size)
     editor.show()

@@ -44,7 +44,7 @@ def _orphan_windows() -> dict[int, object]:
     from PySide6.QtWidgets import QApplication
     from shiboken6 import Shiboken
 
-    if QApplication.instance() is None:
+    if not isinstance(QApplication.instance(), QApplication):
         return {}
     return {Shiboken.getCppPointer(w)[0]: w for w in QApplication.topLevelWidgets() if w.parent() is None}
 
@@ -56,6 +56,20 @@ def _flush_deferred_deletes() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _forget_the_clipboard() -> None:
+    """Empties the clipboard, so no test reads what another copied.
+
+    It also ends the test process cleanly: Qt deletes what is left on the clipboard after Python has shut down, and
+    a QMimeData made in Python (copy picture puts one there) then crashes the process at exit.
+    """
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if isinstance(QGuiApplication.instance(), QGuiApplication):
+        QGuiApplication.clipboard().clear()
 
 
 def _describe(widget) -> str:  # noqa: ANN001 - a QWidget
@@ -90,6 +104,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     `qtbot.addWidget` already closed and every fixture finalised. Leftovers are deleted so the next tests start clean.
     """
     result = yield
+    _forget_the_clipboard()
     before = item.stash.get(_WINDOWS_BEFORE, frozenset())
     if not _orphan_windows().keys() - before:
         return result

@@ -71,3 +71,27 @@ def test_a_test_that_leaves_a_window_fails_and_names_it(inner: pytest.Pytester) 
         "*left live top-level widgets behind*QMainWindow objectName='forgottenWindow' (visible)*",
     ])
     result.stdout.no_fnmatch_line("*left live top-level widgets behind*failedWindow*")  # failed once is enough
+
+
+CLIPBOARD_TESTS = '''
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
+
+
+def test_copies_a_picture(qtbot):
+    data = QMimeData()  # made in Python, as the editors' copy picture does
+    data.setText("copied")
+    QGuiApplication.clipboard().setMimeData(data)
+
+
+def test_finds_the_clipboard_empty(qtbot):
+    assert QGuiApplication.clipboard().text() == ""
+'''
+
+
+def test_what_a_test_copies_neither_reaches_the_next_test_nor_crashes_the_run(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
+    pytester.makepyfile(test_clipboard=CLIPBOARD_TESTS)
+    result = pytester.runpytest_subprocess("-p", "no:randomly", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
+    assert result.ret == 0, "the test process ends cleanly, with no crash at exit"
