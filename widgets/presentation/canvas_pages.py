@@ -175,6 +175,10 @@ class RevealLegend(WrappingLegend):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(600, math.ceil(self._rows * self._row_height()))
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as the page needs: the entries wrap into more rows (and long names are elided)."""
+        return QSize(round(120 * self.scale), self.sizeHint().height())
+
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -19,7 +19,7 @@ from app import palette
 from app.changed import Changes
 from app.document import Document
 from widgets.presentation import theme
-from widgets.presentation.page import StoryPage, label
+from widgets.presentation.page import StoryPage, label, scroller
 from widgets.presentation.story import StoryStep, chain_teams
 
 log = logging.getLogger(__name__)
@@ -181,7 +181,14 @@ class PromisePage(DiagramPage):
         super().__init__(document, undo_stack, step, parent)
         self.teams = chain_teams(document.model)
         self.focus: list[str] = []
-        self.card = ChainCard(self.body)
+        self.card = ChainCard()
+        self.card_column = QWidget()
+        column = QVBoxLayout(self.card_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.card)
+        column.addStretch(1)
+        self.card_area = scroller(self.body, self.card_column)
+        """The chain card scrolls when a team's promises are more than the screen is tall."""
         self.statuses = StatusLegend(self.body)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -190,14 +197,14 @@ class PromisePage(DiagramPage):
             item = old.takeAt(0)
             if item.widget() is not None:
                 row.addWidget(item.widget(), 1)
-        row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.card_area, 0)
         old.addLayout(row, 1)
         old.addWidget(self.statuses)
         self.show_step(0)
         self.apply_scale()
 
     def apply_scale(self) -> None:
-        self.card.setFixedWidth(round(500 * self.scale))
+        self.card_area.setFixedWidth(round(500 * self.scale))
         self.body.layout().setContentsMargins(0, round(self.px(12)), 0, 0)
         self.body.layout().setSpacing(round(self.px(8)))
         self.card.set_scale(self.scale)
@@ -239,12 +246,12 @@ class PromisePage(DiagramPage):
         if isinstance(team, m.Team):
             self.set_header(team.name or "—", team.purpose.strip() or tr("Its chain of promises"))
             self.card.show_team(w, team)
-            self.card.show()
+            self.card_area.show()
         else:
             kept = sum(p.status in ("accepted", "kept") for p in w.promises)
             self.set_header(tr("Who promises what to whom"),
                             tr("%n promise(s)", "", len(w.promises)) + " · " + tr("%n accepted or kept", "", kept))
-            self.card.hide()
+            self.card_area.hide()
         self._fit_due.start()
 
     # --------------------------------------------------------------- selection

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QUndoStack
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.changed import Changes
 from app.document import Document
@@ -22,6 +22,41 @@ def label(parent: QWidget, name: str, color: str = theme.INK, wrap: bool = True)
     lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     lab.setStyleSheet(f"color: {color}; background: transparent;")
     return lab
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" when narrow, instead of widening the page."""
+
+    def __init__(self, parent: QWidget, name: str, color: str = theme.INK) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"color: {color}; background: transparent;")
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        p.drawText(rect, int(self.alignment()),
+                   self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width()))
+        p.end()
+
+
+def scroller(parent: QWidget, content: QWidget) -> QScrollArea:
+    """`content` in a frameless white area that scrolls up and down when it is taller than the page (never sideways):
+    however much a workshop holds, the page fits the screen, and the look is unchanged while it all fits."""
+    area = QScrollArea(parent)
+    area.setObjectName("pageScroller")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    white(area.viewport())
+    content.setAutoFillBackground(False)
+    return area
 
 
 def white(widget: QWidget) -> None:
@@ -56,7 +91,7 @@ class StoryPage(QWidget):
         outer.setSpacing(0)
         self.eyebrow = label(self, "pageEyebrow", theme.ACCENT, wrap=False)
         self.eyebrow.setText(kind_names()[step.kind])
-        self.context_label = label(self, "pageContext", theme.FAINT, wrap=False)
+        self.context_label = ElidedLabel(self, "pageContext", theme.FAINT)
         self.context_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.title_label = label(self, "pageTitle")
         self.subtitle_label = label(self, "pageSubtitle", theme.MUTED)

@@ -173,7 +173,10 @@ class StoryView(QWidget):
     # ------------------------------------------------------------------ screen
     def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(ev)
-        scale = theme.scale_for(self.height() or 1080)
+        self.set_scale(theme.scale_for(self.height() or 1080))
+
+    def set_scale(self, scale: float) -> None:
+        """Type and drawings of every page for a screen `scale` times 1080 lines (pages built later follow)."""
         if abs(scale - self.scale) > 0.02:
             self.scale = scale
             for page in self.pages.values():

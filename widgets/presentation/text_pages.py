@@ -19,12 +19,14 @@ from app.document import Document
 from widgets.base.findings_text import translated_templates
 from widgets.diagram.style import kind_style
 from widgets.presentation import theme
-from widgets.presentation.page import StoryPage, label
+from widgets.presentation.page import StoryPage, label, scroller
 from widgets.presentation.story import StoryStep
 
 SEGMENT_BAND = kind_style("segment").fill
 """Segments are yellow everywhere: the band over a client's card matches the segment ellipses of the diagrams."""
 SEGMENT_RULE = kind_style("segment").border
+VALUE_CARD_PX = 230
+"""The width a root value's card needs at 1080 lines to sit in one row with the others."""
 
 
 def clear_layout(layout: QVBoxLayout | QGridLayout | QHBoxLayout) -> None:
@@ -91,6 +93,8 @@ class GoalPage(Rebuilding):
     """The evolutionary goal in large type, its rationale, and the root values with the people who hold them."""
 
     watched = frozenset({"workshop", "value"})
+    value_cards: list[QWidget] = []
+    per_row = 0
 
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
                  parent: QWidget | None = None) -> None:
@@ -102,6 +106,7 @@ class GoalPage(Rebuilding):
 
     def rebuild(self) -> None:
         clear_layout(self.column)
+        self.value_cards = []
         info = self.document.model.info
         px = self.px
         self.context_label.setText(" · ".join(t for t in (info.organization.strip(), long_date(info.date)) if t))
@@ -136,12 +141,38 @@ class GoalPage(Rebuilding):
             caption.setFont(theme.eyebrow(px(theme.EYEBROW_PX)))
             self.column.addWidget(caption)
             self.column.addSpacing(round(px(14)))
-            row = QHBoxLayout()
-            row.setSpacing(round(px(24)))
-            for value in values[:6]:
-                row.addWidget(self._value_card(value), 1)
-            self.column.addLayout(row)
+            self.values_grid = QGridLayout()
+            self.values_grid.setSpacing(round(px(24)))
+            self.value_cards = [self._value_card(value) for value in values[:6]]
+            self.per_row = 0
+            self._place_values()
+            self.column.addLayout(self.values_grid)
         self.column.addStretch(1)
+
+    def _values_per_row(self) -> int:
+        """All the values in one row where the page is wide enough for them, else in two rows."""
+        n = len(self.value_cards)
+        roomy = self.body.width() >= n * self.px(VALUE_CARD_PX)
+        return n if roomy or n <= 2 else (n + 1) // 2
+
+    def _place_values(self) -> None:
+        per_row = self._values_per_row() if self.value_cards else 0
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for card in self.value_cards:
+            self.values_grid.removeWidget(card)
+        for col in range(self.values_grid.columnCount()):
+            self.values_grid.setColumnStretch(col, 0)
+        for i, card in enumerate(self.value_cards):
+            self.values_grid.addWidget(card, i // per_row, i % per_row)
+        for col in range(per_row):
+            self.values_grid.setColumnStretch(col, 1)
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(ev)
+        if self.value_cards:
+            self._place_values()
 
     def _value_card(self, value: m.Value) -> QWidget:
         px = self.px
@@ -221,12 +252,17 @@ class ClientsPage(Rebuilding):
     def __init__(self, document: Document, undo_stack: QUndoStack, step: StoryStep,
                  parent: QWidget | None = None) -> None:
         super().__init__(document, undo_stack, step, parent)
-        column = QVBoxLayout(self.body)
+        self.cards = QWidget()
+        column = QVBoxLayout(self.cards)
         column.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         column.addStretch(2)
         column.addLayout(self.grid)
         column.addStretch(3)
+        outer = QVBoxLayout(self.body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller(self.body, self.cards))
+        """Many segments scroll rather than push the page past the screen."""
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -367,7 +403,11 @@ class FindingsPage(Rebuilding):
                  parent: QWidget | None = None) -> None:
         super().__init__(document, undo_stack, step, parent)
         self.findings: list[Finding] = []
-        self.rows = QVBoxLayout(self.body)
+        self.list = QWidget()
+        self.rows = QVBoxLayout(self.list)
+        outer = QVBoxLayout(self.body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller(self.body, self.list))
         self.rebuild()
 
     def rebuild(self) -> None:

@@ -74,6 +74,9 @@ class PresentationWindow(QWidget):
         self.work_file = work_file
         self._show_title()
         self.story = StoryView(document, undo_stack, self)
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        if screen is not None:  # pages are built for the screen's type size, not 1080 lines and then shrunk
+            self.story.set_scale(theme.scale_for(screen.geometry().height()))
         self.clock = agenda_clock(document)
         self.footer = Footer(self.clock, self)
         layout = QVBoxLayout(self)
@@ -101,6 +104,7 @@ class PresentationWindow(QWidget):
         screen = screen or QGuiApplication.primaryScreen()
         if screen is not None:
             self.setScreen(screen)
+            self._rescale(screen.geometry().height())  # before the pages' minimum sizes meet the screen's size
             self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.raise_()
@@ -144,12 +148,17 @@ class PresentationWindow(QWidget):
 
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)
-        scale = theme.scale_for(self.height())
+        self._rescale(self.height())
+        if self.curtain.isVisible():
+            self.curtain.setGeometry(self.rect())
+
+    def _rescale(self, height: int) -> None:
+        """Type and spacing of the footer and the pages for a window `height` pixels high."""
+        scale = theme.scale_for(height)
         if abs(scale - self.scale) > 0.02:
             self.scale = scale
             self.footer.set_scale(scale)
-        if self.curtain.isVisible():
-            self.curtain.setGeometry(self.rect())
+        self.story.set_scale(theme.scale_for(height - self.footer.sizeHint().height()))
 
     def _show_where(self) -> None:
         page = self.story.page
