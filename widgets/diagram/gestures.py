@@ -2,16 +2,18 @@
 
 Nodes shown where they were placed automatically, with no stored position yet, are "provisional"; the first
 gesture that changes something stores their positions in the same undo step, so the arrangement stays put.
-User-visible labels and hints are passed in by the editors (translated in their own contexts).
+User-visible hints are passed in by the editors (translated in their own contexts); an undo step's name is passed
+as a function that names it in the language shown, so the undo history follows a change of language.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from app import changes
 from app.document import EditRefused
 from app.edits import Batch, Edit, SetPosition
+from widgets.base.undo import EditGroup, push_group
 from widgets.diagram import geometry
 from widgets.diagram.inline_edit import InlineNameEditor
 
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 
     from widgets.diagram.scene import DiagramScene, Moves
     from widgets.diagram.view import DiagramView
+
+UndoName = Callable[[], str]
+"""Names an undo step in the current language (called whenever the undo history is shown or renamed)."""
 
 
 class DiagramGestures:
@@ -35,12 +40,12 @@ class DiagramGestures:
     provisional: set[str]
     _renaming: InlineNameEditor | None
 
-    def _push_edit(self, edit: Edit, label: str) -> str | None:
-        """Hook: apply one edit as one undo step; the refusal's reason, or None."""
+    def _push_edit(self, edit: Edit, name: UndoName) -> str | None:
+        """Hook: apply one edit as one undo step named by `name`; the refusal's reason, or None."""
         raise NotImplementedError
 
-    def rename_label(self) -> str:
-        """Hook: the undo label of a rename, in the editor's language."""
+    def rename_label(self) -> UndoName:
+        """Hook: names the undo step of a rename, in the language shown."""
         raise NotImplementedError
 
     def _freeze(self, exclude: Iterable[str] = ()) -> list[Edit]:
@@ -49,77 +54,80 @@ class DiagramGestures:
         return [SetPosition(self.DIAGRAM, n, None, self.scene.nodes[n].centre())
                 for n in sorted(self.provisional) if n not in skip and n in self.scene.nodes]
 
-    def push(self, edits: list[Edit], label: str, freeze: bool = True, exclude: Iterable[str] = ()) -> str | None:
-        """Apply `edits` as one undo step (storing the provisional positions first); a refusal shows as a hint."""
+    def push(self, edits: list[Edit], name: UndoName, freeze: bool = True, exclude: Iterable[str] = ()) -> str | None:
+        """Apply `edits` as one undo step named by `name` (storing the provisional positions first); a refusal
+        shows as a hint."""
         everything = (self._freeze(exclude) if freeze else []) + edits
         if not everything:
             return None
         single = len(everything) == 1 and (isinstance(everything[0], Batch) or not self.BATCH_SINGLE)
-        edit = everything[0] if single else Batch(tuple(everything), label)
-        reason = self._push_edit(edit, label)
+        edit = everything[0] if single else Batch(tuple(everything))
+        reason = self._push_edit(edit, name)
         if reason:
             self.view.show_hint(reason)
         return reason
 
-    def move_nodes(self, moves: Moves, label: str) -> None:
+    def move_nodes(self, moves: Moves, name: UndoName) -> None:
         """Store the positions of dragged nodes (one undo step); put them back where the document refuses."""
         edits: list[Edit] = [changes.set_position(self.document, self.DIAGRAM, node_id, new)
                              for node_id, (_old, new) in moves.items()]
-        if self.push(edits, label, exclude=moves):
+        if self.push(edits, name, exclude=moves):
             for node_id, (old, _new) in moves.items():
                 self.scene.move_node(node_id, old)
 
-    def delete_items(self, ids: list[str], gone: set[str], label: str, stack: QUndoStack) -> None:
-        """Delete `ids` with what hangs on them in one macro (`gone`: the nodes going, not to be frozen)."""
-        stack.beginMacro(label)
+    def delete_items(self, ids: list[str], gone: set[str], name: UndoName, stack: QUndoStack) -> None:
+        """Delete `ids` with what hangs on them as one undo step named by `name` (`gone`: the nodes going, not to
+        be frozen; the provisional positions of the others are stored first)."""
+        group = EditGroup(self.document, name)
         try:
-            first = True
+            frozen = self._freeze(gone)
+            if frozen:
+                group.add(Batch(tuple(frozen)))
             for item_id in ids:
-                if self.document.find(item_id) is None:
+                if self.document.find(item_id) is None:  # it went with an item deleted before it
                     continue
                 try:
-                    edit = changes.delete(self.document, item_id)
+                    reason = group.add(changes.delete(self.document, item_id))
                 except EditRefused as refused:
-                    self.view.show_hint(str(refused))
-                    continue
-                self.push([edit], label, freeze=first, exclude=gone)
-                first = False
+                    reason = str(refused)
+                if reason:
+                    self.view.show_hint(reason)
         finally:
-            stack.endMacro()
+            push_group(stack, group)
 
-    def store_layout(self, positions: dict[str, tuple[float, float]], label: str) -> None:
+    def store_layout(self, positions: dict[str, tuple[float, float]], name: UndoName) -> None:
         """Store an automatic layout (the provisional nodes too, where it agrees with what is shown); fit the view."""
         from app import layout
 
         for node_id in self.provisional:
             positions.setdefault(node_id, self.scene.nodes[node_id].centre())
-        edit = layout.layout_edit(self.document, self.DIAGRAM, positions, label)
+        edit = layout.layout_edit(self.document, self.DIAGRAM, positions)
         if edit.edits:
-            self.push([edit], label, freeze=False)
+            self.push([edit], name, freeze=False)
         self.view.fit_all()
 
-    def align_nodes(self, how: str, label: str, hint: str) -> None:
+    def align_nodes(self, how: str, name: UndoName, hint: str) -> None:
         """Line the selected nodes up along an edge or centre line (one undo step); `hint` if fewer than two."""
         ids = [n.node_id for n in self.scene.selected_nodes()]
         if len(ids) < 2:
             self.view.show_hint(hint)
             return
-        self._move_to(geometry.align(self.scene.centres(ids), self.scene.sizes(ids), how), label)
+        self._move_to(geometry.align(self.scene.centres(ids), self.scene.sizes(ids), how), name)
 
-    def distribute_nodes(self, axis: str, label: str, hint: str) -> None:
+    def distribute_nodes(self, axis: str, name: UndoName, hint: str) -> None:
         """Space the selected nodes evenly (one undo step); `hint` if fewer than three."""
         ids = [n.node_id for n in self.scene.selected_nodes()]
         if len(ids) < 3:
             self.view.show_hint(hint)
             return
-        self._move_to(geometry.distribute(self.scene.centres(ids), self.scene.sizes(ids), axis), label)
+        self._move_to(geometry.distribute(self.scene.centres(ids), self.scene.sizes(ids), axis), name)
 
-    def _move_to(self, targets: dict[str, tuple[float, float]], label: str) -> None:
+    def _move_to(self, targets: dict[str, tuple[float, float]], name: UndoName) -> None:
         current = self.scene.centres(targets)
         edits: list[Edit] = [changes.set_position(self.document, self.DIAGRAM, i, xy)
                              for i, xy in targets.items() if xy != current[i] or i in self.provisional]
         if edits:
-            self.push(edits, label, exclude=targets)
+            self.push(edits, name, exclude=targets)
 
     def rename(self, node_id: str) -> None:
         """Type a node's name in place (Enter or clicking elsewhere keeps it, Escape cancels)."""

@@ -11,7 +11,7 @@ from app.document import Document
 from app.edits import Edit
 from widgets.base.findings_text import translated_templates
 from widgets.base.live import changes_of
-from widgets.base.undo import push_edit
+from widgets.base.undo import Name, push_edit
 
 PROBLEM_SEVERITIES = ("error", "warning")
 """Findings that make a promise "have problems" (hints such as a missing structure link do not)."""
@@ -43,7 +43,7 @@ class PromiseContext(QObject):
         changes_of(document).changed.connect(self._on_changes)
 
     # -- edits
-    def push(self, edit: Edit, text: str | None = None) -> str | None:
+    def push(self, edit: Edit, text: Name = None) -> str | None:
         """Apply `edit` as one undoable step; a refusal is shown as a hint and returned."""
         reason = push_edit(self.undo_stack, self.document, edit, text)
         if reason:

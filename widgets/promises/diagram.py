@@ -8,7 +8,7 @@ editor does), so the arrangement stays put from then on.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
@@ -70,7 +70,6 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._pair_edges: dict[Pair, list[str]] = {}
         self._edge_of: dict[str, str] = {}
         self._pair_of: dict[str, Pair] = {}
-        self._names: dict[str, Callable[[], str]] = {}
         self._graph: FeedGraph | None = None
         self._quiet = False
         self._entry: PromiseEntry | None = None

@@ -41,6 +41,7 @@ from app.promise_rules import fix_all, fix_for
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
 from widgets.diagram.editor_tools import DiagramEditorTools
+from widgets.diagram.gestures import UndoName
 from widgets.diagram.items import NodeItem
 from widgets.diagram.picture import render_scene, selection_picture
 from widgets.promises.context import PromiseContext
@@ -332,9 +333,9 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             return self.tr("This finding has no automatic fix.")
         return self.diagram.push([edit], self._fix_name(edit.label))
 
-    def _fix_name(self, label: str) -> str:
-        """The undo name of a fix (the core names it in English: FIX_NAMES), following the language."""
-        return self.diagram.named(lambda: tr(label) if label else self.tr("Fix"))
+    def _fix_name(self, label: str) -> UndoName:
+        """Names the undo step of a fix (the core names it in English: FIX_NAMES) in the language shown."""
+        return lambda: tr(label) if label else self.tr("Fix")
 
     def fix_all(self, code: str) -> str | None:
         """Fix every finding of `code` that has a fix, as one undo step."""
@@ -358,8 +359,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             error = str(e)
             self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"), lambda: error)
             return error
-        name = self.diagram.named(lambda: self.tr("Import promises"))
-        reason = self.diagram.push([result.batch], name) if result.batch else None
+        reason = self.diagram.push([result.batch], lambda: self.tr("Import promises")) if result.batch else None
         self.last_import = result
         self._tell(QMessageBox.Icon.Information, lambda: self.tr("Import promises"),
                    partial(self._import_report, result))

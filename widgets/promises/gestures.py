@@ -6,16 +6,13 @@ parties still shown where they were placed automatically (see widgets.promises.d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from app import changes
-from app.document import EditRefused
-from app.edits import Batch, Edit
+from app.edits import Edit
 from app.promise_rules import new_promise
-from widgets.base.undo import EditGroup, push_group
-from widgets.diagram.gestures import DiagramGestures
+from widgets.diagram.gestures import DiagramGestures, UndoName
 from widgets.diagram.scene import Moves
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.items import PromiseEdge
@@ -45,25 +42,17 @@ class PromiseGestures(DiagramGestures):
     DIAGRAM = DIAGRAM
     ctx: PromiseContext
     _entry: PromiseEntry | None
-    _names: dict[str, Callable[[], str]]
 
-    def named(self, name: Callable[[], str]) -> str:
-        """`name()` now; the undo step pushed under that text names itself with `name` again when the language
-        changes (the shared diagram gestures pass labels on as plain texts)."""
-        text = name()
-        self._names[text] = name
-        return text
+    def _push_edit(self, edit: Edit, name: UndoName) -> str | None:
+        return self.ctx.push(edit, name)
 
-    def _push_edit(self, edit: Edit, label: str) -> str | None:
-        return self.ctx.push(edit, self._names.pop(label, label))
-
-    def rename_label(self) -> str:
-        """The undo label of a rename."""
-        return self.named(lambda: tr("Rename"))
+    def rename_label(self) -> UndoName:
+        """Names the undo step of a rename."""
+        return lambda: tr("Rename")
 
     def _on_nodes_moved(self, moves: Moves) -> None:
         count = len(moves)
-        self.move_nodes(moves, self.named(lambda: tr("Move %n part(ies)", None, count)))
+        self.move_nodes(moves, lambda: tr("Move %n part(ies)", None, count))
 
     def _on_link_dragged(self, from_id: str, to_id: str) -> None:
         source, target = self.scene.nodes.get(from_id), self.scene.nodes.get(to_id)
@@ -79,7 +68,7 @@ class PromiseGestures(DiagramGestures):
         if text is None or self.document.find(from_id) is None or self.document.find(to_id) is None:
             return
         edit = new_promise(self.document, from_id, to_id, text)
-        if self.push([edit], self.named(lambda: tr("Add promise"))) is None:
+        if self.push([edit], lambda: tr("Add promise")) is None:
             self.ctx.select([edit.obj.id])
 
     def _on_link_refused(self, reason: str) -> None:
@@ -96,22 +85,7 @@ class PromiseGestures(DiagramGestures):
         if not ids:
             return
         count = len(ids)
-        group = EditGroup(self.document, lambda: tr("Delete %n item(s)", None, count))
-        try:
-            frozen = self._freeze(gone)  # the parties still placed automatically stay where they are shown
-            if frozen:
-                group.add(Batch(tuple(frozen)))
-            for item_id in ids:
-                if self.document.find(item_id) is None:  # it went with a party deleted before it
-                    continue
-                try:
-                    reason = group.add(changes.delete(self.document, item_id))
-                except EditRefused as refused:
-                    reason = str(refused)
-                if reason:
-                    self.view.show_hint(reason)
-        finally:
-            push_group(self.ctx.undo_stack, group)
+        self.delete_items(ids, gone, lambda: tr("Delete %n item(s)", None, count), self.ctx.undo_stack)
 
     def apply_layout(self) -> None:
         """Arrange every party in layers from the client along the promises: one undo step."""
@@ -119,15 +93,15 @@ class PromiseGestures(DiagramGestures):
 
         sizes = {i: n.size for i, n in self.scene.nodes.items()}
         self.store_layout(layout.layered_layout(self.document.model, DIAGRAM, sizes or None),
-                          self.named(lambda: tr("Arrange in layers")))
+                          lambda: tr("Arrange in layers"))
 
     def align_selected(self, how: str) -> None:
         """Line the selected parties up along an edge or centre line (one undo step)."""
-        self.align_nodes(how, self.named(lambda: tr("Align")), tr("Select two or more parties to align them."))
+        self.align_nodes(how, lambda: tr("Align"), tr("Select two or more parties to align them."))
 
     def distribute_selected(self, axis: str) -> None:
         """Space the selected parties evenly (one undo step)."""
-        self.distribute_nodes(axis, self.named(lambda: tr("Distribute")),
+        self.distribute_nodes(axis, lambda: tr("Distribute"),
                               tr("Select three or more parties to distribute them."))
 
     def _edge_activated(self, edge: PromiseEdge) -> None:

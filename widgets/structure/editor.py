@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,7 +38,7 @@ from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
 from widgets.diagram import geometry
 from widgets.diagram.editor_tools import DiagramEditorTools
-from widgets.diagram.gestures import DiagramGestures
+from widgets.diagram.gestures import DiagramGestures, UndoName
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.palette import Palette, PaletteEntry
@@ -202,19 +202,23 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         return button
 
     # ------------------------------------------------------------------ edits
-    def _push_edit(self, edit: Edit, label: str) -> str | None:
-        return push_edit(self.undo_stack, self.document, edit, label)
+    # An undo step's name is a function of no widget: the undo history names it again in the language shown, and
+    # the history may outlive the editor.
+    def _push_edit(self, edit: Edit, name: UndoName) -> str | None:
+        return push_edit(self.undo_stack, self.document, edit, name)
 
-    def rename_label(self) -> str:
-        """The undo label of a rename."""
-        return self.tr("Rename")
+    def rename_label(self) -> UndoName:
+        """Names the undo step of a rename."""
+        return lambda: QCoreApplication.translate("StructureEditor", "Rename")
 
     def _on_nodes_moved(self, moves: Moves) -> None:
-        self.move_nodes(moves, self.tr("Move %n part(ies)", "", len(moves)))
+        count = len(moves)
+        self.move_nodes(moves, lambda: QCoreApplication.translate("StructureEditor", "Move %n part(ies)", None, count))
 
     def _on_link_dragged(self, from_id: str, to_id: str) -> None:
         link = m.Link(changes.new_id(), from_id, to_id)
-        if self.push([changes.insert(self.document, link)], self.tr("Add link")) is None:
+        if self.push([changes.insert(self.document, link)],
+                     lambda: QCoreApplication.translate("StructureEditor", "Add link")) is None:
             self.view.hide_hint()
 
     def _on_link_refused(self, reason: str) -> None:
@@ -229,7 +233,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         if self.scene.snapping:
             x, y = geometry.snap(x, self.scene.grid), geometry.snap(y, self.scene.grid)
         edits: list[Edit] = [changes.insert(self.document, obj), SetPosition(DIAGRAM, new_id, None, (x, y))]
-        if self.push(edits, self.tr("Add %1").replace("%1", self.tr(KIND_LABELS[kind]).lower())):
+        if self.push(edits, partial(adding_name, kind)):
             return None
         self.select_ids([new_id])
         self.rename(new_id)
@@ -249,11 +253,15 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         ids = links + nodes
         if not ids:
             return
-        label = self.tr("Delete %n item(s)", "", len(ids))
-        if len(ids) == 1:
-            self.push([changes.delete(self.document, ids[0])], label, exclude=gone)
+        count = len(ids)
+
+        def name() -> str:
+            return QCoreApplication.translate("StructureEditor", "Delete %n item(s)", None, count)
+
+        if count == 1:
+            self.push([changes.delete(self.document, ids[0])], name, exclude=gone)
             return
-        self.delete_items(ids, gone, label, self.undo_stack)
+        self.delete_items(ids, gone, name, self.undo_stack)
 
     def apply_layout(self, which: str) -> None:
         """Arrange every node by layers or rings from the client: one undo step."""
@@ -261,16 +269,17 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
 
         arrange = layout.layered_layout if which == "layers" else layout.ring_layout
         sizes = {i: n.size for i, n in self.scene.nodes.items()}
-        label = self.tr("Arrange in layers") if which == "layers" else self.tr("Arrange in rings")
-        self.store_layout(arrange(self.document.model, DIAGRAM, sizes or None), label)
+        self.store_layout(arrange(self.document.model, DIAGRAM, sizes or None), partial(arranging_name, which))
 
     def align_selected(self, how: str) -> None:
         """Line the selected nodes up along an edge or centre line (one undo step)."""
-        self.align_nodes(how, self.tr("Align"), self.tr("Select two or more parties to align them."))
+        hint = self.tr("Select two or more parties to align them.")
+        self.align_nodes(how, lambda: QCoreApplication.translate("StructureEditor", "Align"), hint)
 
     def distribute_selected(self, axis: str) -> None:
         """Space the selected nodes evenly (one undo step)."""
-        self.distribute_nodes(axis, self.tr("Distribute"), self.tr("Select three or more parties to distribute them."))
+        hint = self.tr("Select three or more parties to distribute them.")
+        self.distribute_nodes(axis, lambda: QCoreApplication.translate("StructureEditor", "Distribute"), hint)
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(scale * 100))))
@@ -353,3 +362,16 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
             self.view.fit_all()
+
+
+def adding_name(kind: str) -> str:
+    """The undo step of adding a party of `kind`, in the language shown ("Add service team")."""
+    what = QCoreApplication.translate("StructureEditor", KIND_LABELS[kind]).lower()
+    return QCoreApplication.translate("StructureEditor", "Add %1").replace("%1", what)
+
+
+def arranging_name(which: str) -> str:
+    """The undo step of an automatic layout ("layers" or "rings"), in the language shown."""
+    if which == "layers":
+        return QCoreApplication.translate("StructureEditor", "Arrange in layers")
+    return QCoreApplication.translate("StructureEditor", "Arrange in rings")
