@@ -11,7 +11,7 @@ from app import model as m
 from app.changed import Changes
 from app.document import Document
 from app.edits import Edit
-from widgets.base.undo import push_edit
+from widgets.base.undo import Name, push_edit
 
 INK = "#1F2430"  # text on the chart
 MUTED = "#5B6270"  # axis captions, secondary text
@@ -93,8 +93,11 @@ class CanvasContext(QObject):
         """The canvas shown, or None."""
         return self.document.find(self.canvas_id) if self.canvas_id else None
 
-    def push(self, edit: Edit, text: str | None = None) -> bool:
-        """Apply `edit` through the undo stack; a refusal becomes a hint. True when it was applied."""
+    def push(self, edit: Edit, text: Name = None) -> bool:
+        """Apply `edit` through the undo stack; a refusal becomes a hint. True when it was applied.
+
+        `text` names the undo step: a function that names it in the language shown (the undo history follows a
+        change of language), or None for the edit's own description."""
         reason = push_edit(self.undo_stack, self.document, edit, text)
         if reason:
             self.hinted.emit(reason)

@@ -267,7 +267,8 @@ class CurvesPanel(FollowsWhenShown, QWidget):
         if curve.reference != on:
             edits.append(Update("curve", curve_id, {"reference": (curve.reference, on)}))
         if edits:
-            self.ctx.push(Batch(tuple(edits), self.tr("Mark reference curve")))
+            self.ctx.push(Batch(tuple(edits)),
+                          lambda: QCoreApplication.translate("CurvesPanel", "Mark reference curve"))
 
     def move_curve(self, curve_id: str, delta: int) -> None:
         """Draw a curve one place earlier or later."""
@@ -276,11 +277,13 @@ class CurvesPanel(FollowsWhenShown, QWidget):
             return
         i = self.ctx.document.index_of(curve_id) + delta
         if 0 <= i < len(canvas.curves):
-            self.ctx.push(changes.move(self.ctx.document, curve_id, i, self.tr("Reorder curves")))
+            self.ctx.push(changes.move(self.ctx.document, curve_id, i),
+                          lambda: QCoreApplication.translate("CurvesPanel", "Reorder curves"))
 
     def delete_curve(self, curve_id: str) -> None:
         """Delete a curve with its levels."""
-        self.ctx.push(changes.delete(self.ctx.document, curve_id, self.tr("Delete curve")))
+        self.ctx.push(changes.delete(self.ctx.document, curve_id),
+                      lambda: QCoreApplication.translate("CurvesPanel", "Delete curve"))
 
     def add_curve(self, kind: str) -> str | None:
         """Add a curve of `kind` with the next free palette colour; returns its id."""
@@ -291,7 +294,8 @@ class CurvesPanel(FollowsWhenShown, QWidget):
         count = sum(1 for c in canvas.curves if c.kind == kind) + 1
         name = names[kind] if count == 1 else f"{names[kind]} {count}"
         curve = new_curve(canvas, name, kind)
-        if self.ctx.push(changes.insert(self.ctx.document, curve, parent=canvas.id, label=self.tr("Add curve"))):
+        if self.ctx.push(changes.insert(self.ctx.document, curve, parent=canvas.id),
+                         lambda: QCoreApplication.translate("CurvesPanel", "Add curve")):
             self.ctx.select(curve_id=curve.id)
             row = self.rows.get(curve.id)
             if row is not None:

@@ -328,7 +328,8 @@ class CanvasEditor(QWidget):
         names = kind_names()
         for kind in ("as_is", "to_be"):
             canvas.curves.append(new_curve(canvas, names[kind], kind))
-        if self.ctx.push(changes.insert(self.document, canvas, label=self.tr("Add canvas"))):
+        if self.ctx.push(changes.insert(self.document, canvas),
+                         lambda: QCoreApplication.translate("CanvasEditor", "Add canvas")):
             self.show_canvas(canvas.id)
             self.title.setFocus()
             self.title.selectAll()
@@ -346,19 +347,22 @@ class CanvasEditor(QWidget):
         title = self.tr("%1 (copy)").replace("%1", canvas.title)
         copy = duplicate_canvas(canvas, title)
         index = self.document.index_of(canvas.id) + 1
-        if self.ctx.push(changes.insert(self.document, copy, index, label=self.tr("Duplicate canvas"))):
+        if self.ctx.push(changes.insert(self.document, copy, index),
+                         lambda: QCoreApplication.translate("CanvasEditor", "Duplicate canvas")):
             self.show_canvas(copy.id)
 
     def delete_canvas(self) -> None:
         """Delete the canvas shown (one undo brings it back)."""
         if self.canvas is not None:
-            self.ctx.push(changes.delete(self.document, self.canvas.id, self.tr("Delete canvas")))
+            self.ctx.push(changes.delete(self.document, self.canvas.id),
+                          lambda: QCoreApplication.translate("CanvasEditor", "Delete canvas"))
 
     def _title_edited(self) -> None:
         canvas = self.canvas
         title = " ".join(self.title.text().split())
         if canvas is not None and title and title != canvas.title:
-            self.ctx.push(changes.update(self.document, canvas.id, title=title, label=self.tr("Rename canvas")))
+            self.ctx.push(changes.update(self.document, canvas.id, title=title),
+                          lambda: QCoreApplication.translate("CanvasEditor", "Rename canvas"))
         elif canvas is not None:
             self.title.setText(canvas.title)
 
@@ -372,7 +376,8 @@ class CanvasEditor(QWidget):
         canvas = self.canvas
         scale, step = self.scale.itemData(index)
         if canvas is not None and (tuple(canvas.scale), canvas.step) != (scale, step):
-            self.ctx.push(change_scale(self.document, canvas.id, scale, step, self.tr("Change scale")))
+            self.ctx.push(change_scale(self.document, canvas.id, scale, step),
+                          lambda: QCoreApplication.translate("CanvasEditor", "Change scale"))
 
     # ------------------------------------------------------------- factors
     def _add_factor_typed(self) -> None:
@@ -386,7 +391,8 @@ class CanvasEditor(QWidget):
         if canvas is None:
             return None
         factor = m.Factor(changes.new_id(), name)
-        if self.ctx.push(changes.insert(self.document, factor, parent=canvas.id, label=self.tr("Add factor"))):
+        if self.ctx.push(changes.insert(self.document, factor, parent=canvas.id),
+                         lambda: QCoreApplication.translate("CanvasEditor", "Add factor")):
             self.ctx.select(factor_id=factor.id)
             return factor.id
         return None

@@ -297,14 +297,18 @@ class ErrcGrid(QWidget):
         factor = self.ctx.document.find(factor_id)
         if factor is None or factor.errc == action:
             return
-        self.ctx.push(changes.update(self.ctx.document, factor_id, errc=action,
-                                     label=self.tr("Set ERRC action of “%1”").replace("%1", factor.name)))
+        name = factor.name
+        self.ctx.push(changes.update(self.ctx.document, factor_id, errc=action),
+                      lambda: QCoreApplication.translate("ErrcGrid", "Set ERRC action of “%1”").replace("%1", name))
 
     def accept(self, suggestions: list[Suggestion]) -> None:
         """Apply suggestions as one batch."""
-        if suggestions:
-            label = self.tr("Accept ERRC suggestions") if len(suggestions) > 1 else self.tr("Accept ERRC suggestion")
-            self.ctx.push(accept_suggestions(suggestions, label))
+        if len(suggestions) > 1:
+            self.ctx.push(accept_suggestions(suggestions),
+                          lambda: QCoreApplication.translate("ErrcGrid", "Accept ERRC suggestions"))
+        elif suggestions:
+            self.ctx.push(accept_suggestions(suggestions),
+                          lambda: QCoreApplication.translate("ErrcGrid", "Accept ERRC suggestion"))
 
 
 class ErrcPanel(FollowsWhenShown, QWidget):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -232,13 +232,14 @@ class FactorPanel(FollowsWhenShown, QWidget):
             self.action_buttons[value if value in self.action_buttons else None].setChecked(True)
 
     # ------------------------------------------------------------- edits
-    def _push(self, label: str, **fields: Any) -> None:
+    def _push(self, undo_name: Callable[[], str], /, **fields: Any) -> None:
+        """Store changed `fields` of the factor shown as one undo step named by `undo_name` (in the language shown)."""
         factor = self.factor
         if factor is None:
             return
         fields = {k: v for k, v in fields.items() if getattr(factor, k) != v}
         if fields:
-            self.ctx.push(changes.update(self.ctx.document, factor.id, label=label, **fields))
+            self.ctx.push(changes.update(self.ctx.document, factor.id, **fields), undo_name)
         for key in fields:
             self._show_field(key, force=True)  # a refused edit shows the stored value again
 
@@ -251,27 +252,32 @@ class FactorPanel(FollowsWhenShown, QWidget):
         if not name:
             self._show_field("name", force=True)
             return
-        self._push(self.tr("Rename factor"), name=name)
+        self._push(lambda: QCoreApplication.translate("FactorPanel", "Rename factor"), name=name)
 
     def commit_description(self) -> None:
         """Store the typed description."""
         if self.factor is not None:
-            self._push(self.tr("Edit factor description"), description=self.description.toPlainText().strip())
+            self._push(lambda: QCoreApplication.translate("FactorPanel", "Edit factor description"),
+                       description=self.description.toPlainText().strip())
 
     def commit_note(self) -> None:
         """Store the typed ERRC note."""
         if self.factor is not None:
-            self._push(self.tr("Edit ERRC note"), errc_note=" ".join(self.errc_note.text().split()))
+            self._push(lambda: QCoreApplication.translate("FactorPanel", "Edit ERRC note"),
+                       errc_note=" ".join(self.errc_note.text().split()))
 
     def commit_dear(self, checked: bool) -> None:
         """Mark the factor price-like or not."""
-        self._push(self.tr("Change price-like mark"), higher_is_costlier=bool(checked))
+        self._push(lambda: QCoreApplication.translate("FactorPanel", "Change price-like mark"),
+                   higher_is_costlier=bool(checked))
 
     def commit_action(self, action: str | None) -> None:
         """Set the factor's ERRC action."""
         factor = self.factor
         if factor is not None:
-            self._push(self.tr("Set ERRC action of “%1”").replace("%1", factor.name), errc=action)
+            name = factor.name
+            self._push(lambda: QCoreApplication.translate("FactorPanel", "Set ERRC action of “%1”").replace("%1", name),
+                       errc=action)
 
     def commit_all(self) -> None:
         """Store whatever was typed and not yet stored (before the panel shows another factor)."""

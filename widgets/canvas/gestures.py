@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
 def tr(text: str) -> str:
     """Translate a string of the chart's gestures (the chart's context: this is a mixin of ChartView)."""
     return QCoreApplication.translate("ChartView", text)
+
+
+def level_name(factor: str, curve: str) -> str:
+    """The undo step of setting a curve's level on a factor, in the language shown."""
+    return tr("Set “%1” on “%2”").replace("%1", factor).replace("%2", curve)
 
 
 # Keys the chart handles itself, even when the window has an action with the same shortcut (Delete).
@@ -132,7 +138,7 @@ class ChartGestures:
             return True
         factor = self.ctx.document.get(factor_id)
         return self.ctx.push(changes.set_level(self.ctx.document, curve_id, factor_id, level),
-                             tr("Set “%1” on “%2”").replace("%1", factor.name).replace("%2", curve.name))
+                             partial(level_name, factor.name, curve.name))
 
     def point_menu(self: ChartView, curve_id: str, factor_id: str) -> QMenu:
         """What can be done to one point: clear its level (unscored), or the factor's own actions."""
@@ -178,7 +184,7 @@ class ChartGestures:
 
     def factor_dropped(self: ChartView, factor_id: str, index: int) -> None:
         """A factor's name dragged sideways to position `index`: one move."""
-        self.ctx.push(changes.move(self.ctx.document, factor_id, index, tr("Reorder factors")))
+        self.ctx.push(changes.move(self.ctx.document, factor_id, index), lambda: tr("Reorder factors"))
 
     # -------------------------------------------------------------- rename
     def begin_rename(self: ChartView, factor_id: str) -> None:
@@ -216,7 +222,7 @@ class ChartGestures:
         self.setFocus()
         factor = self.ctx.document.find(factor_id)
         if keep and factor is not None and name and name != factor.name:
-            self.ctx.push(changes.update(self.ctx.document, factor_id, name=name, label=tr("Rename factor")))
+            self.ctx.push(changes.update(self.ctx.document, factor_id, name=name), lambda: tr("Rename factor"))
 
     def eventFilter(self: ChartView, obj, ev) -> bool:  # noqa: ANN001, N802 - Qt override
         if obj is self.editor and ev.type() == QEvent.Type.KeyPress and ev.key() == Qt.Key.Key_Escape:
@@ -286,4 +292,4 @@ class ChartGestures:
 
     def delete_factor(self: ChartView, factor_id: str) -> None:
         """Delete a factor with its levels on every curve: one undoable batch."""
-        self.ctx.push(changes.delete(self.ctx.document, factor_id, tr("Delete factor")))
+        self.ctx.push(changes.delete(self.ctx.document, factor_id), lambda: tr("Delete factor"))

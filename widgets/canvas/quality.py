@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app import changes
@@ -49,7 +49,8 @@ class TaglineEdit(QLineEdit):
         canvas = self.ctx.canvas
         text = " ".join(self.text().split())
         if canvas is not None and text != canvas.tagline:
-            self.ctx.push(changes.update(self.ctx.document, canvas.id, tagline=text, label=self.tr("Edit tagline")))
+            self.ctx.push(changes.update(self.ctx.document, canvas.id, tagline=text),
+                          lambda: QCoreApplication.translate("TaglineEdit", "Edit tagline"))
 
 
 class QualityPanel(FollowsWhenShown, QWidget):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -199,7 +207,8 @@ class LevelsModel(QAbstractTableModel):
             name = " ".join(str(value).split())
             if not name or name == factor.name:
                 return False
-            return self.ctx.push(changes.update(doc, factor.id, name=name, label=self.tr("Rename factor")))
+            return self.ctx.push(changes.update(doc, factor.id, name=name),
+                                 lambda: QCoreApplication.translate("LevelsModel", "Rename factor"))
         if index.column() == DEAR:
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
@@ -335,4 +344,4 @@ class LevelsTable(QTableView):
             if curve is not None and curve.levels.get(factor_id) is not None:
                 edits.append(changes.set_level(doc, curve.id, factor_id, None))
         if edits:
-            self.ctx.push(Batch(tuple(edits), self.tr("Clear levels")))
+            self.ctx.push(Batch(tuple(edits)), lambda: QCoreApplication.translate("LevelsTable", "Clear levels"))
