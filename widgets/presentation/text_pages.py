@@ -26,7 +26,7 @@ SEGMENT_BAND = kind_style("segment").fill
 """Segments are yellow everywhere: the band over a client's card matches the segment ellipses of the diagrams."""
 SEGMENT_RULE = kind_style("segment").border
 VALUE_CARD_PX = 230
-"""The width a root value's card needs at 1080 lines to sit in one row with the others."""
+"""The least width a root value's card is given at 1080 lines to sit in one row with the others."""
 
 
 def clear_layout(layout: QVBoxLayout | QGridLayout | QHBoxLayout) -> None:
@@ -150,10 +150,19 @@ class GoalPage(Rebuilding):
         self.column.addStretch(1)
 
     def _values_per_row(self) -> int:
-        """All the values in one row where the page is wide enough for them, else in two rows."""
+        """All the values in one row where the page is wide enough for them, else in two rows (three at most);
+        two rows while the page is not laid out yet (neither too wide nor too tall for any screen)."""
         n = len(self.value_cards)
-        roomy = self.body.width() >= n * self.px(VALUE_CARD_PX)
-        return n if roomy or n <= 2 else (n + 1) // 2
+        if not self.body.isVisible():
+            return -(-n // 2)
+        spacing = self.values_grid.spacing()
+        for rows in (1, 2, 3):
+            per_row = -(-n // rows)
+            widths = [max(card.minimumSizeHint().width(), round(self.px(VALUE_CARD_PX))) for card in self.value_cards]
+            widest = max(sum(widths[i:i + per_row]) + spacing * (per_row - 1) for i in range(0, n, per_row))
+            if widest <= self.body.width():
+                return per_row
+        return -(-n // 3)
 
     def _place_values(self) -> None:
         per_row = self._values_per_row() if self.value_cards else 0
@@ -171,6 +180,11 @@ class GoalPage(Rebuilding):
 
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)
+        if self.value_cards:
+            self._place_values()
+
+    def showEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(ev)
         if self.value_cards:
             self._place_values()
 
