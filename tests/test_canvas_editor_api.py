@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app import changes
@@ -87,14 +86,12 @@ def test_find_switches_to_the_canvas_that_holds_the_name(qtbot) -> None:
     assert editor.find("парков") == 1 and editor.ctx.canvas_id == "second" and editor.ctx.factor_id == "x"
 
 
-def test_copy_picture_puts_a_png_of_the_chart_on_the_clipboard(qtbot) -> None:
+def test_copy_picture_puts_a_picture_of_the_chart_on_the_clipboard(qtbot) -> None:
     editor, _stack = make_editor(qtbot, sample_document())
     QApplication.clipboard().clear()
     editor.copy_picture()
-    data = QApplication.clipboard().mimeData()
-    png = bytes(data.data("image/png"))
-    assert png.startswith(b"\x89PNG")
-    image = QImage.fromData(png, "PNG")
+    assert QApplication.clipboard().mimeData().hasImage()
+    image = QApplication.clipboard().image()
     assert image.width() >= editor.chart.width() and image.height() >= editor.chart.height()
 
 

@@ -124,9 +124,10 @@ def test_select_all_selects_every_party_and_promise(editor: PromiseMapEditor) ->
 
 
 def clipboard_png() -> QImage:
+    """The picture on the clipboard (Qt offers it to other programs as PNG, among other image formats)."""
     data = QGuiApplication.clipboard().mimeData()
-    assert data is not None and data.hasFormat("image/png")
-    image = QImage.fromData(data.data("image/png"), "PNG")
+    assert data is not None and data.hasImage()
+    image = QGuiApplication.clipboard().image()
     assert not image.isNull()
     return image
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QBuffer,
     QCoreApplication,
     QEvent,
-    QIODevice,
-    QMimeData,
     QModelIndex,
     QRect,
     Qt,
@@ -545,13 +542,8 @@ class CanvasEditor(QWidget):
             return
         bottom = self.chart.geometry().bottom()
         image = self.chart_side.grab(QRect(0, 0, self.chart_side.width(), bottom + 1)).toImage()
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes str here, its stubs say bytes
-        data = QMimeData()
-        data.setImageData(image)
-        data.setData("image/png", buffer.data())
-        QApplication.clipboard().setMimeData(data)
+        # setImage: Qt owns the clipboard's data (offered as PNG too); mime data made in Python crashes at exit
+        QApplication.clipboard().setImage(image)
 
     def zoom_in(self) -> None:
         """Nothing to do: the chart always fits its window."""

@@ -12,11 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
-    QMimeData,
     QPoint,
     Qt,
     Signal,
@@ -256,15 +252,8 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         image = selection_picture(self.scene) if self.scene.selectedItems() else None
         if image is None:
             image = self.map_picture()
-        png = QByteArray()
-        buffer = QBuffer(png)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        buffer.close()
-        data = QMimeData()
-        data.setData("image/png", png)
-        data.setImageData(image)
-        QGuiApplication.clipboard().setMimeData(data)
+        # setImage: Qt owns the clipboard's data (offered as PNG too); mime data made in Python crashes at exit
+        QGuiApplication.clipboard().setImage(image)
         self.view.show_hint(self.tr("Picture copied to the clipboard."), 2000)
 
     def map_picture(self) -> QImage:
