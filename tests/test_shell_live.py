@@ -362,3 +362,22 @@ def test_the_view_keys_reach_the_editor_in_front_once(qtbot, window: MainWindow)
         finally:
             qInstallMessageHandler(previous)
         assert [m for m in messages if "mbiguous" in m] == [], page
+
+
+# ------------------------------------------------------------------------------------------- first show
+def test_a_diagram_editor_opens_with_its_whole_drawing_in_view(qtbot, window: MainWindow) -> None:
+    """The first show of the structure and the promise map fits the drawing to the page the user sees, not to the
+    few pixels the view had before the window laid it out (it opened at 2 % once)."""
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in ("structure", "promises"):
+        window.show_page(key)
+        settle()
+        view = window.workspace.editors[key].editor.view
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        drawing = view.diagram().nodes_rect()
+        assert shown.contains(drawing), f"{key}: part of the drawing is out of view"
+        fill = max(drawing.width() * view.zoom / view.viewport().width(),
+                   drawing.height() * view.zoom / view.viewport().height())
+        assert fill > 0.5, f"{key}: the drawing fills {fill:.0%} of the view"

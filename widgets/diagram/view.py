@@ -88,6 +88,7 @@ class DiagramView(QGraphicsView):
         self._layer_key: tuple | None = None
         self._rendering_layer = False
         self._live_rect: QRectF | None = None
+        self._fit_on_resize = False
         scene.geometry_changed.connect(self._geometry_changed)
         scene.selectionChanged.connect(self._repaint_overview)
         scene.live_moved.connect(self._live_moved)
@@ -107,6 +108,7 @@ class DiagramView(QGraphicsView):
     def set_zoom(self, scale: float, anchor: QPoint | None = None) -> None:
         """Scale to `scale` keeping the scene point under `anchor` (viewport pixels; default: the centre) in place."""
         scale = max(MIN_ZOOM, min(MAX_ZOOM, scale))
+        self._fit_on_resize = False  # the user chose a zoom: a resize keeps it
         if anchor is None:
             anchor = self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
@@ -162,6 +164,15 @@ class DiagramView(QGraphicsView):
         """Show every node."""
         self.fit_rect(self.diagram().nodes_rect().adjusted(-20, -30, 20, 20))
 
+    def fit_all_while_unzoomed(self) -> None:
+        """Show every node now and again after each resize until the user zooms or clicks into the drawing.
+
+        A window's first layout sizes the view in several steps, so a fit made when the editor is first shown
+        would otherwise keep the scale of a view only a few pixels wide.
+        """
+        self._fit_on_resize = True
+        self.fit_all()
+
     def fit_selection(self) -> None:
         """Show the selected nodes (every node when none is selected)."""
         ids = [n.node_id for n in self.diagram().selected_nodes()]
@@ -203,6 +214,8 @@ class DiagramView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fit_on_resize:
+            self.fit_all()
         self.update_scroll_area()
         self._place_hint()
 
@@ -232,6 +245,7 @@ class DiagramView(QGraphicsView):
     # ------------------------------------------------------------------ pan, keys
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._fit_on_resize = False
         middle = event.button() == Qt.MouseButton.MiddleButton
         if middle or (event.button() == Qt.MouseButton.LeftButton and self._space):
             self._pan = (event.position().toPoint(), self.horizontalScrollBar().value(),

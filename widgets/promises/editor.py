@@ -480,4 +480,4 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self.view.fit_all()
+            self.view.fit_all_while_unzoomed()

@@ -361,7 +361,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         super().showEvent(event)
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
-            self.view.fit_all()
+            self.view.fit_all_while_unzoomed()
 
 
 def adding_name(kind: str) -> str:
