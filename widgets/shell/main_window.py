@@ -32,6 +32,7 @@ from app.workfile import WorkFile
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
 from widgets.base.undo import retranslate_commands
+from widgets.base.wheel_guard import install_wheel_guard
 from widgets.shell import files
 from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        install_wheel_guard()  # before any combo box is made: the wheel never gives one the keyboard
         self.settings = settings or Settings()
         self.translations = translations
         self.work: WorkFile | None = None
