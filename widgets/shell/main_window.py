@@ -51,6 +51,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+def same_file(a: Path | None, b: Path) -> bool:
+    """Whether `a` and `b` name the same file (symbolic links and relative parts resolved)."""
+    if a is None:
+        return False
+    try:
+        return a.resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
 # Where a finding's object is worked on: the editor page first (when it exists), else the table.
 FINDING_PLACES: dict[str, tuple[str | None, str]] = {
     "promise-no-metric": ("promises", "promises"),
@@ -338,18 +348,39 @@ class MainWindow(QMainWindow):
             self._open_with(lambda: WorkFile.new(read_workshop(sample_path())), sample_path().name)
 
     def open_path(self, path: Path | str | None = None) -> bool:
-        """Open a workshop file (asking for one when `path` is None); the current one stays if it fails."""
+        """Open a workshop file (asking for one when `path` is None); the current one stays if it fails. A file
+        this app already has open in one of its windows is brought forward there, never reported as locked."""
+        if path is not None and self._bring_forward_window_of(Path(path)):
+            return True
         if not self.maybe_save():
             return False
         if path is None:
             path = files.ask_open_path(self, self.settings)
             if path is None:
                 return False
+            if self._bring_forward_window_of(path):
+                return True
         path = Path(path)
         if self._open_with(lambda: WorkFile.open(path), path.name):
             self.settings.add_recent(path)
             return True
         return False
+
+    def _bring_forward_window_of(self, path: Path) -> bool:
+        """When a window of this app has `path` open, bring it forward and return True."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.work is not None and same_file(widget.work.path, path):
+                widget.bring_forward()
+                self.settings.add_recent(path)
+                return True
+        return False
+
+    def bring_forward(self) -> None:
+        """Raise this window above the others and give it the keyboard."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def import_json(self) -> bool:
         """Open a workshop from a JSON interchange file (it becomes a new, unsaved workshop)."""

@@ -41,8 +41,7 @@ class WelcomePage(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.recent_caption = QLabel(objectName="sectionCaption")
         self.recent = QListWidget(objectName="welcomeRecent")
-        self.recent.itemActivated.connect(self._chosen)
-        self.recent.itemDoubleClicked.connect(self._chosen)
+        self.recent.itemActivated.connect(self._chosen)  # a double click (or Enter): the style's activation gesture
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         for button in (self.new_button, self.sample_button, self.open_button):
