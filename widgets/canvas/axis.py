@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from app import model as m
 from widgets.canvas.common import DEAR_COLOR, INK, MUTED, RULE
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from widgets.canvas.chart import ChartView
 
 MAX_LINES = 3  # a horizontal label wraps to at most this many lines
+SLANT_AFTER = 16  # up to this many factors the names stay horizontal (long words broken with a hyphen)
 SLANT = 45.0  # degrees of a slanted label
 _SIN = math.sin(math.radians(SLANT))
 PAD_TOP = 7  # between the axis line and the labels
@@ -104,6 +105,35 @@ def wrap_elided(text: str, fm: Metrics, limit: float, max_lines: int) -> list[st
     return lines or [""]
 
 
+def wrap_breaking(text: str, fm: Metrics, limit: float, max_lines: int) -> list[str]:
+    """`text` wrapped at spaces into at most `max_lines` lines of `limit` pixels; a word wider than a line is broken
+    with a hyphen, and what does not fit ends the last line with "…"."""
+    pieces: list[str] = []
+    for word in " ".join(text.split()).split(" "):
+        while word and fm.horizontalAdvance(word) > limit:
+            cut = len(word) - 3  # never leave a letter or two alone on the next line
+            while cut > 3 and fm.horizontalAdvance(word[:cut] + "-") > limit:
+                cut -= 1
+            if cut < 3:
+                break
+            pieces.append(word[:cut] + "-")
+            word = word[cut:]
+        if word:
+            pieces.append(word)
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and not lines[-1].endswith("-"):
+            joined = lines[-1] + " " + piece
+            if fm.horizontalAdvance(joined) <= limit:
+                lines[-1] = joined
+                continue
+        lines.append(piece)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:]).replace("- ", "")
+        lines = lines[:max_lines - 1] + [fm.elidedText(rest, Qt.TextElideMode.ElideRight, limit)]
+    return lines or [""]
+
+
 def font_px(base: QFont, px: float, bold: bool = False, italic: bool = False) -> QFont:
     """A copy of `base` at `px` pixels."""
     font = QFont(base)
@@ -140,22 +170,23 @@ def layout_labels(names: list[str], dear: list[bool], column: float, base: QFont
     px = base_px
     while px >= min_px:
         font = font_px(base, px)
-        fm = Metrics(font)
+        fm = Metrics(font_px(base, px, bold=True))  # measured bold: the selected name is set bold and still fits
         wrapped = [wrap_words(n or "—", fm, limit) for n in names]
         if all(w is not None and len(w) <= MAX_LINES for w in wrapped):
-            lines: list[list[str]] = [w for w in wrapped if w is not None]
-            lh = fm.lineSpacing()
-            dear_font = font_px(base, max(min_px, px * 0.8), italic=True)
-            dfm = Metrics(dear_font)
-            dear_text = "▲ " + tr("higher = dearer")
-            if dfm.horizontalAdvance(dear_text) > limit:
-                dear_text = "▲ " + tr("dearer")
-                if dfm.horizontalAdvance(dear_text) > limit:
-                    dear_text = "▲"
-            dear_h = dfm.lineSpacing() + 2 if any_dear else 0.0
-            height = PAD_TOP + max((len(x) for x in lines), default=1) * lh + dear_h + PAD_BOTTOM
-            return LabelLayout(False, font, lines, lh, math.ceil(height), dear_font, dear_text, dear_h)
+            return _horizontal(font, [w for w in wrapped if w is not None], base, px, min_px, limit, any_dear)
         px -= 1
+    if len(names) <= SLANT_AFTER:  # few factors: still horizontal, a little smaller, else long words hyphenated
+        roomy = column - 4
+        for small in (min_px - 1, min_px - 2):
+            fm = Metrics(font_px(base, small, bold=True))
+            wrapped = [wrap_words(n or "—", fm, roomy) for n in names]
+            if all(w is not None and len(w) <= MAX_LINES for w in wrapped):
+                return _horizontal(font_px(base, small), [w for w in wrapped if w is not None], base, small, small,
+                                   roomy, any_dear)
+        fm = Metrics(font_px(base, min_px - 2, bold=True))
+        if roomy >= 4 * fm.horizontalAdvance("M"):
+            lines = [wrap_breaking(n or "—", fm, roomy, MAX_LINES) for n in names]
+            return _horizontal(font_px(base, min_px - 2), lines, base, min_px - 2, min_px - 2, roomy, any_dear)
     # Slanted: parallel bands whose distance is column * sin(45°); fit the lines into that.
     band = max(6.0, column * _SIN - 2)
     top_px = base_px
@@ -164,7 +195,7 @@ def layout_labels(names: list[str], dear: list[bool], column: float, base: QFont
     texts = [" ".join((n or "—").split()) for n in names]
     px = top_px
     while True:  # the largest size (down to min_px) at which every name fits on one slanted line
-        fm = Metrics(font_px(base, px))
+        fm = Metrics(font_px(base, px, bold=True))
         lh = fm.lineSpacing()
         dear_font = font_px(base, max(8, px * 0.85), bold=True)
         dear_h = Metrics(dear_font).lineSpacing() if any_dear else 0.0
@@ -174,7 +205,7 @@ def layout_labels(names: list[str], dear: list[bool], column: float, base: QFont
         px -= 1
     if not all(fm.horizontalAdvance(text) <= room - lh for text in texts):
         px = top_px  # some names are too long even small: the full size, wrapped to the lines the slant allows
-        fm = Metrics(font_px(base, px))
+        fm = Metrics(font_px(base, px, bold=True))
         lh = fm.lineSpacing()
         dear_font = font_px(base, max(8, px * 0.85), bold=True)
         dear_h = Metrics(dear_font).lineSpacing() if any_dear else 0.0
@@ -189,6 +220,22 @@ def layout_labels(names: list[str], dear: list[bool], column: float, base: QFont
     block = max((len(ls) for ls in lines), default=1) * lh
     height = PAD_TOP + dear_h + (longest + block) * _SIN + PAD_BOTTOM
     return LabelLayout(True, font, lines, lh, math.ceil(height), dear_font, "▲", dear_h)
+
+
+def _horizontal(font: QFont, lines: list[list[str]], base: QFont, px: float, min_px: float, limit: float,
+                any_dear: bool) -> LabelLayout:
+    """The layout of horizontal names set in `font`, with the price marks under them."""
+    lh = Metrics(font).lineSpacing()
+    dear_font = font_px(base, max(min_px, px * 0.8), italic=True)
+    dfm = Metrics(dear_font)
+    dear_text = "▲ " + tr("higher = dearer")
+    if dfm.horizontalAdvance(dear_text) > limit:
+        dear_text = "▲ " + tr("dearer")
+        if dfm.horizontalAdvance(dear_text) > limit:
+            dear_text = "▲"
+    dear_h = dfm.lineSpacing() + 2 if any_dear else 0.0
+    height = PAD_TOP + max((len(x) for x in lines), default=1) * lh + dear_h + PAD_BOTTOM
+    return LabelLayout(False, font, lines, lh, math.ceil(height), dear_font, dear_text, dear_h)
 
 
 class FactorAxis(pg.AxisItem):
@@ -246,7 +293,7 @@ class FactorAxis(pg.AxisItem):
 
     def _keep_on_chart(self, lay: LabelLayout) -> None:
         """Shorten the first slanted names so that they end before the chart's left edge."""
-        fm = Metrics(lay.font)
+        fm = Metrics(font_px(lay.font, lay.font.pixelSize(), bold=True))
         for i, lines in enumerate(lay.lines):
             room = self.mapToScene(QPointF(self.x_of(i), 0)).x() - 2
             block = len(lines) * lay.line_height
@@ -286,9 +333,12 @@ class FactorAxis(pg.AxisItem):
         lay = self.layout
         if lay is None:
             return []
-        fm = QFontMetricsF(lay.font)
+        bold = QFont(lay.font)
+        bold.setBold(True)
+        fms = {False: QFontMetricsF(lay.font), True: QFontMetricsF(bold)}
         found = []
         for i, lines in enumerate(lay.lines):
+            fm = fms[i < len(self.factors) and self.factors[i].id == self.selected]
             width = max((fm.horizontalAdvance(line) for line in lines), default=0.0)
             block = len(lines) * lay.line_height
             x = self.x_of(i)
@@ -297,6 +347,24 @@ class FactorAxis(pg.AxisItem):
             else:
                 found.append(self._slant_transform(x).map(QPolygonF(QRectF(-width, -block / 2, width, block))))
         return found
+
+    def label_at(self, pos: QPointF) -> int | None:
+        """The factor whose drawn name is under `pos` (the axis's own coordinates), or None.
+
+        Horizontal names stand in their own columns; slanted names reach under their neighbours' columns, so the
+        hit follows the slanted text itself (a few pixels around it), and the column only on the strip above them.
+        """
+        lay = self.layout
+        if lay is None or not self.factors:
+            return None
+        if not lay.slanted:
+            return self.index_at(pos.x()) if 0 <= pos.y() <= self.height() else None
+        polygons = self.label_polygons()
+        slack = (QPointF(0, 0), QPointF(3, 0), QPointF(-3, 0), QPointF(0, 3), QPointF(0, -3))
+        for i, polygon in enumerate(polygons):
+            if any(polygon.containsPoint(pos + d, Qt.FillRule.OddEvenFill) for d in slack):
+                return i
+        return self.index_at(pos.x()) if pos.y() <= PAD_TOP + 2 else None
 
     def _slant_transform(self, x: float) -> QTransform:
         lay = self.layout
@@ -313,6 +381,12 @@ class FactorAxis(pg.AxisItem):
         if self.layout is not None and self.layout.slanted:  # slanted names reach left of the first column
             rect.setLeft(-self.height())
         return rect
+
+    def shape(self) -> QPainterPath:
+        """Where clicks land: the whole drawn area, with slanted names reaching left of the first column."""
+        path = QPainterPath()
+        path.addRect(self.boundingRect())
+        return path
 
     # ------------------------------------------------------------ paint
     def paint(self, p: QPainter, opt, widget) -> None:  # noqa: ANN001 - Qt override
@@ -393,7 +467,7 @@ class FactorAxis(pg.AxisItem):
         return max(0, min(len(self.factors) - 1, int(math.floor(pos + 0.5))))
 
     def mouseClickEvent(self, ev) -> None:  # noqa: ANN001, N802 - pyqtgraph event
-        i = self.index_at(ev.pos().x())
+        i = self.label_at(ev.pos())
         if i is None or ev.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             ev.ignore()
             return
@@ -409,7 +483,7 @@ class FactorAxis(pg.AxisItem):
             ev.ignore()
             return
         if ev.isStart():
-            i = self.index_at(ev.buttonDownPos().x())
+            i = self.label_at(ev.buttonDownPos())
             if i is None:
                 ev.ignore()
                 return
@@ -433,7 +507,7 @@ class FactorAxis(pg.AxisItem):
         if ev.isExit():
             self.setToolTip("")
             return
-        i = self.index_at(ev.pos().x())
+        i = self.label_at(ev.pos())
         if i is None:
             self.setToolTip("")
             return

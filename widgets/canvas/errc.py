@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -45,7 +47,12 @@ from widgets.canvas.common import (
 QUADRANTS: tuple[tuple[str, int, int], ...] = (("eliminate", 0, 0), ("raise", 1, 0), ("reduce", 0, 1), ("create", 1, 1))
 HEADER = 30
 CHIP_H = 28
+CHIP_GAP = 6  # between two chips, across and down
+PAD = 8  # between an area's edge and its chips
 UNSET_H = 64
+MIN_QUADRANT_H = 110  # a quadrant with few chips still reads as a quarter of the grid
+GAP = 8  # between the quadrants and the undecided strip
+ERRC_ACTIONS = ("eliminate", "reduce", "raise", "create")
 WARNING = "#B86E00"
 
 
@@ -67,7 +74,7 @@ class ErrcGrid(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setFont(font_px(self.font(), 14))
-        self.setMinimumSize(360, 300)
+        self.setMinimumWidth(360)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.suggestions: dict[str, Suggestion] = {}
@@ -75,17 +82,32 @@ class ErrcGrid(QWidget):
         self.chips: list[tuple[str, str | None, QRectF, bool]] = []  # (factor, area, rect, suggested)
         self.press: tuple[str, QPointF] | None = None
         self.drag_pos: QPointF | None = None
+        self._needed: dict[str | None, float] = {}  # each area's height that holds its chips
         ctx.selection_changed.connect(self.update)
 
     # ------------------------------------------------------------- areas
     def areas(self) -> dict[str | None, QRectF]:
-        """The quadrants' rectangles by action, and the undecided strip under None."""
+        """The quadrants' rectangles by action, and the undecided strip under None: each tall enough for its chips."""
         w, h = self.width() - 1.0, self.height() - 1.0
-        grid_h = h - UNSET_H - 8
-        half_w, half_h = w / 2, grid_h / 2
-        found: dict[str | None, QRectF] = {a: QRectF(c * half_w, r * half_h, half_w, half_h) for a, c, r in QUADRANTS}
-        found[None] = QRectF(0, grid_h + 8, w, UNSET_H)
+        half_w = w / 2
+        need = self._needed
+        top = max(need.get("eliminate", 0.0), need.get("raise", 0.0), MIN_QUADRANT_H)
+        bottom = max(need.get("reduce", 0.0), need.get("create", 0.0), MIN_QUADRANT_H)
+        unset = max(need.get(None, 0.0), UNSET_H)
+        extra = max(0.0, h - (top + bottom + GAP + unset))
+        top, bottom = top + extra / 2, bottom + extra / 2
+        found: dict[str | None, QRectF] = {}
+        for action, col, row in QUADRANTS:
+            found[action] = QRectF(col * half_w, 0 if row == 0 else top, half_w, top if row == 0 else bottom)
+        found[None] = QRectF(0, top + bottom + GAP, w, unset)
         return found
+
+    def needed_height(self) -> int:
+        """The height at which every chip fits inside its area at the grid's width."""
+        need = self._needed
+        top = max(need.get("eliminate", 0.0), need.get("raise", 0.0), MIN_QUADRANT_H)
+        bottom = max(need.get("reduce", 0.0), need.get("create", 0.0), MIN_QUADRANT_H)
+        return int(math.ceil(top + bottom + GAP + max(need.get(None, 0.0), UNSET_H))) + 1
 
     def area_at(self, pos: QPointF) -> str | None | bool:
         """The action of the area under `pos` (None: undecided), or False outside every area."""
@@ -133,36 +155,50 @@ class ErrcGrid(QWidget):
         self.refresh()
 
     def _layout(self, canvas: m.Canvas | None) -> None:
+        """Flow each area's chips in rows inside it, size the areas to hold them, then place the chips."""
         fm = QFontMetricsF(self.font())
-        chips: list[tuple[str, str | None, QRectF, bool]] = []
         if canvas is None:
-            self.chips = chips
+            self.chips, self._needed = [], {}
             return
-        areas = self.areas()
-        cursor: dict[str | None, QPointF] = {}
-        for action, rect in areas.items():
-            top = rect.top() + (HEADER + 6 if action is not None else 26)
-            cursor[action] = QPointF(rect.left() + 8, top)
         entries = [(f.id, f.errc, f.name, False) for f in canvas.factors]
         entries += [(s.factor, s.action, self.ctx.document.get(s.factor).name, True)
                     for s in self.suggestions.values() if self.ctx.document.find(s.factor) is not None]
+        widths = {action: (self.width() - 1.0) / (1 if action is None else 2) for action in (*ERRC_ACTIONS, None)}
+        flowed: list[tuple[str, str | None, QRectF, bool]] = []  # rectangles relative to their area's top left
+        cursor: dict[str | None, QPointF] = {a: QPointF(PAD, self._chips_top(a)) for a in widths}
         for factor_id, action, name, suggested in entries:
-            rect = areas[action]
+            area_w = widths[action]
             text = ("→ " if suggested else "") + (name or "—")
-            width = min(fm.horizontalAdvance(text) + 22 + (16 if factor_id in self.warnings else 0), rect.width() - 16)
+            extra = 22 + (16 if factor_id in self.warnings and not suggested else 0)
+            width = max(24.0, min(fm.horizontalAdvance(text) + extra, area_w - 2 * PAD))
             at = cursor[action]
-            if at.x() > rect.left() + 8 and at.x() + width > rect.right() - 8:
-                at = QPointF(rect.left() + 8, at.y() + CHIP_H + 6)
-            chips.append((factor_id, action, QRectF(at.x(), at.y(), width, CHIP_H), suggested))
-            cursor[action] = QPointF(at.x() + width + 6, at.y())
-        self.chips = chips
+            if at.x() > PAD and at.x() + width > area_w - PAD:
+                at = QPointF(PAD, at.y() + CHIP_H + CHIP_GAP)
+            flowed.append((factor_id, action, QRectF(at.x(), at.y(), width, CHIP_H), suggested))
+            cursor[action] = QPointF(at.x() + width + CHIP_GAP, at.y())
+        used = {action for _f, action, _r, _s in flowed}
+        self._needed = {a: (cursor[a].y() + CHIP_H + PAD if a in used else self._chips_top(a) + PAD) for a in widths}
+        self._fit_height()
+        areas = self.areas()
+        self.chips = [(f, a, r.translated(areas[a].topLeft()), s) for f, a, r, s in flowed]
+
+    @staticmethod
+    def _chips_top(action: str | None) -> float:
+        """Where the first row of chips starts below an area's top: under its header (or the strip's caption)."""
+        return HEADER + 8 if action is not None else 28
+
+    def _fit_height(self) -> None:
+        """Ask the scroll area for the height the chips need (it scrolls when the panel is shorter)."""
+        needed = self.needed_height()
+        if self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)
 
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)
         self._layout(self.ctx.canvas)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(480, 380)
+        return QSize(480, max(380, self.needed_height()))
 
     # -------------------------------------------------------------- paint
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -329,7 +365,12 @@ class ErrcPanel(FollowsWhenShown, QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.grid = ErrcGrid(ctx, self)
-        layout.addWidget(self.grid, 1)
+        self.grid_scroll = QScrollArea(self)  # many factors: the quadrants grow and the grid scrolls
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_scroll.setWidget(self.grid)
+        layout.addWidget(self.grid_scroll, 1)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {MUTED};")

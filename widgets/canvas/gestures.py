@@ -75,6 +75,7 @@ class ChartGestures:
             self.drag = found
             self.preview = None
             self.ctx.select(*found)
+            self.setFocus(Qt.FocusReason.MouseFocusReason)  # Esc reaches the chart and cancels the drag
             self.freeze(found[0])
         if self.drag is None:
             ev.ignore()
@@ -97,6 +98,20 @@ class ChartGestures:
                 self._redraw(curve)
             self.preview = None
             self._show_mark()
+
+    def cancel_drag(self: ChartView) -> bool:
+        """Esc while dragging a point: it goes back where it was and nothing is recorded; False when not dragging."""
+        if self.drag is None:
+            return False
+        curve_id, _factor_id = self.drag
+        self.drag = None  # the rest of this drag, release included, is ignored
+        self.preview = None
+        self.thaw()
+        curve = self.ctx.document.find(curve_id)
+        if curve is not None:
+            self._redraw(curve)
+        self._show_mark()
+        return True
 
     def freeze(self: ChartView, moving: str) -> None:
         """Draw the grid and every curve but `moving` once into a picture that each drag step only blits."""
@@ -233,7 +248,8 @@ class ChartGestures:
     # ------------------------------------------------------------ keyboard
     def event(self: ChartView, ev: QEvent) -> bool:  # noqa: N802 - Qt override
         if ev.type() == QEvent.Type.ShortcutOverride and ev.modifiers() in (
-                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) and ev.key() in OWN_KEYS:
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) and (
+                ev.key() in OWN_KEYS or (ev.key() == Qt.Key.Key_Escape and self.drag is not None)):
             ev.accept()  # the chart's own keys win over a window-wide Delete action
             return True
         if ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
@@ -270,7 +286,9 @@ class ChartGestures:
     def keyPressEvent(self: ChartView, ev: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = ev.key()
         curve_id, factor_id = self.ctx.curve_id, self.ctx.factor_id
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and curve_id and factor_id:
+        if key == Qt.Key.Key_Escape and self.cancel_drag():
+            pass
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and curve_id and factor_id:
             curve = self.ctx.document.get(curve_id)
             level = step_level(curve.levels.get(factor_id), 1 if key == Qt.Key.Key_Up else -1,
                                (self.low, self.high), self.step)
