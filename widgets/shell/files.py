@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -11,6 +12,25 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from app.workfile import SUFFIX
 from widgets.shell.settings import Settings, is_network_path
+
+# Characters Windows refuses in a file name, and the device names it reserves.
+_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+
+
+def safe_file_stem(name: str, fallback: str = "workshop") -> str:
+    """`name` made fit for a file name on every system: «:» becomes « - », «/ \\ |» become «-», «< > " * ?» and
+    control characters go; no leading or trailing dots, dashes or spaces, no reserved device name; `fallback` when
+    nothing is left."""
+    stem = re.sub(r"(?<=\d):(?=\d)", "-", name)  # a time of day, 10:30
+    stem = re.sub(r"\s*:\s*", " - ", stem)
+    stem = re.sub(r"[/\\|]", "-", stem)
+    stem = re.sub(r'[<>"*?\x00-\x1f]', "", stem)
+    stem = re.sub(r"\s+", " ", stem).strip(" -.")[:120].rstrip(" -.")
+    if not stem:
+        return fallback
+    if stem.split(".")[0].upper() in _RESERVED_NAMES:
+        stem = f"{stem}_"
+    return stem
 
 
 def workshop_filter() -> str:

@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         if self.work is None:
             return False
         suggested = self.work.path.stem if self.work.path else (self.work.document.model.info.title or "workshop")
-        path = files.ask_save_path(self, self.settings, suggested.replace("/", "-"))
+        path = files.ask_save_path(self, self.settings, files.safe_file_stem(suggested))
         return self._save_to(path) if path is not None else False
 
     def _save_to(self, path: Path) -> bool:
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
         if spec.to_folder:
             target = files.ask_export_folder(self, self.settings, title)
         else:
-            target = files.ask_export_path(self, self.settings, title, stem.replace("/", "-"), spec.suffix,
+            target = files.ask_export_path(self, self.settings, title, files.safe_file_stem(stem), spec.suffix,
                                            QCoreApplication.translate("exports", spec.file_filter))
         if target is None:
             return
