@@ -206,11 +206,23 @@ def strip_marker(name: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting so is a formula to a spreadsheet program
+
+
+def csv_cell(text: str) -> str:
+    """A cell as a spreadsheet program shows it as text: a quote before a leading =, +, -, @, tab or CR.
+
+    Leading quotes are looked through, so a text that itself starts with «'=» gets one more quote and a reader
+    that takes one quote off before such a character gets every text back as it was.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
 def write_csv(w: m.Workshop, path: str | Path, promises: list[m.Promise] | None = None) -> None:
-    """Write the promise table as CSV (UTF-8 with BOM, semicolons) atomically."""
+    """Write the promise table as CSV (UTF-8 with BOM, semicolons, formula-like cells quoted) atomically."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(export_rows(w, promises))
+    writer.writerows([csv_cell(text) for text in row] for row in export_rows(w, promises))
     with atomic_target(path, suffix=".csv") as tmp:
         tmp.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 

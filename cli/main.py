@@ -95,8 +95,13 @@ def _run_gui(argv: list[str]) -> int:
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
+    """Refuse an existing output without --force, and any output that must never be replaced (a device, a
+    folder, a read-only file), before anything is read or written."""
+    from app.fsutil import write_target
+
     if path.exists() and not force:
         raise UsageError(f"clientocracy: {path}: already exists (use --force to replace it)")
+    write_target(path)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -117,11 +122,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """`import IN.json OUT.clientocracy`."""
+    from app.fsutil import same_file
     from app.workfile import read_workshop, write_workshop_file
 
-    _refuse_existing(args.output, args.force)
     if args.input.suffix.lower() != ".json":
         raise UsageError(f"clientocracy: {args.input}: import takes a .json file in the interchange format")
+    if same_file(args.input, args.output):
+        raise UsageError(f"clientocracy import: {args.output}: is the file being imported; nothing written "
+                         "(choose another name for the workshop)")
+    _refuse_existing(args.output, args.force)
     write_workshop_file(args.output, read_workshop(args.input))
     return EXIT_OK
 
@@ -139,6 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if "promises" in wanted and wanted["promises"].suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy export: {wanted['promises']}: --promises writes a .xlsx or .csv table")
     branding = _branding(args)
+    _refuse_unsafe_outputs(args, wanted)
     workshop = read_workshop(args.file)
     for kind, out in wanted.items():
         options = {"branding": branding} if kind in _BRANDED else {}
@@ -146,6 +156,37 @@ def cmd_export(args: argparse.Namespace) -> int:
             options.update(page=args.page, landscape=args.landscape)
         _EXPORTERS[kind](workshop, out, **options)
     return EXIT_OK
+
+
+def _flag(kind: str) -> str:
+    return "--" + kind.replace("_", "-")
+
+
+def _refuse_unsafe_outputs(args: argparse.Namespace, wanted: dict[str, Path]) -> None:
+    """Before anything is read or written: no output may be the workshop, the logo or another output, and none
+    may be a device, a folder or a read-only file (symlinks and hard links count as the file they reach)."""
+    from app.fsutil import same_file, write_target
+
+    inputs = [("the workshop being exported", args.file)] + ([("the logo", args.logo)] if args.logo else [])
+    taken: list[tuple[str, Path]] = []
+    for kind, out in wanted.items():
+        for what, source in inputs:
+            if same_file(out, source):
+                raise UsageError(f"clientocracy export: {out}: {_flag(kind)} would overwrite {what}; "
+                                 "nothing written (choose another name)")
+        if kind == "png":  # a folder: its pictures are named after the canvases and diagrams
+            if out.exists() and not out.is_dir():
+                raise UsageError(f"clientocracy export: {out}: --png writes pictures into a folder, and this is "
+                                 "not one; nothing written")
+            if out.is_dir():
+                write_target(out / "structure.png")  # a read-only folder is refused before any export is made
+            continue
+        for other_kind, other in taken:
+            if same_file(out, other):
+                raise UsageError(f"clientocracy export: {out}: given to both {_flag(other_kind)} and "
+                                 f"{_flag(kind)}; nothing written (give each its own file)")
+        write_target(out)
+        taken.append((kind, out))
 
 
 def _branding(args: argparse.Namespace) -> dict | None:
@@ -220,6 +261,9 @@ def cmd_import_promises(args: argparse.Namespace) -> int:
 
     if args.table.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy import-promises: {args.table}: the table must be a .xlsx or .csv file")
+    from app.fsutil import write_target
+
+    write_target(args.file)  # a read-only workshop or a device is refused before any work
     read_sheet(args.table)  # refuse an unreadable table before the workshop is opened
     if args.file.suffix.lower() == ".json":
         from app.document import Document

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from app.fsutil import atomic_write_with
+from app.fsutil import TargetRefused, atomic_write_with
 
 if TYPE_CHECKING:
     from app.model import Workshop
@@ -23,7 +23,6 @@ def _write(path: str | os.PathLike[str], what: str, writer: Any) -> Path:
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(f"{what}: the folder {target.parent} does not exist")
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
 
     def write(tmp: Path) -> None:
         paused = gc.isenabled()
@@ -33,11 +32,10 @@ def _write(path: str | os.PathLike[str], what: str, writer: Any) -> Path:
         finally:
             if paused:
                 gc.enable()
-        os.chmod(tmp, mode)  # a temporary file is private (0600); the export is a document to share
 
     try:
         atomic_write_with(target, write)
-    except ExportError:
+    except (ExportError, TargetRefused):  # already one line naming the file and why
         raise
     except Exception as exc:  # any failure of a writer: say why, leave the old file in place
         raise ExportError(f"{what} {target.name} could not be written: {exc}") from exc

@@ -149,3 +149,34 @@ def test_generated_workshops_survive_file_and_json(seed: int, teams: int, promis
         text = dumps(workshop)
         assert dumps(read_workshop(path)) == text, "JSON -> file -> JSON changed the document"
         assert dumps(loads(text)) == text
+
+
+def test_save_keeps_the_mode_writes_through_a_link_and_refuses_a_read_only_file(tmp_path: Path,
+                                                                                sample: m.Workshop) -> None:
+    from app.fsutil import TargetRefused
+
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "a.clientocracy"
+    write_workshop_file(real, sample)
+    real.chmod(0o664)
+    link = tmp_path / "a.clientocracy"
+    link.symlink_to(real)
+    work = WorkFile.open(link)
+    try:
+        work.document.apply(c.update(work.document, "", title="Через ссылку"))
+        work.save()
+        assert link.is_symlink(), "the link was replaced by a file"
+        assert read_workshop(real).info.title == "Через ссылку"
+        assert oct(real.stat().st_mode & 0o777) == oct(0o664)
+        real.chmod(0o444)
+        before = real.read_bytes()
+        work.document.apply(c.update(work.document, "", title="Не записать"))
+        with pytest.raises(TargetRefused, match="read-only") as refused:
+            work.save()
+        assert refused.value.filename == str(link), "the message names the user's file"
+        assert real.read_bytes() == before
+        assert work.modified, "the edit is still unsaved, safe in the working copy"
+        assert sorted(p.name for p in synced.iterdir()) == ["a.clientocracy"]
+    finally:
+        work.close()
