@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.gate import FileRefused
 from app.workfile import FileLocked, Recoverable
@@ -36,6 +36,8 @@ def message_box(parent: QWidget | None, icon: Icon, name: str, title: str, text:
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
         box.setInformativeText(informative)
+        for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # Qt reads it as markup when it looks like some
     if details:
         box.setDetailedText(details)
     return box

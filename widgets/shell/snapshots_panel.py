@@ -107,6 +107,7 @@ class SnapshotsPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self.delete())
         self.message = QLabel(self)
         self.message.setObjectName("snapshotsMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names snapshots: the user's words, never markup
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5b6673;")
         self.empty = QLabel(self)

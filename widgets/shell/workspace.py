@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTabBar, QTabWidget, QVBoxLayout, QWidget
@@ -16,6 +18,13 @@ from widgets.shell.table_page import TablePage
 
 PAGES = ("workshop", *EDITORS)  # the page bar, in order
 DETAILS = "details"  # the first tab of the workshop page
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as written (Qt would read «<b>…</b>» in it as markup), wrapped to the screen."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 class WorkshopPage(QTabWidget):
@@ -100,7 +109,8 @@ class Workspace(QWidget):
         self.title_label = QLabel(objectName="title")
         self.subtitle_label = QLabel(objectName="subtitle")
         self.goal_label = QLabel(objectName="headerGoal")
-        self.goal_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.title_label, self.subtitle_label, self.goal_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the user's words, «<b>» and all, never markup
         header = QFrame(objectName="header")
         box = QVBoxLayout(header)
         box.setContentsMargins(20, 10, 20, 8)
@@ -182,7 +192,7 @@ class Workspace(QWidget):
         self.subtitle_label.setVisible(bool(self.subtitle_label.text()))
         goal = " ".join(info.evolutionary_goal.split())
         self.goal_label.setText(f"◎  {goal}" if goal else self.tr("◎  The evolutionary goal is not formulated yet"))
-        self.goal_label.setToolTip(info.evolutionary_goal)
+        self.goal_label.setToolTip(plain_tooltip(info.evolutionary_goal))
 
     def _on_changes(self, changed: Changes) -> None:
         """The header follows the workshop's details."""
