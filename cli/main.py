@@ -99,9 +99,9 @@ def _refuse_existing(path: Path, force: bool) -> None:
     folder, a read-only file), before anything is read or written."""
     from app.fsutil import write_target
 
+    write_target(path)
     if path.exists() and not force:
         raise UsageError(f"clientocracy: {path}: already exists (use --force to replace it)")
-    write_target(path)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -92,6 +92,14 @@ def test_an_export_of_a_json_file_onto_itself_is_refused(folder: Path, capsys: p
     refused(capsys, folder, ["export", str(source), "--json", str(folder / "." / "w.json")], "w.json", "overwrite")
 
 
+def test_an_import_onto_its_own_json_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = folder / "w.json"
+    source.write_bytes(sample_path().read_bytes())
+    (folder / "same.json").hardlink_to(source)
+    for output in (source, folder / "same.json"):
+        refused(capsys, folder, ["import", str(source), str(output), "--force"], output.name, "imported")
+
+
 def test_an_export_onto_its_logo_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from PIL import Image
 
@@ -177,7 +185,9 @@ def test_a_target_that_is_not_a_regular_file_is_refused(folder: Path, capsys: py
     workshop = str(folder / "w.clientocracy")
     line = refused(capsys, folder, ["export", workshop, "--json", str(target)], "out.json")
     assert {"fifo": "pipe", "folder": "folder", "device": "device"}[kind] in line
-    refused(capsys, folder, ["new", str(target), "--force"], "out.json")
+    for force in ([], ["--force"]):  # the reason is told at once, not "use --force" first
+        assert {"fifo": "pipe", "folder": "folder", "device": "device"}[kind] in refused(
+            capsys, folder, ["new", str(target), *force], "out.json")
     refused(capsys, folder, ["export", workshop, "--pdf", str(folder / "a.pdf"), "--json", str(target)], "out.json")
 
 
