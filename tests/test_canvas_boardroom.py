@@ -128,3 +128,55 @@ def test_escape_during_a_point_drag_puts_the_point_back_and_records_nothing(qtbo
     assert doc.get(curve_id).levels[factor_id] == 5 and stack.count() == 0
     assert chart.items[curve_id].getData()[1][2] == 5
     assert chart.mark.text == "5"
+
+
+def test_typing_a_level_above_the_scale_is_refused_with_a_message(qtbot) -> None:
+    from tests.canvas_support import sample_document
+
+    doc = sample_document()
+    editor, stack = make_editor(qtbot, doc)
+    table = editor.table
+    row, col = table.levels.factor_ids.index("fac-012"), 2 + table.levels.curve_ids.index("crv-021")
+    before = doc.get("crv-021").levels["fac-012"]
+    table.setFocus()
+    table.setCurrentIndex(table.levels.index(row, col))
+    qtbot.keyClicks(table, "7")  # the key opens the cell's editor with it
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on the next turn of the event loop
+    assert doc.get("crv-021").levels["fac-012"] == before and stack.count() == 0
+    assert editor.hint.isVisible() and "7" in editor.hint.text() and "5" in editor.hint.text()
+    assert before == 2.5 and table.levels.index(row, col).data() == "2.5", "not clamped to 5"
+    qtbot.keyClicks(table, "3")  # a level on the scale still goes in
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on the next turn of the event loop
+    assert doc.get("crv-021").levels["fac-012"] == 3 and stack.count() == 1
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_table_header_shows_curve_names_whole_and_the_swatch_beside_them(qtbot, size: tuple[int, int]) -> None:
+    from PySide6.QtGui import QColor
+
+    from tests.canvas_support import sample_document
+
+    doc = sample_document()
+    editor, _stack = make_editor(qtbot, doc, size)
+    table = editor.table
+    header = table.horizontalHeader()
+    QApplication.processEvents()
+    picture = header.grab().toImage()
+    for column, curve_id in enumerate(table.levels.curve_ids, start=2):
+        curve = doc.get(curve_id)
+        lines = header.label_lines(column)
+        assert " ".join(lines) == curve.name and len(lines) <= 2, (lines, curve.name)
+        left = header.sectionViewportPosition(column)
+        assert 0 <= left and left + header.sectionSize(column) <= header.viewport().width(), "the column is in view"
+        swatch_xs, ink_xs = [], []
+        for x in range(left + 1, left + header.sectionSize(column) - 1):
+            for y in range(2, picture.height() - 2):
+                pixel = QColor(picture.pixel(x, y))
+                if pixel == QColor(curve.color):
+                    swatch_xs.append(x)
+                elif pixel.lightness() < 110 and abs(pixel.red() - pixel.blue()) < 30:  # dark grey: the letters
+                    ink_xs.append(x)
+        assert swatch_xs and ink_xs, curve.name
+        assert max(swatch_xs) < min(ink_xs), f"the swatch of {curve.name} touches its name"

@@ -42,14 +42,15 @@ def test_typing_a_level_in_the_table_redraws_the_curve(qtbot) -> None:
     assert table.model().index(6, FIRST_CURVE + 2).data() == "3.5"
 
 
-def test_a_comma_decimal_and_out_of_scale_values_are_understood(qtbot) -> None:
+def test_a_comma_decimal_is_understood_and_an_out_of_scale_value_refused(qtbot) -> None:
     doc = sample_document()
     editor, stack = make_editor(qtbot, doc)
     type_into_cell(qtbot, editor.table, 0, FIRST_CURVE, "1,5")
     assert doc.get(AS_IS).levels[PRICE] == 1.5
     type_into_cell(qtbot, editor.table, 0, FIRST_CURVE, "9")
-    assert doc.get(AS_IS).levels[PRICE] == 5  # clamped to the scale
-    assert stack.count() == 2
+    assert doc.get(AS_IS).levels[PRICE] == 1.5  # refused, not clamped
+    assert "9" in editor.hint.text()
+    assert stack.count() == 1
 
 
 def test_text_that_is_not_a_level_is_refused_with_a_hint(qtbot) -> None:

@@ -85,6 +85,8 @@ class CanvasEditor(QWidget):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(True)
         self.splitter.setSizes([1040, 560])
+        self._side_moved = False  # until the user drags the splitter, the side panel keeps its share of the width
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         self.stack.addWidget(self.splitter)
         self._set_texts()
         self.ctx.selection_changed.connect(self._selection_changed)
@@ -94,6 +96,15 @@ class CanvasEditor(QWidget):
         self.show_canvas(first)
 
     # ------------------------------------------------------------ building
+    def _splitter_moved(self) -> None:
+        self._side_moved = True
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(ev)
+        if not self._side_moved:  # a wide screen gives the table room for the curves' names
+            side = max(560, round(self.width() * 0.32))
+            self.splitter.setSizes([max(1, self.width() - side), side])
+
     def _build_bar(self) -> QWidget:
         bar = QFrame(self)
         bar.setObjectName("canvasBar")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,16 +12,27 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from app import changes
 from app import model as m
 from app.changed import Changes
 from app.edits import Batch
 from app.strategy import format_level, snap_level
+from widgets.canvas.axis import Metrics, wrap_elided
 from widgets.canvas.common import DEAR_COLOR, MUTED, CanvasContext, Touch, qcolor, touch_in
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -182,12 +194,7 @@ class LevelsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return curve.name
         if role == Qt.ItemDataRole.DecorationRole:
-            swatch = QPixmap(12, 12)
-            swatch.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(swatch)
-            painter.fillRect(1, 1, 10, 10, qcolor(curve.color))
-            painter.end()
-            return swatch
+            return qcolor(curve.color)  # the header draws it as a swatch beside the name
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -222,15 +229,107 @@ class LevelsModel(QAbstractTableModel):
             level = None
         else:
             try:
-                level = snap_level(float(text), canvas.scale, canvas.step)
+                typed = float(text)
             except ValueError:
+                typed = None
+            low, high = canvas.scale
+            if typed is None or typed != typed:  # not a number (NaN too)
                 self.ctx.hinted.emit(self.tr("“%1” is not a level: type a number from %2 to %3")
-                                     .replace("%1", str(value)).replace("%2", format_level(canvas.scale[0]))
-                                     .replace("%3", format_level(canvas.scale[1])))
+                                     .replace("%1", str(value)).replace("%2", format_level(low))
+                                     .replace("%3", format_level(high)))
                 return False
+            if not low <= typed <= high:  # refused, not clamped: the user sees why nothing changed
+                self.ctx.hinted.emit(self.tr("%1 is outside the scale: type a level from %2 to %3")
+                                     .replace("%1", str(value).strip()).replace("%2", format_level(low))
+                                     .replace("%3", format_level(high)))
+                return False
+            level = snap_level(typed, canvas.scale, canvas.step)
         if curve.levels.get(factor.id) == level:
             return False
         return self.ctx.push(changes.set_level(doc, curve.id, factor.id, level))
+
+
+class CurveHeader(QHeaderView):
+    """The column headers: each curve's name on up to two lines beside its colour swatch, never under it."""
+
+    SWATCH = 12
+    PAD = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def _font(self, section: int) -> QFont:
+        font = QFont(self.font())
+        selection = self.selectionModel()
+        if selection is not None and self.highlightSections() and selection.columnIntersectsSelection(section):
+            font.setBold(True)
+        return font
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return QSize(hint.width(), max(hint.height(), math.ceil(2 * QFontMetricsF(bold).lineSpacing()) + 8))
+
+    def label_lines(self, section: int, width: float | None = None) -> list[str]:
+        """The curve's name as drawn in its header: wrapped on at most two lines, the last elided if need be."""
+        model = self.model()
+        text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        if width is None:
+            width = self.sectionSize(section) - self.text_left() - self.PAD
+        return wrap_elided(text, Metrics(self._font(section)), max(8.0, width), 2)
+
+    def text_left(self) -> int:
+        """Where a curve's name starts in its section: right of the swatch and a gap."""
+        return self.PAD + self.SWATCH + self.PAD
+
+    def needed_width(self, section: int) -> int:
+        """The width that shows the curve's name whole on two lines (its longest word on one)."""
+        model = self.model()
+        text = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        fm = Metrics(self._bold())  # measured bold: the current curve's header is set bold
+        words = text.split() or [""]
+        best = max(fm.horizontalAdvance(w) for w in words)
+        if len(words) > 1:  # the narrowest split into two lines
+            halves = ((" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words)))
+            best = max(best, min(max(fm.horizontalAdvance(a), fm.horizontalAdvance(b)) for a, b in halves))
+        return math.ceil(best) + self.text_left() + self.PAD
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802 - Qt override
+        model = self.model()
+        color = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole) \
+            if model is not None else None
+        if not isinstance(color, QColor):
+            super().paintSection(painter, rect, section)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = section
+        self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        lines = self.label_lines(section)
+        font = self._font(section)
+        line_h = QFontMetricsF(font).lineSpacing()
+        block = len(lines) * line_h
+        top = rect.top() + (rect.height() - block) / 2
+        swatch_y = top + min(line_h, block) / 2 - self.SWATCH / 2
+        painter.fillRect(QRectF(rect.left() + self.PAD, swatch_y, self.SWATCH, self.SWATCH), color)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        left = rect.left() + self.text_left()
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(left, top + i * line_h, rect.right() - left - self.PAD + 2, line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.restore()
 
 
 class LevelsTable(QTableView):
@@ -240,6 +339,7 @@ class LevelsTable(QTableView):
         super().__init__(parent)
         self.ctx = ctx
         self.levels = LevelsModel(ctx)
+        self.setHorizontalHeader(CurveHeader(self))
         self.setModel(self.levels)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -267,12 +367,26 @@ class LevelsTable(QTableView):
         self.show_selection()
 
     def _size_columns(self) -> None:
+        """Each curve column as wide as its name needs on two lines, plus a share of the width left over."""
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        assert isinstance(header, CurveHeader)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DEAR, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(NAME, 170)
         header.resizeSection(DEAR, 28)
+        curves = range(FIRST_CURVE, self.levels.columnCount())
+        needed = {c: max(66, header.needed_width(c)) for c in curves}
+        room = self.viewport().width() - 28
+        header.resizeSection(NAME, int(max(120, min(170, room - sum(needed.values())))))  # factor names give way
+        room -= header.sectionSize(NAME)
+        share = max(0.0, room - sum(needed.values())) / max(1, len(needed))  # the width left, shared out
+        for column in curves:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, int(needed[column] + share))
+        header.updateGeometry()
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(ev)
+        self._size_columns()
 
     def apply(self, changes: Changes) -> None:
         """Follow one applied edit (the current cell moving with removed rows does not change the selection)."""
