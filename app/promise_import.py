@@ -11,43 +11,56 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from app import changes as c
 from app import model as m
 from app.document import Document
-from app.edits import Batch, Edit, Insert, Update
+from app.edits import Batch, Edit, Insert, SetPosition, Update
+from app.layout_graph import Size
+from app.layout_missing import place_missing
 from app.promise_sheet import (
+    COLUMNS,
+    STATUS_NAMES,
+    Columns,
     SheetRow,
+    SheetTable,
     header_marker,
     normalize,
     parse_grants,
     parse_status,
-    read_sheet,
+    read_table,
     row_reference,
     strip_marker,
 )
 
-# Messages (English source text; the GUI translates the template, then fills in the fields).
-EMPTY_CELL = "the cell «{column}» is empty"
-UNKNOWN_STATUS = "unknown status «{status}» (черновик, обсуждается, принято, выполнено, нарушено, снято)"
-CLIENT_PROMISES = "«{name}» is a client segment, and a client never promises"
-SELF_PROMISE = "«{name}» cannot promise to itself"
-SAME_NAME = "several teams are called «{name}»; the first one is used"
-PARENT_MISSING = "the promise it supports («{parent}») was not found; imported without it"
-PARENT_AMBIGUOUS = "several promises read «{parent}»; imported without the promise it supports"
-PARENT_SKIPPED = "the promise it supports (row {parent_row}) was not imported; imported without it"
-PARENT_CYCLE = "the promises it supports lead back to itself; imported without the promise it supports"
-_COLUMN_NAMES = {"from": "Кто даёт", "to": "Кому", "text": "Обещание"}
+# What a row can have wrong: a code, and the message in English (the CLI's words; the GUI translates by code).
+MESSAGES: dict[str, str] = {
+    "empty-cell": "the cell «{column}» is empty",
+    "unknown-status": "unknown status «{status}» ({statuses})",
+    "client-promises": "«{name}» is a client segment, and a client never promises",
+    "self-promise": "«{name}» cannot promise to itself",
+    "same-name": "several teams are called «{name}»; the first one is used",
+    "parent-missing": "the promise it supports («{parent}») was not found; imported without it",
+    "parent-ambiguous": "several promises read «{parent}»; imported without the promise it supports",
+    "parent-skipped": "the promise it supports (row {parent_row}) was not imported; imported without it",
+    "parent-cycle": "the promises it supports lead back to itself; imported without the promise it supports",
+}
+STATUS_LIST = ", ".join(STATUS_NAMES.values())
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Something about one row of the sheet: its row number, a message template and the template's fields."""
+    """Something about one row of the sheet: its row number, a code of MESSAGES and the message's fields."""
 
     row: int
-    template: str
+    code: str
     fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def template(self) -> str:
+        """The English message template of the code."""
+        return MESSAGES[self.code]
 
     @property
     def message(self) -> str:
@@ -74,9 +87,16 @@ class ImportResult:
 
 def import_sheet(doc: Document, path: str | Path) -> ImportResult:
     """Read a .xlsx or .csv promise table and build the batch that adds its promises (SheetError if unreadable)."""
-    rows, unknown = read_sheet(path)
-    result = import_rows(doc, rows)
-    result.unknown_headers = unknown
+    return import_table(doc, read_table(path))
+
+
+def import_table(doc: Document, table: SheetTable, columns: Columns | None = None,
+                 sizes: Mapping[str, Size] | None = None) -> ImportResult:
+    """The batch that adds the promises of a table read with `columns` (its guessed columns by default).
+
+    `sizes` (node id → width, height) are the nodes' sizes on screen, for placing the new parties."""
+    result = import_rows(doc, table.rows(columns), table.header_names(columns), sizes)
+    result.unknown_headers = table.unknown(columns)
     return result
 
 
@@ -90,10 +110,11 @@ def _by_name(objs: list[Any], attr: str = "name") -> dict[str, list[str]]:
 class _Importer:
     """One import: the indexes of what exists, what the sheet creates, and the rows taken so far."""
 
-    def __init__(self, doc: Document, rows: list[SheetRow]) -> None:
+    def __init__(self, doc: Document, rows: list[SheetRow], headers: Mapping[str, str]) -> None:
         w = doc.model
         self.doc = doc
         self.rows = rows
+        self.headers = {**{c.key: c.header for c in COLUMNS}, **headers}
         self.teams = _by_name(w.teams)
         self.segments = _by_name(w.segments)
         self.values = _by_name(w.values)
@@ -111,7 +132,7 @@ class _Importer:
         if key in self.teams:
             ids = self.teams[key]
             if len(ids) > 1:
-                self.result.warnings.append(RowProblem(row, SAME_NAME, {"name": name}))
+                self.result.warnings.append(RowProblem(row, "same-name", {"name": name}))
             return ids[0]
         team = self.new_teams.get(key) or creating.get(key)
         if team is None:
@@ -143,11 +164,12 @@ class _Importer:
         cells = {k: v.strip() for k, v in row.cells.items()}
         for key in ("from", "to", "text"):
             if not cells.get(key):
-                self.result.skipped.append(RowProblem(row.number, EMPTY_CELL, {"column": _COLUMN_NAMES[key]}))
+                self.result.skipped.append(RowProblem(row.number, "empty-cell", {"column": self.headers[key]}))
                 return
         status = parse_status(cells.get("status", ""))
         if status is None:
-            self.result.skipped.append(RowProblem(row.number, UNKNOWN_STATUS, {"status": cells["status"]}))
+            fields = {"status": cells["status"], "statuses": STATUS_LIST}
+            self.result.skipped.append(RowProblem(row.number, "unknown-status", fields))
             return
         from_name = strip_marker(cells["from"])
         key = normalize(from_name)
@@ -155,7 +177,7 @@ class _Importer:
         if marker == "segment" or (
             marker is None and key not in self.teams and key not in self.new_teams and key in self.segments
         ):
-            self.result.skipped.append(RowProblem(row.number, CLIENT_PROMISES, {"name": from_name}))
+            self.result.skipped.append(RowProblem(row.number, "client-promises", {"name": from_name}))
             return
         teams: dict[str, m.Team] = {}
         segments: dict[str, m.Segment] = {}
@@ -164,7 +186,7 @@ class _Importer:
         promisee = self._promisee(cells["to"], row.number, teams, segments)
         if promiser == promisee:
             del self.result.warnings[warnings_before:]
-            self.result.skipped.append(RowProblem(row.number, SELF_PROMISE, {"name": from_name}))
+            self.result.skipped.append(RowProblem(row.number, "self-promise", {"name": from_name}))
             return
         self.new_teams.update(teams)
         self.new_segments.update(segments)
@@ -202,23 +224,23 @@ class _Importer:
                 if ref in by_row and by_row[ref] != p.id:
                     found[p.id] = by_row[ref]
                 elif ref in all_rows and ref not in by_row:
-                    self.result.warnings.append(RowProblem(row.number, PARENT_SKIPPED, {"parent_row": ref}))
+                    self.result.warnings.append(RowProblem(row.number, "parent-skipped", {"parent_row": ref}))
                 else:
-                    self.result.warnings.append(RowProblem(row.number, PARENT_MISSING, {"parent": cell}))
+                    self.result.warnings.append(RowProblem(row.number, "parent-missing", {"parent": cell}))
                 continue
             key = normalize(cell)
             candidates = [i for i in texts.get(key, []) if i != p.id] or self.existing_texts.get(key, [])
             if len(candidates) == 1:
                 found[p.id] = candidates[0]
             else:
-                template = PARENT_AMBIGUOUS if candidates else PARENT_MISSING
-                self.result.warnings.append(RowProblem(row.number, template, {"parent": cell}))
+                code = "parent-ambiguous" if candidates else "parent-missing"
+                self.result.warnings.append(RowProblem(row.number, code, {"parent": cell}))
         rows_of = {p.id: row.number for row, p in self.taken}
         for pid in list(found):
             seen, current = {pid}, found.get(pid)
             while current is not None and current in found:
                 if current in seen:
-                    self.result.warnings.append(RowProblem(rows_of[pid], PARENT_CYCLE))
+                    self.result.warnings.append(RowProblem(rows_of[pid], "parent-cycle"))
                     del found[pid]
                     break
                 seen.add(current)
@@ -267,13 +289,55 @@ def _team_kind(team: m.Team, promises_to_client: bool) -> str:
     return "client_facing" if promises_to_client else "service"
 
 
-def import_rows(doc: Document, rows: list[SheetRow]) -> ImportResult:
-    """Build the batch that adds the promises of `rows` to the document (nothing is applied here)."""
-    importer = _Importer(doc, rows)
+def import_rows(doc: Document, rows: list[SheetRow], headers: Mapping[str, str] | None = None,
+                sizes: Mapping[str, Size] | None = None) -> ImportResult:
+    """Build the batch that adds the promises of `rows` to the document (nothing is applied here).
+
+    `headers` name the columns in messages as the sheet writes them (column key → header; COLUMNS' by default).
+    """
+    importer = _Importer(doc, rows, headers or {})
     for row in rows:
         importer.take(row)
     batch = importer.batch()
+    if batch is not None:
+        batch = Batch((*batch.edits, *placements(doc, batch, sizes)), batch.label)
     importer.result.batch = batch
     importer.result.skipped.sort(key=lambda p: p.row)
     importer.result.warnings.sort(key=lambda p: p.row)
     return importer.result
+
+
+def placements(doc: Document, batch: Batch, sizes: Mapping[str, Size] | None = None) -> list[SetPosition]:
+    """Where the parties a batch creates stand on the diagrams: near the parties they promise to and from.
+
+    On the structure a new party's promises count as its links, so place_missing puts it beside its partners,
+    never in a corner. A structure with nothing stored yet gets every party where it is shown now (as the
+    editors store them on the first gesture); the promise map without its own positions follows the structure.
+    """
+    from app.layout import diagram_positions
+
+    new = {e.obj.id: e.obj for e in batch.edits if isinstance(e, Insert) and e.kind in ("team", "segment")}
+    promises = [e.obj for e in batch.edits if isinstance(e, Insert) and e.kind == "promise"]
+    if not new:
+        return []
+    w = doc.model
+    after = replace(
+        w, teams=[*w.teams, *(o for o in new.values() if isinstance(o, m.Team))],
+        segments=[*w.segments, *(o for o in new.values() if isinstance(o, m.Segment))],
+        promises=[*w.promises, *promises])
+    partners = [m.Link(f"import-{p.id}", p.from_, p.to) for p in promises if p.from_ in new or p.to in new]
+    edits: list[SetPosition] = []
+    for diagram in ("structure", "promises"):
+        stored = w.layouts.get(diagram, {})
+        if diagram == "promises" and not stored:
+            continue
+        shown = diagram_positions(w, diagram, sizes) if w.teams or w.segments else {}
+        links = [*w.links, *partners] if diagram == "structure" else w.links
+        if not shown:
+            continue  # nothing drawn yet: the automatic layout places everything
+        found = {**shown, **place_missing(replace(after, links=links, layouts={**w.layouts, diagram: shown}),
+                                          diagram, sizes)}
+        provisional = [n for n in shown if n not in stored] if diagram == "structure" else []
+        wanted = [*provisional, *new]  # the promise map's editor stores its own shown ones (its first gesture)
+        edits += [SetPosition(diagram, n, None, found[n]) for n in wanted if n in found]
+    return edits

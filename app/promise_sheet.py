@@ -4,7 +4,8 @@ Columns (headers matched in any case, е = ё, words in brackets after the name 
 Кто даёт, Кому, Обещание, Метрика, Цель, Статус, Полномочия, Ресурсы, Ценность, Поддерживает, and the
 optional Заметки. English headers (From, To, Promise, ...) are accepted too.
 
-Authorities and resources: one item per line of the cell (a cell without line breaks is split by semicolons).
+Authorities and resources: one item per line of the cell (a cell without line breaks, or whose lines end with «;»,
+is split by semicolons; an item keeps no closing «;»).
 A granted item is written "✓ text"; on reading, a leading ✓ ✔ ☑ ✅ or [x], or a trailing «(есть)», «(выдано)»,
 «(granted)», marks it granted, and a leading ✗ ☐ [ ] or a list bullet "- " / "• " is dropped (not granted).
 Statuses are written in Russian (черновик, обсуждается, принято, выполнено, нарушено, снято); English and a
@@ -119,12 +120,14 @@ def format_grants(grants: tuple[m.Grant, ...]) -> str:
 
 
 def parse_grants(cell: str) -> tuple[m.Grant, ...]:
-    """The items of a cell: split by line breaks (or semicolons when it has none), each with its granted mark."""
-    cell = cell.replace("\r\n", "\n").replace("\r", "\n")
-    parts = cell.split("\n") if "\n" in cell else cell.split(";")
+    """The items of a cell: one per line (or split by semicolons when it has no line breaks), each with its mark.
+
+    A cell written as a list with «;» at the line ends («право А;\nправо Б;») is split by the semicolons too;
+    an item never keeps a closing «;» or «,», and empty items are dropped.
+    """
     grants = []
-    for part in parts:
-        text, granted = part.strip(), False
+    for part in _grant_parts(cell):
+        text, granted = part.strip().rstrip(";,").strip(), False
         low = text.casefold()
         for prefix in _GRANTED_PREFIXES:
             if low.startswith(prefix):
@@ -140,9 +143,21 @@ def parse_grants(cell: str) -> tuple[m.Grant, ...]:
             if low.endswith(suffix):
                 text, granted = text[: -len(suffix)].rstrip(), suffix in _GRANTED_SUFFIXES
                 break
+        text = text.rstrip(" ;,").strip()
         if text:
             grants.append(m.Grant(text, granted))
     return tuple(grants)
+
+
+def _grant_parts(cell: str) -> list[str]:
+    """The raw items of a cell: its lines, or its «;»-separated parts (no line breaks, or «;» ending the lines)."""
+    cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line for line in cell.split("\n") if line.strip()]
+    if "\n" not in cell:
+        return cell.split(";")
+    if len(lines) >= 2 and all(line.rstrip().endswith(";") for line in lines[:-1]):
+        return [part for line in lines for part in line.split(";")]  # "право А;\nправо Б;": a ;-list on lines
+    return lines
 
 
 def row_reference(text: str) -> int | None:
@@ -281,11 +296,67 @@ class SheetRow:
     cells: dict[str, str]
 
 
+Columns = dict[int, str]
+"""Which field each column of a sheet is read as: column index → column key (columns not listed are ignored)."""
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    """A promise table as read, before its rows are taken: the header row, the guessed columns, the data as text."""
+
+    header_row: int
+    headers: tuple[str, ...]
+    """Every cell of the header row as written, by column index."""
+    columns: Columns
+    """The field each header was recognised as (the first of two headers for one field; unknown ones left out)."""
+    data: tuple[tuple[int, tuple[str, ...]], ...]
+    """(row number, cells as text) of every later row that is not empty."""
+
+    def rows(self, columns: Columns | None = None) -> list[SheetRow]:
+        """The data rows with their cells by column key (by the guessed columns unless `columns` is given)."""
+        columns = self.columns if columns is None else columns
+        rows = []
+        for number, texts in self.data:
+            row = {key: texts[i] if i < len(texts) else "" for i, key in columns.items()}
+            if any(v.strip() for v in row.values()):
+                rows.append(SheetRow(number, row))
+        return rows
+
+    def unknown(self, columns: Columns | None = None) -> list[str]:
+        """The headers that are read as no field."""
+        columns = self.columns if columns is None else columns
+        return [h.strip() for i, h in enumerate(self.headers) if h.strip() and i not in columns]
+
+    def header_names(self, columns: Columns | None = None) -> dict[str, str]:
+        """Column key → its header as written in the sheet (what a message about a cell names)."""
+        columns = self.columns if columns is None else columns
+        return {key: self.headers[i].strip() or COLUMN_BY_KEY[key].header for i, key in columns.items()}
+
+    def guess(self, index: int) -> str | None:
+        """The field a header names by its own words (it may be taken by an earlier column), or None."""
+        return header_key(self.headers[index]) if index < len(self.headers) else None
+
+
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+NO_HEADER_ROW = "no header row with the columns Кто даёт, Кому and Обещание was found"
+
+
+def missing_columns(columns: Columns) -> list[str]:
+    """The required column keys (from, to, text) that `columns` does not read."""
+    return [key for key in REQUIRED if key not in columns.values()]
+
+
 def read_sheet(path: str | Path) -> tuple[list[SheetRow], list[str]]:
     """The data rows of a promise table (.xlsx or .csv) and the headers it did not recognise.
 
     Raises SheetError when the file cannot be read or has no header row with Кто даёт, Кому and Обещание.
     """
+    table = read_table(path)
+    return table.rows(), table.unknown()
+
+
+def read_table(path: str | Path) -> SheetTable:
+    """A promise table (.xlsx or .csv) with its header row found and its columns guessed (SheetError if unreadable)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -299,35 +370,30 @@ def read_sheet(path: str | Path) -> tuple[list[SheetRow], list[str]]:
     return _table(path, raw)
 
 
-def _table(path: Path, raw: Iterator[tuple[int, list[Any]]]) -> tuple[list[SheetRow], list[str]]:
-    """Find the header row among the first rows, then map every later row's cells to column keys."""
-    columns: dict[int, str] | None = None
-    unknown: list[str] = []
-    rows: list[SheetRow] = []
+def _table(path: Path, raw: Iterator[tuple[int, list[Any]]]) -> SheetTable:
+    """Find the header row among the first rows, then keep every later row's cells as text."""
+    header: tuple[int, tuple[str, ...], Columns] | None = None
+    data: list[tuple[int, tuple[str, ...]]] = []
     for number, cells in raw:
-        texts = [cell_text(v) for v in cells]
-        if columns is None:
+        texts = tuple(cell_text(v) for v in cells)
+        if header is None:
             keys = {i: header_key(t) for i, t in enumerate(texts) if t.strip()}
-            found = {k for k in keys.values() if k}
-            if set(REQUIRED) <= found:
-                columns, seen = {}, set()
+            if set(REQUIRED) <= set(keys.values()):
+                columns: Columns = {}
                 for i, key in keys.items():
-                    if key and key not in seen:
+                    if key and key not in columns.values():
                         columns[i] = key
-                        seen.add(key)
-                    elif texts[i].strip():
-                        unknown.append(texts[i].strip())
+                header = (number, texts, columns)
             elif number >= 20:
                 break
             continue
-        if len(rows) >= MAX_ROWS:
+        if len(data) >= MAX_ROWS:
             raise SheetError(path, f"more than {MAX_ROWS} rows")
-        row = {key: texts[i] if i < len(texts) else "" for i, key in columns.items()}
-        if any(v.strip() for v in row.values()):
-            rows.append(SheetRow(number, row))
-    if columns is None:
-        raise SheetError(path, "no header row with the columns Кто даёт, Кому and Обещание was found")
-    return rows, unknown
+        if any(t.strip() for t in texts):
+            data.append((number, texts))
+    if header is None:
+        raise SheetError(path, NO_HEADER_ROW)
+    return SheetTable(header[0], header[1], header[2], tuple(data))
 
 
 def cell_text(value: Any) -> str:

@@ -122,9 +122,10 @@ def test_bad_rows_are_reported_by_their_row_number(tmp_path: Path) -> None:
     ])
     doc = Document(sample)
     result = import_sheet(doc, path)
-    assert [(p.row, p.template.split()[0]) for p in result.skipped] == [
-        (5, "«{name}»"), (6, "the"), (7, "unknown"), (10, "«{name}»")]
-    assert "client segment" in str(result.skipped[0]) and "Кому" in str(result.skipped[1])
+    assert [(p.row, p.code) for p in result.skipped] == [
+        (5, "client-promises"), (6, "empty-cell"), (7, "unknown-status"), (10, "self-promise")]
+    assert "client segment" in str(result.skipped[0])
+    assert str(result.skipped[1]) == "row 6: the cell «КОМУ» is empty"  # the header as the sheet writes it
     assert result.unknown_headers == ["Лишняя колонка"]
     assert result.taken == 2 and result.created_teams == ["Новая команда"]
     assert result.created_segments == ["Студенты"]
@@ -146,7 +147,7 @@ def test_parents_by_text_or_row_number_and_missing_ones(tmp_path: Path) -> None:
     ], title=None)
     doc = Document(m.Workshop())
     result = import_sheet(doc, path)
-    assert [(w.row, w.template.split()[0]) for w in result.warnings] == [(5, "the")]
+    assert [(w.row, w.code) for w in result.warnings] == [(5, "parent-missing")]
     doc.apply(result.batch)
     by_text = {p.text: p for p in doc.model.promises}
     assert by_text["Полки полны к 8:00"].parent == by_text["Свежее к открытию"].id
@@ -187,3 +188,52 @@ def test_unreadable_tables_are_refused(tmp_path: Path) -> None:
         with pytest.raises(SheetError) as refused:
             read_sheet(path)
         assert words in str(refused.value) and str(path) in str(refused.value)
+
+
+def test_a_cell_with_line_breaks_and_semicolons_gives_clean_items() -> None:
+    assert parse_grants("право А;\nправо Б;") == (m.Grant("право А", False), m.Grant("право Б", False))
+    assert parse_grants("✓ право А;\r\n- право Б ;\n\n") == (m.Grant("право А", True), m.Grant("право Б", False))
+    assert parse_grants("Бюджет (есть);\nСервер;") == (m.Grant("Бюджет", True), m.Grant("Сервер", False))
+    assert parse_grants("право А; право Б;\nправо В") == (
+        m.Grant("право А", False), m.Grant("право Б", False), m.Grant("право В", False))
+    assert parse_grants("Решать; без согласования\n") == (m.Grant("Решать; без согласования", False),)
+    assert parse_grants("Решать; без согласования\nБюджет") == (
+        m.Grant("Решать; без согласования", False), m.Grant("Бюджет", False))
+    assert parse_grants(";\n;") == ()
+
+
+def test_a_new_team_is_placed_by_its_partners_on_both_diagrams() -> None:
+    from app.layout import diagram_positions, layered_layout
+    from app.promise_import import import_rows
+
+    w = read_workshop(sample_path())
+    w.layouts = {d: layered_layout(w, d) for d in ("structure", "promises")}
+    doc = Document(w)
+    stored = {d: dict(w.layouts[d]) for d in w.layouts}
+    result = import_rows(doc, [SheetRow(2, {"from": "Пекарня", "to": "Кухня готовой еды", "text": "Хлеб к 7:00"})])
+    doc.apply(result.batch)
+    bakery = next(t.id for t in doc.model.teams if t.name == "Пекарня")
+    for diagram in ("structure", "promises"):
+        layout = doc.model.layouts[diagram]
+        assert {n: xy for n, xy in layout.items() if n != bakery} == stored[diagram]  # nothing else moved
+        (x, y), (kx, ky) = layout[bakery], layout["team-028"]
+        assert abs(x - kx) + abs(y - ky) < 450, diagram
+        ys = [y for _, y in stored[diagram].values()]
+        assert y <= max(ys) + 1, diagram  # not under everything, in a corner
+    doc.apply(result.batch.inverse())
+    assert {d: dict(doc.model.layouts.get(d, {})) for d in stored} == stored
+    assert diagram_positions(doc.model, "structure") == stored["structure"]
+
+
+def test_a_column_can_be_read_as_another_field(tmp_path: Path) -> None:
+    from app.promise_import import import_table
+    from app.promise_sheet import missing_columns, read_table
+
+    path = tmp_path / "t.csv"
+    path.write_text("Кто даёт;Кому;Обещание;Ответственный\nДоставка;Молодые семьи;Быстро;Анна\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.columns == {0: "from", 1: "to", 2: "text"} and table.unknown() == ["Ответственный"]
+    result = import_table(Document(read_workshop(sample_path())), table, {0: "from", 1: "to", 2: "text", 3: "notes"})
+    assert result.unknown_headers == [] and result.batch is not None
+    assert result.batch.edits[0].obj.notes == "Анна"
+    assert missing_columns({0: "from", 2: "text"}) == ["to"]

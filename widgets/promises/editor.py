@@ -49,7 +49,7 @@ from widgets.promises.legend import Legend
 from widgets.promises.table import PromiseTablePanel
 
 if TYPE_CHECKING:
-    from app.promise_import import ImportResult
+    from widgets.promises.import_preview import ImportPreview
 
 FIX_NAMES = (
     QT_TRANSLATE_NOOP("PromiseMap", "Add promise"),
@@ -332,40 +332,41 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         batch = fix_all(self.document, self.ctx.findings, code)
         return self.diagram.push([batch], self._fix_name(batch.label)) if batch is not None else None
 
-    def import_table(self, path: str | None = None) -> str | None:
-        """Add the promises of a .xlsx or .csv table (one undo step) and report the rows that were not taken."""
-        from app.promise_import import import_sheet
-        from app.promise_sheet import SheetError
+    def import_table(self, path: str | None = None) -> ImportPreview | None:
+        """Preview the import of a .xlsx or .csv table; its OK adds the promises as one undo step, Cancel nothing."""
+        from app.promise_sheet import SheetError, read_table
+        from widgets.promises.import_preview import ImportPreview, reason_text
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import promises"), "",
                                                   self.tr("Promise tables (*.xlsx *.csv)"))
             if not path:
                 return None
+        name = Path(path).name
         try:
-            result = import_sheet(self.document, path)
-        except (SheetError, OSError) as e:
+            table = read_table(path)
+        except SheetError as e:
+            reason = e.reason
+            self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"),
+                       lambda: f"«{name}»: {reason_text(reason)}")
+            return None
+        except OSError as e:
             error = str(e)
             self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"), lambda: error)
-            return error
-        reason = self.diagram.push([result.batch], lambda: self.tr("Import promises")) if result.batch else None
-        self.last_import = result
-        self._tell(QMessageBox.Icon.Information, lambda: self.tr("Import promises"),
-                   partial(self._import_report, result))
-        return reason
+            return None
+        sizes = {i: n.size for i, n in self.scene.nodes.items()}
+        preview = ImportPreview(self.document, table, path, sizes, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
 
-    def _import_report(self, result: ImportResult) -> str:
-        """What an import took, created and left out, in the current language."""
-        lines = [self.tr("%n promise(s) added.", "", result.taken)]
-        if result.created_teams or result.created_segments:
-            lines.append(self.tr("New teams: %1. New segments: %2.").replace(
-                "%1", ", ".join(result.created_teams) or "—").replace("%2", ", ".join(result.created_segments) or "—"))
-        for problem in result.skipped:
-            lines.append(self.tr("Row %1 not imported: %2").replace("%1", str(problem.row)).replace(
-                "%2", problem.message))
-        for problem in result.warnings:
-            lines.append(self.tr("Row %1: %2").replace("%1", str(problem.row)).replace("%2", problem.message))
-        return "\n".join(lines[:40])
+        def accepted() -> None:
+            batch, taken = preview.batch, preview.result.taken
+            if batch is not None and not self.diagram.push([batch], lambda: self.tr("Import promises")):
+                self.view.show_hint(self.tr("%n promise(s) imported.", "", taken), 4000)
+
+        preview.accepted.connect(accepted)
+        preview.open()
+        return preview
 
     def _tell(self, icon: QMessageBox.Icon, title: Callable[[], str], text: Callable[[], str]) -> None:
         """A message box that does not block (the map stays live behind it); none while the editor is hidden.
