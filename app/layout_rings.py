@@ -1,4 +1,5 @@
-"""Automatic layout in rings: the client segments in the centre, then rings of teams outward by distance."""
+"""Automatic layout in rings: the client segments in the centre, client-facing teams around them, service teams
+around those, the council beside."""
 
 from __future__ import annotations
 
@@ -6,64 +7,77 @@ import math
 from typing import Mapping
 
 from app import model as m
-from app.layout_geometry import COUNCIL_GAP, GAP, ROW_GAP, Point, pack, side_column
-from app.layout_graph import Size, build_graph, distance_layers, make_proper, order_layers
+from app.layout_geometry import GAP, ROW_GAP, Point, pack, side_column
+from app.layout_graph import Size, build_graph
 
-RING_GAP = 200.0
-"""Space between the outermost circle of one distance and the innermost of the next."""
+RING_KINDS = (("segment",), ("client_facing",), ("service",))
+"""What stands on each ring, inside out (a kind the graph does not know is drawn as a service team)."""
+RING_GAP = 50.0
+"""Room for the arrows between the outermost circle of one ring and the innermost of the next (flattened units)."""
+FLATTEN = 1.7
+"""The rings are ellipses this much wider than high, like the window and the nodes."""
+COUNCIL_GAP = 100.0
+"""Space between the outermost ring's box and the council's column beside it."""
 
 
 def ring_layout(workshop: m.Workshop, diagram: str = "structure",
                 sizes: Mapping[str, Size] | None = None) -> dict[str, Point]:
-    """Centres of all segments and teams in rings around (0, 0): segments inside, then teams by distance outward.
+    """Centres of all segments and teams in rings around (0, 0), the council in a column on the right.
 
-    Distances are those of the layered layout (teams reaching no segment on the outermost ring); a ring too
-    full for one circle spreads over several concentric circles; each node turns towards what it connects to
-    further in; councils stand in a column on the right. No two nodes' bounding circles come closer than GAP.
+    The segments stand in the centre, the client-facing teams on the first ring around them, the service teams on
+    the next; a ring too full for one ellipse spreads over several concentric ones. Each node turns towards what it
+    connects to further in (links for "structure", promises for "promises"). The rings are ellipses FLATTEN times
+    wider than high; in the flattened plane (x / FLATTEN, y) no two nodes' bounding circles come closer than GAP.
     """
     graph = build_graph(workshop, diagram, sizes)
-    layers, councils, reached = distance_layers(graph)
-    if len(layers) > reached:  # teams reaching no segment share the outermost ring
-        layers = layers[:reached] + [[n for layer in layers[reached:] for n in layer]]
-    lay = make_proper(graph, layers)
-    order_layers(lay)
+    rings: list[list[int]] = [[i for i, kind in enumerate(graph.kinds) if kind in kinds] for kinds in RING_KINDS]
+    councils = [i for i, kind in enumerate(graph.kinds) if kind == "council"]
     neighbours = graph.neighbours()
-    centres: dict[int, Point] = {}
+    centres: dict[int, Point] = {}  # in the flattened plane
     angles: dict[int, float] = {}
     outer = 0.0
-    for depth, layer in enumerate(lay.layers):
-        nodes = [n for n in layer if not lay.is_dummy(n)]
-        reach = max(math.hypot(*graph.sizes[n]) / 2 for n in nodes)
+    for depth, nodes in enumerate(r for r in rings if r):
+        reach = max(math.hypot(graph.sizes[n][0] / FLATTEN, graph.sizes[n][1]) / 2 for n in nodes)
         spacing = 2 * reach + GAP
         if depth == 0 and len(nodes) == 1:
             centres[nodes[0]] = (0.0, 0.0)
             outer = reach
             continue
         if depth == 0:
-            single = spacing / (2 * math.sin(math.pi / len(nodes)))
-            start = single if single <= 2 * spacing else spacing
+            start = max(spacing / (2 * math.sin(math.pi / len(nodes))) if len(nodes) > 1 else 0.0, spacing / 2)
         else:
-            start = outer + RING_GAP * (2 if depth == reached else 1) + reach
+            start = outer + RING_GAP + reach
         circles = _circles(len(nodes), start, spacing)
         groups = _deal(nodes, [_capacity(r, spacing) for r in circles])
         further_in = dict(angles)
         for attempt in range(2):  # again: a node tied to none further in turns to its neighbours on this ring
             for radius, group in zip(circles, groups, strict=True):
-                wanted = []
+                wanted: list[float | None] = []
                 for n in group:
                     angle = _mean_angle([further_in[j] for j in neighbours[n] if j in further_in])
                     if angle is None and attempt:
                         angle = _mean_angle([angles[j] for j in neighbours[n] if j in angles and j != n])
                     wanted.append(angle)
+                if depth == 0:  # the segments side by side, then round: the first on the left
+                    wanted = [math.pi + 2 * math.pi * k / len(group) for k in range(len(group))]
                 least = 2 * math.asin(min(1.0, spacing / (2 * radius)))
                 for n, angle in zip(group, _spread(wanted, least), strict=True):
                     angles[n] = angle
                     centres[n] = (radius * math.cos(angle), radius * math.sin(angle))
         outer = circles[-1] + reach
-    left = outer + COUNCIL_GAP if centres else 0.0
-    for n, centre in zip(councils, side_column([graph.sizes[n] for n in councils], left, 0.0, ROW_GAP), strict=True):
-        centres[n] = centre
-    return {graph.ids[n]: (float(round(x)), float(round(y))) for n, (x, y) in sorted(centres.items())}
+    result = {n: (x * FLATTEN, y) for n, (x, y) in centres.items()}
+    column = side_column([graph.sizes[n] for n in councils], 0.0, 0.0, ROW_GAP)
+    if column and result:  # level with the rings' top, as close to the right of what stands beside it as can be
+        top = min(y - graph.sizes[n][1] / 2 for n, (_, y) in result.items())
+        shift_y = top - min(y - graph.sizes[n][1] / 2 for n, (_, y) in zip(councils, column, strict=True))
+        low = max(y + graph.sizes[n][1] / 2 for n, (_, y) in zip(councils, column, strict=True)) + shift_y
+        beside = [x + graph.sizes[n][0] / 2 for n, (x, y) in result.items() if y - graph.sizes[n][1] / 2 < low + GAP]
+        shift_x = max(beside) + COUNCIL_GAP - min(x - graph.sizes[n][0] / 2 for n, (x, _) in
+                                                  zip(councils, column, strict=True))
+        column = [(x + shift_x, y + shift_y) for x, y in column]
+    for n, centre in zip(councils, column, strict=True):
+        result[n] = centre
+    return {graph.ids[n]: (float(round(x)), float(round(y))) for n, (x, y) in sorted(result.items())}
 
 
 def _capacity(radius: float, spacing: float) -> int:

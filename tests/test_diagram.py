@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from widgets.diagram import geometry
 from widgets.diagram.items import Badge, EdgeItem, NodeItem
 from widgets.diagram.picture import render_scene
 from widgets.diagram.scene import DiagramScene
-from widgets.diagram.style import OVERVIEW_SCALE, TEXT_LOD
+from widgets.diagram.style import NAME_PIXELS, OVERVIEW_SCALE, TEXT_LOD
 from widgets.diagram.view import DiagramView
 
 LEFT = Qt.MouseButton.LeftButton
@@ -233,10 +233,21 @@ def test_middle_button_pans(diagram) -> None:
 
 def test_fit_to_window_shows_every_node(diagram) -> None:
     scene, view = diagram
-    scene.move_node("b", (3000.0, 2000.0))
+    scene.move_node("b", (900.0, 600.0))
+    view.set_zoom(3.0)
     view.fit_all()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(scene.nodes_rect())
+
+
+def test_fit_keeps_names_readable_and_the_client_in_view(diagram) -> None:
+    scene, view = diagram
+    scene.move_node("b", (6000.0, 4000.0))  # a drawing far too big to show whole at a readable size
+    view.fit_all()
+    assert view.zoom * NAME_PIXELS >= 11.0  # names of 11 px at least on the screen
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(scene.nodes["s"].sceneBoundingRect())  # the client segment is shown
+    assert not visible.contains(scene.nodes["b"].sceneBoundingRect())
 
 
 def test_overview_paints_in_batches_and_keeps_what_stands_still(diagram) -> None:
@@ -340,3 +351,38 @@ def test_tooltip_is_asked_for_the_node_under_the_cursor(diagram) -> None:
     pos = view.mapFromScene(QPointF(-200, 250))
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
     assert asked == ["a"] and QToolTip.text() == "about a"
+
+
+def test_an_arrow_bends_round_a_node_dragged_into_its_way(diagram, qtbot) -> None:
+    scene, view = diagram
+    edge = scene.edges["a-s"]  # from (-200, 250) up to the segment at (0, 0)
+    assert edge.bends == [] and len(edge.legs) == 1
+    drag(view, QPointF(200, 250), QPointF(-100, 125))  # the service team right across the arrow
+    qtbot.waitUntil(lambda: bool(edge.bends))
+    path = [edge.legs[0].p1()] + [leg.p2() for leg in edge.legs]
+    wall = scene.nodes["b"].sceneBoundingRect().adjusted(5, 5, -5, -5)
+    for p, q in zip(path, path[1:], strict=False):
+        for k in range(51):  # no point of the drawn arrow lies on the node it passes
+            assert not wall.contains(p + (q - p) * (k / 50))
+    image = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
+    view.viewport().render(image)
+    bend = view.mapFromScene(edge.bends[0])
+    assert QColor(image.pixel(bend)).lightness() < 200  # the bend is drawn, not only computed
+    drag(view, QPointF(-100, 125), QPointF(300, 400))  # out of the way again: straight
+    qtbot.waitUntil(lambda: not edge.bends)
+    assert len(edge.legs) == 1
+
+
+def test_a_90_character_name_wraps_on_two_lines_and_elides(qapp) -> None:
+    from widgets.diagram.items import wrap_lines
+    from widgets.diagram.style import MAX_NAME_LINES, diagram_font
+
+    name = "Служба клиентского сервиса и доставки свежих продуктов для молодых семей северного района!"
+    assert len(name) == 90
+    node = NodeItem("n", "client_facing", name)
+    lines = [text.text() for _, text in node._layout_name()]
+    assert len(lines) == MAX_NAME_LINES == 2 and lines[-1].endswith("…")
+    assert lines[0] and name.startswith(lines[0]) and lines[-1][:-1] in name
+    width = max(QFontMetricsF(diagram_font(NAME_PIXELS)).horizontalAdvance(line) for line in lines)
+    assert width <= node.width * 0.86 + 1  # inside the node
+    assert len(wrap_lines(name, diagram_font(NAME_PIXELS), width, 9)) > 2  # it needed more: it really is cut

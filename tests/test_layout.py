@@ -25,6 +25,7 @@ from app.layout import (
     ring_layout,
 )
 from app.layout_geometry import boxes_overlap, pack
+from app.layout_routing import Obstacles, crossings, route, route_all
 from app.resources import sample_path
 
 Positions = dict[str, tuple[float, float]]
@@ -272,25 +273,30 @@ def test_long_links_leave_a_passage_through_the_layers_between() -> None:
 # --------------------------------------------------------------------------------------------------- rings
 
 
-@pytest.mark.parametrize("parties", [10, 100, 1000])
-def test_rings_grow_outward_with_distance(parties: int) -> None:
+@pytest.mark.parametrize("parties", [10, 50, 100, 1000])
+def test_rings_put_segments_inside_client_facing_then_service_teams_and_the_council_beside(parties: int) -> None:
     w = organisation(parties)
     positions = ring_layout(w)
     assert_clean(w, positions, gap=GAP / 2)
-    dist = distances(w)
-    councils = {t.id for t in w.teams if t.kind == "council"}
-    depth = max(d for d in dist.values() if d is not None) + 1
-    radii: dict[int, list[float]] = {}
-    for node, d in dist.items():
-        if node not in councils:
-            radii.setdefault(depth if d is None else d, []).append(math.hypot(*positions[node]))
-    levels = sorted(radii)
-    assert levels[0] == 0
-    for inner, outer in zip(levels, levels[1:], strict=False):
-        assert max(radii[inner]) < min(radii[outer]), (inner, outer)
+    kinds = {s.id: "segment" for s in w.segments} | {t.id: t.kind for t in w.teams}
+    flatten = 1.7  # the rings are ellipses this much wider than high: distances measured in that plane
+    radius: dict[str, list[float]] = {}
+    for node, (x, y) in positions.items():
+        radius.setdefault(kinds[node], []).append(math.hypot(x / flatten, y))
+    assert max(radius["segment"]) < min(radius["client_facing"])
+    assert max(radius["client_facing"]) < min(radius["service"])
     sizes = node_sizes(w)
-    right = max(box(positions[n], sizes[n])[2] for n in positions if n not in councils)
-    assert all(box(positions[c], sizes[c])[0] > right for c in councils)
+    ringed = [n for n in positions if kinds[n] != "council"]
+    right = max(box(positions[n], sizes[n])[2] for n in ringed)
+    top = min(box(positions[n], sizes[n])[1] for n in ringed)
+    for council in (n for n in positions if kinds[n] == "council"):
+        left, upper, _, lower = box(positions[council], sizes[council])
+        beside = [n for n in ringed if box(positions[n], sizes[n])[1] < lower]
+        assert left > max(box(positions[n], sizes[n])[2] for n in beside), "the council stands beside, not on a ring"
+        assert upper >= top and left <= right + 200  # level with the rings' top, near them
+    if parties >= 50:  # a ring, not a chain: the client-facing teams go all round the segments
+        quarters = {(x > 0, y > 0) for n, (x, y) in positions.items() if kinds[n] == "client_facing"}
+        assert len(quarters) == 4
 
 
 def test_rings_of_the_sample_put_the_client_in_the_middle() -> None:
@@ -301,6 +307,8 @@ def test_rings_of_the_sample_put_the_client_in_the_middle() -> None:
     segments = {s.id for s in w.segments}
     teams = [t.id for t in w.teams if t.kind != "council"]
     assert max(radius[s] for s in segments) < min(radius[t] for t in teams)
+    ys = [positions[t.id][1] for t in w.teams if t.kind == "client_facing"]
+    assert min(ys) < 0 < max(ys)  # all round, not a vertical chain below
 
 
 # --------------------------------------------------------------------------------------------- place missing
@@ -393,3 +401,32 @@ def test_layout_edit_skips_unknown_ids_and_keeps_other_diagrams() -> None:
     History(doc).push(batch)
     assert doc.model.layouts["structure"] == {}
     assert len(doc.model.layouts["promises"]) == len(w.segments) + len(w.teams)
+
+
+# --------------------------------------------------------------------------------------------------- routing
+
+
+@pytest.mark.parametrize(("which", "layout", "most"), [("sample", layered_layout, 0), ("sample", ring_layout, 0),
+                                                      (50, layered_layout, 60), (50, ring_layout, 4)])
+def test_routed_arrows_pass_no_node_but_their_ends(which: str | int, layout, most: int) -> None:
+    w = read_json_file(sample_path()) if which == "sample" else organisation(int(which))
+    positions = layout(w)
+    sizes = node_sizes(w)
+    boxes = {n: (p, sizes[n]) for n, p in positions.items()}
+    arrows = [(link.from_, link.to) for link in w.links if link.from_ != link.to]
+    straight = crossings(arrows, [[] for _ in arrows], boxes)
+    routed = crossings(arrows, route_all(arrows, boxes), boxes)
+    print(f"{which} {layout.__name__}: {straight} node crossings drawn straight, {routed} routed")
+    assert routed <= most
+    assert routed == 0 or routed < straight / 2
+
+
+def test_a_route_bends_round_a_node_in_the_way() -> None:
+    boxes = {"a": ((0.0, 0.0), (180.0, 80.0)), "b": ((600.0, 0.0), (180.0, 80.0)),
+             "wall": ((300.0, 0.0), (180.0, 80.0))}
+    obstacles = Obstacles(boxes)
+    assert obstacles.crossed((0.0, 0.0), (600.0, 0.0), ("a", "b")) == ["wall"]
+    bends = route("a", "b", obstacles)
+    assert 1 <= len(bends) <= 2 and all(abs(y) > 40 for _, y in bends)  # over or under the wall
+    assert crossings([("a", "b")], [bends], boxes) == 0
+    assert route("a", "wall", obstacles) == []  # a clear line stays straight

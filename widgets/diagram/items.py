@@ -276,7 +276,18 @@ def wrap_lines(text: str, font: Any, width: float, max_lines: int) -> list[str]:
 
 
 class EdgeItem(QGraphicsItem):
-    """An arrow from `source` to `target` that ends at their borders; `offset` shifts it sideways (parallel arrows)."""
+    """An arrow from `source` to `target` that ends at their borders; `offset` shifts it sideways (parallel arrows).
+
+    It runs straight, or through `bends` round the nodes in its way when its class draws routes (`draws_route`).
+    """
+
+    draws_route = True
+    """Whether this class paints `legs` (a routed arrow); a subclass with its own paint() and no say is not routed."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "paint" in cls.__dict__ and "draws_route" not in cls.__dict__:
+            cls.draws_route = False
 
     def __init__(self, edge_id: str, source: NodeItem, target: NodeItem, offset: float = 0.0) -> None:
         super().__init__()
@@ -287,7 +298,12 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(0.0)
+        self.bends: list[QPointF] = []
+        """Where the arrow bends to pass round other nodes (scene units), set by the scene's router."""
         self.line = QLineF()
+        """The arrow's last leg, to its tip (the whole arrow when it runs straight)."""
+        self.legs: list[QLineF] = []
+        """Every straight piece of the arrow, from the source to the tip."""
         self.shaft = QLineF()
         self.head = QPolygonF()
         self._bounds = QRectF()
@@ -316,25 +332,39 @@ class EdgeItem(QGraphicsItem):
         """
         self._compute(live=True)
 
+    def set_bends(self, bends: list[QPointF]) -> bool:
+        """Route the arrow through `bends` (none: straight); True when that changed it."""
+        if not self.draws_route or [(p.x(), p.y()) for p in bends] == [(p.x(), p.y()) for p in self.bends]:
+            return False
+        self.bends = list(bends)
+        self.update_geometry()
+        return True
+
     def _compute(self, live: bool) -> None:
         s, t = self.source, self.target
         sx, sy = s.centre()
         tx, ty = t.centre()
-        if self.offset:
+        bends = [] if live else [(p.x(), p.y()) for p in self.bends]
+        if self.offset and not bends:
             length = math.hypot(tx - sx, ty - sy) or 1.0
             nx, ny = -(ty - sy) / length * self.offset, (tx - sx) / length * self.offset
             sx, sy, tx, ty = sx + nx, sy + ny, tx + nx, ty + ny
-        x1, y1 = exit_point(s.shape_name, (sx, sy), s.size, (tx, ty), 2.0)
-        x2, y2 = exit_point(t.shape_name, (tx, ty), t.size, (sx, sy), 4.0)
+        first, last = bends[0] if bends else (tx, ty), bends[-1] if bends else (sx, sy)
+        x1, y1 = exit_point(s.shape_name, (sx, sy), s.size, first, 2.0)
+        x2, y2 = exit_point(t.shape_name, (tx, ty), t.size, last, 4.0)
         if not live:
             self.prepareGeometryChange()
-        self.line = QLineF(x1, y1, x2, y2)
-        self.head = arrow_head(x1, y1, x2, y2)
+        points = [(x1, y1), *bends, (x2, y2)]
+        self.legs = [QLineF(*a, *b) for a, b in zip(points, points[1:], strict=False)]
+        self.line = self.legs[-1]
+        lx, ly = self.line.x1(), self.line.y1()
+        self.head = arrow_head(lx, ly, x2, y2)
         shorten = min(ARROW_SIZE * 0.7, self.line.length())
         self.shaft = QLineF(self.line.p1(), self.line.pointAt(1 - shorten / self.line.length())) \
             if self.line.length() > 1e-6 else self.line
         pad = ARROW_SIZE
-        bounds = QRectF(min(x1, x2) - pad, min(y1, y2) - pad, abs(x2 - x1) + 2 * pad, abs(y2 - y1) + 2 * pad)
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
         self.live_bounds = bounds
         if not live:
             self._bounds = bounds
@@ -345,8 +375,9 @@ class EdgeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
-            path = QPainterPath(self.line.p1())
-            path.lineTo(self.line.p2())
+            path = QPainterPath(self.legs[0].p1() if self.legs else self.line.p1())
+            for leg in self.legs or [self.line]:
+                path.lineTo(leg.p2())
             stroker = QPainterPathStroker()
             stroker.setWidth(12)
             self._shape = stroker.createStroke(path)
@@ -354,15 +385,19 @@ class EdgeItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        # Only the part of the line inside the exposed area is drawn: Qt strokes a long antialiased line whole
+        # Only the part of each leg inside the exposed area is drawn: Qt strokes a long antialiased line whole
         # (over 100 µs for one crossing the diagram), and a drag step exposes many long arrows.
         p = pens()
         selected = self.isSelected() and not NodeItem.plain
-        exposed = option.exposedRect
+        exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
         full = option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW_SIZE < 3
-        line = clip_line(self.line if full else self.shaft, exposed.adjusted(-4, -4, 4, 4))
+        painter.setPen(p.edge_selected if selected else p.edge)
+        for leg in self.legs[:-1]:
+            line = clip_line(leg, exposed)
+            if line is not None:
+                painter.drawLine(line)
+        line = clip_line(self.line if full else self.shaft, exposed)
         if line is not None:
-            painter.setPen(p.edge_selected if selected else p.edge)
             painter.drawLine(line)
         if not full and exposed.intersects(self.head.boundingRect()):
             painter.setPen(Qt.PenStyle.NoPen)

@@ -33,7 +33,7 @@ class Geometry:
         self.nodes = [n for n in scene.nodes.values() if n.node_id not in live]
         self.edges = [e for e in scene.edges.values()
                       if e.source.node_id not in live and e.target.node_id not in live]
-        self.lines = [e.line for e in self.edges]
+        self.lines = [leg for e in self.edges for leg in e.legs or [e.line]]
         self.line_length = sum(line.length() for line in self.lines)
         """Total length of the arrows in scene units (how many pixels drawing them costs, times the scale)."""
         self.rects: dict[str, list[QRectF]] = {}
@@ -148,7 +148,7 @@ class OverviewPainter:
     def draw_edges(self, painter: QPainter, edges: Iterable[EdgeItem], scale: float) -> None:
         """Hook: draw some arrows (the moving ones); here all in one grey batch of shafts and heads."""
         edges = list(edges)
-        draw_lines(painter, [e.line for e in edges], scale)
+        draw_lines(painter, [leg for e in edges for leg in e.legs or [e.line]], scale)
         if scale * ARROW_SIZE >= 2.5:
             heads = QPainterPath()
             for edge in edges:
@@ -255,7 +255,7 @@ def draw_selection(painter: QPainter, items: list, scale: float) -> None:
         if isinstance(item, NodeItem):
             rects.append(item.rect.translated(item.pos()).adjusted(-margin, -margin, margin, margin))
         elif isinstance(item, EdgeItem):
-            lines.append(item.line)
+            lines.extend(item.legs or [item.line])
     if rects:
         painter.drawRects(rects)
     if lines:

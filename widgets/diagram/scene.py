@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.layout_routing import Obstacles, route
 from widgets.diagram.geometry import snap
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.style import GRID, NOT_MET, SELECTION
 
+ROUTE_UP_TO = 300
+"""Arrows are routed round nodes on diagrams up to this many nodes (past it routing would slow every edit)."""
 LIVE_LAYER_LIMIT = 60
 """Dragging more nodes than this paints them item by item (drawing many by hand would cost more)."""
 
@@ -171,7 +174,23 @@ class DiagramScene(QGraphicsScene):
 
     def _emit_geometry_changed(self) -> None:
         self._geometry_pending = False
+        if self._drag is None:
+            self.reroute()
         self.geometry_changed.emit()
+
+    def reroute(self) -> None:
+        """Route every arrow round the nodes in its way (straight when clear; all straight past ROUTE_UP_TO nodes)."""
+        edges = [e for e in self.edges.values() if e.draws_route]
+        if not edges:
+            return
+        if len(self.nodes) > ROUTE_UP_TO:
+            for edge in edges:
+                edge.set_bends([])
+            return
+        obstacles = Obstacles({i: (n.centre(), n.size) for i, n in self.nodes.items()})
+        for edge in edges:
+            bends = route(edge.source.node_id, edge.target.node_id, obstacles) if not edge.offset else []
+            edge.set_bends([QPointF(x, y) for x, y in bends])
 
     def centres(self, ids: Iterable[str] | None = None) -> dict[str, tuple[float, float]]:
         """Centres of the given nodes (all when None)."""

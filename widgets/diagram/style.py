@@ -24,7 +24,8 @@ OVERVIEW_SCALE = TEXT_LOD
 
 NAME_PIXELS = 17
 """Height of a node's name in scene units (17 px at 100 %: legible on a projector)."""
-MAX_NAME_LINES = 3
+MAX_NAME_LINES = 2
+"""A name wraps on at most this many lines, the last elided; the full name shows on hover."""
 GRID = 20.0
 """Snap grid step in scene units."""
 SELECTION = QColor("#0072B2")

@@ -31,10 +31,13 @@ from widgets.diagram.items import NodeItem
 from widgets.diagram.overview import OverviewPainter
 from widgets.diagram.palette import PARTY_MIME
 from widgets.diagram.scene import DiagramScene
-from widgets.diagram.style import OVERVIEW_SCALE
+from widgets.diagram.style import NAME_PIXELS, OVERVIEW_SCALE
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 FIT_MAX_ZOOM = 1.25
+READABLE_PIXELS = 11.0
+"""Fit to window zooms out no further than names of this many screen pixels: past that it shows the client."""
+FIT_MIN_ZOOM = READABLE_PIXELS / NAME_PIXELS
 """Fitting a small diagram to the window zooms in no further than this."""
 ZOOM_STEP = 1.25
 NUDGE, FINE_NUDGE = 10.0, 1.0
@@ -146,23 +149,31 @@ class DiagramView(QGraphicsView):
         h.setValue(h.value() + round(dx))
         v.setValue(v.value() + round(dy))
 
-    def fit_rect(self, rect: QRectF, max_zoom: float = FIT_MAX_ZOOM) -> None:
-        """Zoom and scroll so that `rect` (scene units) fills the window, zooming in no further than `max_zoom`."""
+    def fit_rect(self, rect: QRectF, max_zoom: float = FIT_MAX_ZOOM, min_zoom: float = MIN_ZOOM,
+                 focus: QRectF | None = None) -> None:
+        """Zoom and scroll so that `rect` (scene units) fills the window, zooming in no further than `max_zoom`.
+
+        When `rect` needs a zoom below `min_zoom`, the view keeps `min_zoom` and shows as much of `rect` as fits
+        around its centre, moved as little as needed to keep `focus` in view.
+        """
         if rect.isEmpty():
             return
         margin = 30.0
         area = self.viewport().rect()
         sx = (area.width() - 2 * margin) / max(rect.width(), 1.0)
         sy = (area.height() - 2 * margin) / max(rect.height(), 1.0)
-        scale = max(MIN_ZOOM, min(max_zoom, sx, sy))
+        scale = max(MIN_ZOOM, min_zoom, min(max_zoom, sx, sy))
         self.setTransform(QTransform.fromScale(scale, scale))
         self.update_scroll_area()
-        self.centerOn(rect.center())
+        self.centerOn(_centre_keeping(rect, focus, area.width() / scale, area.height() / scale))
         self.zoom_changed.emit(scale)
 
     def fit_all(self) -> None:
-        """Show every node."""
-        self.fit_rect(self.diagram().nodes_rect().adjusted(-20, -30, 20, 20))
+        """Show every node, or, when that would make names unreadable, as many as can be read around the client."""
+        scene = self.diagram()
+        clients = [n for n, item in scene.nodes.items() if item.kind == "segment"]
+        focus = scene.nodes_rect(clients).adjusted(-20, -30, 20, 20) if clients else None
+        self.fit_rect(scene.nodes_rect().adjusted(-20, -30, 20, 20), min_zoom=FIT_MIN_ZOOM, focus=focus)
 
     def fit_all_while_unzoomed(self) -> None:
         """Show every node now and again after each resize until the user zooms or clicks into the drawing.
@@ -510,3 +521,15 @@ class DiagramView(QGraphicsView):
     def node_view_rect(self, node: NodeItem) -> QRectF:
         """A node's body in viewport pixels."""
         return self.mapFromScene(node.rect.translated(node.pos())).boundingRect().toRectF()
+
+
+def _centre_keeping(rect: QRectF, focus: QRectF | None, width: float, height: float) -> QPointF:
+    """Where to centre a window of `width` × `height` on `rect`: its centre, moved to keep `focus` in view."""
+    centre = rect.center()
+    x, y = centre.x(), centre.y()
+    if focus is not None and not focus.isEmpty():
+        if width < rect.width():
+            x = min(max(x, focus.right() - width / 2), focus.left() + width / 2)
+        if height < rect.height():
+            y = min(max(y, focus.bottom() - height / 2), focus.top() + height / 2)
+    return QPointF(x, y)
