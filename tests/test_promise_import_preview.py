@@ -174,7 +174,7 @@ class RussianImportTexts(QTranslator):
     }
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        return self.WORDS.get(source) if context == "PromiseImport" else None
+        return self.WORDS.get(source) if context in ("PromiseImport", "ImportPreview") else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return False

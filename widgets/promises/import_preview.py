@@ -86,22 +86,22 @@ REASONS = (
 )
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """`text` in the user's language (the import's context)."""
-    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+def translated(text: str) -> str:
+    """One of this module's QT_TRANSLATE_NOOP texts in the user's language."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def problem_text(problem: RowProblem) -> str:
     """A row's problem in the user's language (the core's English words for a code it does not know)."""
     template = MESSAGES.get(problem.code)
-    return tr(template).format(**problem.fields) if template else problem.message
+    return translated(template).format(**problem.fields) if template else problem.message
 
 
 def reason_text(reason: str) -> str:
     """Why a table cannot be read, in the user's language (the core's words when it is not a known reason)."""
     for pattern, text in REASONS:
         if pattern.search(reason):
-            return tr(text)
+            return translated(text)
     return reason
 
 
@@ -277,18 +277,19 @@ class ImportPreview(QDialog):
 
     def retranslate(self) -> None:
         """Every text in the current language."""
-        self.setWindowTitle(tr("Import promises: %1").replace("%1", self.file_name))
-        self.mapping_box.setTitle(tr("Columns of the table"))
-        self.mapping.setHorizontalHeaderLabels([tr("Header in the file"), tr("Read as"), tr("First value")])
-        self.mapping_note.setText(tr("Each column is read as the field on its right. Change it where the guess is "
-                                     "wrong; a marked column was not recognised or repeats a field."))
+        self.setWindowTitle(self.tr("Import promises: %1").replace("%1", self.file_name))
+        self.mapping_box.setTitle(self.tr("Columns of the table"))
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Header in the file"), self.tr("Read as"), self.tr("First value")])
+        self.mapping_note.setText(self.tr("Each column is read as the field on its right: change it if wrong."))
         for combo in self.combos:
-            combo.setItemText(0, tr("— not imported —"))
+            combo.setItemText(0, self.tr("— not imported —"))
             for k, column in enumerate(COLUMNS, start=1):
-                combo.setItemText(k, tr(FIELD_NAMES[column.key]))
-        self.created_box.setTitle(tr("Will be created"))
-        self.rows.setHorizontalHeaderLabels([tr("Row"), tr("Promise"), tr("What happens"), tr("Why")])
-        self.cancel_button.setText(tr("Cancel"))
+                combo.setItemText(k, translated(FIELD_NAMES[column.key]))
+        self.created_box.setTitle(self.tr("Will be created"))
+        self.rows.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Promise"), self.tr("What happens"), self.tr("Why")])
+        self.cancel_button.setText(self.tr("Cancel"))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -296,16 +297,16 @@ class ImportPreview(QDialog):
         r = self.result
         missing = missing_columns(self.columns)
         if missing:
-            names = ", ".join(f"«{tr(FIELD_NAMES[k])}»" for k in missing)
-            self.summary.setText(tr("No column is read as %1: choose one to import.").replace("%1", names))
+            names = ", ".join(f"«{translated(FIELD_NAMES[k])}»" for k in missing)
+            self.summary.setText(self.tr("No column is read as %1: choose one to import.").replace("%1", names))
         elif r.batch is None:
-            self.summary.setText(tr("No row of «%1» can be imported.").replace("%1", self.file_name))
+            self.summary.setText(self.tr("No row of «%1» can be imported.").replace("%1", self.file_name))
         else:
-            text = tr("%n promise(s) will be added from «%1».", "", r.taken).replace("%1", self.file_name)
+            text = self.tr("%n promise(s) will be added from «%1».", "", r.taken).replace("%1", self.file_name)
             if r.skipped:
-                text += " " + tr("%n row(s) will be skipped.", "", len(r.skipped))
+                text += " " + self.tr("%n row(s) will be skipped.", "", len(r.skipped))
             self.summary.setText(text)
-        self.ok_button.setText(tr("Import %n promise(s)", "", r.taken) if self.batch else tr("Import"))
+        self.ok_button.setText(self.tr("Import %n promise(s)", "", r.taken) if self.batch else self.tr("Import"))
         self.ok_button.setEnabled(self.batch is not None)
         for i in range(self.mapping.rowCount()):
             item = self.mapping.item(i, 0)
@@ -317,19 +318,20 @@ class ImportPreview(QDialog):
             item.setFont(font)
             item.setText(("⚠ " if shadowed or unknown else "") + header)
             if shadowed:
-                field = tr(FIELD_NAMES[self.choices[i] or ""])
-                item.setToolTip(tr("Not read: another column is read as «%1».").replace("%1", field))
+                field = translated(FIELD_NAMES[self.choices[i] or ""])
+                item.setToolTip(self.tr("Not read: another column is read as «%1».").replace("%1", field))
             else:
-                item.setToolTip(tr("Not recognised: choose the field it holds, if any.") if unknown else "")
-        lines = [(tr("New teams"), r.created_teams), (tr("New client segments"), r.created_segments),
-                 (tr("New root values"), r.created_values)]
+                item.setToolTip(self.tr("Not recognised: choose the field it holds, if any.") if unknown else "")
+        lines = [(self.tr("New teams"), r.created_teams), (self.tr("New client segments"), r.created_segments),
+                 (self.tr("New root values"), r.created_values)]
         self.created.setText("\n".join(f"{title}: {', '.join(names)}" for title, names in lines if names)
-                             or tr("Nothing: every team, segment and value exists already."))
-        self.rows_box.setTitle(tr("Rows with remarks (%1)").replace("%1", str(len(r.skipped) + len(r.warnings))))
+                             or self.tr("Nothing: every team, segment and value exists already."))
+        remarks = len(r.skipped) + len(r.warnings)
+        self.rows_box.setTitle(self.tr("Rows with remarks (%1)").replace("%1", str(remarks)))
         problems = sorted([(p, True) for p in r.skipped] + [(p, False) for p in r.warnings], key=lambda x: x[0].row)
         self.rows.setRowCount(len(problems))
         for n, (problem, skipped) in enumerate(problems):
-            what = tr("not imported") if skipped else tr("imported")
+            what = self.tr("not imported") if skipped else self.tr("imported")
             for col, text in enumerate((str(problem.row), self._row_text(problem.row), what, problem_text(problem))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -340,4 +342,4 @@ class ImportPreview(QDialog):
                 self.rows.setItem(n, col, item)
         if not problems:
             self.rows.setRowCount(1)
-            self.rows.setItem(0, 3, QTableWidgetItem(tr("Every row will be imported.")))
+            self.rows.setItem(0, 3, QTableWidgetItem(self.tr("Every row will be imported.")))
