@@ -180,3 +180,39 @@ def test_the_table_header_shows_curve_names_whole_and_the_swatch_beside_them(qtb
                     ink_xs.append(x)
         assert swatch_xs and ink_xs, curve.name
         assert max(swatch_xs) < min(ink_xs), f"the swatch of {curve.name} touches its name"
+
+
+PASTED = "Цена\n\nКофе с собой\nПарковка\tиз таблицы\t3\n  Кофе с собой \n\nСамовывоз\n"  # from a spreadsheet / notes
+
+
+@pytest.mark.parametrize("target", ["field", "chart", "table"])
+def test_pasting_a_list_of_names_adds_them_all_as_one_undo_step(qtbot, target: str) -> None:
+    from tests.canvas_support import sample_document
+
+    doc = sample_document()
+    editor, stack = make_editor(qtbot, doc)
+    names_before = [f.name for f in doc.get("cnv-024").factors]
+    QApplication.clipboard().setText(PASTED)
+    widget = {"field": editor.add_factor, "chart": editor.chart, "table": editor.table}[target]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    names = [f.name for f in doc.get("cnv-024").factors]
+    assert names == names_before + ["Кофе с собой", "Парковка", "Самовывоз"]
+    assert stack.count() == 1
+    hint = editor.hint.text()
+    assert editor.hint.isVisible() and "3" in hint and "2 dup" in hint and "2 blank" in hint, hint
+    assert editor.add_factor.text() == ""
+    assert [f.name for f in editor.chart.factor_axis.factors] == names
+    stack.undo()
+    assert [f.name for f in doc.get("cnv-024").factors] == names_before
+
+
+def test_pasting_one_name_into_the_field_is_ordinary_typing(qtbot) -> None:
+    from tests.canvas_support import sample_document
+
+    doc = sample_document()
+    editor, stack = make_editor(qtbot, doc)
+    QApplication.clipboard().setText("Кофе с собой")
+    editor.add_factor.setFocus()
+    qtbot.keyClick(editor.add_factor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.add_factor.text() == "Кофе с собой" and stack.count() == 0

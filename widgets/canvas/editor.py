@@ -6,12 +6,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette, QUndoStack
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -42,6 +43,7 @@ from widgets.canvas.curves import CurvesPanel, kind_names
 from widgets.canvas.errc import ErrcPanel
 from widgets.canvas.factor import FactorPanel
 from widgets.canvas.legend import Legend
+from widgets.canvas.paste import add_factor_names, is_a_list
 from widgets.canvas.quality import QualityPanel, TaglineEdit
 from widgets.canvas.table import NAME, LevelsTable
 
@@ -189,6 +191,7 @@ class CanvasEditor(QWidget):
         self.add_factor.setStyleSheet(ADD_STYLE)
         self.add_factor.setFont(font_px(self.font(), 14))
         self.add_factor.returnPressed.connect(self._add_factor_typed)
+        self.add_factor.installEventFilter(self)  # a pasted list of names adds them all
         row.addWidget(self.add_factor, 2)
         self.hint = QLabel(side)
         self.hint.setObjectName("canvasHint")
@@ -388,6 +391,15 @@ class CanvasEditor(QWidget):
                           lambda: QCoreApplication.translate("CanvasEditor", "Change scale"))
 
     # ------------------------------------------------------------- factors
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.add_factor and ev.type() == QEvent.Type.KeyPress and ev.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if is_a_list(text):
+                add_factor_names(self.ctx, self.add_factor.text() + text)
+                self.add_factor.clear()
+                return True
+        return super().eventFilter(obj, ev)
+
     def _add_factor_typed(self) -> None:
         name = " ".join(self.add_factor.text().split())
         if name and self.add_factor_named(name):

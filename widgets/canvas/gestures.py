@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 
 from app import changes
 from app.strategy import step_level
+from widgets.canvas.paste import paste_factor_names
 
 if TYPE_CHECKING:
     from widgets.canvas.chart import ChartView
@@ -247,6 +248,9 @@ class ChartGestures:
 
     # ------------------------------------------------------------ keyboard
     def event(self: ChartView, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.ShortcutOverride and ev.matches(QKeySequence.StandardKey.Paste):
+            ev.accept()  # Ctrl+V on the chart adds the clipboard's factor names
+            return True
         if ev.type() == QEvent.Type.ShortcutOverride and ev.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) and (
                 ev.key() in OWN_KEYS or (ev.key() == Qt.Key.Key_Escape and self.drag is not None)):
@@ -299,6 +303,8 @@ class ChartGestures:
             self.walk_curves(-1 if key == Qt.Key.Key_PageUp else 1)
         elif ev.matches(QKeySequence.StandardKey.Delete) and factor_id:
             self.delete_factor(factor_id)
+        elif ev.matches(QKeySequence.StandardKey.Paste):
+            paste_factor_names(self.ctx)
         elif key == Qt.Key.Key_Backspace and curve_id and factor_id:
             self.set_level(curve_id, factor_id, None)
         elif key == Qt.Key.Key_F2 and factor_id:

@@ -34,6 +34,7 @@ from app.edits import Batch
 from app.strategy import format_level, snap_level
 from widgets.canvas.axis import Metrics, wrap_elided
 from widgets.canvas.common import DEAR_COLOR, MUTED, CanvasContext, Touch, qcolor, touch_in
+from widgets.canvas.paste import paste_factor_names
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NAME, DEAR, FIRST_CURVE = 0, 1, 2
@@ -439,11 +440,19 @@ class LevelsTable(QTableView):
         if ev.type() == QEvent.Type.ShortcutOverride and ev.matches(QKeySequence.StandardKey.Delete):
             ev.accept()  # Delete clears the selected levels here, not what a window-wide action would delete
             return True
+        if ev.type() == QEvent.Type.ShortcutOverride and ev.matches(QKeySequence.StandardKey.Paste) \
+                and self.state() != QAbstractItemView.State.EditingState:
+            ev.accept()  # Ctrl+V adds the clipboard's factor names
+            return True
         return super().event(ev)
 
     def keyPressEvent(self, ev: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if ev.matches(QKeySequence.StandardKey.Delete) and self.state() != QAbstractItemView.State.EditingState:
             self.clear_selected()
+            ev.accept()
+            return
+        if ev.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
+            paste_factor_names(self.ctx)
             ev.accept()
             return
         super().keyPressEvent(ev)
