@@ -122,9 +122,8 @@ def test_checks_are_live_and_a_double_click_goes_to_the_row(qtbot, window: MainW
     doc.apply(changes.update(doc, "t2", indicator=None))
     qtbot.waitUntil(lambda: any(f.code == "team-no-indicator" and "t2" in f.ids for f in window.checks.findings))
     view = window.checks.view
-    row = next(r for r in range(view.model().rowCount())
-               if "Логистика" in view.model().index(r, 0).data() and "indicator" in view.model().index(r, 0).data())
-    index = view.model().index(row, 0)
+    index = window.checks.model.finding_index("team-no-indicator", ("t2",))  # under its group, by code
+    assert "Логистика" in index.data() and "indicator" in index.data()
     view.scrollTo(index)
     activated: list = []
     window.checks.finding_activated.connect(activated.append)

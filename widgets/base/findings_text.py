@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import re
+from typing import TYPE_CHECKING, Any, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from app.model import Workshop
 
 # FORMAT.md's templates in the "checks" context: the Russian catalogue words them for a board room.
 TEMPLATES: dict[str, str] = {
@@ -32,6 +36,25 @@ TEMPLATES: dict[str, str] = {
     "curve-unscored": QT_TRANSLATE_NOOP("checks", 'Curve "{curve}" on canvas "{canvas}" has no level for {missing}'),
     "no-evolutionary-goal": QT_TRANSLATE_NOOP("checks", "The workshop has no evolutionary goal"),
 }
+# Each code's human title: the header of its group in the checks panel (a code is never shown).
+TITLES: dict[str, str] = {
+    "promise-no-metric": QT_TRANSLATE_NOOP("checks", "Promises without a metric"),
+    "promise-unempowered": QT_TRANSLATE_NOOP("checks", "Accepted promises without the authorities or resources"),
+    "promise-from-client": QT_TRANSLATE_NOOP("checks", "Promises made by a client segment"),
+    "team-no-client-promise": QT_TRANSLATE_NOOP("checks", "Client-facing teams that promise nothing to clients"),
+    "team-not-serving-client": QT_TRANSLATE_NOOP("checks", "Service teams whose promises never reach a client"),
+    "team-no-indicator": QT_TRANSLATE_NOOP("checks", "Teams without a success indicator"),
+    "link-without-promise": QT_TRANSLATE_NOOP("checks", "Structure links without a promise"),
+    "promise-without-link": QT_TRANSLATE_NOOP("checks", "Promises without a structure link"),
+    "canvas-factor-count": QT_TRANSLATE_NOOP("checks", "Canvases with too few or too many factors"),
+    "errc-contradicts-curves": QT_TRANSLATE_NOOP("checks", "ERRC actions the curves contradict"),
+    "curve-unscored": QT_TRANSLATE_NOOP("checks", "Curves with unscored factors"),
+    "no-evolutionary-goal": QT_TRANSLATE_NOOP("checks", "No evolutionary goal"),
+}
+OTHER_TITLE = QT_TRANSLATE_NOOP("checks", "Other findings")
+# What a message says in place of an object that has no name (the core would name it by its id).
+NO_NAME = QT_TRANSLATE_NOOP("checks", "(no name)")
+NO_TEXT = QT_TRANSLATE_NOOP("checks", "(no text)")
 # Words the core puts into messages as they are (a status, an ERRC action): translated before formatting.
 FIELD_WORDS: dict[str, dict[str, str]] = {
     "status": {"accepted": QT_TRANSLATE_NOOP("checks", "accepted"), "kept": QT_TRANSLATE_NOOP("checks", "kept")},
@@ -42,22 +65,60 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
         "create": QT_TRANSLATE_NOOP("checks", "“create”"),
     },
 }
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def finding_title(code: str) -> str:
+    """The human title of a finding's code in the current language ("Teams without a success indicator")."""
+    return QCoreApplication.translate("checks", TITLES.get(code, OTHER_TITLE))
+
+
+def unnamed_objects(workshop: Workshop) -> dict[str, str]:
+    """The ids of the objects that have no name, each with the words a message shows instead of the id."""
+    no_name, no_text = QCoreApplication.translate("checks", NO_NAME), QCoreApplication.translate("checks", NO_TEXT)
+    found = {p.id: no_text for p in workshop.promises if not p.text.strip()}
+    found.update((o.id, no_name) for o in (*workshop.segments, *workshop.teams) if not o.name.strip())
+    for canvas in workshop.canvases:
+        if not canvas.title.strip():
+            found[canvas.id] = no_name
+        found.update((o.id, no_name) for o in (*canvas.factors, *canvas.curves) if not o.name.strip())
+    return found
 
 
 class _Template(str):
-    """A message template whose `format` also translates the enumerated words it is given."""
+    """A message template whose `format` translates the enumerated words it is given, names an unnamed object in
+    words instead of by its id, and quotes a list of names the way the template quotes a name."""
+
+    unnamed: Mapping[str, str] = {}
 
     def format(self, *args: Any, **fields: Any) -> str:  # type: ignore[override]
         for name, words in FIELD_WORDS.items():
             if name in fields and fields[name] in words:
                 fields[name] = QCoreApplication.translate("checks", words[fields[name]])
+        for name, value in fields.items():
+            if isinstance(value, str):
+                fields[name] = self._words(value)
         return str.format(self, *args, **fields)
 
+    def _words(self, value: str) -> str:
+        if value in self.unnamed:
+            return self.unnamed[value]
+        if '"' not in value:
+            return value
+        if self.unnamed:
+            value = _QUOTED.sub(lambda m: f'"{self.unnamed.get(m.group(1), m.group(1))}"', value)
+        if "«" in self:  # the core quotes a list of names "so"; a Russian sentence quotes them «so»
+            value = _QUOTED.sub(r"«\1»", value)
+        return value
 
-def translated_templates() -> Mapping[str, str]:
-    """The check templates in the current language, ready for run_checks(templates=...)."""
+
+def translated_templates(workshop: Workshop | None = None) -> Mapping[str, str]:
+    """The check templates in the current language, ready for run_checks(templates=...); given the workshop,
+    an object without a name is named in words ("(no name)"), never by its id."""
+    unnamed = unnamed_objects(workshop) if workshop is not None else {}
     found = {}
     for key, text in TEMPLATES.items():
-        template = QCoreApplication.translate("checks", text)
-        found[key] = _Template(template) if any(f"{{{name}}}" in template for name in FIELD_WORDS) else template
+        template = _Template(QCoreApplication.translate("checks", text))
+        template.unnamed = unnamed
+        found[key] = template
     return found

@@ -1,25 +1,44 @@
-"""The checks panel: the methodology findings of the workshop, live, in the user's language; double-click goes there."""
+"""The checks panel: the methodology findings of the workshop, live, in the user's language; double-click goes there.
+
+Findings are grouped by code under a human title with their count, errors first, then warnings, then hints; a large
+group starts collapsed. One virtual tree model and one delegate draw them (no widget per row), each finding wrapped
+on as many lines as it needs.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
+    QAbstractItemModel,
     QEvent,
+    QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
+    QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.changed import Changes
 from app.document import Document
-from widgets.base.findings_text import translated_templates
+from widgets.base.findings_text import finding_title, translated_templates
 from widgets.base.live import changes_of
 
 if TYPE_CHECKING:
@@ -28,8 +47,13 @@ if TYPE_CHECKING:
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEVERITIES = ("error", "warning", "hint")  # app.SEVERITIES; the checks load after the first frame
 FIRST_RUN_DELAY_MS = 150  # a workshop just opened is painted first, then checked
+OPEN_UP_TO = 12  # a group of more findings starts collapsed: a header with its count, not a list to scroll
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+CODE_ROLE = Qt.ItemDataRole.UserRole + 4
+PAD_X, PAD_Y = 6, 4  # the text's margins inside a row
+
 
 def severity_icon(severity: str) -> QIcon:
     """A small round mark: red-brown for errors, amber for warnings, grey for hints."""
@@ -45,58 +69,223 @@ def severity_icon(severity: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class FindingsModel(QAbstractListModel):
-    """The findings of the last run, one per row."""
+@dataclass
+class FindingGroup:
+    """The findings of one code, in the checks' order."""
 
-    def __init__(self, parent: Any = None) -> None:
+    code: str
+    severity: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+def group_findings(findings: list[Finding], shown: set[str] | frozenset[str] = frozenset(SEVERITIES)) -> list[
+        FindingGroup]:
+    """The findings of the shown severities grouped by code: errors first, then warnings, then hints, each
+    severity's codes in the checks' order."""
+    groups: dict[str, FindingGroup] = {}
+    for finding in findings:
+        if finding.severity in shown:
+            group = groups.get(finding.code)
+            if group is None:
+                group = groups[finding.code] = FindingGroup(finding.code, finding.severity)
+            group.findings.append(finding)
+    rank = {s: n for n, s in enumerate(SEVERITIES)}
+    return sorted(groups.values(), key=lambda g: rank.get(g.severity, len(rank)))  # stable: the checks' order
+
+
+class FindingsModel(QAbstractItemModel):
+    """Two levels: a group per code (title, count), its findings beneath. A row's internal id is 0 for a group
+    and the group's row + 1 for a finding."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
-        self._icons: dict[str, QIcon] = {}
+        self.groups: list[FindingGroup] = []
+        self.shown: set[str] = set(SEVERITIES)
+        self._icons = {s: severity_icon(s) for s in SEVERITIES}
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show a new run's findings."""
         self.beginResetModel()
         self.findings = findings
+        self.groups = group_findings(findings, self.shown)
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        finding = self.findings[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return finding.message
-        if role == Qt.ItemDataRole.DecorationRole:
-            if finding.severity not in self._icons:
-                self._icons[finding.severity] = severity_icon(finding.severity)
-            return self._icons[finding.severity]
-        if role == FINDING_ROLE:
-            return finding
-        if role == SEVERITY_ROLE:
-            return finding.severity
-        return None
-
-
-class SeverityFilter(QSortFilterProxyModel):
-    """Shows the findings of the chosen severities (filtered in C++ by the severity role: thousands stay fast)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.shown = set(SEVERITIES)
-        self.setFilterRole(SEVERITY_ROLE)
-
     def set_shown(self, severity: str, shown: bool) -> None:
-        """Show or hide one severity."""
+        """Show or hide the findings of one severity."""
         if shown:
             self.shown.add(severity)
         else:
             self.shown.discard(severity)
-        if self.shown == set(SEVERITIES):
-            self.setFilterRegularExpression("")  # everything: no row is asked
+        self.set_findings(self.findings)
+
+    def retranslate(self) -> None:
+        """The group titles in the current language (the messages come with the next run)."""
+        if self.groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.groups) - 1, 0))
+
+    def group_index(self, code: str) -> QModelIndex:
+        """The row of the group of `code` (invalid when it is not shown)."""
+        row = next((n for n, g in enumerate(self.groups) if g.code == code), -1)
+        return self.index(row, 0) if row >= 0 else QModelIndex()
+
+    def finding_index(self, code: str, ids: tuple[str, ...]) -> QModelIndex:
+        """The row of the finding of `code` about `ids` (invalid when it is not shown)."""
+        group = self.group_index(code)
+        if not group.isValid():
+            return QModelIndex()
+        row = next((n for n, f in enumerate(self.groups[group.row()].findings) if f.ids == ids), -1)
+        return self.index(row, 0, group) if row >= 0 else QModelIndex()
+
+    # ------------------------------------------------------------------ Qt's model
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, id=0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() == 0 and row < len(self.groups[parent.row()].findings):
+            return self.createIndex(row, 0, id=parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:
+            return QObject.parent(self)
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, id=0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.groups)
+        return len(self.groups[parent.row()].findings) if parent.internalId() == 0 else 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            group = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return finding_title(group.code)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{finding_title(group.code)}: {QLocale().toString(len(group.findings))}"
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icons.get(group.severity)
+            if role == COUNT_ROLE:
+                return len(group.findings)
+            if role == SEVERITY_ROLE:
+                return group.severity
+            if role == CODE_ROLE:
+                return group.code
+            return None
+        finding = self.groups[index.internalId() - 1].findings[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return finding.message
+        if role == FINDING_ROLE:
+            return finding
+        if role == SEVERITY_ROLE:
+            return finding.severity
+        if role == CODE_ROLE:
+            return finding.code
+        return None
+
+
+class FindingsDelegate(QStyledItemDelegate):
+    """Draws a group as its icon, bold title and count, and a finding as its whole message, wrapped."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _text_width(self, finding: bool) -> int:
+        depth = (1 if self.view.rootIsDecorated() else 0) + (1 if finding else 0)
+        return max(80, self.view.viewport().width() - depth * self.view.indentation() - 2 * PAD_X)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        finding = index.internalId() != 0  # FindingsModel: 0 for a group
+        width = self._text_width(finding)
+        if not finding:
+            return QSize(width, max(metrics.height() + 2 * PAD_Y + 2, 24))
+        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                      str(index.data() or ""))
+        return QSize(width, bounds.height() + 2 * PAD_Y)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text, opt.icon = "", QIcon()
+        style = self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)  # background, focus
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        if index.parent().isValid():
+            painter.setFont(option.font)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+                                       | Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
         else:
-            self.setFilterRegularExpression("^(" + "|".join(sorted(self.shown)) + ")$" if self.shown else "^$")
+            self._paint_group(painter, option, index, rect, selected)
+        painter.restore()
+
+    def _paint_group(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, rect: QRect,
+                     selected: bool) -> None:
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, QRect(rect.left(), rect.center().y() - 6, 12, 12))
+        rect = rect.adjusted(20, 0, 0, 0)
+        count = QLocale().toString(int(index.data(COUNT_ROLE) or 0))
+        font = QFont(option.font)
+        painter.setFont(font)
+        count_width = QFontMetrics(font).horizontalAdvance(count) + PAD_X
+        text_pen = painter.pen()
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.PlaceholderText))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(text_pen)
+        title = QFontMetrics(font).elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight,
+                                              max(0, rect.width() - count_width))
+        painter.drawText(rect.adjusted(0, 0, -count_width, 0),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+
+
+class FindingsView(QTreeView):
+    """The tree of groups and findings; rows are measured again when the width changes (wrapped text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findings")
+        self.setHeaderHidden(True)
+        self.setExpandsOnDoubleClick(False)  # the panel toggles a group on activation (double-click or Enter)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # only the rows shown are measured
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(FindingsDelegate(self))
+        self.empty_text = ""
+        self._width = -1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self._width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()  # wrapped findings take another number of lines
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.empty_text and self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(12, 8, -12, -8),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                             self.empty_text)
+            painter.end()
 
 
 class ChecksPanel(QWidget):
@@ -110,14 +299,12 @@ class ChecksPanel(QWidget):
         self.setObjectName("checksPanel")
         self.document: Document | None = None
         self.model = FindingsModel(self)
-        self.filter = SeverityFilter(self)
-        self.filter.setSourceModel(self.model)
-        self.view = QListView(objectName="findings")
-        self.view.setModel(self.filter)
-        self.view.setUniformItemSizes(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view = FindingsView()
+        self.view.setModel(self.model)
         self.view.activated.connect(self._activated)  # a double click, or Enter
+        self.view.expanded.connect(lambda index: self._remember_open(index, True))
+        self.view.collapsed.connect(lambda index: self._remember_open(index, False))
+        self._open: dict[str, bool] = {}  # the groups the user opened or closed, by code
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
@@ -127,7 +314,7 @@ class ChecksPanel(QWidget):
             button.setIcon(severity_icon(severity))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
-            button.toggled.connect(lambda on, s=severity: self.filter.set_shown(s, on))
+            button.toggled.connect(lambda on, s=severity: self._set_shown(s, on))
             self.buttons[severity] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -138,7 +325,7 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.view, 1)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.recompute)
-        self._update_counts()
+        self.retranslate()
 
     # ---------------------------------------------------------------- document
     def bind(self, document: Document | None) -> None:
@@ -146,13 +333,13 @@ class ChecksPanel(QWidget):
         if self.document is not None:
             changes_of(self.document).changed.disconnect(self._on_changes)
         self.document = document
+        self._open.clear()
         if document is not None:
             changes_of(document).changed.connect(self._on_changes)
             self._timer.start(FIRST_RUN_DELAY_MS)
         else:
             self._timer.stop()
-            self.model.set_findings([])
-            self._update_counts()
+            self._show([])
 
     def _on_changes(self, changed: Changes) -> None:
         """Check again once the burst of edits is over (positions on a diagram change no finding)."""
@@ -170,42 +357,72 @@ class ChecksPanel(QWidget):
             return
         from app.checks import run_checks
 
-        findings = run_checks(self.document.model, translated_templates())
-        current = self.view.currentIndex().data(FINDING_ROLE)
-        scroll = self.view.verticalScrollBar().value()
-        self.model.set_findings(findings)
-        if current is not None:
-            key = (current.code, current.ids)
-            row = next((i for i, f in enumerate(findings) if (f.code, f.ids) == key), -1)
-            if row >= 0:
-                self.view.setCurrentIndex(self.filter.mapFromSource(self.model.index(row)))
-        self.view.verticalScrollBar().setValue(scroll)
-        self._update_counts()
+        findings = run_checks(self.document.model, translated_templates(self.document.model))
+        self._show(findings)
         self.findings_changed.emit(findings)
 
     @property
     def findings(self) -> list[Finding]:
-        """The findings shown."""
+        """The findings of the last run (all severities)."""
         return self.model.findings
 
     # ------------------------------------------------------------------- view
+    def _show(self, findings: list[Finding]) -> None:
+        """Show `findings`, keeping the open groups, the current row and the scroll position."""
+        code, current = self.view.currentIndex().data(CODE_ROLE), self.view.currentIndex().data(FINDING_ROLE)
+        scroll = self.view.verticalScrollBar().value()
+        self.model.set_findings(findings)
+        self._reopen()
+        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not findings else ""
+        if code is not None:
+            index = self.model.finding_index(code, current.ids) if current is not None else QModelIndex()
+            index = index if index.isValid() else self.model.group_index(code)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        self.view.doItemsLayout()
+        self.view.verticalScrollBar().setValue(scroll)
+        self._update_counts()
+
+    def _reopen(self) -> None:
+        """Open each group as the user left it; a group not yet touched opens when it is small."""
+        for row, group in enumerate(self.model.groups):
+            self.view.setExpanded(self.model.index(row, 0), self._open.get(group.code, len(group.findings)
+                                                                           <= OPEN_UP_TO))
+
+    def _remember_open(self, index: QModelIndex, opened: bool) -> None:
+        code = index.data(CODE_ROLE)
+        if code is not None and not index.parent().isValid():
+            self._open[code] = opened
+
+    def _set_shown(self, severity: str, shown: bool) -> None:
+        self.model.set_shown(severity, shown)
+        self._reopen()
+
     def _update_counts(self) -> None:
         counts = {s: 0 for s in SEVERITIES}
         for f in self.model.findings:
-            counts[f.severity] += 1
+            counts[f.severity] = counts.get(f.severity, 0) + 1
         self.buttons["error"].setText(self.tr("%n error(s)", "", counts["error"]))
         self.buttons["warning"].setText(self.tr("%n warning(s)", "", counts["warning"]))
         self.buttons["hint"].setText(self.tr("%n hint(s)", "", counts["hint"]))
+
+    def retranslate(self) -> None:
+        """Every fixed text in the current language (the findings' messages come with the next run)."""
+        self._update_counts()
         self.view.setToolTip(self.tr("Double-click a finding to go to it"))
+        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not self.findings else ""
+        self.model.retranslate()
 
     def _activated(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE)
         if finding is not None:
             self.finding_activated.emit(finding)
+        elif index.isValid() and not index.parent().isValid():
+            self.view.setExpanded(index, not self.view.isExpanded(index))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._update_counts()
+            self.retranslate()
             if self.document is not None:
                 self.schedule()  # messages in the new language
         super().changeEvent(event)
