@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from widgets.presentation import theme
 from widgets.presentation.page import label
@@ -248,6 +248,10 @@ class Curtain(QWidget):
         self.lifted.emit()
 
 
+HELP_PX = 24
+"""The help card's type at 1080 lines (near the pages' body text: read from the back of the room)."""
+
+
 def tr(text: str) -> str:
     """Translate a text of the presentation's keys."""
     return QCoreApplication.translate("PresentationKeys", text)
@@ -262,6 +266,7 @@ def key_rows() -> list[tuple[str, str]]:
         ("L", tr("lock the drawing while pointing (laser dot)")),
         ("T, Shift+T, +, −", tr("timer: start or pause, reset, a minute more or less")),
         ("A", tr("reveal the whole page")),
+        ("D", tr("long texts in full (a team's description, its promises), or cut short again")),
         ("B, W", tr("black or white screen")),
         ("S", tr("move to the next screen")),
         ("Ctrl+Z, Ctrl+Shift+Z", tr("undo, redo (the same history as the main window)")),
@@ -271,43 +276,57 @@ def key_rows() -> list[tuple[str, str]]:
 
 
 class HelpCard(QWidget):
-    """The keys of the presentation, over the page, until the next key or click."""
+    """The keys of the presentation on an opaque card over a dimmed page, until the next key or click."""
+
+    SCRIM = QColor(29, 39, 51, 150)
+    """The page behind the card steps back (the card itself is opaque white: readable over any page)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("presentationHelp")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.column = QVBoxLayout(self)
+        self.card = QFrame(self)
+        self.card.setObjectName("presentationHelpCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.column = QVBoxLayout(self.card)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
         self.hide()
 
     def show_scaled(self, scale: float) -> None:
-        """Show the card centred, its type for a screen `scale` times 1080 lines."""
+        """Cover the window and show the card centred, its type for a screen `scale` times 1080 lines."""
         from widgets.presentation.text_pages import clear_layout
 
         clear_layout(self.column)
-        self.setStyleSheet(f"#presentationHelp {{ background: rgba(255, 255, 255, 248); border: 1px solid"
-                           f" {theme.RULE}; border-radius: {round(16 * scale)}px; }}")
-        pad = round(36 * scale)
-        self.column.setContentsMargins(pad, pad, pad, pad)
-        self.column.setSpacing(round(10 * scale))
+        self.card.setStyleSheet(f"#presentationHelpCard {{ background: {theme.PAPER}; border: 1px solid"
+                                f" {theme.RULE}; border-radius: {round(16 * scale)}px; }}")
+        pad = round(40 * scale)
+        self.column.setContentsMargins(pad, round(32 * scale), pad, pad)
+        self.column.setSpacing(round(18 * scale))
+        heading = label(self.card, "helpHeading", theme.ACCENT, wrap=False)
+        heading.setText(tr("Keys of the presentation"))
+        heading.setFont(theme.eyebrow(theme.EYEBROW_PX * 1.2 * scale))
+        self.column.addWidget(heading)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(round(28 * scale))
+        grid.setHorizontalSpacing(round(32 * scale))
         grid.setVerticalSpacing(round(10 * scale))
         for row, (keys, what) in enumerate(key_rows()):
-            k = label(self, "helpKeys", theme.INK, wrap=False)
+            k = label(self.card, "helpKeys", theme.INK, wrap=False)
             k.setText(keys)
-            k.setFont(theme.font(22 * scale, bold=True))
-            w = label(self, "helpWhat", theme.MUTED, wrap=False)
+            k.setFont(theme.font(HELP_PX * scale, bold=True))
+            w = label(self.card, "helpWhat", theme.INK, wrap=False)
             w.setText(what)
-            w.setFont(theme.font(22 * scale))
+            w.setFont(theme.font(HELP_PX * scale))
             grid.addWidget(k, row, 0)
             grid.addWidget(w, row, 1)
         self.column.addLayout(grid)
-        self.adjustSize()
-        parent = self.parentWidget()
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 2)
+        self.setGeometry(self.parentWidget().rect())
         self.show()
         self.raise_()
+
+    def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.SCRIM)
+        p.end()
 
     def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.hide()

@@ -19,11 +19,14 @@ from app import palette
 from app.changed import Changes
 from app.document import Document
 from widgets.presentation import theme
+from widgets.presentation.clamped import ClampedText
 from widgets.presentation.page import StoryPage, label, scroller
 from widgets.presentation.story import StoryStep, chain_teams
 
 log = logging.getLogger(__name__)
 
+PROMISE_LINES = 3
+"""A promise's text on the chain card takes at most this many lines until the full texts are shown (the D key)."""
 STATUS_COLORS = {status: look.color for status, look in palette.STATUS_LOOKS.items()}
 """The promise statuses' colours, as on the map, in the handout and on the slides (app.palette)."""
 
@@ -227,6 +230,20 @@ class PromisePage(DiagramPage):
     def steps_count(self) -> int:
         return 1 + len(self.teams)
 
+    def whole_step(self) -> int:
+        """The whole map (its last step singles out the last team: only paging back should land there)."""
+        return 0
+
+    def start_step(self, selected: list[str]) -> int:
+        """The chain of the team selected in the editor (or of the team making the selected promise); else the
+        whole map, from which PageDown reveals the first team."""
+        for item in selected:
+            found = self.document.find(item)
+            team = found.from_ if isinstance(found, m.Promise) else item
+            if team in self.teams:
+                return self.teams.index(team) + 1
+        return 0
+
     def show_step(self, step: int) -> None:
         super().show_step(step)
         team = self.teams[self.step - 1] if self.step > 0 else None
@@ -279,6 +296,9 @@ class PromisePage(DiagramPage):
             self._stale = True
         self._show_fields()
 
+    def show_full_texts(self, on: bool) -> None:
+        self.card.set_full_texts(on)
+
     def on_shown(self) -> None:
         super().on_shown()
         if self._stale:
@@ -298,6 +318,7 @@ class ChainCard(QFrame):
         super().__init__(parent)
         self.setObjectName("chainCard")
         self.scale = 1.0
+        self.full_texts = False
         self.column = QVBoxLayout(self)
         self.team: m.Team | None = None
         self.workshop: m.Workshop | None = None
@@ -307,6 +328,12 @@ class ChainCard(QFrame):
         self.scale = scale
         if self.team is not None and self.workshop is not None:
             self.show_team(self.workshop, self.team)
+
+    def set_full_texts(self, on: bool) -> None:
+        """Promise texts whole (`on`) or cut to three lines ending in "…" (the full text then on hover)."""
+        self.full_texts = on
+        for text in self.findChildren(ClampedText):
+            text.set_max_lines(None if on else PROMISE_LINES)
 
     def show_team(self, w: m.Workshop, team: m.Team) -> None:
         """List the promises `team` makes, then the promises made to it."""
@@ -349,7 +376,7 @@ class ChainCard(QFrame):
             whom.setText(whom_text)
             whom.setFont(theme.font(19 * s, bold=True))
             words.addWidget(whom)
-            text = label(self, "promiseText")
+            text = ClampedText(self, "promiseText", theme.INK, None if self.full_texts else PROMISE_LINES)
             text.setText(promise.text or "—")
             text.setFont(theme.font(25 * s))
             words.addWidget(text)

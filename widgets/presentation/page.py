@@ -10,7 +10,11 @@ from app.changed import Changes
 from app.document import Document
 from widgets.base.live import changes_of
 from widgets.presentation import theme
+from widgets.presentation.clamped import ClampedText
 from widgets.presentation.story import StoryStep, kind_names
+
+SUBTITLE_LINES = 2
+"""A page's subtitle takes at most this many lines until the full texts are shown (the D key)."""
 
 
 def label(parent: QWidget, name: str, color: str = theme.INK, wrap: bool = True) -> QLabel:
@@ -94,9 +98,10 @@ class StoryPage(QWidget):
         self.context_label = ElidedLabel(self, "pageContext", theme.FAINT)
         self.context_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.title_label = label(self, "pageTitle")
-        self.subtitle_label = label(self, "pageSubtitle", theme.MUTED)
-        for lab in (self.title_label, self.subtitle_label):
-            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.subtitle_label = ClampedText(self, "pageSubtitle", theme.MUTED, SUBTITLE_LINES)
+        """A long description (a team's purpose) takes two lines; the full text is on hover, or on the page (D)."""
+        self.full_texts = False
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.eyebrow)
@@ -145,6 +150,15 @@ class StoryPage(QWidget):
         self.eyebrow.setContentsMargins(0, 0, 0, round(self.px(6)))
         self.subtitle_label.setContentsMargins(0, round(self.px(4)), 0, 0)
 
+    def set_full_texts(self, on: bool) -> None:
+        """Show long texts whole (`on`) or cut to a few lines ending in "…" (the D key)."""
+        self.full_texts = on
+        self.subtitle_label.set_max_lines(None if on else SUBTITLE_LINES)
+        self.show_full_texts(on)
+
+    def show_full_texts(self, on: bool) -> None:
+        """Show the body's long texts whole or cut short (subclasses)."""
+
     def apply_scale(self) -> None:
         """Set the body's fonts and sizes for `self.scale` (subclasses)."""
 
@@ -156,6 +170,14 @@ class StoryPage(QWidget):
     def show_step(self, step: int) -> None:
         """Show reveal step `step` (0 = the first, steps_count() - 1 = everything)."""
         self.step = max(0, min(step, self.steps_count() - 1))
+
+    def whole_step(self) -> int:
+        """The reveal step that shows the page whole when it is jumped to (the last, unless a subclass knows better)."""
+        return self.steps_count() - 1
+
+    def start_step(self, selected: list[str]) -> int:
+        """The reveal step to open the presentation on, given the ids selected in the editor left behind."""
+        return self.whole_step()
 
     def reveal_text(self) -> str:
         """A short note of the reveal's progress for the footer ("" when the page has no steps)."""

@@ -51,6 +51,8 @@ class StoryView(QWidget):
         self.reveal = True
         """Whether pages are revealed step by step when entered forwards (else shown whole)."""
         self.scale = 1.0
+        self.full_texts = False
+        """Whether long texts (descriptions, promises) are shown whole rather than cut to a few lines (the D key)."""
         self.lock = MouseLock(self)
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
@@ -84,6 +86,8 @@ class StoryView(QWidget):
         if page is None:
             page = page_class(step.kind)(self.document, self.undo_stack, step, self.stack)
             page.set_scale(self.scale)
+            if self.full_texts:
+                page.set_full_texts(True)
             self.pages[step.key] = page
             self.stack.addWidget(page)
             self.lock.guard(page.input_widgets())
@@ -93,12 +97,15 @@ class StoryView(QWidget):
         """Every page's name, in the story's order."""
         return [s.title(self.document.model) for s in self.steps]
 
-    def go_to(self, index: int, forward: bool = True) -> None:
-        """Show page `index`: from its first reveal step when entered forwards, whole when entered backwards."""
+    def go_to(self, index: int, forward: bool = True, step: int | None = None) -> None:
+        """Show page `index` at reveal `step`; by default from its first step when entered forwards, at its last
+        when entered backwards (as paging back through it would reach it)."""
         index = max(0, min(index, len(self.steps) - 1))
         self.index = index
         page = self.page
-        page.show_step(0 if forward and self.reveal else page.steps_count() - 1)
+        if step is None:
+            step = 0 if forward and self.reveal else page.steps_count() - 1
+        page.show_step(step)
         self.stack.setCurrentWidget(page)
         page.on_shown()
         self.page_changed.emit()
@@ -110,9 +117,17 @@ class StoryView(QWidget):
         if following < len(self.steps) and self.steps[following].key not in self.pages:
             self.page_at(following)
 
-    def go_to_start(self, start: str | None) -> None:
-        """Open on a page named by key, kind or canvas id (the first page when it names none)."""
-        self.go_to(find_start(self.steps, start), forward=False)
+    def jump_to(self, index: int) -> None:
+        """Turn to page `index` from anywhere (a dot, Home, End): the page shown whole, as it first looks whole
+        (the promise map: the whole map, no team singled out)."""
+        index = max(0, min(index, len(self.steps) - 1))
+        self.go_to(index, step=self.page_at(index).whole_step())
+
+    def go_to_start(self, start: str | None, selected: list[str] | None = None) -> None:
+        """Open on a page named by key, kind or canvas id (the first page when it names none), shown whole, or at
+        what `selected` (the ids selected in the editor left behind) singles out there (a team's chain)."""
+        index = find_start(self.steps, start)
+        self.go_to(index, step=self.page_at(index).start_step(list(selected or [])))
 
     def next(self) -> bool:
         """Reveal the page's next step, else turn to the next page; False at the story's end."""
@@ -181,6 +196,12 @@ class StoryView(QWidget):
             self.scale = scale
             for page in self.pages.values():
                 page.set_scale(scale)
+
+    def set_full_texts(self, on: bool) -> None:
+        """Show long texts whole on every page (`on`), or cut to a few lines ending in "…"."""
+        self.full_texts = on
+        for page in self.pages.values():
+            page.set_full_texts(on)
 
     def stop(self) -> None:
         """Build nothing more ahead and announce nothing more (the presentation is being left)."""

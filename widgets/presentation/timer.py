@@ -19,6 +19,20 @@ from widgets.presentation import theme
 WARN_MS = 2 * 60 * 1000
 """The last two minutes show amber."""
 PRESETS = (5, 10, 15, 20, 30, 45, 60)
+MENU_PX = 24
+"""The timer menu's type at 1080 lines (as large as the pages' small print: it is chosen on the projector)."""
+
+
+def menu_style(scale: float) -> str:
+    """The timer menu's look for a screen `scale` times 1080 lines: roomy items, the projector's colours."""
+    def px(size: float) -> int:
+        return max(1, round(size * scale))
+
+    return (f"QMenu {{ background: {theme.PAPER}; color: {theme.INK}; border: 1px solid {theme.RULE};"
+            f" border-radius: {px(8)}px; padding: {px(8)}px 0px; }}"
+            f" QMenu::item {{ padding: {px(10)}px {px(36)}px {px(10)}px {px(24)}px; background: transparent; }}"
+            f" QMenu::item:selected {{ background: {theme.TINT}; color: {theme.INK}; }}"
+            f" QMenu::separator {{ height: 1px; background: {theme.RULE}; margin: {px(6)}px {px(16)}px; }}")
 
 
 def monotonic_ms() -> float:
@@ -176,15 +190,22 @@ class TimerWidget(QWidget):
     def ask_minutes(self) -> None:
         """Ask for the step's length in minutes."""
         current = max(1, round(self.clock.duration_ms / 60_000)) if self.clock.is_set else 15
-        minutes, ok = QInputDialog.getInt(self.window(), self.tr("Timer"), self.tr("Minutes for this step:"),
-                                          current, 1, 600)
-        if ok:
-            self.set_minutes(minutes, start=True)
+        dialog = QInputDialog(self.window())
+        dialog.setWindowTitle(self.tr("Timer"))
+        dialog.setLabelText(self.tr("Minutes for this step:"))
+        dialog.setIntRange(1, 600)
+        dialog.setIntValue(current)
+        dialog.setFont(theme.font(MENU_PX * self.scale))
+        if dialog.exec() == QInputDialog.DialogCode.Accepted:
+            self.set_minutes(dialog.intValue(), start=True)
+        dialog.deleteLater()
 
     def set_scale(self, scale: float) -> None:
-        """Type for a screen `scale` times 1080 lines."""
+        """Type for a screen `scale` times 1080 lines (the menu's too: it is read on the projector)."""
         self.scale = scale
         self.menu_button.setFont(theme.font(20 * scale))
+        self.menu.setFont(theme.font(MENU_PX * scale))
+        self.menu.setStyleSheet(menu_style(scale))
         self.tick()
 
     # ------------------------------------------------------------------ actions

@@ -30,7 +30,7 @@ PREVIOUS_KEYS = frozenset({K.Key_PageUp, K.Key_Back, K.Key_MediaPrevious})
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 LAYOUT_TWINS: dict[int, int] = {
     0x0414: K.Key_L, 0x0415: K.Key_T, 0x0424: K.Key_A, 0x0418: K.Key_B, 0x042E: K.Key_Period, 0x0426: K.Key_W,
-    0x0411: K.Key_Comma, 0x042B: K.Key_S, 0x0420: K.Key_H, 0x042F: K.Key_Z, 0x041D: K.Key_Y,
+    0x0411: K.Key_Comma, 0x042B: K.Key_S, 0x0420: K.Key_H, 0x042F: K.Key_Z, 0x041D: K.Key_Y, 0x0412: K.Key_D,
 }
 """The letters of the Russian (ЙЦУКЕН) layout on the keys the presentation uses: Д is where L is, and so on."""
 
@@ -91,12 +91,12 @@ class PresentationWindow(QWidget):
         self._filtering = False
         self._left = False
         self.story.page_changed.connect(self._show_where)
-        self.footer.dots.page_clicked.connect(lambda i: self.story.go_to(i, forward=False))
+        self.footer.dots.page_clicked.connect(self.story.jump_to)
         self.footer.lock.toggled.connect(self.story.lock.set_on)
         self.story.lock.toggled.connect(self._lock_toggled)
         self.footer.exit_clicked.connect(self.close)
         QGuiApplication.instance().screenRemoved.connect(self._screen_removed)
-        self.story.go_to(0, forward=False)
+        self.story.jump_to(0)
 
     # ------------------------------------------------------------------ screens
     def show_on(self, screen: QScreen | None) -> None:
@@ -124,9 +124,10 @@ class PresentationWindow(QWidget):
         if screen == self.screen() and not self._left:
             self.show_on(QGuiApplication.primaryScreen())
 
-    def go_to_start(self, start: str | None) -> None:
-        """Open on a page named by key, kind or canvas id (e.g. the editor that was in front)."""
-        self.story.go_to_start(start)
+    def go_to_start(self, start: str | None, selected: list[str] | None = None) -> None:
+        """Open on a page named by key, kind or canvas id (e.g. the editor that was in front), at what `selected`
+        (the ids selected in that editor) singles out there: the selected team's chain on the promise map."""
+        self.story.go_to_start(start, selected)
 
     # ------------------------------------------------------------------ chrome
     def _show_title(self) -> None:
@@ -151,6 +152,8 @@ class PresentationWindow(QWidget):
         self._rescale(self.height())
         if self.curtain.isVisible():
             self.curtain.setGeometry(self.rect())
+        if self.help.isVisible():
+            self.help.show_scaled(self.scale or 1.0)
 
     def _rescale(self, height: int) -> None:
         """Type and spacing of the footer and the pages for a window `height` pixels high."""
@@ -180,6 +183,18 @@ class PresentationWindow(QWidget):
     def toggle_lock(self) -> None:
         """Lock or free the drawing (the L key, the footer's button)."""
         self.story.lock.toggle()
+
+    def show_help(self) -> None:
+        """The keys, on a card over the dimmed page (F1, H, ?), until the next key or click."""
+        self.hint.hide()
+        self.help.show_scaled(self.scale or 1.0)
+
+    def toggle_full_texts(self) -> None:
+        """Show long texts whole (a team's description, its promises), or cut them short again (the D key)."""
+        on = not self.story.full_texts
+        self.story.set_full_texts(on)
+        self.show_hint(self.tr("Full texts shown. D shortens them again.") if on
+                       else self.tr("Long texts shortened to a few lines. D shows them whole."))
 
     # ------------------------------------------------------------------ keys
     def showEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
@@ -252,8 +267,9 @@ class PresentationWindow(QWidget):
     def _letter_actions(self, shift: bool) -> dict[int, Any]:
         timer = self.footer.timer
         return {
-            K.Key_Home: lambda: self.story.go_to(0, forward=False),
-            K.Key_End: lambda: self.story.go_to(len(self.story.steps) - 1, forward=False),
+            K.Key_Home: lambda: self.story.jump_to(0),
+            K.Key_End: lambda: self.story.jump_to(len(self.story.steps) - 1),
+            K.Key_D: self.toggle_full_texts,
             K.Key_L: self.toggle_lock,
             K.Key_T: timer.reset if shift else timer.toggle,
             K.Key_Plus: lambda: timer.add_minutes(1),
@@ -265,9 +281,9 @@ class PresentationWindow(QWidget):
             K.Key_W: lambda: self.curtain.drop("#FFFFFF"),
             K.Key_Comma: lambda: self.curtain.drop("#FFFFFF"),
             K.Key_S: self.next_screen,
-            K.Key_F1: lambda: self.help.show_scaled(self.scale or 1.0),
-            K.Key_Question: lambda: self.help.show_scaled(self.scale or 1.0),
-            K.Key_H: lambda: self.help.show_scaled(self.scale or 1.0),
+            K.Key_F1: self.show_help,
+            K.Key_Question: self.show_help,
+            K.Key_H: self.show_help,
         }
 
     # ------------------------------------------------------------------ leaving
@@ -294,15 +310,17 @@ class PresentationWindow(QWidget):
 
 def open_presentation(document: Document, undo_stack: QUndoStack, work_file: Any = None,
                       screen: QScreen | None = None, start: str | None = None,
-                      parent: QWidget | None = None) -> PresentationWindow:
+                      parent: QWidget | None = None, selected: list[str] | None = None) -> PresentationWindow:
     """Open the presentation of `document` full screen (F5) and return its window: on `screen`, or on the screen
     that is not the main window's when two are connected; `start` names the first page (a kind such as "canvas",
-    a key or a canvas id). The window deletes itself when left: keep it weakly, and drop it on `left`/`destroyed`."""
+    a key or a canvas id) and `selected` what is selected in that editor (a team or a promise on the promise map
+    opens on that team's chain; nothing selected: on the whole map). The window deletes itself when left: keep it
+    weakly, and drop it on `left`/`destroyed`."""
     if screen is None:
         anchor = parent or QApplication.activeWindow()
         current = anchor.screen() if anchor is not None else QGuiApplication.primaryScreen()
         screen = choose_screen(QGuiApplication.screens(), current)
     window = PresentationWindow(document, undo_stack, work_file, parent)
-    window.go_to_start(start)
+    window.go_to_start(start, selected)
     window.show_on(screen)
     return window

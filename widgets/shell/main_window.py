@@ -278,7 +278,10 @@ class MainWindow(QMainWindow):
         from widgets.presentation import open_presentation
 
         start = self.workspace.current_page() if self.workspace is not None else None
-        window = open_presentation(self.work.document, self.undo_stack, self.work, start=start, parent=self)
+        page = self.workspace.current_editor() if self.workspace is not None else None
+        selected = page.editor.selected_ids() if page is not None and page.editor is not None else []
+        window = open_presentation(self.work.document, self.undo_stack, self.work, start=start, parent=self,
+                                   selected=selected)
         window.destroyed.connect(self._presentation_destroyed)
         self._presentation = window
 
