@@ -19,13 +19,13 @@ from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
-from widgets.diagram.scene import DiagramScene
-from widgets.diagram.view import DiagramView
+from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
 from widgets.promises.overview import PromiseOverviewPainter
+from widgets.promises.scene import PromiseScene, PromiseView
 from widgets.structure.parties import node_kind
 
 REVERSE_OFFSET = 10.0
@@ -56,10 +56,11 @@ class PromiseDiagram(QObject, PromiseGestures):
         super().__init__(parent)
         self.ctx = ctx
         self.document: Document = ctx.document
-        self.scene = DiagramScene(self)
+        self.scene = PromiseScene(self)
         self.scene.link_rule = lambda a, b: _tr_refusal(promise_refusal(self.document, a, b))
         self.scene.help_requested = self._tooltip
-        self.view = DiagramView(self.scene)
+        self.scene.edge_card = self.card
+        self.view = PromiseView(self.scene)
         self.view.overview = PromiseOverviewPainter()
         self.by_value = False
         self.expanded: set[Pair] = set()
@@ -71,6 +72,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._edge_of: dict[str, str] = {}
         self._pair_of: dict[str, Pair] = {}
         self._graph: FeedGraph | None = None
+        self._numbers: dict[str, int] | None = None
         self._quiet = False
         self._entry: PromiseEntry | None = None
         self._renaming: InlineNameEditor | None = None
@@ -165,18 +167,58 @@ class PromiseDiagram(QObject, PromiseGestures):
                 self._edge_of[i] = edge_id
             edges.append(edge_id)
         self._pair_edges[pair] = edges
+        self._place_tags(pair)
         if self.focus is not None:
             for edge_id in edges:
                 e = self.scene.edges[edge_id]
                 e.set_dimmed(not self.focus.intersection(e.promise_ids))  # type: ignore[attr-defined]
 
+    def _place_tags(self, pair: Pair) -> None:
+        """Give every arrow between the two parties of `pair` (both ways) its own stretch for its number, signs and
+        label, and its caption: parallel and opposite arrows never put their tags on top of each other."""
+        forward = [self.scene.edges[i] for i in self._pair_edges.get(pair, []) if i in self.scene.edges]
+        backward = [self.scene.edges[i] for i in self._pair_edges.get((pair[1], pair[0]), []) if i in self.scene.edges]
+        first, second = (forward, backward) if pair[0] <= pair[1] else (backward, forward)
+        arrows = [e for e in [*first, *second] if isinstance(e, PromiseEdge)]
+        numbers = self.numbers()
+        for edge in arrows:
+            edge.set_group(arrows, edge in first)
+            self._caption(edge, numbers)
+
+    def _caption(self, edge: PromiseEdge, numbers: dict[str, int]) -> None:
+        if edge.is_bundle:
+            edge.set_caption(None, "")
+            return
+        p = self.document.find(edge.promise_ids[0])
+        edge.set_caption(numbers.get(edge.promise_ids[0]), short_label(p.text) if isinstance(p, m.Promise) else "")
+
+    def numbers(self) -> dict[str, int]:
+        """Each promise's number, as the promise table's № column shows it."""
+        if self._numbers is None:
+            self._numbers = numbers_of(self.document.model)
+        return self._numbers
+
+    def card(self, edge: PromiseEdge) -> str:
+        """The hover card of an arrow: the promise (or the bundle's promises) in words."""
+        return promise_card(self.document, edge.promise_ids, self.numbers())
+
+    def _renumber(self) -> None:
+        """Show the promises' numbers again (a promise was added, removed or moved in the list)."""
+        self._numbers = None
+        numbers = self.numbers()
+        for edge in self.scene.edges.values():
+            if isinstance(edge, PromiseEdge):
+                self._caption(edge, numbers)
+
     def _restyle(self, pair: Pair) -> None:
-        """Give the arrows of a pair their looks again (a status, value or grant changed)."""
+        """Give the arrows of a pair their looks and captions again (a text, status, value or grant changed)."""
         w = self.document.model
+        numbers = self.numbers()
         for edge_id in self._pair_edges.get(pair, []):
             edge = self.scene.edges.get(edge_id)
             if isinstance(edge, PromiseEdge):
                 edge.set_look(look_of(w, [self.document.get(i) for i in edge.promise_ids], self.by_value))
+                self._caption(edge, numbers)
                 self.halos.mark(edge)
         self.scene.touch()
 
@@ -232,6 +274,8 @@ class PromiseDiagram(QObject, PromiseGestures):
             return
         place = self._follow_parties(changes)
         dirty, restyle = self._follow_promises(changes)
+        if changes.structural("promise"):
+            self._renumber()
         if self.by_value and changes.touches("value"):  # a value's colour is its place in the list
             restyle.update(self._pair_edges)
         stored = self.document.model.layouts.get(DIAGRAM, {})
@@ -311,6 +355,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.provisional.clear()
         self.auto_expanded.clear()
         self._graph = None
+        self._numbers = None
         self.focus = None
         self._populate()
         self._select_in_scene([i for i in self.ctx.selection if self.document.find(i) is not None])

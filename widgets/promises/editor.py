@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QByteArray,
     QEvent,
     QPoint,
+    QSettings,
     Qt,
     Signal,
 )
@@ -60,6 +62,15 @@ FIX_NAMES = (
 """The names app.promise_rules gives its fixes, listed here so that they reach the translation file."""
 MAP_MARGIN = 24.0
 """Blank border around the whole map in a copied picture (scene units)."""
+SPLIT_KEY = "promiseMap/tableSplit"
+"""Where the user left the handle between the map and the promise table (in the app's settings file)."""
+
+
+def split_settings() -> QSettings:
+    """The app's settings file (the one the shell keeps in the data folder)."""
+    from app.workfile import data_dir
+
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class PromiseMapEditor(QWidget, DiagramEditorTools):
@@ -151,16 +162,25 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         top.setCollapsible(0, False)
         top.setSizes([900, 340])
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("promiseSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.table_panel)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 220])
+        self.splitter.setSizes([500, 500])  # the table takes half the height until the user drags the handle
+        remembered = split_settings().value(SPLIT_KEY)
+        if isinstance(remembered, QByteArray) and not remembered.isEmpty():
+            self.splitter.restoreState(remembered)
+        self.splitter.splitterMoved.connect(self._remember_split)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
+
+    def _remember_split(self, *_args: Any) -> None:
+        """Keep where the user dragged the handle between the map and the table (for the next editor too)."""
+        split_settings().setValue(SPLIT_KEY, self.splitter.saveState())
 
     # ------------------------------------------------------------------ language
     def changeEvent(self, event: QEvent) -> None:

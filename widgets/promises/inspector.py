@@ -23,8 +23,9 @@ from app import changes
 from app import model as m
 from app.changed import Changes
 from app.document import Document, EditRefused
-from app.promise_rules import EMPOWERED_STATUSES, grant_summary, is_unempowered, missing_grants
+from app.promise_rules import EMPOWERED_STATUSES, is_unempowered, missing_grants
 from widgets.base.live import changes_of
+from widgets.promises.card import grant_count
 from widgets.promises.context import PromiseContext
 from widgets.promises.grants import GrantList
 from widgets.promises.style import STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
@@ -350,7 +351,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _count(grants: tuple[m.Grant, ...]) -> str:
-    summary = grant_summary(grants)
+    summary = grant_count(grants)
     return f"  ({summary})" if summary else ""
 
 

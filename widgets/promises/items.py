@@ -7,10 +7,11 @@ the view paints with DontSavePainterState, so every paint() gives the painter ba
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -44,6 +45,21 @@ SIGN = 22.0
 """Size of the warning sign."""
 GLYPH_LOD = 0.3
 """From this scale up the signs, ticks, crosses and counts are drawn on the arrows."""
+BADGE_PIXELS = 15
+"""Height of a promise's number and a bundle's count on its arrow, in scene units."""
+MIN_BADGE_PIXELS = 7.0
+"""A promise's number shows from this height on screen up (pixels)."""
+BADGE_HEIGHT = 22.0
+LABEL_PIXELS = 14
+"""Height of the label along an arrow (the promise's text), in scene units."""
+MIN_LABEL_PIXELS = 10.0
+"""The label along an arrow shows only from this height on screen up (pixels): readable, or not drawn."""
+TAG_HEIGHT = 24.0
+TAG_GAP = 8.0
+"""Room kept free between the tags of parallel or opposite arrows, along the arrow (scene units)."""
+MIN_LABEL = 72.0
+MAX_LABEL = 320.0
+"""The shortest and longest label along an arrow (scene units); the text is elided to fit."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,15 @@ class PromiseEdge(EdgeItem):
         self.look = look
         self.dimmed = False
         self.emphasis = False
+        self.number: int | None = None
+        """The promise's row in the promise table (None for a bundle)."""
+        self.caption = ""
+        """The promise's text, drawn along the arrow when the zoom makes it readable."""
+        self.group: list[PromiseEdge] = []
+        """Every arrow between the same two parties, both ways (this one included), in the order of their tags."""
+        self.forward = True
+        self.tag = QPolygonF()
+        """Where the number, signs and label were last drawn (scene units): hovering or clicking it hits the arrow."""
         super().__init__(edge_id, source, target, offset)
         self.setZValue(0.5 if look.problem else 0.0)
 
@@ -118,7 +143,7 @@ class PromiseEdge(EdgeItem):
 
     def update_geometry(self) -> None:
         super().update_geometry()
-        pad = max(HALO, SIGN) / 2 + 6
+        pad = max(HALO, SIGN, BADGE_HEIGHT * 2) / 2 + 6  # upright badges on a slanted arrow reach out
         self._bounds = self._bounds.adjusted(-pad, -pad, pad, pad)
 
     def _halo_is_mine(self) -> bool:
@@ -167,39 +192,151 @@ class PromiseEdge(EdgeItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(brush(look.color, look.opacity * fade))
         painter.drawPolygon(self.head)
-        if not self.dimmed and lod >= GLYPH_LOD and self.line.length() > 60 and (
-                visible is None or visible.contains(self.middle())):
-            self._paint_marks(painter, lod)
+        if not self.dimmed and lod >= GLYPH_LOD and self.line.length() > 60:
+            if visible is None or visible.contains(self.tag_centre()):
+                self._paint_marks(painter, lod)
+        else:
+            self.tag = QPolygonF()
+
+    def set_caption(self, number: int | None, caption: str) -> None:
+        """Show `number` (the promise's row in the table) and `caption` (its text) on the arrow."""
+        if (number, caption) != (self.number, self.caption):
+            self.number, self.caption = number, caption
+            self.update()
+
+    def set_group(self, group: list[PromiseEdge], forward: bool) -> None:
+        """Share the stretch between two parties with the arrows of `group` (every arrow between them, both ways,
+        in order; `forward`: this one runs from the group's first party): each gets its own part of it for its
+        tag, so parallel and opposite arrows never put their tags on top of each other."""
+        self.group, self.forward = group, forward
+        self.update()
+
+    def shape(self) -> QPainterPath:
+        path = super().shape()
+        if self.tag.isEmpty():
+            return path
+        tag = QPainterPath()
+        tag.addPolygon(self.tag)
+        return path.united(tag)  # the tag lies over the line: a union, no hole where they overlap
+
+    def tag_stretch(self) -> tuple[float, float]:
+        """Where along the shaft (0 at the source, 1 at the tip) this arrow's tag may lie: its part of the stretch
+        that every arrow of its group runs along (measured on the line between the two parties' centres)."""
+        group = self.group if self in self.group else [self]
+        first, second = (self.source, self.target) if self.forward else (self.target, self.source)
+        ax, ay = first.centre()
+        bx, by = second.centre()
+        length = math.hypot(bx - ax, by - ay)
+        if length < 1e-6 or self.shaft.length() < 1e-6:
+            return 0.0, 1.0
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        lo, hi = -math.inf, math.inf
+        spans: dict[int, tuple[float, float]] = {}
+        for edge in group:
+            ends = sorted(((q.x() - ax) * ux + (q.y() - ay) * uy) for q in (edge.shaft.p1(), edge.shaft.p2()))
+            spans[id(edge)] = (ends[0], ends[1])
+            lo, hi = max(lo, ends[0]), min(hi, ends[1])
+        if hi <= lo:
+            return 0.0, 1.0
+        k, n = group.index(self), len(group)
+        a, b = lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n
+        mine_lo, mine_hi = spans[id(self)]
+        span = max(mine_hi - mine_lo, 1e-6)
+        ta, tb = (a - mine_lo) / span, (b - mine_lo) / span
+        return (ta, tb) if self.forward else (1 - tb, 1 - ta)
+
+    def tag_centre(self) -> QPointF:
+        """The middle of this arrow's stretch, where its number, signs and label sit (scene units)."""
+        a, b = self.tag_stretch()
+        return self.shaft.pointAt((a + b) / 2)
+
+    def _tag_parts(self, lod: float) -> tuple[list[tuple[str, float, float]], str, float]:
+        """The badges (kind, width, reach along the arrow) drawn upright on the arrow, and the label along it with
+        its length, in scene units. Everything together reaches no further along the arrow than this arrow's
+        stretch, so the tags of parallel and opposite arrows never overlap."""
+        look = self.look
+        length = max(self.line.length(), 1e-6)
+        run, rise = abs(self.line.dx()) / length, abs(self.line.dy()) / length
+        bold = QFontMetricsF(diagram_font(BADGE_PIXELS, bold=True))
+        widths: list[tuple[str, float, float]] = []
+        if look.count > 1:
+            widths.append(("count", bold.horizontalAdvance(f"×{look.count}") + 14, BADGE_HEIGHT))
+        elif self.number is not None and lod * BADGE_PIXELS >= MIN_BADGE_PIXELS:
+            widths.append(("number", max(BADGE_HEIGHT, bold.horizontalAdvance(str(self.number)) + 12), BADGE_HEIGHT))
+        if look.problem:
+            widths.append(("warning", SIGN + 2, SIGN + 2))
+        elif look.glyph and look.count == 1:
+            widths.append(("glyph", 21.0, 21.0))
+        badges = [(kind, w, w * run + h * rise + 2) for kind, w, h in widths]
+        a, b = self.tag_stretch()
+        stretch = self.shaft.length() * (b - a) - TAG_GAP
+        for least in ("glyph", "warning", "number", "count"):  # what has no room is left to the hover card
+            if sum(reach for *_, reach in badges) > stretch:
+                badges = [badge for badge in badges if badge[0] != least]
+        room = min(stretch, MAX_LABEL) - sum(reach for *_, reach in badges)
+        label, width = "", 0.0
+        if self.caption and look.count == 1 and lod * LABEL_PIXELS >= MIN_LABEL_PIXELS and room >= MIN_LABEL:
+            metrics = QFontMetricsF(diagram_font(LABEL_PIXELS))
+            label = metrics.elidedText(self.caption, Qt.TextElideMode.ElideRight, room - 16)
+            if label and label != "…":
+                width = metrics.horizontalAdvance(label) + 16
+            else:
+                label = ""
+        return badges, label, width
 
     def _paint_marks(self, painter: QPainter, lod: float) -> None:
         look = self.look
-        mid = self.middle()
-        along = self.line.unitVector()
-        ux, uy = along.dx(), along.dy()
-        if look.count > 1:
-            font = diagram_font(13, bold=True)
-            text = f"×{look.count}"
-            width = QFontMetricsF(font).horizontalAdvance(text) + 14
-            pill = QRectF(mid.x() - width / 2, mid.y() - 11, width, 22)
-            painter.setPen(QPen(QColor(look.color), 2.0))
+        badges, label, label_width = self._tag_parts(lod)
+        total = sum(reach for *_, reach in badges) + label_width
+        if not total:
+            self.tag = QPolygonF()
+            return
+        angle = self.line.angle()  # counter-clockwise degrees with y up; the label is turned to read left to right
+        flipped = 90 < angle <= 270
+        unit = self.line.unitVector()
+        d = QPointF(unit.dx(), unit.dy()) * (-1.0 if flipped else 1.0)
+        normal = QPointF(-d.y(), d.x()) * (TAG_HEIGHT / 2)
+        start = self.tag_centre() - d * (total / 2)
+        end = start + d * total
+        self.tag = QPolygonF([start + normal, end + normal, end - normal, start - normal])
+        at = 0.0
+        for kind, width, reach in badges:
+            middle = start + d * (at + reach / 2)
+            if kind in ("count", "number"):
+                text = f"×{look.count}" if kind == "count" else str(self.number)
+                pill = QRectF(middle.x() - width / 2 + 1, middle.y() - BADGE_HEIGHT / 2, width - 2, BADGE_HEIGHT)
+                painter.setPen(QPen(QColor(look.color), 2.0))
+                painter.setBrush(brush("#FFFFFF"))
+                painter.drawRoundedRect(pill, BADGE_HEIGHT / 2, BADGE_HEIGHT / 2)
+                if lod * BADGE_PIXELS >= MIN_BADGE_PIXELS:
+                    painter.setFont(diagram_font(BADGE_PIXELS, bold=True))
+                    painter.setPen(QPen(QColor("#1D2733")))
+                    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            elif kind == "warning":
+                paint_warning(painter, middle, SIGN)
+            else:
+                painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+                painter.setBrush(brush(look.color))
+                painter.drawEllipse(middle, 9.5, 9.5)
+                if lod >= TEXT_LOD * 0.7:
+                    painter.setFont(diagram_font(13, bold=True))
+                    painter.setPen(QPen(QColor("#FFFFFF")))
+                    painter.drawText(QRectF(middle.x() - 9.5, middle.y() - 10, 19, 19), Qt.AlignmentFlag.AlignCenter,
+                                     look.glyph)
+            at += reach
+        if label:
+            middle = start + d * (at + label_width / 2)
+            painter.save()
+            painter.translate(middle)
+            painter.rotate(-angle + (180 if flipped else 0))
+            box = QRectF(-label_width / 2, -TAG_HEIGHT / 2, label_width, TAG_HEIGHT)
+            painter.setPen(QPen(QColor(look.color), 1.5))
             painter.setBrush(brush("#FFFFFF"))
-            painter.drawRoundedRect(pill, 11, 11)
-            if lod >= TEXT_LOD * 0.7:
-                painter.setFont(font)
-                painter.setPen(QPen(QColor("#1D2733")))
-                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-            mid = mid + QPointF(ux, uy) * (width / 2 + SIGN * 0.7)
-        if look.problem:
-            paint_warning(painter, mid, SIGN)
-        elif look.glyph and look.count == 1:
-            painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
-            painter.setBrush(brush(look.color))
-            painter.drawEllipse(mid, 9.5, 9.5)
-            if lod >= TEXT_LOD * 0.7:
-                painter.setFont(diagram_font(13, bold=True))
-                painter.setPen(QPen(QColor("#FFFFFF")))
-                painter.drawText(QRectF(mid.x() - 9.5, mid.y() - 10, 19, 19), Qt.AlignmentFlag.AlignCenter,
-                                 look.glyph)
+            painter.drawRoundedRect(box, TAG_HEIGHT / 2, TAG_HEIGHT / 2)
+            painter.setFont(diagram_font(LABEL_PIXELS))
+            painter.setPen(QPen(QColor("#1D2733")))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+            painter.restore()
 
 
 _visible: tuple[tuple[float, ...], QRectF | None] = ((), None)

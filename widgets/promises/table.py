@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.changed import Changes
 from app.document import Document
-from app.promise_rules import grant_summary, is_unempowered
+from app.promise_rules import is_unempowered
 from app.promise_sheet import normalize
 from widgets.base.live import changes_of
 from widgets.base.table_specs import name_of, party_choices, team_choices
 from widgets.base.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
+from widgets.promises.card import grant_count
 from widgets.promises.context import PromiseContext
 from widgets.promises.style import PROBLEM, STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
 from widgets.promises.style import warning_icon as make_warning_icon
@@ -51,6 +52,8 @@ def _value_label(document: Document, value: Any) -> str:
 def promise_columns() -> list[Column]:
     """The table's columns: parties, text, metric, target, status, what is granted, value and problems."""
     return [
+        Column("number", QT_TRANSLATE_NOOP("columns", "№"), lambda o: None, kind="number", width=48,
+               tip=QT_TRANSLATE_NOOP("columns", "The promise's number, as on its arrow on the map")),
         Column("from", QT_TRANSLATE_NOOP("columns", "Who promises"), lambda o: o.from_, set_field("from_"), "choice",
                name_of, team_choices, "team", width=170),
         Column("to", QT_TRANSLATE_NOOP("columns", "To whom"), lambda o: o.to, set_field("to"), "choice", name_of,
@@ -60,10 +63,10 @@ def promise_columns() -> list[Column]:
         Column("target", QT_TRANSLATE_NOOP("columns", "Target"), lambda o: o.target, set_field("target"), width=100),
         Column("status", QT_TRANSLATE_NOOP("columns", "Status"), lambda o: o.status, set_field("status"), "choice",
                _status_label, _status_choices, width=130),
-        Column("authorities", QT_TRANSLATE_NOOP("columns", "Authorities"), lambda o: grant_summary(o.authorities),
+        Column("authorities", QT_TRANSLATE_NOOP("columns", "Authorities"), lambda o: grant_count(o.authorities),
                width=115, tip=QT_TRANSLATE_NOOP(
                    "columns", "Authorities granted of those the promise needs (edit them in the inspector)")),
-        Column("resources", QT_TRANSLATE_NOOP("columns", "Resources"), lambda o: grant_summary(o.resources),
+        Column("resources", QT_TRANSLATE_NOOP("columns", "Resources"), lambda o: grant_count(o.resources),
                width=115, tip=QT_TRANSLATE_NOOP(
                    "columns", "Resources granted of those the promise needs (edit them in the inspector)")),
         Column("value", QT_TRANSLATE_NOOP("columns", "Root value"), lambda o: o.value, set_field("value"), "choice",
@@ -80,10 +83,15 @@ class PromiseTableModel(ObjectTableModel):
         self._status_col = self.column_of("status")
         self._text_col = self.column_of("text")
         self._value_col = self.column_of("value")
+        self._number_col = self.column_of("number")
         self._icons = {s: status_icon(s) for s in STATUS_STYLES}
         self._warning = make_warning_icon()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self._number_col and role in (Qt.ItemDataRole.DisplayRole,
+                                                                              SORT_ROLE):
+            number = index.row() + 1  # the rows are the workshop's order: the map's arrows show the same numbers
+            return str(number) if role == Qt.ItemDataRole.DisplayRole else float(number)
         if index.isValid() and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                                         Qt.ItemDataRole.ForegroundRole):
             p = self.document.find(self.id_at(index.row()))
