@@ -114,7 +114,7 @@ def test_check_messages_are_russian_with_the_status_word_translated(russian) -> 
                             authorities=(m.Grant("Менять график печи", False),))],
     )
     messages = [f.message for f in run_checks(w, translated_templates())]
-    assert 'Обещание «Хлеб к 7 утра» от «Пекарня» уже принято, но не предоставлено: "Менять график печи"' in messages
+    assert 'Обещание «Хлеб к 7 утра» от «Пекарня» уже принято, но не предоставлено: «Менять график печи»' in messages
     assert "У сессии нет эволюционной цели" in messages
 
 
@@ -198,3 +198,85 @@ def test_switching_the_language_live_reaches_every_text_of_the_shell(qtbot, tmp_
         viewer.close()
     finally:
         english.clear()
+
+
+# ------------------------------------------------------------------------------ the Russian words themselves
+def test_a_level_drag_is_named_with_the_factor_as_the_factor_and_the_curve_as_the_curve(qtbot, russian) -> None:
+    from tests.canvas_support import drag, make_editor, sample_document
+
+    editor, stack = make_editor(qtbot, sample_document())
+    chart = editor.chart
+    to_be, fresh = "crv-021", "fac-014"  # the curve «Мы через год», the factor «Свежесть»
+    drag(chart.viewport(), chart.point_pos(to_be, fresh), chart.point_pos(to_be, fresh, 2.3))
+    assert stack.count() == 1
+    assert stack.text(0) == "Уровень кривой «Мы через год» по фактору «Свежесть»"
+
+
+def test_the_file_dialog_speaks_russian(qtbot, russian) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    assert i18n.qt_catalogues("ru"), "PySide6 ships Qt's own Russian catalogue (qtbase_ru.qm)"
+    dialog = QFileDialog(None, "Открыть сессию", "", "Сессии (*.clientocracy)")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on a desktop without a portal
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel"):
+        assert re.search("[А-Яа-яЁё]", labels[name]) and not re.search("[A-Za-z]", labels[name]), labels
+    dialog.close()
+
+
+def test_a_promise_s_parent_is_named_without_saying_promise_twice(qtbot, russian) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from app import changes
+    from app.document import Document
+    from tests.canvas_support import sample_document
+    from widgets.base.undo import EditCommand
+
+    document: Document = sample_document()
+    first, second = document.model.promises[:2]
+    stack = QUndoStack()
+    stack.push(EditCommand(document, changes.update(document, first.id, parent=second.id)))
+    stack.push(EditCommand(document, changes.update(document, first.id, to=second.from_)))
+    stack.push(EditCommand(document, changes.update(document, first.id, metric="Доля свежего хлеба")))
+    assert [stack.text(i) for i in range(3)] == ["Изменить родительское обещание", "Изменить получателя обещания",
+                                                 "Изменить метрику обещания"]
+    assert edit_name("Change promise parent, metric") == "Изменить родительское обещание, метрику обещания"
+    stack.clear()
+
+
+def test_a_finding_quotes_a_list_of_names_as_russian_does(russian) -> None:
+    w = m.Workshop(
+        segments=[m.Segment("s1", "Семьи")],
+        teams=[m.Team("t1", "Пекарня")],
+        promises=[m.Promise("p1", "t1", "s1", "Хлеб к 7 утра", metric="доля", status="accepted",
+                            authorities=(m.Grant("Менять график печи", False), m.Grant("Нанимать пекарей", False)))],
+    )
+    messages = [f.message for f in run_checks(w, translated_templates(w))]
+    assert ("Обещание «Хлеб к 7 утра» от «Пекарня» уже принято, но не предоставлено: «Менять график печи», "
+            "«Нанимать пекарей»") in messages
+
+
+def test_no_russian_text_is_a_plural_written_with_brackets() -> None:
+    """Plurals are Qt's numerus forms (1 участник, 2 участника, 5 участников), never «участник(ов)»."""
+    bracketed = re.compile(r"\w\((?:s|es|ies|а|ы|и|ов|ей|ь)\)")
+    wrong = [f"{msg.context}: {msg.source!r} -> {text!r}" for msg in read_ts(i18n.ts_path("ru"))
+             for text in msg.translations if bracketed.search(text)]
+    assert wrong == []
+
+
+def test_the_checks_panel_titles_its_groups_in_russian(qtbot, russian) -> None:
+    from app.document import Document
+    from widgets.shell.checks_panel import CODE_ROLE, ChecksPanel
+
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.bind(Document(m.Workshop(teams=[m.Team("team-032", "")])))
+    panel.recompute()
+    titles = {panel.model.index(r, 0).data(CODE_ROLE): panel.model.index(r, 0).data()
+              for r in range(panel.model.rowCount())}
+    assert titles["team-no-indicator"] == russian_of("checks", "Teams without a success indicator")
+    assert titles["no-evolutionary-goal"] == russian_of("checks", "No evolutionary goal")
+    finding = panel.model.index(0, 0, panel.model.group_index("team-no-indicator")).data()
+    assert finding == f"У команды «{russian_of('checks', '(no name)')}» нет показателя успеха"

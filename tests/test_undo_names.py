@@ -59,7 +59,7 @@ def test_the_canvas_edits_are_named_in_the_language_shown(qtbot: Any, translatio
     editor.details.name.setText("Свежесть хлеба")
     editor.details.name.editingFinished.emit()
     editor.curves.delete_curve(REFERENCE)
-    russian = ["Уровень «Свежесть» по фактору «Мы через год»", "Переименовать фактор", "Удалить кривую"]
+    russian = ["Уровень кривой «Мы через год» по фактору «Свежесть»", "Переименовать фактор", "Удалить кривую"]
     assert [stack.text(i) for i in range(stack.count())] == russian
     assert history(stack, translations, "en") == ["Set “Свежесть” on “Мы через год”", "Rename factor",
                                                   "Delete curve"]

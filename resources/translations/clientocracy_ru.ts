@@ -159,7 +159,7 @@
         </message>
         <message>
             <source>The selected factor's description, price-like mark and ERRC note</source>
-            <translation>Описание выбранного фактора, ценовая отметка и примечание ИСПС</translation>
+            <translation>Описание выбранного фактора, признак ценового фактора и примечание ИСПС</translation>
         </message>
         <message>
             <source>Untitled canvas</source>
@@ -226,7 +226,7 @@
         </message>
         <message>
             <source>Set “%1” on “%2”</source>
-            <translation>Уровень «%1» по фактору «%2»</translation>
+            <translation>Уровень кривой «%2» по фактору «%1»</translation>
         </message>
         <message>
             <source>Clear this level (not scored)</source>
@@ -429,7 +429,7 @@
         <name>DiagramEditorTools</name>
         <message>
             <source>Picture copied to the clipboard.</source>
-            <translation>Изображение скопировано в буфер обмена.</translation>
+            <translation>Картинка скопирована в буфер обмена.</translation>
         </message>
     </context>
     <context>
@@ -579,7 +579,7 @@
         </message>
         <message>
             <source>Change price-like mark</source>
-            <translation>Изменить ценовую отметку</translation>
+            <translation>Изменить признак ценового фактора</translation>
         </message>
         <message>
             <source>Set ERRC action of “%1”</source>
@@ -645,7 +645,7 @@
         <name>Footer</name>
         <message>
             <source>Lock</source>
-            <translation>Замок</translation>
+            <translation>Блокировка</translation>
         </message>
         <message>
             <source>Lock the drawing while pointing at it (L): the mouse cannot move anything; paging still works</source>
@@ -1106,7 +1106,7 @@
         </message>
         <message>
             <source>leave the presentation at once</source>
-            <translation>сразу выйти из презентации</translation>
+            <translation>сразу выйти из показа</translation>
         </message>
     </context>
     <context>
@@ -1260,9 +1260,9 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message numerus="yes">
             <source>Move %n part(ies)</source>
             <translation>
-                <numerusform>Переместить %n участника</numerusform>
-                <numerusform>Переместить %n участников</numerusform>
-                <numerusform>Переместить %n участников</numerusform>
+                <numerusform>Переместить %n элемент</numerusform>
+                <numerusform>Переместить %n элемента</numerusform>
+                <numerusform>Переместить %n элементов</numerusform>
             </translation>
         </message>
         <message>
@@ -1678,7 +1678,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <name>RecentMenu</name>
         <message>
             <source>(missing)</source>
-            <translation>(нет на месте)</translation>
+            <translation>(файл не найден)</translation>
         </message>
         <message>
             <source>No recent files</source>
@@ -2466,7 +2466,7 @@ team</source>
         <name>WelcomePage</name>
         <message>
             <source>(missing)</source>
-            <translation>(нет на месте)</translation>
+            <translation>(файл не найден)</translation>
         </message>
         <message>
             <source>Walk a company's leadership through the nine stages of Clientocracy: clients and their pains, the strategy canvas, the structure from the client, promises, economics, indicators and experiments.</source>
@@ -2979,7 +2979,7 @@ team</source>
         </message>
         <message>
             <source>This file does not exist (any more).</source>
-            <translation>Этого файла нет (больше нет).</translation>
+            <translation>Этого файла больше нет.</translation>
         </message>
         <message>
             <source>The file was made by a newer version of Clientocracy Studio. Update the app to open it.</source>
@@ -3126,7 +3126,7 @@ team</source>
         </message>
         <message>
             <source>ERRC note</source>
-            <translation>комментарий ИСПС</translation>
+            <translation>примечание ИСПС</translation>
         </message>
         <message>
             <source>kind</source>
@@ -3448,7 +3448,7 @@ team</source>
         </message>
         <message>
             <source>The last workshop, {name}, is no longer there.</source>
-            <translation>Последней сессии, {name}, больше нет на месте.</translation>
+            <translation>Файла последней сессии {name} больше нет.</translation>
         </message>
     </context>
     <context>
@@ -3682,7 +3682,7 @@ team</source>
         </message>
         <message>
             <source>Delete the selection with what hangs on it (Undo brings it back)</source>
-            <translation>Удалить выделенное вместе со всем, что от него зависит (Отменить вернёт)</translation>
+            <translation>Удалить выделенное вместе со всем, что от него зависит (отмена вернёт)</translation>
         </message>
         <message>
             <source>Select &amp;All</source>
@@ -3714,11 +3714,11 @@ team</source>
         </message>
         <message>
             <source>&amp;Larger text</source>
-            <translation>&amp;Крупнее текст</translation>
+            <translation>У&amp;величить текст</translation>
         </message>
         <message>
             <source>&amp;Smaller text</source>
-            <translation>&amp;Мельче текст</translation>
+            <translation>Уме&amp;ньшить текст</translation>
         </message>
         <message>
             <source>&amp;Normal text size</source>

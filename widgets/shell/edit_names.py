@@ -96,6 +96,11 @@ FIELD_WORDS: dict[tuple[str, str] | str, str] = {
     "extra": QT_TRANSLATE_NOOP("edit_field", "extensions"),
 }
 
+# Fields whose word already names their owner: "Change promise parent" is named "Change parent promise", not
+# «Изменить родительское обещание обещания».
+OWNER_IN_FIELD: frozenset[tuple[str, str]] = frozenset({("promise", "parent"), ("promise", "from_"),
+                                                         ("promise", "to")})
+
 _VERBS = {
     "Add": QT_TRANSLATE_NOOP("edit_label", "Add %1"),
     "Delete": QT_TRANSLATE_NOOP("edit_label", "Delete %1"),
@@ -140,8 +145,9 @@ def edit_name(description: str) -> str | None:
     match = _CHANGE_RE.fullmatch(description)
     if match and (match.group(1) in OWNER_WORDS or match.group(1) == "workshop"):
         kind = match.group(1)
-        fields = ", ".join(field_word(kind, name) for name in match.group(2).split(", "))
-        if kind == "workshop":
+        names = match.group(2).split(", ")
+        fields = ", ".join(field_word(kind, name) for name in names)
+        if kind == "workshop" or all((kind, name) in OWNER_IN_FIELD for name in names):
             return _t("edit_label", _CHANGE_FIELDS).replace("%1", fields)
         owner = _t("edit_owner", OWNER_WORDS[kind])
         return _t("edit_label", _CHANGE_OWNER_FIELDS).replace("%1", owner).replace("%2", fields)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThread, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QThread, QTranslator
 
 from app.resources import resource_path
 
@@ -26,6 +26,12 @@ LOCALES: dict[str, str] = {"ru": "ru_RU", "en": "en_US"}
 SOURCE_LANGUAGE = "en"
 CATALOG = "clientocracy"
 ROOT = Path(__file__).resolve().parents[2]
+QT_CATALOGUES = ("qtbase",)
+"""Qt's own catalogues (standard dialogs and buttons), loaded from PySide6's translations folder."""
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+"""Qt's own texts that the qtbase_ru.qm of PySide6 6.11 lacks (Qt gave the file dialog's labels mnemonics, its Russian
+catalogue kept the old "Look in:"): the app's catalogue translates them in Qt's context, and being installed after
+Qt's, it is asked first."""
 
 
 def translations_dir() -> Path:
@@ -80,6 +86,16 @@ def compile_language(language: str, force: bool = False) -> Path | None:
     return qm if qm.is_file() else None
 
 
+def qt_catalogues(language: str) -> list[Path]:
+    """Qt's own `.qm` files of `language` (PySide6's translations folder, or the bundle's); those that exist."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    found = [folder / f"{name}_{language}.qm" for name in QT_CATALOGUES]
+    missing = [p.name for p in found if not p.is_file()]
+    if missing and language != SOURCE_LANGUAGE:
+        log.warning("Qt's own translations %s are not in %s: standard dialogs stay in English", missing, folder)
+    return [p for p in found if p.is_file()]
+
+
 def system_language() -> str:
     """The app language that fits the system's: Russian for a Russian system, English otherwise."""
     for name in QLocale.system().uiLanguages():
@@ -112,8 +128,7 @@ class Translations:
             app.removeTranslator(translator)
         self._installed = []
         QLocale.setDefault(QLocale(LOCALES[language]))
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for path in (Path(qt_dir) / f"qtbase_{language}.qm", compile_language(language)):
+        for path in (*qt_catalogues(language), compile_language(language)):
             if path is None or not path.is_file():
                 continue
             translator = QTranslator(app)
