@@ -19,9 +19,9 @@ from app.jsonio import read_json_file
 from app.resources import sample_path
 from widgets.base.tables import ID_ROLE
 from widgets.base.undo import push_edit
+from widgets.diagram.view import READABLE_PIXELS
 from widgets.promises.editor import PromiseMapEditor
 from widgets.promises.items import LABEL_PIXELS, MIN_LABEL_PIXELS
-from widgets.promises.scene import READABLE_PIXELS
 from widgets.shell import i18n
 
 SHOP, DELIVERY, IT, FAMILIES = "team-025", "team-026", "team-031", "seg-004"

@@ -19,13 +19,14 @@ from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
+from widgets.diagram.view import DiagramView
 from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
 from widgets.promises.overview import PromiseOverviewPainter
-from widgets.promises.scene import PromiseScene, PromiseView
+from widgets.promises.scene import PromiseScene
 from widgets.structure.parties import node_kind
 
 REVERSE_OFFSET = 10.0
@@ -60,7 +61,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.link_rule = lambda a, b: _tr_refusal(promise_refusal(self.document, a, b))
         self.scene.help_requested = self._tooltip
         self.scene.edge_card = self.card
-        self.view = PromiseView(self.scene)
+        self.view = DiagramView(self.scene)
         self.view.overview = PromiseOverviewPainter()
         self.by_value = False
         self.expanded: set[Pair] = set()
