@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Iterable, Mapping, Sequence
 
@@ -13,6 +14,10 @@ MAX_BLOCKING = 6
 """An arrow whose straight line crosses more nodes than this stays straight (a long arrow over a crowded drawing
 would take seconds to route and read no better)."""
 MAX_CORNERS = 16
+MAX_BENDS = 4
+"""An arrow bends at most this many times."""
+MAX_EXPANSIONS = 80
+"""The search for a clear path gives up (the arrow stays straight) after this many corners tried."""
 """At most this many candidate corners are tried per arrow (those of the nodes nearest its straight line)."""
 
 
@@ -58,37 +63,37 @@ class Obstacles:
 def route(start: str, end: str, obstacles: Obstacles, clearance: float = CLEARANCE) -> list[Point]:
     """The bends of an arrow from node `start` to node `end` (centre to centre) that passes no other node.
 
-    [] when the straight line is clear; else one bend, or two, at corners of the nodes in the way (the shortest
-    clear path); [] again when no such path is found (rare: a node boxed in on every side).
+    [] when the straight line is clear; else the shortest clear path found through corners of the nodes in the
+    way (a best-first search from the start: from each corner reached, the corners of what blocks its line to the
+    end); [] again when none is found within MAX_EXPANSIONS steps (a node boxed in on every side).
     """
     a, b = obstacles.boxes[start][0], obstacles.boxes[end][0]
     ends = (start, end)
-    blocking = obstacles.crossed(a, b, ends)
-    if not blocking or len(blocking) > MAX_BLOCKING:
+    graze = clearance / 2  # a leg passing closer than this to a node counts as crossing it
+    blocking = obstacles.crossed(a, b, ends, graze)
+    if not blocking:
         return []
-    corners = _corners(blocking, obstacles, clearance, a, b)
-    best: tuple[float, list[Point]] | None = None
-    clear_from_a = {c: not obstacles.crossed(a, c, ends) for c in corners}
-    clear_to_b = {c: not obstacles.crossed(c, b, ends) for c in corners}
-    for c in corners:
-        if clear_from_a[c] and clear_to_b[c]:
-            length = math.dist(a, c) + math.dist(c, b)
-            if best is None or length < best[0]:
-                best = (length, [c])
-    if best is not None:
-        return best[1]
-    more = set(blocking)
-    for c in corners:
-        more.update(obstacles.crossed(a, c, ends) + obstacles.crossed(c, b, ends))
-    corners = _corners(sorted(more), obstacles, clearance, a, b)
-    starts = [c for c in corners if not obstacles.crossed(a, c, ends)]
-    finishes = [c for c in corners if not obstacles.crossed(c, b, ends)]
-    for c in starts:
-        for d in finishes:
-            length = math.dist(a, c) + math.dist(c, d) + math.dist(d, b)
-            if (best is None or length < best[0]) and c != d and not obstacles.crossed(c, d, ends):
-                best = (length, [c, d])
-    return best[1] if best is not None else []
+    if len(blocking) > MAX_BLOCKING:
+        return []
+    frontier: list[tuple[float, float, Point, tuple[Point, ...]]] = [(math.dist(a, b), 0.0, a, ())]
+    seen: set[Point] = set()
+    for _ in range(MAX_EXPANSIONS):
+        if not frontier:
+            break
+        _, walked, here, bends = heapq.heappop(frontier)
+        if here in seen:
+            continue
+        seen.add(here)
+        ahead = blocking if here == a else obstacles.crossed(here, b, ends, graze)
+        if not ahead:
+            return list(bends)
+        if len(bends) >= MAX_BENDS:
+            continue
+        for corner in _corners(ahead, obstacles, clearance, here, b):
+            if corner not in seen and not obstacles.crossed(here, corner, ends, graze):
+                so_far = walked + math.dist(here, corner)
+                heapq.heappush(frontier, (so_far + math.dist(corner, b), so_far, corner, (*bends, corner)))
+    return []
 
 
 def _corners(keys: Sequence[str], obstacles: Obstacles, clearance: float, a: Point, b: Point) -> list[Point]:

@@ -299,6 +299,8 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(0.0)
         self.bends: list[QPointF] = []
+        self.routed = False
+        """Whether the scene has routed the arrow since it was made."""
         """Where the arrow bends to pass round other nodes (scene units), set by the scene's router."""
         self.line = QLineF()
         """The arrow's last leg, to its tip (the whole arrow when it runs straight)."""
@@ -345,10 +347,11 @@ class EdgeItem(QGraphicsItem):
         sx, sy = s.centre()
         tx, ty = t.centre()
         bends = [] if live else [(p.x(), p.y()) for p in self.bends]
-        if self.offset and not bends:
+        if self.offset:  # the whole arrow, bends too, shifted sideways
             length = math.hypot(tx - sx, ty - sy) or 1.0
             nx, ny = -(ty - sy) / length * self.offset, (tx - sx) / length * self.offset
             sx, sy, tx, ty = sx + nx, sy + ny, tx + nx, ty + ny
+            bends = [(x + nx, y + ny) for x, y in bends]
         first, last = bends[0] if bends else (tx, ty), bends[-1] if bends else (sx, sy)
         x1, y1 = exit_point(s.shape_name, (sx, sy), s.size, first, 2.0)
         x2, y2 = exit_point(t.shape_name, (tx, ty), t.size, last, 4.0)

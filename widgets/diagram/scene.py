@@ -28,7 +28,7 @@ from widgets.diagram.geometry import snap
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.style import GRID, NOT_MET, SELECTION
 
-ROUTE_UP_TO = 300
+ROUTE_UP_TO = 200
 """Arrows are routed round nodes on diagrams up to this many nodes (past it routing would slow every edit)."""
 LIVE_LAYER_LIMIT = 60
 """Dragging more nodes than this paints them item by item (drawing many by hand would cost more)."""
@@ -97,6 +97,8 @@ class DiagramScene(QGraphicsScene):
         self.live: set[str] = set()
         """Nodes being dragged: views cache everything else and draw these on top at each step."""
         self.live_edges: list[EdgeItem] = []
+        self._routed_boxes: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {}
+        """Where the nodes stood when the arrows were last routed."""
         """The arrows attached to the live nodes."""
         self.live_hidden = False
         """True while the live nodes and arrows are transparent to Qt's painting and views draw them instead
@@ -179,18 +181,33 @@ class DiagramScene(QGraphicsScene):
         self.geometry_changed.emit()
 
     def reroute(self) -> None:
-        """Route every arrow round the nodes in its way (straight when clear; all straight past ROUTE_UP_TO nodes)."""
+        """Route the arrows round the nodes in their way (straight when clear; all straight past ROUTE_UP_TO nodes).
+
+        Only the arrows that may have changed are routed again: those of nodes that moved, came or went, and those
+        passing where such a node stands or stood.
+        """
         edges = [e for e in self.edges.values() if e.draws_route]
-        if not edges:
-            return
         if len(self.nodes) > ROUTE_UP_TO:
             for edge in edges:
                 edge.set_bends([])
+            self._routed_boxes = {}
             return
-        obstacles = Obstacles({i: (n.centre(), n.size) for i, n in self.nodes.items()})
+        boxes = {i: (n.centre(), n.size) for i, n in self.nodes.items()}
+        before = self._routed_boxes
+        changed = {i for i in boxes.keys() | before.keys() if boxes.get(i) != before.get(i)}
+        self._routed_boxes = boxes
+        areas = [QRectF(x - w / 2, y - h / 2, w, h).adjusted(-20, -20, 20, 20)
+                 for i in changed for (x, y), (w, h) in filter(None, (boxes.get(i), before.get(i)))]
+        obstacles: Obstacles | None = None
         for edge in edges:
-            bends = route(edge.source.node_id, edge.target.node_id, obstacles) if not edge.offset else []
-            edge.set_bends([QPointF(x, y) for x, y in bends])
+            ends = (edge.source.node_id, edge.target.node_id)
+            if edge.routed and not changed.intersection(ends):
+                bounds = edge.boundingRect()
+                if not any(bounds.intersects(area) for area in areas):
+                    continue
+            obstacles = obstacles or Obstacles(boxes)
+            edge.set_bends([QPointF(x, y) for x, y in route(*ends, obstacles)])
+            edge.routed = True
 
     def centres(self, ids: Iterable[str] | None = None) -> dict[str, tuple[float, float]]:
         """Centres of the given nodes (all when None)."""
