@@ -104,7 +104,8 @@ def test_user_text_in_the_card_is_plain(qtbot) -> None:
     assert "&lt;b&gt;теги&lt;/b&gt; &amp; всё" in card
 
 
-def test_hovering_an_arrow_in_the_presentation_shows_the_card(qtbot) -> None:
+@pytest.mark.parametrize("locked", [False, True])
+def test_hovering_an_arrow_in_the_presentation_shows_the_card(qtbot, locked: bool) -> None:
     from shiboken6 import Shiboken
 
     from widgets.presentation.window import PresentationWindow
@@ -117,6 +118,7 @@ def test_hovering_an_arrow_in_the_presentation_shows_the_card(qtbot) -> None:
     try:
         while window.story.step.kind != "promises":
             window.story.go_to(window.story.index + 1)
+        window.story.lock.set_on(locked)  # the facilitator's lock eats clicks and drags, not the card
         QApplication.processEvents()
         editor = window.story.page.editor
         p = doc.model.promises[0]
