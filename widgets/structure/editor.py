@@ -156,7 +156,9 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         texts = [
             (self.layers_action, self.tr("Layers"),
              self.tr("Segments on top, then the teams that serve them, and so on")),
-            (self.rings_action, self.tr("Rings"), self.tr("Segments in the centre, the teams in rings around them")),
+            (self.rings_action, self.tr("Rings"),
+             self.tr("Segments in the centre, client-facing teams around them, service teams on the next ring, "
+                     "the council beside")),
             (self.fit_action, self.tr("Fit to window"), ""),
             (self.zoom_in_action, self.tr("Zoom in"), ""),
             (self.zoom_out_action, self.tr("Zoom out"), ""),
