@@ -243,3 +243,11 @@ def test_a_large_workshop_is_grouped_at_once_and_only_the_rows_on_screen_are_mea
     last = children(panel, groups[-1])[-1]  # past the 2,894 findings of the open group
     assert panel.view.currentIndex() == last and panel.view.viewport().rect().contains(panel.view.visualRect(last))
     assert took < 2, f"{took:.2f} s to reach the last of {biggest.data(COUNT_ROLE)} findings"
+
+
+def test_an_unnamed_factor_in_a_list_of_names_is_named_in_words(qtbot, english) -> None:
+    factors = [m.Factor("fac-001", "Цена"), m.Factor("fac-002", "  ")]
+    canvas = m.Canvas("cnv-001", "Канва", factors=factors, curves=[m.Curve("crv-001", "Мы сейчас", "as_is")])
+    panel = make_panel(qtbot, m.Workshop(canvases=[canvas]))
+    unscored = children(panel, group_of(panel, "curve-unscored"))[0].data()
+    assert unscored == 'Curve "Мы сейчас" on canvas "Канва" has no level for "Цена", "(no name)"'

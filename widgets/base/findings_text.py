@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -65,7 +64,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
         "create": QT_TRANSLATE_NOOP("checks", "“create”"),
     },
 }
-_QUOTED = re.compile(r'"([^"]*)"')
+LIST_FIELDS = ("missing",)  # the core quotes each name of these lists "so" and joins them with ", "
 
 
 def finding_title(code: str) -> str:
@@ -97,19 +96,16 @@ class _Template(str):
                 fields[name] = QCoreApplication.translate("checks", words[fields[name]])
         for name, value in fields.items():
             if isinstance(value, str):
-                fields[name] = self._words(value)
+                fields[name] = self._names(value) if name in LIST_FIELDS else self.unnamed.get(value, value)
         return str.format(self, *args, **fields)
 
-    def _words(self, value: str) -> str:
-        if value in self.unnamed:
-            return self.unnamed[value]
-        if '"' not in value:
+    def _names(self, value: str) -> str:
+        """A list of quoted names, each unnamed one in words, quoted as the template quotes a name."""
+        if not (len(value) > 1 and value.startswith('"') and value.endswith('"')):
             return value
-        if self.unnamed:
-            value = _QUOTED.sub(lambda m: f'"{self.unnamed.get(m.group(1), m.group(1))}"', value)
-        if "«" in self:  # the core quotes a list of names "so"; a Russian sentence quotes them «so»
-            value = _QUOTED.sub(r"«\1»", value)
-        return value
+        names = [self.unnamed.get(name, name) for name in value[1:-1].split('", "')]
+        opening, closing = ("«", "»") if "«" in self else ('"', '"')  # a Russian sentence quotes «so»
+        return ", ".join(f"{opening}{name}{closing}" for name in names)
 
 
 def translated_templates(workshop: Workshop | None = None) -> Mapping[str, str]:
