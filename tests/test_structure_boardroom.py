@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QUndoStack
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from app import changes
@@ -46,6 +47,21 @@ def open_editor(qtbot):
         stack.clear()
 
 
+def choose(qtbot, editor: StructureEditor, action) -> None:
+    """Click the Layout button, then the menu item of `action`, with the mouse."""
+    menu = editor.layout_button.menu()
+    chosen = []
+
+    def click_item() -> None:
+        chosen.append(menu.isVisible())
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(100, menu, click_item)
+    QTest.mouseClick(editor.layout_button, Qt.MouseButton.LeftButton)  # the menu runs until the item is clicked
+    qtbot.waitUntil(lambda: bool(chosen) and not menu.isVisible())
+    assert chosen == [True]
+
+
 def settle(qtbot) -> None:
     """Let the scene's deferred work (routing the arrows) run."""
     qtbot.wait(30)
@@ -70,7 +86,7 @@ def crossed_nodes(editor: StructureEditor) -> int:
 def test_rings_put_the_client_in_the_centre_and_stay_readable_at_fit(open_editor, qtbot, which: str) -> None:
     document = Document(read_json_file(sample_path())) if which == "sample" else fifty_parties()
     editor = open_editor(document)
-    editor.rings_action.trigger()  # Layout ▸ Rings
+    choose(qtbot, editor, editor.rings_action)  # Layout ▸ Rings
     settle(qtbot)
     assert editor.stack.count() == 1
     assert editor.view.zoom * NAME_PIXELS >= 11.0  # names of 11 px at least on the screen after the fit
@@ -98,7 +114,7 @@ def test_rings_put_the_client_in_the_centre_and_stay_readable_at_fit(open_editor
 def test_arrows_go_round_the_nodes_after_the_layered_layout(open_editor, qtbot, which: str, most: int) -> None:
     document = Document(read_json_file(sample_path())) if which == "sample" else fifty_parties()
     editor = open_editor(document)
-    editor.layers_action.trigger()  # Layout ▸ Layers
+    choose(qtbot, editor, editor.layers_action)  # Layout ▸ Layers
     settle(qtbot)
     assert editor.view.zoom * NAME_PIXELS >= 11.0
     routed = crossed_nodes(editor)
