@@ -251,3 +251,18 @@ def test_an_unnamed_factor_in_a_list_of_names_is_named_in_words(qtbot, english) 
     panel = make_panel(qtbot, m.Workshop(canvases=[canvas]))
     unscored = children(panel, group_of(panel, "curve-unscored"))[0].data()
     assert unscored == 'Curve "Мы сейчас" on canvas "Канва" has no level for "Цена", "(no name)"'
+
+
+def test_larger_text_gives_taller_rows_still_holding_the_whole_finding(qtbot, english) -> None:
+    panel = make_panel(qtbot, bakery_chain(), size=(600, 600))
+    view = panel.view
+    index = children(panel, group_of(panel, "promise-unempowered"))[0]
+    before = view.visualRect(index).height()
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    panel.setFont(font)  # as the text size for a projector does
+    qtbot.waitUntil(lambda: view.visualRect(index).height() > before * 1.4)
+    rect = view.visualRect(index)
+    needed = QFontMetrics(view.font()).boundingRect(0, 0, rect.width() - 2 * cp.PAD_X, 10_000,
+                                                    int(Qt.TextFlag.TextWordWrap), index.data())
+    assert needed.height() <= rect.height() - 2 * cp.PAD_Y + 1
