@@ -280,3 +280,17 @@ def test_the_checks_panel_titles_its_groups_in_russian(qtbot, russian) -> None:
     assert titles["no-evolutionary-goal"] == russian_of("checks", "No evolutionary goal")
     finding = panel.model.index(0, 0, panel.model.group_index("team-no-indicator")).data()
     assert finding == f"У команды «{russian_of('checks', '(no name)')}» нет показателя успеха"
+
+
+def test_every_field_of_every_kind_has_a_word_in_an_edit_s_name() -> None:
+    """No field's code name (an English word or one with "_") reaches the undo history."""
+    import dataclasses
+
+    from widgets.shell.edit_names import FIELD_WORDS
+
+    kinds = {"value": m.Value, "segment": m.Segment, "pain": m.Pain, "proposition": m.Proposition,
+             "factor": m.Factor, "curve": m.Curve, "canvas": m.Canvas, "team": m.Team, "link": m.Link,
+             "promise": m.Promise, "experiment": m.Experiment, "workshop": m.WorkshopInfo}
+    missing = [f"{kind}.{f.name}" for kind, cls in kinds.items() for f in dataclasses.fields(cls)
+               if f.name != "id" and (kind, f.name) not in FIELD_WORDS and f.name not in FIELD_WORDS]
+    assert missing == []

@@ -94,6 +94,9 @@ FIELD_WORDS: dict[tuple[str, str] | str, str] = {
     "evolutionary_goal": QT_TRANSLATE_NOOP("edit_field", "evolutionary goal"),
     "goal_rationale": QT_TRANSLATE_NOOP("edit_field", "goal rationale"),
     "extra": QT_TRANSLATE_NOOP("edit_field", "extensions"),
+    "levels": QT_TRANSLATE_NOOP("edit_field", "levels"),
+    "factors": QT_TRANSLATE_NOOP("edit_field", "factors"),
+    "curves": QT_TRANSLATE_NOOP("edit_field", "curves"),
 }
 
 # Fields whose word already names their owner: "Change promise parent" is named "Change parent promise", not
