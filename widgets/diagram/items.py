@@ -387,6 +387,17 @@ class EdgeItem(QGraphicsItem):
             self._shape.addPolygon(self.head)
         return self._shape
 
+    def paint_bends(self, painter: QPainter, visible: QRectF | None) -> None:
+        """Draw the legs before the last one (a routed arrow's) with the painter's pen, clipped to `visible`.
+
+        A subclass that paints itself and sets `draws_route = True` calls this, then draws `line`/`shaft` and `head`
+        (the last leg) as for a straight arrow.
+        """
+        for leg in self.legs[:-1]:
+            line = clip_line(leg, visible)
+            if line is not None:
+                painter.drawLine(line)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         # Only the part of each leg inside the exposed area is drawn: Qt strokes a long antialiased line whole
         # (over 100 µs for one crossing the diagram), and a drag step exposes many long arrows.
@@ -395,10 +406,7 @@ class EdgeItem(QGraphicsItem):
         exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
         full = option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW_SIZE < 3
         painter.setPen(p.edge_selected if selected else p.edge)
-        for leg in self.legs[:-1]:
-            line = clip_line(leg, exposed)
-            if line is not None:
-                painter.drawLine(line)
+        self.paint_bends(painter, exposed)
         line = clip_line(self.line if full else self.shaft, exposed)
         if line is not None:
             painter.drawLine(line)
