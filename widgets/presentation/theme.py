@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontDatabase, QPainter, QPixmap, QRadialGradient
 
 from app.resources import resource_path
+from widgets.base.text_size import text_scale
 from widgets.diagram.style import font_family
 
 INK = "#1D2733"
@@ -66,12 +67,12 @@ def _register_italics() -> None:
 
 
 def font(px: float, bold: bool = False, italic: bool = False, weight: QFont.Weight | None = None) -> QFont:
-    """PT Sans (bundled, Cyrillic included) at `px` pixels."""
+    """PT Sans (bundled, Cyrillic included) at `px` pixels times the app's text size."""
     family = font_family()
     if italic:
         _register_italics()
     f = QFont(family) if family else QFont()
-    f.setPixelSize(max(1, round(px)))
+    f.setPixelSize(max(1, round(px * text_scale())))  # View ▸ Larger text reaches the projector too
     f.setBold(bold)
     if weight is not None:
         f.setWeight(weight)

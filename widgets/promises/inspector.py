@@ -101,7 +101,7 @@ class PromiseInspector(QWidget):
         self.supporters.setFlat(True)
         self.supporters.setStyleSheet("QPushButton { text-align: left; color: #0072B2; padding: 0; }")
         self.supporters.clicked.connect(self._select_supporters)
-        self.metric = QLineEdit(page)
+        self.metric_field = QLineEdit(page)  # not `self.metric`: that would override QWidget.metric() (a crash)
         self.target = QLineEdit(page)
         self.status = QComboBox(page)
         for code in STATUS_STYLES:
@@ -117,7 +117,7 @@ class PromiseInspector(QWidget):
         self.value.activated.connect(lambda _i: self._set("value", self.value.currentData()))
         self.parent_combo.activated.connect(lambda _i: self._set("parent", self.parent_combo.currentData()))
         self.status.activated.connect(lambda _i: self._set("status", self.status.currentData()))
-        self.metric.editingFinished.connect(lambda: self._set("metric", self.metric.text().strip()))
+        self.metric_field.editingFinished.connect(lambda: self._set("metric", self.metric_field.text().strip()))
         self.target.editingFinished.connect(lambda: self._set("target", self.target.text().strip()))
         self.authorities.grants_edited.connect(lambda g: self._set("authorities", g))
         self.resources.grants_edited.connect(lambda g: self._set("resources", g))
@@ -128,7 +128,7 @@ class PromiseInspector(QWidget):
                                                         "status", "authorities", "resources", "notes")}
         self.authorities_label, self.resources_label = self.labels["authorities"], self.labels["resources"]
         for name, field in (("text", self.text), ("from", self.from_), ("to", self.to), ("value", self.value),
-                            ("parent", self.parent_combo), ("", self.supporters), ("metric", self.metric),
+                            ("parent", self.parent_combo), ("", self.supporters), ("metric", self.metric_field),
                             ("target", self.target), ("status", self.status), ("authorities", self.authorities),
                             ("resources", self.resources), ("notes", self.notes)):
             if name:
@@ -231,7 +231,7 @@ class PromiseInspector(QWidget):
         supporters = [q.id for q in w.promises if q.parent == p.id]
         self.supporters.setVisible(bool(supporters))
         self.supporters.setText(self.tr("Supported by %n promise(s) — show", "", len(supporters)))
-        for line, value in ((self.metric, p.metric), (self.target, p.target)):
+        for line, value in ((self.metric_field, p.metric), (self.target, p.target)):
             if not line.hasFocus() and line.text() != value:
                 line.setText(value)
                 line.setCursorPosition(0)
@@ -309,7 +309,7 @@ class PromiseInspector(QWidget):
             return
         for name, editor in (("text", self.text), ("notes", self.notes)):
             self._commit_text(name, editor)
-        for name, line in (("metric", self.metric), ("target", self.target)):
+        for name, line in (("metric", self.metric_field), ("target", self.target)):
             if line.isModified():
                 line.setModified(False)
                 self._set(name, line.text().strip())

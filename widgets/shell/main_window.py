@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -31,6 +31,7 @@ from app.document import Document
 from app.workfile import WorkFile
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
+from widgets.base.text_size import text_scale, text_size
 from widgets.base.undo import retranslate_commands
 from widgets.base.wheel_guard import install_wheel_guard
 from widgets.shell import files
@@ -38,11 +39,11 @@ from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
 from widgets.shell.i18n import Translations
-from widgets.shell.menus import build_menus, menu_status_tip, menu_text, retranslate_menus
+from widgets.shell.menus import TEXT_SIZE_KEYS, build_menus, menu_status_tip, retranslate_menus
 from widgets.shell.settings import Settings
 from widgets.shell.snapshots_panel import SnapshotsPanel
 from widgets.shell.stages import GOAL, StageNavigator
-from widgets.shell.style import STYLE
+from widgets.shell.style import STYLE, size_fonts
 from widgets.shell.welcome import WelcomePage
 from widgets.shell.workspace import PAGES, Workspace
 
@@ -83,7 +84,6 @@ STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
     4: ("promises", "promises", None), 5: ("promises", "promises", None), 6: ("structure", "teams", None),
     7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
 }
-ZOOM_STEP = 1.1
 # Fields whose own text Select All selects while they have the keyboard.
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 # Menu actions that act on the editor in front, on an editor page.
@@ -113,14 +113,14 @@ class MainWindow(QMainWindow):
         self.ask_before_closing = True
         self._last_find = ""
         self._baseline_modified = False
-        self._zoom = self.settings.text_zoom()
-        self._base_font = QApplication.font()
         self.undo_stack = QUndoStack(self)
         self.exporter = ExportRunner(self)
+        text_size().changed.connect(self._text_size_changed)
         self.setStyleSheet(STYLE)
         self.resize(1600, 1000)
 
         self.welcome = WelcomePage(self.settings)
+        size_fonts(self.welcome, text_scale())
         self.center = QStackedWidget()
         self.center.addWidget(self.welcome)
         self.setCentralWidget(self.center)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
             self.menus.menus["panels"].addAction(dock.toggleViewAction())
         self._connect()
         self.retranslate()
-        self._apply_zoom()
+        self.settings.set_text_zoom(text_size().set_steps(self.settings.text_zoom()))
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
         a["zoom_in"].triggered.connect(lambda: self.zoom(+1))
         a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
+        a["text_larger"].triggered.connect(lambda: self.change_text_size(+1))
+        a["text_smaller"].triggered.connect(lambda: self.change_text_size(-1))
+        a["text_normal"].triggered.connect(lambda: self.change_text_size(0))
         a["full_screen"].toggled.connect(self.set_full_screen)
         a["present"].triggered.connect(self.present)
         self.snapshots.snapshot_saved.connect(self._snapshot_saved)
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
             self.workspace.workshop.currentChanged.connect(self._update_edit_actions)
             self.workspace.selection_changed.connect(self._update_edit_actions)
             self.center.addWidget(self.workspace)
+            size_fonts(self.workspace, text_scale())
             self.center.setCurrentWidget(self.workspace)
         else:
             self.welcome.refresh()
@@ -599,10 +603,22 @@ class MainWindow(QMainWindow):
                 reason = None
             actions[name].setEnabled(reason is None)
             actions[name].setStatusTip(reason if reason is not None else menu_status_tip(name))
-        on_editor = page is not None
-        actions["zoom_in"].setText(self.tr("Zoom &in") if on_editor else menu_text("zoom_in"))
-        actions["zoom_out"].setText(self.tr("Zoom &out") if on_editor else menu_text("zoom_out"))
-        actions["zoom_reset"].setText(self.tr("&Fit to window") if on_editor else menu_text("zoom_reset"))
+        self._share_zoom_keys(on_editor=page is not None)
+
+    def _share_zoom_keys(self, on_editor: bool) -> None:
+        """Ctrl++, Ctrl+- and Ctrl+0 zoom the drawing on an editor page, and change the text size elsewhere; the
+        text size's menu items are always there (without the keys on an editor page)."""
+        actions = self.menus.actions
+        for name, text in (("zoom_in", self.tr("Zoom &in")), ("zoom_out", self.tr("Zoom &out")),
+                           ("zoom_reset", self.tr("&Fit to window"))):
+            actions[name].setText(text)
+            actions[name].setToolTip(text.replace("&", ""))
+            actions[name].setVisible(on_editor)
+        for name, key in TEXT_SIZE_KEYS.items():
+            keys = ([QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)) if not on_editor \
+                else []
+            if actions[name].shortcuts() != keys:
+                actions[name].setShortcuts(keys)
 
     def _update_exports(self) -> None:
         for spec in EXPORTS:
@@ -653,20 +669,19 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------------- view
     def zoom(self, step: int) -> None:
-        """Larger (+1), smaller (-1) or normal (0) text in the tables and forms; on an editor page the editor's own
-        zoom in, zoom out and fit to window."""
-        if self._act_on_editor({1: "zoom_in", -1: "zoom_out", 0: "zoom_reset"}[step]):
-            return
-        self._zoom = 0 if step == 0 else max(-3, min(8, self._zoom + step))
-        self.settings.set_text_zoom(self._zoom)
-        self._apply_zoom()
+        """On an editor page the editor's own zoom in (+1), zoom out (-1) and fit to window (0); elsewhere the
+        text size."""
+        if not self._act_on_editor({1: "zoom_in", -1: "zoom_out", 0: "zoom_reset"}[step]):
+            self.change_text_size(step)
 
-    def _apply_zoom(self) -> None:
-        font = self.font()
-        size = self._base_font.pointSizeF()
-        if size > 0:
-            font.setPointSizeF(round(size * ZOOM_STEP ** self._zoom, 1))
-            self.setFont(font)
+    def change_text_size(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or normal (0) text everywhere in the app, remembered for the next start."""
+        size = text_size()
+        self.settings.set_text_zoom(size.set_steps(0 if step == 0 else size.steps + step))
+
+    def _text_size_changed(self, scale: float) -> None:
+        """The shell's larger texts (the header's title and goal, the welcome page) follow the text size."""
+        size_fonts(self, scale)
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen on or off."""

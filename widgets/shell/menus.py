@@ -34,8 +34,10 @@ EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("
         ("copy_picture", "Ctrl+Shift+C"), ("find", Key.Find)]
 VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
         ("page_promises", "Ctrl+4"), None, ("panels", None), None, ("zoom_in", Key.ZoomIn),
-        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), ("full_screen", Key.FullScreen), ("present", "F5"), None,
-        ("language", None)]
+        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), None, ("text_larger", None), ("text_smaller", None),
+        ("text_normal", None), None, ("full_screen", Key.FullScreen), ("present", "F5"), None, ("language", None)]
+# The text size's keys: on a table or form they change the text size; on an editor page they zoom the drawing.
+TEXT_SIZE_KEYS = {"text_larger": Key.ZoomIn, "text_smaller": Key.ZoomOut, "text_normal": "Ctrl+0"}
 HELP = [("guide", Key.HelpContents), ("about", None)]
 SUBMENUS = {"recent", "export", "panels", "language"}
 
@@ -101,7 +103,7 @@ TITLES = {
     "panels": QT_TRANSLATE_NOOP("menus", "&Panels"),
     "language": QT_TRANSLATE_NOOP("menus", "&Language"),
 }
-# action: (text, status tip), English sources in the "menus" context
+# action: (text, status tip), English sources in the "menus" context (zoom_in, zoom_out, zoom_reset: the window's)
 TEXTS = {
     "new": (QT_TRANSLATE_NOOP("menus", "&New workshop"), QT_TRANSLATE_NOOP("menus", "Start an empty workshop")),
     "new_sample": (QT_TRANSLATE_NOOP("menus", "New from &sample"),
@@ -129,9 +131,9 @@ TEXTS = {
              QT_TRANSLATE_NOOP("menus", "Select the objects of the editor in front whose text contains a word")),
     "page_workshop": (QT_TRANSLATE_NOOP("menus", "&Workshop"),
                       QT_TRANSLATE_NOOP("menus", "The goal, the details and every list as a table")),
-    "zoom_in": (QT_TRANSLATE_NOOP("menus", "&Larger text"), ""),
-    "zoom_out": (QT_TRANSLATE_NOOP("menus", "&Smaller text"), ""),
-    "zoom_reset": (QT_TRANSLATE_NOOP("menus", "&Normal text size"), ""),
+    "text_larger": (QT_TRANSLATE_NOOP("menus", "&Larger text"), ""),
+    "text_smaller": (QT_TRANSLATE_NOOP("menus", "&Smaller text"), ""),
+    "text_normal": (QT_TRANSLATE_NOOP("menus", "&Normal text size"), ""),
     "full_screen": (QT_TRANSLATE_NOOP("menus", "&Full screen"), ""),
     "present": (QT_TRANSLATE_NOOP("menus", "&Present on the projector"),
                 QT_TRANSLATE_NOOP("menus", "Show the workshop's story full screen, still editable (Esc leaves)")),
@@ -150,7 +152,7 @@ def menu_text(name: str) -> str:
 
 def menu_status_tip(name: str) -> str:
     """The status tip of the action `name` (one of TEXTS) in the current language ("" when it has none)."""
-    tip = TEXTS[name][1]
+    tip = TEXTS[name][1] if name in TEXTS else ""  # the zoom actions' texts are the window's (they follow the page)
     return QCoreApplication.translate("menus", tip) if tip else ""
 
 
