@@ -30,6 +30,7 @@ from app.changed import Changes
 from app.document import Document
 from app.workfile import WorkFile
 from widgets.base.editor_api import EditorAction
+from widgets.base.emoji_font import install_emoji_font
 from widgets.base.live import changes_of
 from widgets.base.text_size import text_scale, text_size
 from widgets.base.undo import retranslate_commands
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         install_wheel_guard()  # before any combo box is made: the wheel never gives one the keyboard
+        install_emoji_font()  # «🚀» in a team's name is a rocket, not a box, even without a system emoji font
         self.settings = settings or Settings()
         self.translations = translations
         self.work: WorkFile | None = None
@@ -680,8 +682,10 @@ class MainWindow(QMainWindow):
         self.settings.set_text_zoom(size.set_steps(0 if step == 0 else size.steps + step))
 
     def _text_size_changed(self, scale: float) -> None:
-        """The shell's larger texts (the header's title and goal, the welcome page) follow the text size."""
+        """The shell's larger texts (the header's title and goal, the welcome page) and the stages' width follow
+        the text size."""
         size_fonts(self, scale)
+        self.resizeDocks([self.docks["stages"]], [round(300 * scale)], Qt.Orientation.Horizontal)
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen on or off."""
