@@ -230,10 +230,10 @@ def test_after_fit_names_are_readable_on_a_full_hd_window(qtbot, workshop: str) 
     assert any(shown.contains(n.pos()) for n in editor.scene.nodes.values())
 
 
-def test_the_table_takes_half_the_height_and_keeps_the_users_drag(qtbot) -> None:
+def test_the_table_takes_two_fifths_of_the_height_and_keeps_the_users_drag(qtbot) -> None:
     editor = open_editor(qtbot, read_json_file(sample_path()))
     top, table = editor.splitter.sizes()
-    assert abs(top - table) <= 0.1 * (top + table)
+    assert abs(table - 0.4 * (top + table)) <= 0.05 * (top + table)
     handle = editor.splitter.handle(1)
     centre = handle.rect().center()
     QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=centre)

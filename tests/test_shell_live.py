@@ -368,7 +368,7 @@ def test_the_view_keys_reach_the_editor_in_front_once(qtbot, window: MainWindow)
 def test_a_diagram_editor_opens_with_its_whole_drawing_in_view(qtbot, window: MainWindow) -> None:
     """The first show of the structure and the promise map fits the drawing to the page the user sees, not to the
     few pixels the view had before the window laid it out (it opened at 2 % once)."""
-    window.resize(1600, 1000)
+    window.resize(1920, 1080)  # the consultant's projector
     window.show()
     qtbot.waitExposed(window)
     for key in ("structure", "promises"):

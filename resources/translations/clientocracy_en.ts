@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>CanvasPaste</name>
+        <message numerus="yes">
+            <source>Add %n factor(s)</source>
+            <translation>
+                <numerusform>Add %n factor</numerusform>
+                <numerusform>Add %n factors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n factor(s).</source>
+            <translation>
+                <numerusform>Added %n factor.</numerusform>
+                <numerusform>Added %n factors.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Skipped %n duplicate name(s).</source>
+            <translation>
+                <numerusform>Skipped %n duplicate name.</numerusform>
+                <numerusform>Skipped %n duplicate names.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Skipped %n blank line(s).</source>
+            <translation>
+                <numerusform>Skipped %n blank line.</numerusform>
+                <numerusform>Skipped %n blank lines.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChecksPanel</name>
         <message numerus="yes">
             <source>%n error(s)</source>
@@ -73,6 +104,30 @@
             <translation>
                 <numerusform>%n open question</numerusform>
                 <numerusform>%n open questions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message numerus="yes">
+            <source>%n promise(s) will be added from «%1».</source>
+            <translation>
+                <numerusform>%n promise will be added from «%1».</numerusform>
+                <numerusform>%n promises will be added from «%1».</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) will be skipped.</source>
+            <translation>
+                <numerusform>%n row will be skipped.</numerusform>
+                <numerusform>%n rows will be skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n promise(s)</source>
+            <translation>
+                <numerusform>Import %n promise</numerusform>
+                <numerusform>Import %n promises</numerusform>
             </translation>
         </message>
     </context>
@@ -158,6 +213,20 @@
     <context>
         <name>PromiseMap</name>
         <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n promise</numerusform>
+                <numerusform>%n promises</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Move %n part(ies)</source>
             <translation>
                 <numerusform>Move %n party</numerusform>
@@ -175,10 +244,10 @@
     <context>
         <name>PromiseMapEditor</name>
         <message numerus="yes">
-            <source>%n promise(s) added.</source>
+            <source>%n promise(s) imported.</source>
             <translation>
-                <numerusform>%n promise added.</numerusform>
-                <numerusform>%n promises added.</numerusform>
+                <numerusform>%n promise imported.</numerusform>
+                <numerusform>%n promises imported.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -219,14 +219,49 @@
         </message>
     </context>
     <context>
-        <name>ChartView</name>
-        <message>
-            <source>Select a visible curve first (click its name in the legend).</source>
-            <translation>Сначала выберите видимую кривую (щёлкните её название в легенде).</translation>
+        <name>CanvasPaste</name>
+        <message numerus="yes">
+            <source>Add %n factor(s)</source>
+            <translation>
+                <numerusform>Добавить %n фактор</numerusform>
+                <numerusform>Добавить %n фактора</numerusform>
+                <numerusform>Добавить %n факторов</numerusform>
+            </translation>
         </message>
+        <message numerus="yes">
+            <source>Added %n factor(s).</source>
+            <translation>
+                <numerusform>Добавлен %n фактор.</numerusform>
+                <numerusform>Добавлено %n фактора.</numerusform>
+                <numerusform>Добавлено %n факторов.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Skipped %n duplicate name(s).</source>
+            <translation>
+                <numerusform>Пропущено повторяющееся название: %n.</numerusform>
+                <numerusform>Пропущено повторяющихся названий: %n.</numerusform>
+                <numerusform>Пропущено повторяющихся названий: %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Skipped %n blank line(s).</source>
+            <translation>
+                <numerusform>Пропущена пустая строка: %n.</numerusform>
+                <numerusform>Пропущено пустых строк: %n.</numerusform>
+                <numerusform>Пропущено пустых строк: %n.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartView</name>
         <message>
             <source>Set “%1” on “%2”</source>
             <translation>Уровень кривой «%2» по фактору «%1»</translation>
+        </message>
+        <message>
+            <source>Select a visible curve first (click its name in the legend).</source>
+            <translation>Сначала выберите видимую кривую (щёлкните её название в легенде).</translation>
         </message>
         <message>
             <source>Clear this level (not scored)</source>
@@ -271,6 +306,10 @@
     </context>
     <context>
         <name>ChecksPanel</name>
+        <message>
+            <source>✓  No findings</source>
+            <translation>✓  Замечаний нет</translation>
+        </message>
         <message numerus="yes">
             <source>%n error(s)</source>
             <translation>
@@ -695,6 +734,137 @@
         </message>
     </context>
     <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>Import promises: %1</source>
+            <translation>Импорт обещаний: %1</translation>
+        </message>
+        <message>
+            <source>Columns of the table</source>
+            <translation>Столбцы таблицы</translation>
+        </message>
+        <message>
+            <source>Header in the file</source>
+            <translation>Заголовок в файле</translation>
+        </message>
+        <message>
+            <source>Read as</source>
+            <translation>Читать как</translation>
+        </message>
+        <message>
+            <source>First value</source>
+            <translation>Первое значение</translation>
+        </message>
+        <message>
+            <source>Each column is read as the field on its right: change it if wrong.</source>
+            <translation>Каждый столбец читается как поле справа от него; исправьте, если неверно.</translation>
+        </message>
+        <message>
+            <source>— not imported —</source>
+            <translation>— не импортировать —</translation>
+        </message>
+        <message>
+            <source>Will be created</source>
+            <translation>Будет создано</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Строка</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>What happens</source>
+            <translation>Что будет</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Почему</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>No column is read as %1: choose one to import.</source>
+            <translation>Ни один столбец не читается как «%1»: выберите столбец, чтобы импортировать.</translation>
+        </message>
+        <message>
+            <source>No row of «%1» can be imported.</source>
+            <translation>Ни одну строку «%1» импортировать нельзя.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s) will be added from «%1».</source>
+            <translation>
+                <numerusform>Из «%1» будет добавлено %n обещание.</numerusform>
+                <numerusform>Из «%1» будет добавлено %n обещания.</numerusform>
+                <numerusform>Из «%1» будет добавлено %n обещаний.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) will be skipped.</source>
+            <translation>
+                <numerusform>%n строка будет пропущена.</numerusform>
+                <numerusform>%n строки будут пропущены.</numerusform>
+                <numerusform>%n строк будут пропущены.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n promise(s)</source>
+            <translation>
+                <numerusform>Импортировать %n обещание</numerusform>
+                <numerusform>Импортировать %n обещания</numerusform>
+                <numerusform>Импортировать %n обещаний</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Импортировать</translation>
+        </message>
+        <message>
+            <source>Not read: another column is read as «%1».</source>
+            <translation>Не читается: как «%1» читается другой столбец.</translation>
+        </message>
+        <message>
+            <source>Not recognised: choose the field it holds, if any.</source>
+            <translation>Не распознан: выберите, какое поле в нём, если есть.</translation>
+        </message>
+        <message>
+            <source>New teams</source>
+            <translation>Новые команды</translation>
+        </message>
+        <message>
+            <source>New client segments</source>
+            <translation>Новые клиентские сегменты</translation>
+        </message>
+        <message>
+            <source>New root values</source>
+            <translation>Новые корневые ценности</translation>
+        </message>
+        <message>
+            <source>Nothing: every team, segment and value exists already.</source>
+            <translation>Ничего: все команды, сегменты и ценности уже есть.</translation>
+        </message>
+        <message>
+            <source>Rows with remarks (%1)</source>
+            <translation>Строки с замечаниями (%1)</translation>
+        </message>
+        <message>
+            <source>not imported</source>
+            <translation>не импортируется</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>импортируется</translation>
+        </message>
+        <message>
+            <source>Every row will be imported.</source>
+            <translation>Все строки будут импортированы.</translation>
+        </message>
+    </context>
+    <context>
         <name>Legend</name>
         <message>
             <source>(reference)</source>
@@ -746,6 +916,10 @@
         <message>
             <source>“%1” is not a level: type a number from %2 to %3</source>
             <translation>«%1» — не уровень: введите число от %2 до %3</translation>
+        </message>
+        <message>
+            <source>%1 is outside the scale: type a level from %2 to %3</source>
+            <translation>%1 — вне шкалы: введите уровень от %2 до %3</translation>
         </message>
     </context>
     <context>
@@ -1089,6 +1263,10 @@
             <translation>показать всю страницу</translation>
         </message>
         <message>
+            <source>long texts in full (a team's description, its promises), or cut short again</source>
+            <translation>длинные тексты целиком (описание команды, её обещания) или снова кратко</translation>
+        </message>
+        <message>
             <source>black or white screen</source>
             <translation>чёрный или белый экран</translation>
         </message>
@@ -1107,6 +1285,10 @@
         <message>
             <source>leave the presentation at once</source>
             <translation>сразу выйти из показа</translation>
+        </message>
+        <message>
+            <source>Keys of the presentation</source>
+            <translation>Клавиши показа</translation>
         </message>
     </context>
     <context>
@@ -1132,8 +1314,123 @@
             <translation>Разблокировано: рисунок снова можно менять.</translation>
         </message>
         <message>
+            <source>Full texts shown. D shortens them again.</source>
+            <translation>Тексты показаны целиком. D снова сокращает их.</translation>
+        </message>
+        <message>
+            <source>Long texts shortened to a few lines. D shows them whole.</source>
+            <translation>Длинные тексты сокращены до нескольких строк. D показывает их целиком.</translation>
+        </message>
+        <message>
             <source>This is the end of the story. Esc leaves the presentation.</source>
             <translation>Это конец истории. Esc — выйти из показа.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseImport</name>
+        <message>
+            <source>Who promises</source>
+            <translation>Кто даёт</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Authorities</source>
+            <translation>Полномочия</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ресурсы</translation>
+        </message>
+        <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
+            <source>Supports (parent promise)</source>
+            <translation>Поддерживает (родительское обещание)</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <source>the cell «{column}» is empty</source>
+            <translation>пустая ячейка «{column}»</translation>
+        </message>
+        <message>
+            <source>unknown status «{status}» ({statuses})</source>
+            <translation>неизвестный статус «{status}» ({statuses})</translation>
+        </message>
+        <message>
+            <source>«{name}» is a client segment, and a client never promises</source>
+            <translation>«{name}» — клиентский сегмент, а клиент никогда не обещает</translation>
+        </message>
+        <message>
+            <source>«{name}» cannot promise to itself</source>
+            <translation>«{name}» не может обещать самой себе</translation>
+        </message>
+        <message>
+            <source>several teams are called «{name}»; the first one is used</source>
+            <translation>несколько команд называются «{name}»; взята первая</translation>
+        </message>
+        <message>
+            <source>the promise it supports («{parent}») was not found; imported without it</source>
+            <translation>поддерживаемое обещание («{parent}») не найдено; импортировано без него</translation>
+        </message>
+        <message>
+            <source>several promises read «{parent}»; imported without the promise it supports</source>
+            <translation>несколько обещаний звучат как «{parent}»; импортировано без поддерживаемого обещания</translation>
+        </message>
+        <message>
+            <source>the promise it supports (row {parent_row}) was not imported; imported without it</source>
+            <translation>поддерживаемое обещание (строка {parent_row}) не импортировано; импортировано без него</translation>
+        </message>
+        <message>
+            <source>the promises it supports lead back to itself; imported without the promise it supports</source>
+            <translation>цепочка поддерживаемых обещаний возвращается к нему самому; импортировано без поддерживаемого обещания</translation>
+        </message>
+        <message>
+            <source>No header row with the columns «Кто даёт», «Кому» and «Обещание» was found.</source>
+            <translation>Не найдена строка заголовков со столбцами «Кто даёт», «Кому» и «Обещание».</translation>
+        </message>
+        <message>
+            <source>Old .xls workbooks are not read: save it as .xlsx or .csv.</source>
+            <translation>Старые книги .xls не читаются: сохраните её как .xlsx или .csv.</translation>
+        </message>
+        <message>
+            <source>A promise table is a .xlsx or .csv file.</source>
+            <translation>Таблица обещаний — это файл .xlsx или .csv.</translation>
+        </message>
+        <message>
+            <source>The file is not a readable Excel workbook.</source>
+            <translation>Файл не читается как книга Excel.</translation>
+        </message>
+        <message>
+            <source>The file is not a readable CSV table.</source>
+            <translation>Файл не читается как таблица CSV.</translation>
+        </message>
+        <message>
+            <source>The table is too large to import.</source>
+            <translation>Таблица слишком велика для импорта.</translation>
         </message>
     </context>
     <context>
@@ -1249,6 +1546,42 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     </context>
     <context>
         <name>PromiseMap</name>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+                <numerusform>и ещё %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n promise(s)</source>
+            <translation>
+                <numerusform>%n обещание</numerusform>
+                <numerusform>%n обещания</numerusform>
+                <numerusform>%n обещаний</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Метрика</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Missing authorities</source>
+            <translation>Не хватает полномочий</translation>
+        </message>
+        <message>
+            <source>Missing resources</source>
+            <translation>Не хватает ресурсов</translation>
+        </message>
         <message>
             <source>What does “%1” promise to “%2”? Enter adds it, Escape drops it</source>
             <translation>Что «%1» обещает «%2»? Enter — добавить, Escape — отказаться</translation>
@@ -1328,6 +1661,14 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Draft missing promises</source>
             <translation>Набросать недостающие обещания</translation>
+        </message>
+        <message>
+            <source>(no text yet)</source>
+            <translation>(текста пока нет)</translation>
+        </message>
+        <message>
+            <source>No authorities or resources listed</source>
+            <translation>Полномочия и ресурсы не указаны</translation>
         </message>
     </context>
     <context>
@@ -1469,24 +1810,12 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Таблицы обещаний (*.xlsx *.csv)</translation>
         </message>
         <message numerus="yes">
-            <source>%n promise(s) added.</source>
+            <source>%n promise(s) imported.</source>
             <translation>
-                <numerusform>Добавлено %n обещание.</numerusform>
-                <numerusform>Добавлено %n обещания.</numerusform>
-                <numerusform>Добавлено %n обещаний.</numerusform>
+                <numerusform>Импортировано %n обещание.</numerusform>
+                <numerusform>Импортировано %n обещания.</numerusform>
+                <numerusform>Импортировано %n обещаний.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>New teams: %1. New segments: %2.</source>
-            <translation>Новые команды: %1. Новые сегменты: %2.</translation>
-        </message>
-        <message>
-            <source>Row %1 not imported: %2</source>
-            <translation>Строка %1 не импортирована: %2</translation>
-        </message>
-        <message>
-            <source>Row %1: %2</source>
-            <translation>Строка %1: %2</translation>
         </message>
         <message>
             <source>Export promises</source>
@@ -1598,6 +1927,17 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>%1 of %2 promises</source>
             <translation>Обещаний: %1 из %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Тип файлов:</translation>
         </message>
     </context>
     <context>
@@ -2023,6 +2363,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
     <context>
         <name>StructureEditor</name>
         <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
             <source>“%1” is not a number.</source>
             <translation>«%1» — не число.</translation>
         </message>
@@ -2053,10 +2397,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Indicator</source>
             <translation>Показатель</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Цель</translation>
         </message>
         <message>
             <source>Current</source>
@@ -2155,8 +2495,8 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Кольца</translation>
         </message>
         <message>
-            <source>Segments in the centre, the teams in rings around them</source>
-            <translation>Сегменты в центре, команды — кольцами вокруг них</translation>
+            <source>Segments in the centre, client-facing teams around them, service teams on the next ring, the council beside</source>
+            <translation>Сегменты в центре, вокруг них команды, работающие с клиентами, на следующем кольце — сервисные команды, совет сбоку</translation>
         </message>
         <message>
             <source>Fit to window</source>
@@ -2258,10 +2598,6 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <source>Drop the arrow on the team or client segment this team serves.</source>
             <translation>Отпустите стрелку на команде или клиентском сегменте, который обслуживает эта команда.</translation>
         </message>
-        <message>
-            <source>Add %1</source>
-            <translation>Добавить: %1</translation>
-        </message>
         <message numerus="yes">
             <source>Delete %n item(s)</source>
             <translation>
@@ -2271,24 +2607,16 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             </translation>
         </message>
         <message>
-            <source>Arrange in layers</source>
-            <translation>Расставить слоями</translation>
-        </message>
-        <message>
-            <source>Arrange in rings</source>
-            <translation>Расставить кольцами</translation>
-        </message>
-        <message>
             <source>Select two or more parties to align them.</source>
             <translation>Чтобы выровнять, выберите двух или более участников.</translation>
         </message>
         <message>
-            <source>Distribute</source>
-            <translation>Распределить</translation>
-        </message>
-        <message>
             <source>Select three or more parties to distribute them.</source>
             <translation>Чтобы распределить, выберите трёх или более участников.</translation>
+        </message>
+        <message>
+            <source>Distribute</source>
+            <translation>Распределить</translation>
         </message>
         <message>
             <source>%1 %</source>
@@ -2309,6 +2637,18 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Already at the smallest zoom.</source>
             <translation>Масштаб уже наименьший.</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>Добавить: %1</translation>
+        </message>
+        <message>
+            <source>Arrange in layers</source>
+            <translation>Расставить слоями</translation>
+        </message>
+        <message>
+            <source>Arrange in rings</source>
+            <translation>Расставить кольцами</translation>
         </message>
         <message>
             <source>Client segment</source>
@@ -2621,6 +2961,66 @@ team</source>
             <translation>У сессии нет эволюционной цели</translation>
         </message>
         <message>
+            <source>Promises without a metric</source>
+            <translation>Обещания без метрики</translation>
+        </message>
+        <message>
+            <source>Accepted promises without the authorities or resources</source>
+            <translation>Принятые обещания без нужных полномочий или ресурсов</translation>
+        </message>
+        <message>
+            <source>Promises made by a client segment</source>
+            <translation>Обещания, которые даёт клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>Client-facing teams that promise nothing to clients</source>
+            <translation>Клиентские команды без обещаний клиентам</translation>
+        </message>
+        <message>
+            <source>Service teams whose promises never reach a client</source>
+            <translation>Сервисные команды, чьи обещания не доходят до клиента</translation>
+        </message>
+        <message>
+            <source>Teams without a success indicator</source>
+            <translation>Команды без показателя успеха</translation>
+        </message>
+        <message>
+            <source>Structure links without a promise</source>
+            <translation>Связи в структуре без обещания</translation>
+        </message>
+        <message>
+            <source>Promises without a structure link</source>
+            <translation>Обещания без связи в структуре</translation>
+        </message>
+        <message>
+            <source>Canvases with too few or too many factors</source>
+            <translation>Канвы со слишком малым или большим числом факторов</translation>
+        </message>
+        <message>
+            <source>ERRC actions the curves contradict</source>
+            <translation>Действия ИСПС, которым противоречат кривые</translation>
+        </message>
+        <message>
+            <source>Curves with unscored factors</source>
+            <translation>Кривые с неоценёнными факторами</translation>
+        </message>
+        <message>
+            <source>No evolutionary goal</source>
+            <translation>Нет эволюционной цели</translation>
+        </message>
+        <message>
+            <source>Other findings</source>
+            <translation>Другие замечания</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(без названия)</translation>
+        </message>
+        <message>
+            <source>(no text)</source>
+            <translation>(без текста)</translation>
+        </message>
+        <message>
             <source>accepted</source>
             <translation>уже принято</translation>
         </message>
@@ -2893,6 +3293,14 @@ team</source>
         <message>
             <source>The member of the council of managers who holds this value</source>
             <translation>Член совета управляющих, который держит эту ценность</translation>
+        </message>
+        <message>
+            <source>№</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <source>The promise's number, as on its arrow on the map</source>
+            <translation>Номер обещания — тот же, что на его стрелке на карте</translation>
         </message>
         <message>
             <source>Authorities</source>
@@ -3255,6 +3663,18 @@ team</source>
         <message>
             <source>extensions</source>
             <translation>расширения</translation>
+        </message>
+        <message>
+            <source>levels</source>
+            <translation>уровни</translation>
+        </message>
+        <message>
+            <source>factors</source>
+            <translation>факторы</translation>
+        </message>
+        <message>
+            <source>curves</source>
+            <translation>кривые</translation>
         </message>
     </context>
     <context>

@@ -43,13 +43,13 @@ def add_factor_names(ctx: CanvasContext, text: str) -> list[str]:
     inserts = tuple(changes.insert(ctx.document, f, index=start + i, parent=canvas.id) for i, f in enumerate(factors))
     count = len(factors)
     if inserts and not ctx.push(Batch(inserts), lambda: QCoreApplication.translate(
-            "CanvasPaste", "Add %n factor(s)", "", count)):
+            "CanvasPaste", "Add %n factor(s)", None, count)):
         return []
-    said = [QCoreApplication.translate("CanvasPaste", "Added %n factor(s).", "", count)]
+    said = [QCoreApplication.translate("CanvasPaste", "Added %n factor(s).", None, count)]
     if duplicate:
-        said.append(QCoreApplication.translate("CanvasPaste", "Skipped %n duplicate name(s).", "", duplicate))
+        said.append(QCoreApplication.translate("CanvasPaste", "Skipped %n duplicate name(s).", None, duplicate))
     if blank:
-        said.append(QCoreApplication.translate("CanvasPaste", "Skipped %n blank line(s).", "", blank))
+        said.append(QCoreApplication.translate("CanvasPaste", "Skipped %n blank line(s).", None, blank))
     ctx.hinted.emit(" ".join(said))
     if factors:
         ctx.select(factor_id=factors[-1].id)

@@ -388,6 +388,12 @@ class DiagramView(QGraphicsView):
         """Take the hint away."""
         self._hint_timer.stop()
         self._hint.hide()
+        self._hint.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.hide_hint()  # a passing message in the old language is not worth keeping
+        super().changeEvent(event)
 
     def hint_text(self) -> str:
         """The hint shown now ("" when none)."""

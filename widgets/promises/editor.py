@@ -167,7 +167,9 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.splitter.addWidget(self.table_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 500])  # the table takes half the height until the user drags the handle
+        # The map keeps three fifths, so the sample fits whole at readable names on a 1080p projector; the table
+        # shows a dozen rows and can be dragged to half the height or more (remembered).
+        self.splitter.setSizes([600, 400])
         remembered = split_settings().value(SPLIT_KEY)
         if isinstance(remembered, QByteArray) and not remembered.isEmpty():
             self.splitter.restoreState(remembered)

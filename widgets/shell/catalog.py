@@ -137,7 +137,9 @@ def extract() -> list[Message]:
         for context_name, source, numerus in scan(path):
             if context_name is not None:
                 found = Message(context_name, source, "", numerus)
-                messages.setdefault(found.key, found)
+                known = messages.setdefault(found.key, found)
+                if numerus and not known.numerus:  # lupdate misses the count of a translate() split over lines
+                    messages[found.key] = Message(known.context, known.source, known.comment, True)
     return list(messages.values())
 
 
