@@ -233,6 +233,11 @@ def csv_cell(text: str) -> str:
     return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
+def csv_text(cell: str) -> str:
+    """The text behind a CSV cell written by `csv_cell`: one quote taken off before a formula-like start."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
 def write_csv(w: m.Workshop, path: str | Path, promises: list[m.Promise] | None = None) -> None:
     """Write the promise table as CSV (UTF-8 with BOM, semicolons, formula-like cells quoted) atomically."""
     buffer = io.StringIO(newline="")
@@ -433,7 +438,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
     try:
-        yield from enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        yield from enumerate(([csv_text(cell) for cell in row] for row in rows), start=1)
     except csv.Error as e:
         raise SheetError(path, f"not a readable CSV table ({e})") from None
 

@@ -285,3 +285,16 @@ def test_xlsx_export_keeps_formula_like_texts_as_plain_text(formula_workshop: Pa
     cells = [row[header.index("Обещание")] for row in sheet.iter_rows(min_row=2)]
     assert sorted(c.value for c in cells) == sorted(FORMULAS)
     assert all(c.data_type == "s" for c in cells), "a text became a formula"
+
+
+def test_a_csv_export_imports_back_with_every_formula_like_text_as_it_was(formula_workshop: Path,
+                                                                          tmp_path: Path) -> None:
+    """The quote that keeps a spreadsheet from running a cell is the writer's, not the consultant's: reading the
+    table back takes it off again (and leaves a text that itself starts with a quote alone)."""
+    from app.promise_sheet import read_sheet
+
+    out = tmp_path / "promises.csv"
+    assert main(["export", str(formula_workshop), "--promises", str(out)]) == 0
+    rows, _problems = read_sheet(out)
+    assert sorted(row.cells["text"] for row in rows) == sorted(FORMULAS)
+    assert sorted(row.cells["metric"] for row in rows) == sorted(FORMULAS)
