@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from app import model as m
+from widgets.base.text_size import text_scale
 from widgets.canvas.common import DEAR_COLOR, INK, MUTED, RULE
 
 if TYPE_CHECKING:
@@ -141,6 +142,11 @@ def font_px(base: QFont, px: float, bold: bool = False, italic: bool = False) ->
     font.setBold(bold)
     font.setItalic(italic)
     return font
+
+
+def text_font(base: QFont, px: float, bold: bool = False, italic: bool = False) -> QFont:
+    """A copy of `base` at `px` pixels of the normal text size, times the app's text size (View ▸ Larger text)."""
+    return font_px(base, px * text_scale(), bold=bold, italic=italic)
 
 
 @dataclass
@@ -275,15 +281,16 @@ class FactorAxis(pg.AxisItem):
 
     def relayout(self, force: bool = False) -> None:
         """Lay the labels out again for the current factors, width and height limit."""
+        scale = text_scale()
         key = (tuple((f.name, f.higher_is_costlier) for f in self.factors), round(self.column_width(), 1),
-               round(self.max_height), self.font().key(), self.base_px)
+               round(self.max_height), self.font().key(), self.base_px, scale)
         if key == self._layout_key and not force and self.layout is not None:
             self.update()
             return
         self._layout_key = key
         self.layout = layout_labels([f.name for f in self.factors], [f.higher_is_costlier for f in self.factors],
                                     self.column_width(), self.font(), self.max_height,
-                                    base_px=self.base_px, min_px=self.min_px)
+                                    base_px=self.base_px * scale, min_px=self.min_px * scale)
         if self.layout.slanted:
             self._keep_on_chart(self.layout)
         if self.layout.height != self.height():

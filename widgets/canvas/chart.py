@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from app import model as m
 from app.changed import Changes
 from app.strategy import format_level, snap_level
-from widgets.canvas.axis import FactorAxis, LevelAxis, font_px
+from widgets.base.text_size import text_scale, text_size
+from widgets.canvas.axis import FactorAxis, LevelAxis, text_font
 from widgets.canvas.common import MUTED, CanvasContext, qcolor, touch_in
 from widgets.canvas.gestures import ChartGestures
 from widgets.canvas.items import CurveItem, GridItem, PointMarkItem, SnapshotItem
@@ -68,12 +69,11 @@ class ChartView(ChartGestures, pg.PlotWidget):
         for name in ("top", "right", "left", "bottom"):  # no SI prefixes: they only re-render unused labels
             item.getAxis(name).enableAutoSIPrefix(False)
         item.layout.setContentsMargins(6, 10, 18, 2)
-        base = QFont(self.font())
-        self.tick_font = font_px(base, 14)
-        self.factor_axis.setFont(font_px(base, 15))
+        self.tick_font = text_font(self.font(), 14)
+        self.factor_axis.setFont(text_font(self.font(), 15))
         self._set_level_label()
         self.grid = GridItem()
-        self.mark = PointMarkItem(font_px(base, 15, bold=True))
+        self.mark = PointMarkItem(text_font(self.font(), 15, bold=True))
         self.snapshot = SnapshotItem()
         view.addItem(self.grid, ignoreBounds=True)
         view.addItem(self.mark, ignoreBounds=True)
@@ -85,10 +85,24 @@ class ChartView(ChartGestures, pg.PlotWidget):
         self.preview: float | None = None
         self.editor: QLineEdit | None = None
         ctx.selection_changed.connect(self.show_selection)
+        text_size().changed.connect(self.follow_text_size)
+
+    def follow_text_size(self) -> None:
+        """Set the names, ticks, caption and value tag at the app's text size; the names are laid out again."""
+        base = QFont(self.font())
+        self.tick_font = text_font(base, 14)
+        self.factor_axis.setFont(text_font(base, 15))
+        self.mark.font = text_font(base, 15, bold=True)
+        self._set_level_label()
+        if self.ctx.canvas is not None:
+            self.level_axis.set_scale(self.low, self.high, self.tick_font, self.level_label)
+        self.factor_axis.relayout(force=True)
+        self.mark.update()
 
     # ----------------------------------------------------------- language
     def _set_level_label(self) -> None:
-        self.level_axis.setLabel(self.tr("Offering level"), color=MUTED, **{"font-size": "13px"})
+        size = f"{round(13 * text_scale())}px"
+        self.level_axis.setLabel(self.tr("Offering level"), color=MUTED, **{"font-size": size})
 
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
         if ev.type() == QEvent.Type.LanguageChange:

@@ -36,12 +36,13 @@ from app.document import Document
 from app.strategy import change_scale, duplicate_canvas, new_curve
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
-from widgets.canvas.axis import font_px
+from widgets.base.text_size import text_size
 from widgets.canvas.chart import ChartView
 from widgets.canvas.common import INK, MUTED, CanvasContext, default_curve, touch_in
 from widgets.canvas.curves import CurvesPanel, kind_names
 from widgets.canvas.errc import ErrcPanel
 from widgets.canvas.factor import FactorPanel
+from widgets.canvas.fonts import SizedFonts
 from widgets.canvas.legend import Legend
 from widgets.canvas.paste import add_factor_names, is_a_list
 from widgets.canvas.quality import QualityPanel, TaglineEdit
@@ -65,6 +66,8 @@ class CanvasEditor(QWidget):
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.fonts = SizedFonts()  # set in pixels: they follow the text size (View ▸ Larger text)
+        text_size().changed.connect(self.follow_text_size)
         self.document = document
         self.undo_stack = undo_stack
         self.ctx = CanvasContext(document, undo_stack, self)
@@ -151,7 +154,7 @@ class CanvasEditor(QWidget):
         col.addStretch(1)
         self.empty_text = QLabel(page)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setFont(font_px(self.font(), 18))
+        self.fonts.set(self.empty_text, 18)
         col.addWidget(self.empty_text)
         self.create_button = QPushButton(page)
         self.create_button.clicked.connect(self.add_canvas)
@@ -173,13 +176,13 @@ class CanvasEditor(QWidget):
         self.title = QLineEdit(side)
         self.title.setObjectName("canvasTitle")
         self.title.setStyleSheet(TITLE_STYLE)
-        self.title.setFont(font_px(self.font(), 24, bold=True))
+        self.fonts.set(self.title, 24, bold=True)
         self.title.editingFinished.connect(self._title_edited)
         col.addWidget(self.title)
         self.tagline = TaglineEdit(self.ctx, side)
         self.tagline.setObjectName("canvasTagline")
         self.tagline.setStyleSheet(TAGLINE_STYLE)
-        self.tagline.setFont(font_px(self.font(), 17, italic=True))
+        self.fonts.set(self.tagline, 17, italic=True)
         col.addWidget(self.tagline)
         self.legend = Legend(self.ctx, side)
         col.addWidget(self.legend)
@@ -189,7 +192,7 @@ class CanvasEditor(QWidget):
         self.add_factor = QLineEdit(side)
         self.add_factor.setObjectName("addFactor")
         self.add_factor.setStyleSheet(ADD_STYLE)
-        self.add_factor.setFont(font_px(self.font(), 14))
+        self.fonts.set(self.add_factor, 14)
         self.add_factor.returnPressed.connect(self._add_factor_typed)
         self.add_factor.installEventFilter(self)  # a pasted list of names adds them all
         row.addWidget(self.add_factor, 2)
@@ -255,6 +258,11 @@ class CanvasEditor(QWidget):
         if ev.type() == QEvent.Type.LanguageChange:
             self._set_texts()  # Qt then hands the event to every part, which resets its own texts
         super().changeEvent(ev)
+
+    def follow_text_size(self) -> None:
+        """Set the texts sized in pixels at the app's new text size."""
+        self.fonts.apply()
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         """Every text of the editor and its parts in the current language, without building anything again."""

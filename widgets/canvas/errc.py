@@ -31,7 +31,8 @@ from app.strategy import (
     to_be_curve,
 )
 from widgets.base.findings_text import translated_templates
-from widgets.canvas.axis import font_px
+from widgets.base.text_size import text_scale, text_size
+from widgets.canvas.axis import font_px, text_font
 from widgets.canvas.common import (
     ERRC_COLORS,
     ERRC_TINTS,
@@ -73,7 +74,9 @@ class ErrcGrid(QWidget):
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setFont(font_px(self.font(), 14))
+        self.setFont(text_font(self.font(), 14))
+        self.scale = text_scale()
+        """How much larger than normal the chips and headers are (the editor follows the text size)."""
         self.setMinimumWidth(360)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -173,19 +176,29 @@ class ErrcGrid(QWidget):
             width = max(24.0, min(fm.horizontalAdvance(text) + extra, area_w - 2 * PAD))
             at = cursor[action]
             if at.x() > PAD and at.x() + width > area_w - PAD:
-                at = QPointF(PAD, at.y() + CHIP_H + CHIP_GAP)
-            flowed.append((factor_id, action, QRectF(at.x(), at.y(), width, CHIP_H), suggested))
+                at = QPointF(PAD, at.y() + self.chip_h + CHIP_GAP)
+            flowed.append((factor_id, action, QRectF(at.x(), at.y(), width, self.chip_h), suggested))
             cursor[action] = QPointF(at.x() + width + CHIP_GAP, at.y())
         used = {action for _f, action, _r, _s in flowed}
-        self._needed = {a: (cursor[a].y() + CHIP_H + PAD if a in used else self._chips_top(a) + PAD) for a in widths}
+        chip_h = self.chip_h
+        self._needed = {a: (cursor[a].y() + chip_h + PAD if a in used else self._chips_top(a) + PAD) for a in widths}
         self._fit_height()
         areas = self.areas()
         self.chips = [(f, a, r.translated(areas[a].topLeft()), s) for f, a, r, s in flowed]
 
-    @staticmethod
-    def _chips_top(action: str | None) -> float:
+    @property
+    def chip_h(self) -> float:
+        """A chip's height at the grid's text size."""
+        return round(CHIP_H * self.scale)
+
+    @property
+    def header_h(self) -> float:
+        """A quadrant's header height at the grid's text size."""
+        return round(HEADER * self.scale)
+
+    def _chips_top(self, action: str | None) -> float:
         """Where the first row of chips starts below an area's top: under its header (or the strip's caption)."""
-        return HEADER + 8 if action is not None else 28
+        return self.header_h + 8 if action is not None else round(28 * self.scale)
 
     def _fit_height(self) -> None:
         """Ask the scroll area for the height the chips need (it scrolls when the panel is shorter)."""
@@ -205,7 +218,7 @@ class ErrcGrid(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         names = action_names()
-        bold = font_px(self.font(), 14, bold=True)
+        bold = font_px(self.font(), self.font().pixelSize(), bold=True)
         target = self.area_at(self.drag_pos) if self.drag_pos is not None else False
         for action, rect in self.areas().items():
             if action is None:
@@ -220,7 +233,7 @@ class ErrcGrid(QWidget):
             if target == action:
                 p.setPen(QPen(color, 2))
                 p.drawRect(rect.adjusted(3, 3, -3, -3))
-            header = QRectF(rect.left() + 2, rect.top() + 2, rect.width() - 4, HEADER)
+            header = QRectF(rect.left() + 2, rect.top() + 2, rect.width() - 4, self.header_h)
             p.fillRect(header, color)
             p.setFont(bold)
             p.setPen(QColor("white"))
@@ -233,7 +246,8 @@ class ErrcGrid(QWidget):
             self._paint_chip(p, fm, factor_id, action, rect, suggested)
         if dragged is not None and self.drag_pos is not None:
             rect = self.chip_rect(dragged)
-            ghost = QRectF(self.drag_pos.x() - rect.width() / 2, self.drag_pos.y() - CHIP_H / 2, rect.width(), CHIP_H)
+            chip_h = self.chip_h
+            ghost = QRectF(self.drag_pos.x() - rect.width() / 2, self.drag_pos.y() - chip_h / 2, rect.width(), chip_h)
             p.setOpacity(0.85)
             self._paint_chip(p, fm, dragged, None, ghost, False)
         p.end()
@@ -389,6 +403,14 @@ class ErrcPanel(FollowsWhenShown, QWidget):
         self.accept_all.clicked.connect(lambda: self.grid.accept(list(self.grid.suggestions.values())))
         self._set_texts()
         self.show_suggestions(False)
+        text_size().changed.connect(self.follow_text_size)
+
+    def follow_text_size(self) -> None:
+        """Chips, headers and their names at the app's new text size."""
+        self.grid.scale = text_scale()
+        self.grid.setFont(text_font(self.grid.font(), 14))
+        self.grid.refresh()
+        self.grid.updateGeometry()
 
     def _set_texts(self) -> None:
         self.suggest_button.setText(self.tr("Suggest from curves"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import changes
 from app import model as m
-from widgets.canvas.axis import font_px
+from widgets.base.text_size import text_size
 from widgets.canvas.common import (
     DEAR_COLOR,
     ERRC_COLORS,
@@ -33,6 +33,7 @@ from widgets.canvas.common import (
     Touch,
 )
 from widgets.canvas.errc import action_names
+from widgets.canvas.fonts import SizedFonts
 
 ACTIONS: tuple[str | None, ...] = (None, "eliminate", "reduce", "raise", "create")
 CAPTION_STYLE = f"color: {MUTED}; font-weight: 600;"
@@ -73,6 +74,8 @@ class FactorPanel(FollowsWhenShown, QWidget):
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.fonts = SizedFonts()  # set in pixels: they follow the text size (View ▸ Larger text)
+        text_size().changed.connect(self.follow_text_size)
         self.ctx = ctx
         self.factor_id: str | None = None  # the factor shown
         self.shown: dict[str, Any] = {}  # the field values last shown, to tell the user's typing from new values
@@ -84,7 +87,7 @@ class FactorPanel(FollowsWhenShown, QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet(f"color: {MUTED};")
-        self.empty.setFont(font_px(self.font(), 15))
+        self.fonts.set(self.empty, 15)
         self.pages.addWidget(self.empty)
         self.captions: dict[str, QLabel] = {}
         self.pages.addWidget(self._build_form())
@@ -108,6 +111,11 @@ class FactorPanel(FollowsWhenShown, QWidget):
         for action, name in action_names().items():
             self.action_buttons[action].setText(name)
 
+    def follow_text_size(self) -> None:
+        """Set the texts sized in pixels at the app's new text size."""
+        self.fonts.apply()
+        self.updateGeometry()
+
     def retranslate(self) -> None:
         """Captions, placeholders and the ERRC actions' names in the current language."""
         self._set_texts()
@@ -120,14 +128,14 @@ class FactorPanel(FollowsWhenShown, QWidget):
         col.addWidget(self._caption("factor", form))
         self.name = QLineEdit(form)
         self.name.setObjectName("factorName")
-        self.name.setFont(font_px(self.font(), 17, bold=True))
+        self.fonts.set(self.name, 17, bold=True)
         self.name.editingFinished.connect(self.commit_name)
         col.addWidget(self.name)
         col.addSpacing(4)
         col.addWidget(self._caption("description", form))
         self.description = NoteEdit(form)
         self.description.setObjectName("factorDescription")
-        self.description.setFont(font_px(self.font(), 15))
+        self.fonts.set(self.description, 15)
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(72)
         self.description.setMaximumHeight(120)
@@ -137,7 +145,7 @@ class FactorPanel(FollowsWhenShown, QWidget):
         self.dear = QCheckBox(form)
         self.dear.setObjectName("factorDear")
         self.dear.setStyleSheet(f"QCheckBox {{ color: {DEAR_COLOR}; }}")
-        self.dear.setFont(font_px(self.font(), 14))
+        self.fonts.set(self.dear, 14)
         self.dear.clicked.connect(self.commit_dear)
         col.addWidget(self.dear)
         col.addSpacing(6)
@@ -152,7 +160,7 @@ class FactorPanel(FollowsWhenShown, QWidget):
             button.setObjectName(f"errc-{action or 'none'}")
             button.setCheckable(True)
             button.setStyleSheet(action_style(action))
-            button.setFont(font_px(self.font(), 14))
+            self.fonts.set(button, 14)
             button.clicked.connect(lambda _c=False, a=action: self.commit_action(a))
             self.action_group.addButton(button)
             self.action_buttons[action] = button
@@ -162,7 +170,7 @@ class FactorPanel(FollowsWhenShown, QWidget):
         col.addWidget(self._caption("note", form))
         self.errc_note = QLineEdit(form)
         self.errc_note.setObjectName("factorErrcNote")
-        self.errc_note.setFont(font_px(self.font(), 15))
+        self.fonts.set(self.errc_note, 15)
         self.errc_note.editingFinished.connect(self.commit_note)
         col.addWidget(self.errc_note)
         col.addStretch(1)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.changed import Changes
-from widgets.canvas.axis import font_px
+from widgets.base.text_size import text_scale, text_size
+from widgets.canvas.axis import text_font
 from widgets.canvas.common import DEAR_COLOR, INK, MUTED, CanvasContext, qcolor, touch_in
 from widgets.canvas.items import draw_sample
 
@@ -61,12 +62,24 @@ class Legend(WrappingLegend):
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setFont(font_px(self.font(), 15))
+        self.setFont(text_font(self.font(), 15))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.entries: list[tuple[str | None, QRectF]] = []  # (curve id or None for the note, area)
         self._rows = 1
         ctx.selection_changed.connect(self.update)
+        text_size().changed.connect(self.follow_text_size)
+
+    def follow_text_size(self) -> None:
+        """The names and notes at the app's new text size, in rows as tall as they need."""
+        self.setFont(text_font(self.font(), 15))
+        self.relayout()
+        self.updateGeometry()
+
+    @staticmethod
+    def row_height() -> float:
+        """One row of entries at the app's text size."""
+        return round(ROW * text_scale())
 
     def apply(self, changes: Changes) -> None:
         """Lay out again when curves were added, removed, renamed, recoloured, shown or hidden."""
@@ -88,7 +101,7 @@ class Legend(WrappingLegend):
         """Place the entries for the current width."""
         canvas = self.ctx.canvas
         fm = QFontMetricsF(self.font())
-        small = QFontMetricsF(font_px(self.font(), 13, italic=True))
+        small = QFontMetricsF(text_font(self.font(), 13, italic=True))
         entries: list[tuple[str | None, float]] = []
         if canvas is not None:
             for c in canvas.curves:
@@ -100,17 +113,17 @@ class Legend(WrappingLegend):
                     entries.append((c.id, min(width, self.width() - 8.0)))
             if any(f.higher_is_costlier for f in canvas.factors):
                 entries.append((None, small.horizontalAdvance("▲ " + self.tr("higher = dearer")) + 4))
-        x, row = 4.0, 0
+        x, row, row_h = 4.0, 0, self.row_height()
         placed = []
         for curve_id, width in entries:
             if x > 4 and x + width > self.width() - 4:
                 x, row = 4.0, row + 1
-            placed.append((curve_id, QRectF(x, 4 + row * ROW, width, ROW - 4)))
+            placed.append((curve_id, QRectF(x, 4 + row * row_h, width, row_h - 4)))
             x += width + GAP
         self._placed(placed, row + 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(400, self._rows * ROW + 6)
+        return QSize(400, round(self._rows * self.row_height()) + 6)
 
     def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802 - Qt override
         canvas = self.ctx.canvas
@@ -119,7 +132,7 @@ class Legend(WrappingLegend):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = QFontMetricsF(self.font())
-        small = font_px(self.font(), 13, italic=True)
+        small = text_font(self.font(), 13, italic=True)
         for curve_id, rect in self.entries:
             mid = rect.center().y()
             if curve_id is None:

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from app import changes
 from app.strategy import canvas_findings, divergences, focus, to_be_curve
 from widgets.base.findings_text import translated_templates
-from widgets.canvas.axis import font_px
+from widgets.base.text_size import text_size
 from widgets.canvas.common import INK, MUTED, CanvasContext, FollowsWhenShown, Touch
+from widgets.canvas.fonts import SizedFonts
 
 SEVERITY_MARKS = {"error": "⛔", "warning": "⚠", "hint": "ℹ"}
 SEVERITY_COLORS = {"error": "#C0392B", "warning": "#B86E00", "hint": "#5B6270"}
@@ -58,6 +59,8 @@ class QualityPanel(FollowsWhenShown, QWidget):
 
     def __init__(self, ctx: CanvasContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.fonts = SizedFonts()  # set in pixels: they follow the text size (View ▸ Larger text)
+        text_size().changed.connect(self.follow_text_size)
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -66,13 +69,13 @@ class QualityPanel(FollowsWhenShown, QWidget):
         self.tagline_caption.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
         layout.addWidget(self.tagline_caption)
         self.tagline = TaglineEdit(ctx, self)
-        self.tagline.setFont(font_px(self.font(), 16))
+        self.fonts.set(self.tagline, 16)
         layout.addWidget(self.tagline)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setFont(font_px(self.font(), 14))
+        self.fonts.set(self.summary, 14)
         layout.addWidget(self.summary)
         self.checks_caption = QLabel(self)
         self.checks_caption.setStyleSheet(f"color: {MUTED}; font-weight: 600;")
@@ -91,6 +94,11 @@ class QualityPanel(FollowsWhenShown, QWidget):
     def _set_texts(self) -> None:
         self.tagline_caption.setText(self.tr("Tagline"))
         self.checks_caption.setText(self.tr("Checks"))
+
+    def follow_text_size(self) -> None:
+        """Set the texts sized in pixels at the app's new text size."""
+        self.fonts.apply()
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         """Captions, the summary and the checks in the current language."""

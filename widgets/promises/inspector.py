@@ -25,6 +25,7 @@ from app.changed import Changes
 from app.document import Document, EditRefused
 from app.promise_rules import EMPOWERED_STATUSES, is_unempowered, missing_grants
 from widgets.base.live import changes_of
+from widgets.base.text_size import text_scale, text_size
 from widgets.promises.card import grant_count
 from widgets.promises.context import PromiseContext
 from widgets.promises.grants import GrantList
@@ -76,15 +77,21 @@ class PromiseInspector(QWidget):
         ctx.selection_changed.connect(self._selection_changed)
         ctx.text_requested.connect(self.edit_text)
         changes_of(ctx.document).changed.connect(self._on_changes)
+        text_size().changed.connect(self._style_heading)
         self.retranslate()
         self._selection_changed(ctx.selection)
 
     # ------------------------------------------------------------------ building
+    def _style_heading(self) -> None:
+        """The heading 12 points high at the normal text size, larger with View ▸ Larger text."""
+        size = round(12 * text_scale(), 1)
+        self.heading.setStyleSheet(f"QLabel {{ font-size: {size}pt; font-weight: 600; color: #1D2733; }}")
+
     def _build_form(self) -> QWidget:
         page = QWidget()
         self.heading = QLabel(page)
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("QLabel { font-size: 12pt; font-weight: 600; color: #1D2733; }")
+        self._style_heading()
         self.banner = QLabel(page)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(_BANNER)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app import model as m
+from widgets.base.text_size import text_scale, text_size
 from widgets.promises.style import (
     MIXED,
     NO_VALUE,
@@ -24,8 +25,7 @@ class Legend(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promiseLegend")
-        self.setStyleSheet("#promiseLegend { background: rgba(255, 255, 255, 235); border: 1px solid #D9DEE5;"
-                           " border-radius: 6px; } #promiseLegend QLabel { color: #1D2733; font-size: 9pt; }")
+        self._restyle()
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(10, 8, 10, 8)
         self.grid.setHorizontalSpacing(8)
@@ -33,6 +33,18 @@ class Legend(QFrame):
         self.grid.setColumnStretch(3, 1)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._shown: tuple[m.Workshop, bool] | None = None
+        text_size().changed.connect(self.follow_text_size)
+
+    def _restyle(self) -> None:
+        size = round(9 * text_scale(), 1)  # 9 points at the normal text size
+        self.setStyleSheet("#promiseLegend { background: rgba(255, 255, 255, 235); border: 1px solid #D9DEE5;"
+                           f" border-radius: 6px; }} #promiseLegend QLabel {{ color: #1D2733; font-size: {size}pt; }}")
+
+    def follow_text_size(self) -> None:
+        """The legend at the app's new text size (View ▸ Larger text)."""
+        self._restyle()
+        self.retranslate()
+        self.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
