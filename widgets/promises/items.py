@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from app import model as m
 from app.promise_rules import is_unempowered
-from widgets.diagram.items import EdgeItem, NodeItem, clip_line
+from widgets.diagram.geometry import exit_point
+from widgets.diagram.items import EdgeItem, NodeItem, arrow_head, clip_line
 from widgets.diagram.style import ARROW_SIZE, SELECTION, TEXT_LOD, diagram_font
 from widgets.promises.style import (
     DIM_OPACITY,
@@ -57,6 +58,8 @@ MIN_LABEL_PIXELS = 10.0
 TAG_HEIGHT = 24.0
 TAG_GAP = 8.0
 """Room kept free between the tags of parallel or opposite arrows, along the arrow (scene units)."""
+SIDE_BY_SIDE = 80.0
+"""Arrows of one pair whose tag legs run parallel within this distance share their stretch (scene units)."""
 MIN_LABEL = 72.0
 MAX_LABEL = 320.0
 """The shortest and longest label along an arrow (scene units); the text is elided to fit."""
@@ -95,7 +98,12 @@ def look_of(w: m.Workshop, promises: list[m.Promise], by_value: bool) -> EdgeLoo
 
 
 class PromiseEdge(EdgeItem):
-    """An arrow for one promise, or for a collapsed bundle of the promises between one pair of parties."""
+    """An arrow for one promise, or for a collapsed bundle of the promises between one pair of parties.
+
+    It is routed round the parties in its way; its number, signs and label sit on its longest leg.
+    """
+
+    draws_route = True
 
     def __init__(self, edge_id: str, source: NodeItem, target: NodeItem, promise_ids: list[str], look: EdgeLook,
                  offset: float = 0.0) -> None:
@@ -155,9 +163,37 @@ class PromiseEdge(EdgeItem):
         live = getattr(scene, "live", ())
         return self.source.node_id in live or self.target.node_id in live
 
+    def _compute(self, live: bool) -> None:
+        if live or not self.bends or not self.offset:
+            super()._compute(live)
+            return
+        s, t = self.source, self.target
+        points = offset_polyline([s.centre(), *[(p.x(), p.y()) for p in self.bends], t.centre()], self.offset)
+        x1, y1 = exit_point(s.shape_name, points[0], s.size, points[1], 2.0)
+        x2, y2 = exit_point(t.shape_name, points[-1], t.size, points[-2], 4.0)
+        self.prepareGeometryChange()
+        points = [(x1, y1), *points[1:-1], (x2, y2)]
+        self.legs = [QLineF(*a, *b) for a, b in zip(points, points[1:], strict=False)]
+        self.line = self.legs[-1]
+        self.head = arrow_head(self.line.x1(), self.line.y1(), x2, y2)
+        shorten = min(ARROW_SIZE * 0.7, self.line.length())
+        self.shaft = QLineF(self.line.p1(), self.line.pointAt(1 - shorten / self.line.length())) \
+            if self.line.length() > 1e-6 else self.line
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        pad = ARROW_SIZE
+        self._bounds = self.live_bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                                                 max(ys) - min(ys) + 2 * pad)
+        self._shape = None
+
+    def tag_line(self) -> QLineF:
+        """The leg that carries the number, signs and label: the longest one (the shaft when that is the last)."""
+        legs = self.legs or [self.line]
+        longest = max(range(len(legs)), key=lambda i: legs[i].length() + (1e-3 if i == len(legs) - 1 else 0.0))
+        return self.shaft if longest == len(legs) - 1 else legs[longest]
+
     def middle(self) -> QPointF:
-        """The middle of the arrow, where its signs and count sit (scene units)."""
-        return self.line.pointAt(0.5)
+        """The middle of the arrow's tag leg, where its signs and count sit (scene units)."""
+        return self.tag_line().pointAt(0.5)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         look = self.look
@@ -166,19 +202,21 @@ class PromiseEdge(EdgeItem):
         selected = self.isSelected() and not NodeItem.plain
         visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
         line = clip_line(self.line, visible)
-        if line is None:
+        if line is None and all(clip_line(leg, visible) is None for leg in self.legs[:-1]):
             return
         if look.problem and self._halo_is_mine():
             painter.setPen(halo_pen(look.width + HALO, fade))
-            painter.drawLine(line)
+            self._paint_path(painter, line, visible)
         if selected or self.emphasis:
             glow = QColor(SELECTION if selected else PARENT_LINK)
             glow.setAlpha(110 if selected else 80)
             pen = QPen(glow, look.width + 9)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            painter.drawLine(line)
+            self._paint_path(painter, line, visible)
         pen = edge_pen(look.color, look.dash, look.width, look.opacity * fade)
+        painter.setPen(pen)
+        self.paint_bends(painter, visible)
         small = lod * ARROW_SIZE < 3
         shaft = line if small else clip_line(self.shaft, visible)
         if shaft is not None:
@@ -192,11 +230,17 @@ class PromiseEdge(EdgeItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(brush(look.color, look.opacity * fade))
         painter.drawPolygon(self.head)
-        if not self.dimmed and lod >= GLYPH_LOD and self.line.length() > 60:
+        if not self.dimmed and lod >= GLYPH_LOD and self.tag_line().length() > 60:
             if visible is None or visible.contains(self.tag_centre()):
                 self._paint_marks(painter, lod)
         else:
             self.tag = QPolygonF()
+
+    def _paint_path(self, painter: QPainter, last: QLineF | None, visible: QRectF | None) -> None:
+        """Stroke every leg with the painter's pen (the last one already clipped to `visible`, or None)."""
+        self.paint_bends(painter, visible)
+        if last is not None:
+            painter.drawLine(last)
 
     def set_caption(self, number: int | None, caption: str) -> None:
         """Show `number` (the promise's row in the table) and `caption` (its text) on the arrow."""
@@ -220,43 +264,50 @@ class PromiseEdge(EdgeItem):
         return path.united(tag)  # the tag lies over the line: a union, no hole where they overlap
 
     def tag_stretch(self) -> tuple[float, float]:
-        """Where along the shaft (0 at the source, 1 at the tip) this arrow's tag may lie: its part of the stretch
-        that every arrow of its group runs along (measured on the line between the two parties' centres)."""
-        group = self.group if self in self.group else [self]
-        first, second = (self.source, self.target) if self.forward else (self.target, self.source)
-        ax, ay = first.centre()
-        bx, by = second.centre()
-        length = math.hypot(bx - ax, by - ay)
-        if length < 1e-6 or self.shaft.length() < 1e-6:
+        """Where along the tag leg (0 at its start, 1 at its end) this arrow's tag may lie: its part of the stretch
+        that the arrows of its group run along side by side (those whose tag legs lie parallel and close to it)."""
+        mine = self.tag_line()
+        length = mine.length()
+        if length < 1e-6:
             return 0.0, 1.0
-        ux, uy = (bx - ax) / length, (by - ay) / length
+        ux, uy = mine.dx() / length, mine.dy() / length
+        if ux < -1e-9 or (abs(ux) <= 1e-9 and uy < 0):  # one direction for the whole group, opposite arrows too
+            ux, uy = -ux, -uy
+        ax, ay = mine.x1(), mine.y1()
         lo, hi = -math.inf, math.inf
-        spans: dict[int, tuple[float, float]] = {}
-        for edge in group:
-            ends = sorted(((q.x() - ax) * ux + (q.y() - ay) * uy) for q in (edge.shaft.p1(), edge.shaft.p2()))
-            spans[id(edge)] = (ends[0], ends[1])
+        alongside: list[PromiseEdge] = []
+        for edge in self.group if self in self.group else [self]:
+            leg = mine if edge is self else edge.tag_line()
+            if leg.length() < 1e-6:
+                continue
+            across = (leg.dx() * uy - leg.dy() * ux) / leg.length()
+            apart = abs((leg.x1() - ax) * uy - (leg.y1() - ay) * ux)
+            if abs(across) > 0.05 or apart > SIDE_BY_SIDE:
+                continue
+            ends = sorted(((q.x() - ax) * ux + (q.y() - ay) * uy) for q in (leg.p1(), leg.p2()))
             lo, hi = max(lo, ends[0]), min(hi, ends[1])
+            alongside.append(edge)
         if hi <= lo:
             return 0.0, 1.0
-        k, n = group.index(self), len(group)
+        k, n = alongside.index(self), len(alongside)
         a, b = lo + (hi - lo) * k / n, lo + (hi - lo) * (k + 1) / n
-        mine_lo, mine_hi = spans[id(self)]
-        span = max(mine_hi - mine_lo, 1e-6)
-        ta, tb = (a - mine_lo) / span, (b - mine_lo) / span
-        return (ta, tb) if self.forward else (1 - tb, 1 - ta)
+        end = mine.dx() * ux + mine.dy() * uy  # where the leg's end lies on the axis (its start is at 0)
+        ta, tb = a / end, b / end
+        return (min(ta, tb), max(ta, tb))
 
     def tag_centre(self) -> QPointF:
         """The middle of this arrow's stretch, where its number, signs and label sit (scene units)."""
         a, b = self.tag_stretch()
-        return self.shaft.pointAt((a + b) / 2)
+        return self.tag_line().pointAt((a + b) / 2)
 
     def _tag_parts(self, lod: float) -> tuple[list[tuple[str, float, float]], str, float]:
         """The badges (kind, width, reach along the arrow) drawn upright on the arrow, and the label along it with
         its length, in scene units. Everything together reaches no further along the arrow than this arrow's
         stretch, so the tags of parallel and opposite arrows never overlap."""
         look = self.look
-        length = max(self.line.length(), 1e-6)
-        run, rise = abs(self.line.dx()) / length, abs(self.line.dy()) / length
+        leg = self.tag_line()
+        length = max(leg.length(), 1e-6)
+        run, rise = abs(leg.dx()) / length, abs(leg.dy()) / length
         bold = QFontMetricsF(diagram_font(BADGE_PIXELS, bold=True))
         widths: list[tuple[str, float, float]] = []
         if look.count > 1:
@@ -269,7 +320,7 @@ class PromiseEdge(EdgeItem):
             widths.append(("glyph", 21.0, 21.0))
         badges = [(kind, w, w * run + h * rise + 2) for kind, w, h in widths]
         a, b = self.tag_stretch()
-        stretch = self.shaft.length() * (b - a) - TAG_GAP
+        stretch = leg.length() * (b - a) - TAG_GAP
         for least in ("glyph", "warning", "number", "count"):  # what has no room is left to the hover card
             if sum(reach for *_, reach in badges) > stretch:
                 badges = [badge for badge in badges if badge[0] != least]
@@ -291,9 +342,10 @@ class PromiseEdge(EdgeItem):
         if not total:
             self.tag = QPolygonF()
             return
-        angle = self.line.angle()  # counter-clockwise degrees with y up; the label is turned to read left to right
+        leg = self.tag_line()
+        angle = leg.angle()  # counter-clockwise degrees with y up; the label is turned to read left to right
         flipped = 90 < angle <= 270
-        unit = self.line.unitVector()
+        unit = leg.unitVector()
         d = QPointF(unit.dx(), unit.dy()) * (-1.0 if flipped else 1.0)
         normal = QPointF(-d.y(), d.x()) * (TAG_HEIGHT / 2)
         start = self.tag_centre() - d * (total / 2)
@@ -415,7 +467,7 @@ class HaloLayer(QGraphicsItem):
                 continue
             if visible is not None and not visible.intersects(edge.boundingRect()):
                 continue
-            (faded if edge.dimmed else bright).append(edge.line)
+            (faded if edge.dimmed else bright).extend(edge.legs or [edge.line])
         for lines, fade in ((faded, DIM_OPACITY), (bright, 1.0)):
             if lines:
                 painter.setPen(halo_pen(HALO_WIDTH, fade))
@@ -472,3 +524,19 @@ class ParentLink(QGraphicsPathItem):
         path.addEllipse(a, 3, 3)
         self.setPath(path)
 
+
+
+def offset_polyline(points: list[tuple[float, float]], offset: float) -> list[tuple[float, float]]:
+    """The polyline through `points` moved `offset` to its left, every leg parallel to its own (mitred corners)."""
+    normals = []
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        normals.append((-(y2 - y1) / length, (x2 - x1) / length))
+    moved = [(points[0][0] + normals[0][0] * offset, points[0][1] + normals[0][1] * offset)]
+    for (x, y), (ax, ay), (bx, by) in zip(points[1:-1], normals, normals[1:], strict=False):
+        mx, my = ax + bx, ay + by
+        cos = (mx * bx + my * by) / (math.hypot(mx, my) or 1.0)
+        scale = offset / max(cos, 0.3) / (math.hypot(mx, my) or 1.0)
+        moved.append((x + mx * scale, y + my * scale))
+    moved.append((points[-1][0] + normals[-1][0] * offset, points[-1][1] + normals[-1][1] * offset))
+    return moved

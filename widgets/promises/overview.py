@@ -75,7 +75,7 @@ def draw_promise_edges(painter: QPainter, edges: Iterable, scale: float) -> None
         focus |= faded
         groups.setdefault((not faded, color), []).append(edge)
         if look is not None and look.problem and not faded:
-            halos.append(edge.line)
+            halos.extend(edge.legs or [edge.line])
     if not groups:
         return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= SHAPE_LOD)
@@ -93,7 +93,7 @@ def draw_promise_edges(painter: QPainter, edges: Iterable, scale: float) -> None
         pen = QPen(QColor(color), width if clear else max(1.0, 2.6 * scale))
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.drawLines([e.line for e in group])
+        painter.drawLines([leg for e in group for leg in (e.legs or [e.line])])
         if with_heads:
             heads = QPainterPath()
             for e in group:
