@@ -11,11 +11,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+try:
+    import fcntl
+except ImportError:  # Windows: a leftover is known by its age alone
+    fcntl = None  # type: ignore[assignment]  # the module is absent there: None marks it missing
+
 MAX_NAME_BYTES = 255  # the longest file name most file systems take
+LEFTOVER_AGE = 2.0  # seconds: a temporary file younger than this may still be in the making
+LEFTOVER_AGE_UNLOCKED = 3600.0  # where writers cannot hold a lock on their temporary file
+_TEMPORARY = re.compile(r"^\.(?P<stem>.+)\.(?P<token>[0-9a-f]{8})(?P<suffix>\.[^.\-]*)?(?P<side>-journal|-wal|-shm)?$")
 
 
 class TargetRefused(OSError):
@@ -93,8 +103,74 @@ def write_target(path: str | os.PathLike[str]) -> Path:
     return real
 
 
-def _temporary_beside(target: Path, suffix: str) -> Path:
-    """A new empty hidden file beside `target`, created with the umask's mode, its name short enough to be legal."""
+def _ours(name: str, target: Path) -> bool:
+    """True when `name` is a temporary file `atomic_target` makes beside `target` (or SQLite's journal of one)."""
+    match = _TEMPORARY.match(name)
+    if match is None:
+        return False
+    stem = match["stem"]
+    if stem == target.name:
+        return True
+    written = f".{stem}.{match['token']}{match['suffix'] or ''}"
+    return target.name.startswith(stem) and len(written.encode()) > MAX_NAME_BYTES - 4  # a stem cut to fit
+
+
+def _writer_gone(path: Path) -> bool:
+    """True when no writer holds the temporary file `path` (its writer was killed)."""
+    try:
+        age = time.time() - os.lstat(path).st_mtime
+    except OSError:
+        return False
+    if fcntl is None:
+        return age > LEFTOVER_AGE_UNLOCKED
+    if age <= LEFTOVER_AGE:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return False  # its writer is still at work
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_leftovers(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the hidden temporary files a killed write left beside the file `path` names; return them."""
+    target = Path(os.path.realpath(path))
+    removed: list[Path] = []
+    try:
+        names = [entry.name for entry in os.scandir(target.parent) if entry.name.startswith(".")]
+    except OSError:
+        return removed
+    mains = {n for n in names if _ours(n, target) and not _TEMPORARY.match(n)["side"]}
+    for name in names:
+        if not _ours(name, target):
+            continue
+        leftover = target.parent / name
+        side = _TEMPORARY.match(name)["side"]
+        if side:
+            main = name[: -len(side)]
+            if main in mains and not _writer_gone(target.parent / main):
+                continue
+            with contextlib.suppress(OSError):
+                if time.time() - os.lstat(leftover).st_mtime <= LEFTOVER_AGE:
+                    continue
+        elif not _writer_gone(leftover):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(leftover).st_mode):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
+def _temporary_beside(target: Path, suffix: str) -> tuple[Path, int | None]:
+    """A new empty hidden file beside `target`, created with the umask's mode, its name short enough to be legal;
+    with a descriptor that holds a lock on it while it is being written (None where there are no such locks)."""
     stem = target.name
     for _ in range(100):
         token = os.urandom(4).hex()
@@ -108,8 +184,12 @@ def _temporary_beside(target: Path, suffix: str) -> Path:
         except OSError as e:
             raise TargetRefused(target, f"cannot be written ({e.strerror}); nothing was written",
                                 e.errno or errno.EIO) from None
-        os.close(fd)
-        return tmp
+        if fcntl is None:
+            os.close(fd)
+            return tmp, None
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # tells a later writer this file is still in the making
+        return tmp, fd
     raise TargetRefused(target, "no free temporary name beside it; nothing was written", errno.EEXIST)
 
 
@@ -129,14 +209,16 @@ def atomic_target(path: str | os.PathLike[str], suffix: str = ".tmp") -> Iterato
     it is removed.
 
     Whoever writes the temporary file must close it; this flushes it to disk before the rename, so the file is
-    always either the old one or the complete new one. A symlink stays a link: its target is written.
+    always either the old one or the complete new one. A symlink stays a link: its target is written. Temporary
+    files of earlier writes that were killed are removed first.
     """
     target = write_target(path)
+    remove_leftovers(target)
     try:
         existing = os.stat(target)
     except FileNotFoundError:
         existing = None
-    tmp = _temporary_beside(target, suffix)
+    tmp, held = _temporary_beside(target, suffix)
     new_mode = stat.S_IMODE(os.stat(tmp).st_mode)
     try:
         yield tmp
@@ -152,6 +234,9 @@ def atomic_target(path: str | os.PathLike[str], suffix: str = ".tmp") -> Iterato
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        if held is not None:
+            os.close(held)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
 import json
 import os
@@ -17,7 +16,8 @@ from pathlib import Path
 from app import model as m
 from app import schema as s
 from app.document import Document
-from app.fsutil import atomic_target
+from app.filelock import OPEN, WRITE, FileChanged, FileLock, FileLocked, holder_of, identity, user_name
+from app.fsutil import atomic_target, remove_leftovers, write_target
 from app.gate import FileRefused, GatedFile
 from app.integrity import workshop_problems
 from app.store import SqliteStore, connect
@@ -51,14 +51,9 @@ def working_dir() -> Path:
     return path
 
 
-class FileLocked(FileRefused):
-    """The file is open in another running instance of the app; `holder` says who."""
-
-    def __init__(self, path: Path, holder: dict) -> None:
-        self.holder = holder
-        who = f"{holder.get('user', '?')} on {holder.get('host', '?')} (process {holder.get('pid', '?')})"
-        since = holder.get("since", "")
-        super().__init__(path, f"already open by {who}" + (f" since {since}" if since else ""))
+__all__ = ["FileChanged", "FileLocked", "Recoverable", "WorkFile", "data_dir", "find_recoverable", "holder_of",
+           "read_workshop", "write_workshop_file"]
+MAX_ORPHANS_WITHOUT_FILE = 10  # unsaved never-saved workshops of killed runs kept for recovery, newest first
 
 
 # ------------------------------------------------------------------------------------------ loading
@@ -135,8 +130,8 @@ def read_workshop(path: str | os.PathLike[str]) -> m.Workshop:
 
         try:
             return read_json_file(path)
-        except FormatError as e:
-            raise FileRefused(path, str(e)) from None
+        except FormatError as e:  # the message names the file once, as FileRefused does
+            raise FileRefused(path, ": ".join(p for p in (e.path, e.reason) if p)) from None
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
@@ -209,15 +204,6 @@ def _same_file(a: str | None, b: Path) -> bool:
     return False
 
 
-def holder_of(path: Path) -> dict | None:
-    """Who has the user's file `path` open right now (user, host, pid, since), or None."""
-    for lock_path in working_dir().glob("*.lock"):
-        info = _read_info(lock_path)
-        if _same_file(info.get("origin"), path) and _is_alive(lock_path):
-            return info
-    return None
-
-
 # ----------------------------------------------------------------------------------------- recovery
 @dataclass(frozen=True)
 class Recoverable:
@@ -231,81 +217,123 @@ class Recoverable:
 
     def discard(self) -> None:
         """Forget this working copy for good."""
-        for p in (self.working_copy, self.working_copy.with_suffix(".lock")):
-            with contextlib.suppress(OSError):
-                p.unlink()
+        _discard_copy(self.working_copy)
 
 
 def find_recoverable() -> list[Recoverable]:
-    """Working copies with unsaved edits whose instance is gone; copies with nothing unsaved are removed."""
-    found = []
-    for copy in sorted(working_dir().glob(f"*{SUFFIX}")):
+    """Working copies with unsaved edits whose instance is gone, newest first: one per user's file (older copies
+    of the same file are removed) and at most MAX_ORPHANS_WITHOUT_FILE never-saved ones; copies with nothing
+    unsaved, unreadable copies and lock files without a copy are removed."""
+    folder = working_dir()
+    candidates = []
+    for copy in folder.glob(f"*{SUFFIX}"):
         lock = copy.with_suffix(".lock")
         if _is_alive(lock):
             continue
-        info = _read_info(lock)
-        try:
-            conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
-            try:
-                meta = dict(conn.execute(f'SELECT key, value FROM "{s.META_TABLE}"').fetchall())
-                title_row = conn.execute(f'SELECT title FROM "{s.WORKSHOP_TABLE}"').fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-        unsaved = int(meta.get("edit_count", 0)) - int(meta.get("saved_edit_count", 0))
-        recoverable = Recoverable(copy, Path(info["origin"]) if info.get("origin") else None,
-                                  (title_row[0] if title_row else "") or "", unsaved, copy.stat().st_mtime)
-        if unsaved > 0:
+        recoverable = _recoverable(copy, _read_info(lock))
+        if recoverable is None or recoverable.unsaved_edits <= 0:
+            _discard_copy(copy)
+        else:
+            candidates.append(recoverable)
+    for lock in folder.glob("*.lock"):
+        if not lock.with_suffix(SUFFIX).exists() and not _is_alive(lock):
+            with contextlib.suppress(OSError):
+                lock.unlink()
+    found: list[Recoverable] = []
+    seen: set[str] = set()
+    without_file = 0
+    for recoverable in sorted(candidates, key=lambda r: r.last_change, reverse=True):
+        origin = str(recoverable.origin) if recoverable.origin else None
+        if origin is None:
+            without_file += 1
+            keep = without_file <= MAX_ORPHANS_WITHOUT_FILE
+        else:
+            keep = origin not in seen
+            seen.add(origin)
+        if keep:
             found.append(recoverable)
         else:
             recoverable.discard()
     return found
 
 
+def _recoverable(copy: Path, info: dict) -> Recoverable | None:
+    """What a left working copy holds, or None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute(f'SELECT key, value FROM "{s.META_TABLE}"').fetchall())
+            title_row = conn.execute(f'SELECT title FROM "{s.WORKSHOP_TABLE}"').fetchone()
+        finally:
+            conn.close()
+        unsaved = int(meta.get("edit_count", 0)) - int(meta.get("saved_edit_count", 0))
+        changed = copy.stat().st_mtime
+    except (sqlite3.Error, OSError, ValueError, TypeError):
+        return None
+    origin = Path(info["origin"]) if isinstance(info.get("origin"), str) and info["origin"] else None
+    return Recoverable(copy, origin, str((title_row[0] if title_row else "") or ""), unsaved, changed)
+
+
+def _discard_copy(copy: Path) -> None:
+    for p in (copy, copy.with_suffix(".lock"), Path(f"{copy}-journal"), Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+        with contextlib.suppress(OSError):
+            p.unlink()
+
+
 # ------------------------------------------------------------------------------------------ session
 class WorkFile:
     """One open workshop: its document, the working copy that keeps every edit, and the user's file."""
 
-    def __init__(self, working_copy: Path, conn: sqlite3.Connection, origin: Path | None, lock: _Lock) -> None:
+    def __init__(self, working_copy: Path, conn: sqlite3.Connection, origin: Path | None, lock: _Lock,
+                 file_lock: FileLock | None = None, read_as: tuple[int, int, int, int] | None = None) -> None:
         self.working_copy = working_copy
         self.conn = conn
         self.path = origin
         self._lock = lock
+        self._file_lock = file_lock  # the lock beside the user's file, held while it is open here
+        self._read_as = read_as  # the user's file as it was read: a save refuses to replace another version
         self.closed = False
         self.store = SqliteStore(conn)
-        self.document = Document(load_checked(self.store, working_copy), store=self.store)
+        self.document = Document(load_checked(self.store, origin or working_copy), store=self.store)
 
     # -- creation
     @classmethod
     def _fresh(cls, origin: Path | None) -> tuple[Path, sqlite3.Connection, _Lock]:
-        if origin is not None:
-            holder = holder_of(origin)
-            if holder is not None:
-                raise FileLocked(origin, holder)
         name = uuid.uuid4().hex
         copy = working_dir() / f"{name}{SUFFIX}"
         info = {"origin": str(origin.resolve()) if origin else None, "pid": os.getpid(),
-                "host": socket.gethostname(), "user": _user(), "since": time.strftime("%Y-%m-%d %H:%M")}
+                "host": socket.gethostname(), "user": user_name(), "since": time.strftime("%Y-%m-%d %H:%M")}
         lock = _Lock.take(copy.with_suffix(".lock"), info)
         return copy, connect(copy), lock
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> WorkFile:
-        """Open the user's `.clientocracy` file (or import a `.json`) into a new working copy."""
+    def open(cls, path: str | os.PathLike[str], wait: float = 0.0) -> WorkFile:
+        """Open the user's `.clientocracy` file (or import a `.json`) into a new working copy, holding the lock
+        beside the file until closed. A brief writer (the command line) passes `wait` > 0: it waits that long for
+        another writer; FileLocked at once when an app has the file open, or when the wait ends."""
         path = Path(path)
         if path.suffix.lower() == ".json":
             return cls.new(read_workshop(path))
         GatedFile(path).close()  # refuse a bad file before anything is created
-        copy, conn, lock = cls._fresh(path)
+        file_lock = _lock_if_possible(path, wait, WRITE if wait > 0 else OPEN)
+        try:
+            remove_leftovers(path)
+            read_as = identity(path)
+            copy, conn, lock = cls._fresh(path)
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            raise
         try:
             with GatedFile(path) as gated:
                 load_rows_into(gated, conn)
             store = SqliteStore(conn)
             store.set_meta("saved_edit_count", str(store.edit_count))
-            return cls(copy, conn, path, lock)
+            return cls(copy, conn, path, lock, file_lock, read_as)
         except BaseException:
             cls._remove(copy, conn, lock)
+            if file_lock is not None:
+                file_lock.release()
             raise
 
     @classmethod
@@ -317,12 +345,16 @@ class WorkFile:
             store = SqliteStore(conn)
             store.write_all(Document(workshop or m.Workshop(info=m.WorkshopInfo(title="Новая сессия"))))
             store.set_meta("saved_edit_count", "-1")  # never saved: unsaved until the first save
-            work = cls(copy, conn, path, lock)
+            work = cls(copy, conn, None, lock)
         except BaseException:
             cls._remove(copy, conn, lock)
             raise
         if path is not None:
-            work.save(path)
+            try:
+                work.save(path)
+            except BaseException:
+                work.close()
+                raise
         return work
 
     @classmethod
@@ -330,9 +362,15 @@ class WorkFile:
         """Take over a working copy left by a crashed instance, with every edit it had committed."""
         info = _read_info(recoverable.working_copy.with_suffix(".lock"))
         lock = _Lock.take(recoverable.working_copy.with_suffix(".lock"),
-                          {**info, "pid": os.getpid(), "host": socket.gethostname(), "user": _user()})
+                          {**info, "pid": os.getpid(), "host": socket.gethostname(), "user": user_name()})
         conn = connect(recoverable.working_copy)
-        return cls(recoverable.working_copy, conn, recoverable.origin, lock)
+        origin = recoverable.origin
+        file_lock = None
+        if origin is not None:
+            with contextlib.suppress(FileRefused):  # held elsewhere: the save will say so
+                file_lock = _lock_if_possible(origin, 0.0, OPEN)
+        # the user's file as it is now: the recovered edits were made on it (a save replaces it)
+        return cls(recoverable.working_copy, conn, origin, lock, file_lock, None)
 
     @staticmethod
     def _remove(copy: Path, conn: sqlite3.Connection, lock: _Lock) -> None:
@@ -355,23 +393,42 @@ class WorkFile:
 
     # -- saving
     def save(self, path: str | os.PathLike[str] | None = None) -> None:
-        """Write the workshop to `path` (default: its own file) by atomic replace; the file is never half-written."""
+        """Write the workshop to `path` (default: its own file) by atomic replace; the file is never half-written.
+
+        The lock beside the file is held (FileLocked when another instance or writer holds it); a save to the
+        workshop's own file refuses (FileChanged) when that file changed on disk since it was read.
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the workshop has no file yet: save it under a name")
-        if self.path is None or not _same_file(str(self.path), target):
-            holder = holder_of(target)
-            if holder is not None:
-                raise FileLocked(target, holder)
-        with atomic_target(target, suffix=SUFFIX) as tmp:
-            out = sqlite3.connect(tmp)
-            try:
-                self.conn.backup(out)
-                out.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                out.close()
+        own_file = self.path is not None and _same_file(str(self.path), target)
+        file_lock = self._file_lock if own_file else None
+        if file_lock is None:
+            write_target(target)  # a read-only file or folder is refused with its own message first
+            file_lock = FileLock.take(target)
+        try:
+            expected = self._read_as if own_file else None
+            with atomic_target(target, suffix=SUFFIX) as tmp:
+                out = sqlite3.connect(tmp)
+                try:
+                    self.conn.backup(out)
+                    out.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    out.close()
+                now = identity(target)
+                if expected is not None and now is not None and now != expected:
+                    raise FileChanged(target)
+        except BaseException:
+            if file_lock is not self._file_lock:
+                file_lock.release()
+            raise
+        self._read_as = identity(target)
         self.store.set_meta("saved_edit_count", str(self.store.edit_count))
-        if self.path is None or not _same_file(str(self.path), target):
+        if file_lock is not self._file_lock:
+            if self._file_lock is not None:
+                self._file_lock.release()
+            self._file_lock = file_lock
+        if not own_file:
             self.path = target
             info = _read_info(self._lock.path)
             info["origin"] = str(target.resolve())
@@ -383,12 +440,20 @@ class WorkFile:
         if not self.closed:
             self.closed = True
             self._remove(self.working_copy, self.conn, self._lock)
+            if self._file_lock is not None:
+                self._file_lock.release()
+                self._file_lock = None
 
 
-def _user() -> str:
-    with contextlib.suppress(Exception):
-        return getpass.getuser()
-    return "?"
+def _lock_if_possible(path: Path, wait: float, purpose: str) -> FileLock | None:
+    """The lock beside `path`; None where none can be made (a read-only folder: the file cannot be saved there
+    either). FileLocked when another instance or writer holds it."""
+    try:
+        return FileLock.take(path, wait, purpose)
+    except FileRefused:
+        raise
+    except OSError:
+        return None
 
 
 def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop) -> None:

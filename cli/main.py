@@ -12,6 +12,7 @@ from typing import NoReturn, Sequence
 from app import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+WRITER_WAIT = 30.0  # seconds import-promises waits for another writer of the same file before refusing
 COMMANDS = ("new", "import", "export", "check", "import-promises")
 
 
@@ -267,16 +268,18 @@ def cmd_import_promises(args: argparse.Namespace) -> int:
     read_sheet(args.table)  # refuse an unreadable table before the workshop is opened
     if args.file.suffix.lower() == ".json":
         from app.document import Document
+        from app.filelock import holding
         from app.jsonio import write_json_file
         from app.workfile import read_workshop
 
-        document = Document(read_workshop(args.file))
-        result = _import_into(document, args)
-        write_json_file(args.file, document.model)
+        with holding(args.file, wait=WRITER_WAIT):  # read-modify-write under the lock beside the file
+            document = Document(read_workshop(args.file))
+            result = _import_into(document, args)
+            write_json_file(args.file, document.model)
     else:
         from app.workfile import WorkFile
 
-        work = WorkFile.open(args.file)  # refuses a file another instance holds (FileLocked)
+        work = WorkFile.open(args.file, wait=WRITER_WAIT)  # waits for another writer; refuses an open app's file
         try:
             result = _import_into(work.document, args)
             work.save()

@@ -90,7 +90,8 @@ def test_unsaved_working_copy_is_offered_and_restored(tmp_path: Path, sample: m.
     work = WorkFile.new(sample, path)
     work.document.apply(c.update(work.document, "", title="После перерыва"))
     work.document.apply(c.set_level(work.document, "crv-021", "fac-014", 4))
-    work._lock.release()  # what a crash leaves: the lock is no longer held
+    work._lock.release()  # what a crash leaves: the locks are no longer held
+    work._file_lock.release()
     work.conn.close()
     (found,) = find_recoverable()
     assert found.origin == path.resolve() and found.unsaved_edits == 2 and found.title == "После перерыва"
@@ -116,8 +117,11 @@ def test_save_failure_keeps_the_old_file(tmp_path: Path, sample: m.Workshop, mon
     with pytest.raises(sqlite3.OperationalError):
         work.save()
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.clientocracy"], "no temporary file left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~lock.a.clientocracy#", "a.clientocracy"], \
+        "no temporary file left behind, the file still locked while open"
     assert work.modified
+    work.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.clientocracy"], "the lock goes with the close"
 
 
 class _ConnProxy:
@@ -177,6 +181,8 @@ def test_save_keeps_the_mode_writes_through_a_link_and_refuses_a_read_only_file(
         assert refused.value.filename == str(link), "the message names the user's file"
         assert real.read_bytes() == before
         assert work.modified, "the edit is still unsaved, safe in the working copy"
-        assert sorted(p.name for p in synced.iterdir()) == ["a.clientocracy"]
+        assert sorted(p.name for p in synced.iterdir()) == [".~lock.a.clientocracy#", "a.clientocracy"], \
+            "nothing left but the lock of the open file, beside the real file"
     finally:
         work.close()
+    assert sorted(p.name for p in synced.iterdir()) == ["a.clientocracy"]
