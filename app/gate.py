@@ -11,11 +11,9 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from app import schema as s
+from app.limits import MAX_FILE_BYTES, MAX_VALUE_BYTES, VALUE_TOO_LARGE, rows_problem
 from app.schema import q
 
-MAX_FILE_BYTES = 1 << 30  # 1 GiB: far beyond any real workshop
-MAX_VALUE_BYTES = 16 << 20  # one cell; a huge blob is hostile
-MAX_ROWS_PER_TABLE = 2_000_000
 TIME_LIMIT_S = 20.0
 _HEADER = b"SQLite format 3\x00"
 
@@ -131,15 +129,16 @@ class GatedFile:
         check_schema(self.path, self.conn, self.user_version)
         for table in s.expected_columns(self.user_version):
             count = self.conn.execute(f"SELECT count(*) FROM {q(table)}").fetchone()[0]
-            if count > MAX_ROWS_PER_TABLE:
-                raise FileRefused(self.path, f"too large (table {table!r} has {count} rows)")
+            problem = rows_problem(table, count)
+            if problem:
+                raise FileRefused(self.path, problem)
 
     def _reason(self, error: Exception) -> str:
         text = str(error)
         if time.monotonic() > self._deadline or "interrupted" in text:
             return "took too long to check; it may be damaged or hostile"
         if "too big" in text or isinstance(error, (OverflowError, MemoryError)):
-            return "contains a value too large for a workshop"
+            return VALUE_TOO_LARGE
         return f"damaged ({text})"
 
     def copy_rows(self, table: str) -> list[tuple[Any, ...]]:

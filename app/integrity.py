@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any, Iterator
 
 from app import model as m
+from app import schema as s
+from app.limits import (
+    MAX_COORDINATE,
+    MAX_EXTRA_DEPTH,
+    MAX_INTEGER,
+    MAX_VALUE_BYTES,
+    NUMBER_TOO_LARGE,
+    VALUE_TOO_LARGE,
+    rows_problem,
+)
 from app.validate import KindOf, level_problem, object_problems, public_name, type_problem
 
 _SIMPLE_KEY = re.compile(r"[\w-]+")
@@ -18,12 +29,21 @@ def key_part(key: Any) -> str:
     return "." + key if _SIMPLE_KEY.fullmatch(key) else "[" + json.dumps(key, ensure_ascii=False) + "]"
 
 
-def workshop_problems(w: m.Workshop, check_types: bool = True) -> Iterator[tuple[str, str]]:
+def workshop_problems(w: m.Workshop, check_types: bool = True,
+                      check_sizes: bool = False) -> Iterator[tuple[str, str]]:
     """Every (path, reason) that makes a whole workshop inconsistent, in document order.
 
     Paths are those of the interchange format, e.g. `promises[3].to`. `check_types` also checks each
-    field's Python type (needed for rows from a file; the JSON reader has checked them already).
+    field's Python type and the users' own `x-` data (needed for rows from a file; the JSON reader has checked
+    them already). `check_sizes` checks that every row fits a workshop file (the gate's SQLite limits that
+    the file itself guarantees). Rows per table and positions on the diagrams are always checked: what
+    passes can be written, exported, and read back.
     """
+    yield from _count_problems(w)
+    if check_types:
+        yield from _extra_problems(w)
+    if check_sizes:
+        yield from _size_problems(w)
     kinds: dict[str, str] = {}
     places: dict[str, str] = {}
     for kind, obj, place in _objects(w):
@@ -42,9 +62,12 @@ def workshop_problems(w: m.Workshop, check_types: bool = True) -> Iterator[tuple
         if diagram not in m.DIAGRAMS:
             yield f"layouts{key_part(diagram)}", f"unknown diagram (one of {', '.join(m.DIAGRAMS)})"
             continue
-        for node in positions:
+        for node, xy in positions.items():
             if kind_of(node) not in ("team", "segment"):
                 yield f"layouts.{diagram}{key_part(node)}", f'no team or segment with id "{node}"'
+            elif not _is_position(xy):
+                yield (f"layouts.{diagram}{key_part(node)}",
+                       f"a position is [x, y], two numbers from {-MAX_COORDINATE:g} to {MAX_COORDINATE:g}")
     yield from _parent_cycles(w.promises)
 
 
@@ -82,10 +105,11 @@ def _canvas_problems(canvas: m.Canvas, base: str, kind_of: KindOf, check_types: 
         yield from _object_problems("canvas", canvas, base, kind_of, check_types)
     for j, factor in enumerate(canvas.factors):
         yield from _object_problems("factor", factor, f"{base}.factors[{j}]", kind_of, check_types)
+    factor_ids = {f.id for f in canvas.factors}
     for j, curve in enumerate(canvas.curves):
         yield from _object_problems("curve", curve, f"{base}.curves[{j}]", kind_of, check_types)
         for factor_id, level in curve.levels.items():
-            problem = level_problem(canvas, factor_id, level)
+            problem = level_problem(canvas, factor_id, level, factor_ids)
             if problem:
                 yield f"{base}.curves[{j}].levels{key_part(factor_id)}", problem
     if any(name == "curves" for name, _ in problems):
@@ -116,3 +140,111 @@ def _parent_cycles(promises: list[m.Promise]) -> Iterator[tuple[str, str]]:
             yield (f"promises[{index_of[first]}].parent",
                    f"promises support each other in a cycle ({shown}); a chain of parents must end")
         done.update(chain)
+
+
+# ------------------------------------------------------------------------------------------------ limits
+def _is_position(xy: Any) -> bool:
+    """True for an (x, y) pair of finite numbers a diagram can hold."""
+    return isinstance(xy, (tuple, list)) and len(xy) == 2 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) <= MAX_COORDINATE for v in xy)
+
+
+def row_counts(w: m.Workshop) -> dict[str, int]:
+    """How many rows each table of a workshop file would have."""
+    counts = {s.TABLES[kind]: len(w.collection(kind)) for kind in m.TOP_KINDS}
+    canvases = w.collection("canvas")
+    counts[s.TABLES["factor"]] = sum(len(c.factors) for c in canvases)
+    counts[s.TABLES["curve"]] = sum(len(c.curves) for c in canvases)
+    counts[s.LEVELS_TABLE] = sum(len(curve.levels) for c in canvases for curve in c.curves)
+    counts[s.POSITIONS_TABLE] = sum(len(p) for p in w.layouts.values())
+    return counts
+
+
+def count_problem(w: m.Workshop) -> str | None:
+    """Why the workshop has more rows in one table than a workshop file may hold, or None."""
+    for table, count in row_counts(w).items():
+        problem = rows_problem(table, count)
+        if problem:
+            return problem
+    return None
+
+
+def _count_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
+    problem = count_problem(w)
+    if problem:
+        yield "(root)", problem
+
+
+def plain_problem(value: Any, depth: int = 0) -> str | None:
+    """Why a user's own `x-` value is not plain JSON the app reads back (finite numbers, whole numbers of at
+    most 64 bits, string keys, nested at most MAX_EXTRA_DEPTH deep), or None."""
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    if isinstance(value, int):
+        return NUMBER_TOO_LARGE if abs(value) > MAX_INTEGER else None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{value!r} is not a finite number"
+    if not isinstance(value, (list, dict)):
+        return f"{type(value).__name__} is not a JSON value"
+    if depth >= MAX_EXTRA_DEPTH:
+        return f"nested deeper than {MAX_EXTRA_DEPTH} levels"
+    if isinstance(value, dict) and not all(isinstance(k, str) for k in value):
+        return "a key is not a string"
+    for item in value.values() if isinstance(value, dict) else value:
+        problem = plain_problem(item, depth + 1)
+        if problem:
+            return problem
+    return None
+
+
+def extra_problem(extra: Any) -> str | None:
+    """Why stored own data (`x-` keys) cannot be written as the format's own keys, or None."""
+    if not isinstance(extra, dict):
+        return "extra is not an object"
+    for key, value in extra.items():
+        if not (isinstance(key, str) and key.startswith("x-")):
+            return f"own key {key!r} does not start with \"x-\""
+        problem = plain_problem(value)
+        if problem:
+            return f"{key}: {problem}"
+    return None
+
+
+def _extra_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
+    """The own data of the workshop, its layouts and every object."""
+    for path, extra in (("workshop", w.info.extra), ("(root)", w.extra), ("layouts", w.layouts_extra)):
+        problem = extra_problem(extra)
+        if problem:
+            yield path, problem
+    for _, obj, place in _objects(w):
+        problem = extra_problem(getattr(obj, "extra", {}))
+        if problem:
+            yield place, problem
+            return
+
+
+def _row_bytes(row: Any) -> int:
+    """About how many bytes a row takes in SQLite (text as UTF-8, numbers as 8)."""
+    total = 0
+    for cell in row:
+        if isinstance(cell, str):
+            total += len(cell.encode("utf-8", "surrogatepass"))
+        else:
+            total += 8
+    return total
+
+
+def _size_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
+    """The first row that would not fit a workshop file."""
+    names = m.field_names("workshop")
+    if _row_bytes(s.to_cell(n, getattr(w.info, n)) for n in names) > MAX_VALUE_BYTES:
+        yield "workshop", VALUE_TOO_LARGE
+        return
+    for path, extra in (("(root)", w.extra), ("layouts", w.layouts_extra)):
+        if _row_bytes([json.dumps(extra, ensure_ascii=False)]) > MAX_VALUE_BYTES:
+            yield path, VALUE_TOO_LARGE
+            return
+    for kind, obj, place in _objects(w):
+        if _row_bytes(s.object_row(kind, obj, 0.0, None).values()) > MAX_VALUE_BYTES:
+            yield place, VALUE_TOO_LARGE
+            return

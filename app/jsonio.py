@@ -7,19 +7,19 @@ import json
 import math
 import os
 import re
+import sys
 from functools import partial
 from typing import Any, Callable, Iterable
 
 from app import model as m
 from app.fsutil import atomic_write_bytes
 from app.integrity import key_part, workshop_problems
+from app.limits import MAX_EXTRA_DEPTH, MAX_INTEGER, MAX_JSON_BYTES, MAX_VALUE_BYTES, NUMBER_TOO_LARGE, json_too_large
 
 FORMAT_NAME = "clientocracy-workshop"
 FORMAT_VERSION = 1
-MAX_BYTES = 200 * 1024 * 1024
-"""Larger documents are refused before they are parsed."""
-MAX_EXTRA_DEPTH = 64
-"""How deeply users' own `x-` values may nest."""
+MAX_BYTES = MAX_JSON_BYTES
+"""Larger documents are refused before they are parsed, and never written."""
 MAX_DEPTH = MAX_EXTRA_DEPTH + 16
 """How deeply a whole document may nest."""
 
@@ -170,6 +170,8 @@ def _number(value: Any) -> int | float:
             raise _Problem("the number is too large") from None
         if not finite:
             raise _Problem(f"{_describe(value)} is not a finite number")
+        if isinstance(value, int) and abs(value) > MAX_INTEGER:
+            raise _Problem(NUMBER_TOO_LARGE)
         return int(value) if isinstance(value, int) else float(value)
     raise _Problem(f"expected a number, got {_describe(value)}")
 
@@ -500,18 +502,19 @@ def workshop_to_json(w: m.Workshop) -> dict[str, Any]:
 
 def workshop_from_json(data: object) -> m.Workshop:
     """The workshop of a parsed JSON document; FormatError (naming the path) when it is not a valid one."""
-    return _from_json(data, check_text=True)
+    return _from_json(data, check_text=True, check_sizes=True)
 
 
-def _from_json(data: object, check_text: bool) -> m.Workshop:
-    """The workshop of parsed JSON; `check_text` looks for lone surrogates and deep nesting first."""
+def _from_json(data: object, check_text: bool, check_sizes: bool) -> m.Workshop:
+    """The workshop of parsed JSON; `check_text` looks for lone surrogates and deep nesting first, `check_sizes`
+    for rows too large for a workshop file (only possible in a document larger than one row may be)."""
     try:
         if check_text:
             _check_text(data)
         w = _read_document(data)
     except _Problem as problem:
         raise FormatError(problem.path(), problem.reason) from None
-    for path, reason in workshop_problems(w, check_types=False):
+    for path, reason in workshop_problems(w, check_types=False, check_sizes=check_sizes):
         raise FormatError(path, reason)
     return w
 
@@ -526,7 +529,8 @@ def loads(text: str | bytes | bytearray) -> m.Workshop:
     if not isinstance(text, (str, bytes, bytearray)):
         raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
     if len(text) > MAX_BYTES:
-        raise FormatError("(root)", f"the document is larger than {MAX_BYTES // 2**20} MB")
+        raise FormatError("(root)", json_too_large(len(text)))
+    size = len(text)
     decoded = isinstance(text, (bytes, bytearray))
     if isinstance(text, (bytes, bytearray)):
         try:
@@ -544,15 +548,21 @@ def loads(text: str | bytes | bytearray) -> m.Workshop:
         raise FormatError("(root)", "not a workshop: the JSON is nested too deeply") from None
     except ValueError:  # an integer with more digits than Python converts (sys.get_int_max_str_digits)
         raise FormatError("(root)", "not valid JSON: a number has more digits than this app reads") from None
-    return _from_json(data, check_text=_may_hold_surrogates(text, decoded))
+    could_be_too_large = size * (1 if decoded else 4) > MAX_VALUE_BYTES  # no row is larger than the document
+    return _from_json(data, check_text=_may_hold_surrogates(text, decoded), check_sizes=could_be_too_large)
 
 
 def read_json_file(path: str | os.PathLike[str]) -> m.Workshop:
     """The workshop in a JSON file; FormatError (naming the file) when it cannot be read or used."""
+    from app.gate import FileRefused
+    from app.inputs import open_regular
+
     name = os.fspath(path)
     try:
-        with open(path, "rb") as file:
+        with open_regular(path, sys.maxsize) as file:  # a pipe or a device is refused, never read forever
             data = file.read(MAX_BYTES + 1)
+    except FileRefused as error:
+        raise FormatError("", error.reason, name) from None
     except OSError as error:
         raise FormatError("", f"cannot read the file ({error.strerror or error})", name) from None
     try:
@@ -562,5 +572,10 @@ def read_json_file(path: str | os.PathLike[str]) -> m.Workshop:
 
 
 def write_json_file(path: str | os.PathLike[str], w: m.Workshop) -> None:
-    """Write the workshop as JSON to `path` atomically (the old file stays whole until the new one is)."""
-    atomic_write_bytes(path, (dumps(w) + "\n").encode("utf-8"))
+    """Write the workshop as JSON to `path` atomically (the old file stays whole until the new one is);
+    FormatError (naming the file, nothing written) when the document would be larger than import reads."""
+    data = (dumps(w) + "\n").encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise FormatError("", json_too_large(len(data)) + ", which import refuses; nothing was written",
+                          os.fspath(path))
+    atomic_write_bytes(path, data)

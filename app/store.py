@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from app import model as m
 from app import schema as s
-from app.document import Document
+from app.document import Document, EditRefused
 from app.edits import Delete, Insert, Leaf, Move, SetLevel, SetPosition, Update
+from app.integrity import count_problem
+from app.limits import MAX_VALUE_BYTES, VALUE_TOO_LARGE
 from app.schema import q
 
 if TYPE_CHECKING:
@@ -29,11 +31,27 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """Open a workshop database for writing: rollback journal, synchronous FULL, explicit transactions."""
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)  # never write a value the gate would refuse
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
+
+
+class TooLarge(EditRefused):
+    """An edit or a write that would make a file the gate refuses (a value or a table too large); nothing changed."""
+
+
+def _too_big(error: sqlite3.Error) -> bool:
+    """True for SQLite's refusal of a value or row over the length limit."""
+    return isinstance(error, sqlite3.DataError) and "too big" in str(error)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already (it does after a full disk)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 @dataclass(frozen=True)
@@ -110,6 +128,9 @@ class SqliteStore:
     def write_all(self, doc: Document) -> None:
         """Replace every row with the document's content (a new file, an import), in one transaction."""
         conn = self.conn
+        problem = count_problem(doc.model)
+        if problem:
+            raise TooLarge(problem)
         conn.execute("BEGIN IMMEDIATE")
         try:
             for table in (*s.TABLES.values(), s.WORKSHOP_TABLE, s.LEVELS_TABLE, s.POSITIONS_TABLE):
@@ -127,8 +148,13 @@ class SqliteStore:
             self.set_meta("extra", json.dumps(doc.model.extra, ensure_ascii=False))
             self.set_meta("layouts_extra", json.dumps(doc.model.layouts_extra, ensure_ascii=False))
             conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            _rollback(conn)
+            if _too_big(error):
+                raise TooLarge(VALUE_TOO_LARGE) from None
+            raise
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     @contextlib.contextmanager
@@ -145,10 +171,11 @@ class SqliteStore:
             self.edit_count += 1
             self.set_meta("edit_count", str(self.edit_count))
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             self.edit_count = saved_count
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            _rollback(conn)
+            if isinstance(error, sqlite3.Error) and _too_big(error):
+                raise TooLarge(VALUE_TOO_LARGE) from None
             raise
 
     def commit(self, doc: Document, applied: list[Leaf]) -> None:
@@ -160,6 +187,10 @@ class SqliteStore:
                 for leaf in applied:
                     self._write_leaf(doc, leaf, touched)
                 self._keep_order(doc, touched)
+                if any(isinstance(leaf, (Insert, SetLevel, SetPosition)) for leaf in applied):
+                    problem = count_problem(doc.model)
+                    if problem:
+                        raise TooLarge(problem)
         except BaseException:
             for obj_id, old in reversed(self._ord_log):
                 if old is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import re
 import sys
@@ -70,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui(argv)
     from app.gate import FileRefused
 
+    args = None
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -79,8 +81,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(e))
     except FileRefused as e:
         return _fail(f"clientocracy: {e}")
-    except OSError as e:
-        return _fail(f"clientocracy: {e.filename or ''}: {e.strerror or e}")
+    except Exception as e:  # noqa: BLE001  # only the failures _unusable knows; the others go on as they are
+        message = _unusable(e, args)
+        if message is None:
+            raise
+        return _fail(message)
+
+
+def _user_file(args: argparse.Namespace | None) -> Path | None:
+    """The user's file a command reads or writes (the one a message about it names)."""
+    if args is None:
+        return None
+    return getattr(args, "output", None) if args.command == "import" else getattr(args, "file", None)
+
+
+def _disk_full(error: BaseException) -> bool:
+    """True for a write that failed because the disk (of the user's file or of the data folder) is full."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    import sqlite3
+
+    return isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error)
+
+
+def _unusable(error: Exception, args: argparse.Namespace | None) -> str | None:
+    """The one line for a failure the user can act on (a full disk, a file too large, an unreadable document),
+    naming the user's file; None for anything else (a bug, which keeps its traceback)."""
+    import sqlite3
+
+    from app.document import EditRefused
+    from app.jsonio import FormatError
+
+    file = _user_file(args)
+    if _disk_full(error):
+        from app.workfile import data_dir
+
+        reading = args is not None and args.command in ("check", "export")
+        what = "cannot be read" if reading else "cannot be written"
+        return (f"clientocracy: {file}: {what}: the disk is full (no space left on the disk of the file or of the "
+                f"app's data folder {data_dir()}); nothing was written")
+    if isinstance(error, FormatError):
+        return f"clientocracy: {error}"
+    if isinstance(error, EditRefused):
+        return f"clientocracy: {file}: {error}; nothing was written"
+    if isinstance(error, OSError):
+        name = error.filename or file
+        return f"clientocracy: {name}: {error.strerror or error}"
+    if isinstance(error, sqlite3.OperationalError) and str(error) in ("disk I/O error", "unable to open database file"):
+        return f"clientocracy: {file}: {error} (on the disk of the file or of the app's data folder)"
+    return None
 
 
 def _fail(message: str) -> int:
@@ -198,7 +247,16 @@ def _branding(args: argparse.Namespace) -> dict | None:
         if args.logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
             raise UsageError(f"clientocracy export: {args.logo}: the logo must be a .png, .jpg or .svg file")
         if not args.logo.is_file():
-            raise UsageError(f"clientocracy export: {args.logo}: no such logo file")
+            from app.inputs import NOT_REGULAR
+
+            reason = NOT_REGULAR if args.logo.exists() else "no such logo file"
+            raise UsageError(f"clientocracy export: {args.logo}: {reason}")
+        from exports.logo import LogoError, check_logo
+
+        try:
+            check_logo(args.logo)  # a logo no export could draw is refused before anything is read or written
+        except LogoError as e:
+            raise UsageError(f"clientocracy export: {e}") from None
     if args.accent is not None and re.fullmatch(r"#[0-9A-Fa-f]{6}", args.accent) is None:
         raise UsageError(f"clientocracy export: --accent {args.accent!r}: give a colour as #RRGGBB")
     return {"logo": str(args.logo) if args.logo else None, "accent": args.accent}

@@ -132,7 +132,8 @@ def test_dumps_is_indented_utf8_and_writes_integral_floats_as_ints() -> None:
     data = base()
     data["canvases"][0]["scale"] = [0.0, 10.0]
     data["canvases"][0]["curves"][0]["levels"] = {"f1": 3.0, "f2": 2.5}
-    data["layouts"]["structure"]["t1"] = [-0.0, 1e20]
+    data["layouts"]["structure"]["t1"] = [-0.0, 1e6]
+    data["teams"][0]["economics"]["costs"] = 1e20
     text = dumps(workshop_from_json(data))
     assert '"title": "Сессия"' in text and "\\u" not in text
     assert text.startswith('{\n  "format": "clientocracy-workshop",\n  "version": 1,\n')
