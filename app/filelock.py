@@ -166,7 +166,7 @@ class FileLock:
                 "since": time.strftime("%Y-%m-%d %H:%M"), "started": _process_start(pid), "purpose": purpose}
         data = json.dumps(info, ensure_ascii=False).encode()
         deadline = time.monotonic() + wait
-        while True:
+        for _ in range(100_000):  # bounded: a lock path that is neither free nor a lock (a dangling link) ends it
             refuse_hard_links(path)
             try:
                 fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -175,23 +175,29 @@ class FileLock:
             else:
                 try:
                     os.write(fd, data)
-                finally:
+                except OSError:  # a full disk: no empty lock is left behind to be taken for a holder
                     os.close(fd)
+                    with contextlib.suppress(OSError):
+                        lock.unlink()
+                    raise
+                os.close(fd)
                 return cls(path, lock, data)
             found = _read(lock)
             if found is None:
                 continue  # released meanwhile: try again at once
             held, holder = found
-            if _stale(lock, holder):
-                _break(lock, held)
+            if _stale(lock, holder) and _break(lock, held):
                 continue
             if time.monotonic() >= deadline or holder.get("purpose") == OPEN:
                 raise FileLocked(path, holder or {"since": "a moment ago"})
             time.sleep(POLL)
+        raise FileRefused(path, f"its lock {lock.name} cannot be made or read; nothing was written")
 
     def release(self) -> None:
         """Give the lock up (only if it is still ours)."""
-        _break(self.lock_path, self.data)
+        with contextlib.suppress(OSError):
+            if self.lock_path.read_bytes() == self.data:
+                self.lock_path.unlink()
 
 
 def _stale(lock: Path, holder: dict) -> bool:
@@ -204,11 +210,17 @@ def _stale(lock: Path, holder: dict) -> bool:
     return age > UNREADABLE_GRACE  # an empty or garbled lock long after its taker would have written it
 
 
-def _break(lock: Path, expected: bytes) -> None:
-    """Remove `lock` if it still holds `expected` (not a lock someone took meanwhile)."""
-    with contextlib.suppress(OSError):
+def _break(lock: Path, expected: bytes) -> bool:
+    """Remove `lock` if it still holds `expected` (not a lock someone took meanwhile); True when removed."""
+    try:
         if lock.read_bytes() == expected:
             lock.unlink()
+            return True
+    except FileNotFoundError:
+        return True
+    except OSError:
+        pass
+    return False
 
 
 @contextlib.contextmanager

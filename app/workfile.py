@@ -16,7 +16,7 @@ from pathlib import Path
 from app import model as m
 from app import schema as s
 from app.document import Document
-from app.filelock import OPEN, WRITE, FileChanged, FileLock, FileLocked, holder_of, identity, user_name
+from app.filelock import OPEN, WRITE, FileChanged, FileLock, FileLocked, holder_of, holding, identity, user_name
 from app.fsutil import atomic_target, remove_leftovers, write_target
 from app.gate import FileRefused, GatedFile
 from app.integrity import workshop_problems
@@ -456,9 +456,11 @@ def _lock_if_possible(path: Path, wait: float, purpose: str) -> FileLock | None:
         return None
 
 
-def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop) -> None:
-    """Write `workshop` as a new `.clientocracy` file at `path`, atomically (for the command line and scripts)."""
-    with atomic_target(path, suffix=SUFFIX) as tmp:
+def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop, wait: float = 10.0) -> None:
+    """Write `workshop` as a new `.clientocracy` file at `path`, atomically (for the command line and scripts),
+    under the lock beside it: FileLocked when an app has the file open or another writer holds it past `wait`."""
+    write_target(path)  # a read-only file or folder is refused with its own message before any lock
+    with holding(path, wait), atomic_target(path, suffix=SUFFIX) as tmp:
         conn = connect(tmp)
         try:
             new_schema(conn)

@@ -120,6 +120,26 @@ def test_a_hard_link_is_refused_for_writing(tmp_path: Path, workshop: Path) -> N
     assert workshop.read_bytes() == before
     with pytest.raises(FileRefused, match="hard links"):
         WorkFile.open(workshop)
+    run = cli(tmp_path / "data", "new", "--sample", "--force", str(other_name))
+    assert run.communicate(timeout=60)[1].endswith("(copy it to a file of its own)\n") and run.returncode == 2
+    assert workshop.read_bytes() == before
+
+
+def test_new_force_does_not_replace_a_file_open_in_the_app_even_through_a_link(tmp_path: Path,
+                                                                              workshop: Path) -> None:
+    link = tmp_path / "link.clientocracy"
+    link.symlink_to(workshop)
+    work = WorkFile.open(link)
+    try:
+        with pytest.raises(FileLocked):
+            WorkFile.open(workshop)
+        before = workshop.read_bytes()
+        run = cli(tmp_path / "data", "new", "--force", str(workshop))
+        out, err = run.communicate(timeout=60)
+        assert run.returncode == 2 and err.startswith(f"clientocracy: {workshop}: already open by ")
+        assert workshop.read_bytes() == before
+    finally:
+        work.close()
 
 
 def test_a_save_refuses_a_file_changed_since_it_was_read(workshop: Path) -> None:
@@ -128,7 +148,9 @@ def test_a_save_refuses_a_file_changed_since_it_was_read(workshop: Path) -> None
         work.document.apply(c.update(work.document, "", title="Моя правка"))
         theirs = read_json_file(sample_path())
         theirs.info.title = "Их правка"
-        write_workshop_file(workshop, theirs)  # a sync client or a program that ignores the lock replaces it
+        downloaded = workshop.with_name("downloaded.clientocracy")
+        write_workshop_file(downloaded, theirs)
+        os.replace(downloaded, workshop)  # a sync client, or a program that knows no lock, replaces the file
         with pytest.raises(FileChanged) as refused:
             work.save()
         assert str(refused.value).startswith(f"{workshop}: changed on disk since it was opened")
