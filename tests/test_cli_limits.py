@@ -106,6 +106,21 @@ def test_a_workshop_whose_json_import_would_refuse_is_not_exported(tmp_path: Pat
     assert files_in(tmp_path) == before
 
 
+def test_an_edit_that_would_make_a_value_over_the_limit_is_refused_and_the_file_kept(
+        tmp_path: Path, workshop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store itself never writes a row the gate would refuse, whatever reader made the value."""
+    from app import store
+
+    monkeypatch.setattr(store, "MAX_VALUE_BYTES", 50_000)  # below the CSV reader's own field limit
+    table = tmp_path / "t.csv"
+    table.write_text("from,to,text\nteam-025,seg-004," + "x" * 60_000 + "\n", encoding="utf-8")
+    given = workshop.read_bytes()
+    before = files_in(tmp_path)
+    line = refused(capsys, table, "import-promises", workshop, table)
+    assert limits.VALUE_TOO_LARGE in line
+    assert workshop.read_bytes() == given and files_in(tmp_path) == before
+
+
 # ------------------------------------------------------------------------------ numbers
 @pytest.mark.parametrize("where", ["severity", "x-own", "position"])
 def test_integers_of_2_63_and_more_are_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -230,9 +245,10 @@ def test_a_full_disk_is_told_in_one_line_naming_the_users_file(
     fill(small_disk)
     given = user_file.read_bytes()
     before = files_in(on_disk)
-    commands = [("new", on_disk / "n.clientocracy", "--sample"), ("import", src, on_disk / "i.clientocracy")]
-    if where == "data folder":  # (on a full disk of its own, the user's file is reported as held: the lock's part)
-        commands += [("import-promises", user_file, table), ("check", user_file)]
+    commands = [("new", on_disk / "n.clientocracy", "--sample"), ("import", src, on_disk / "i.clientocracy"),
+                ("import-promises", user_file, table)]  # opens, adds and saves the user's file
+    if where == "data folder":
+        commands.append(("check", user_file))
     for command in commands:
         named = command[2] if command[0] == "import" else command[1]
         line = refused(capsys, named, *command)
