@@ -17,7 +17,7 @@ from app import schema as s
 from app.document import Document, EditRefused
 from app.edits import Delete, Insert, Leaf, Move, SetLevel, SetPosition, Update
 from app.integrity import count_problem
-from app.limits import MAX_VALUE_BYTES, VALUE_TOO_LARGE
+from app.limits import MAX_VALUE_BYTES, NUMBER_TOO_LARGE, VALUE_TOO_LARGE
 from app.schema import q
 
 if TYPE_CHECKING:
@@ -43,9 +43,14 @@ class TooLarge(EditRefused):
     """An edit or a write that would make a file the gate refuses (a value or a table too large); nothing changed."""
 
 
-def _too_big(error: sqlite3.Error) -> bool:
-    """True for SQLite's refusal of a value or row over the length limit."""
-    return isinstance(error, sqlite3.DataError) and "too big" in str(error)
+def _too_big(error: BaseException) -> TooLarge | None:
+    """The refusal to give for SQLite's refusal of a value or row over the length limit, or of a whole number
+    beyond 64 bits; None for any other error."""
+    if isinstance(error, OverflowError):
+        return TooLarge(NUMBER_TOO_LARGE)
+    if isinstance(error, sqlite3.DataError) and "too big" in str(error):
+        return TooLarge(VALUE_TOO_LARGE)
+    return None
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
@@ -148,13 +153,11 @@ class SqliteStore:
             self.set_meta("extra", json.dumps(doc.model.extra, ensure_ascii=False))
             self.set_meta("layouts_extra", json.dumps(doc.model.layouts_extra, ensure_ascii=False))
             conn.execute("COMMIT")
-        except sqlite3.Error as error:
+        except BaseException as error:
             _rollback(conn)
-            if _too_big(error):
-                raise TooLarge(VALUE_TOO_LARGE) from None
-            raise
-        except BaseException:
-            _rollback(conn)
+            refusal = _too_big(error)
+            if refusal is not None:
+                raise refusal from None
             raise
 
     @contextlib.contextmanager
@@ -174,8 +177,9 @@ class SqliteStore:
         except BaseException as error:
             self.edit_count = saved_count
             _rollback(conn)
-            if isinstance(error, sqlite3.Error) and _too_big(error):
-                raise TooLarge(VALUE_TOO_LARGE) from None
+            refusal = _too_big(error)
+            if refusal is not None:
+                raise refusal from None
             raise
 
     def commit(self, doc: Document, applied: list[Leaf]) -> None:

@@ -255,3 +255,22 @@ def test_a_full_disk_is_told_in_one_line_naming_the_users_file(
         assert "disk is full" in line, line
         assert files_in(on_disk) == before
     assert user_file.read_bytes() == given
+
+
+def test_an_edit_with_a_whole_number_beyond_64_bits_is_refused_and_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What no command line reader lets through, an editor might: the store refuses it as an edit (no OverflowError)."""
+    from app.document import EditRefused
+    from app.edits import Update
+    from app.workfile import WorkFile, read_workshop
+
+    monkeypatch.setenv("CLIENTOCRACY_DATA_DIR", str(tmp_path / "data"))
+    work = WorkFile.new(read_workshop(sample_path()))
+    try:
+        experiment = work.document.model.experiments[0]
+        budget, count = experiment.budget, work.store.edit_count
+        with pytest.raises(EditRefused, match="too large"):
+            work.document.apply(Update("experiment", experiment.id, {"budget": (budget, 10**20)}))
+        assert work.document.model.experiments[0].budget == budget and work.store.edit_count == count
+    finally:
+        work.close()
