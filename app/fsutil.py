@@ -23,6 +23,7 @@ except ImportError:  # Windows: a leftover is known by its age alone
     fcntl = None  # type: ignore[assignment]  # the module is absent there: None marks it missing
 
 MAX_NAME_BYTES = 255  # the longest file name most file systems take
+JOURNAL_ROOM = len("-journal")  # SQLite names its journal after the file it writes: the temporary name leaves room
 LEFTOVER_AGE = 2.0  # seconds: a temporary file younger than this may still be in the making
 LEFTOVER_AGE_UNLOCKED = 3600.0  # where writers cannot hold a lock on their temporary file
 _TEMPORARY = re.compile(r"^\.(?P<stem>.+)\.(?P<token>[0-9a-f]{8})(?P<suffix>\.[^.\-]*)?(?P<side>-journal|-wal|-shm)?$")
@@ -112,7 +113,7 @@ def _ours(name: str, target: Path) -> bool:
     if stem == target.name:
         return True
     written = f".{stem}.{match['token']}{match['suffix'] or ''}"
-    return target.name.startswith(stem) and len(written.encode()) > MAX_NAME_BYTES - 4  # a stem cut to fit
+    return target.name.startswith(stem) and len(written.encode()) > MAX_NAME_BYTES - JOURNAL_ROOM - 4  # cut
 
 
 def _writer_gone(path: Path) -> bool:
@@ -174,7 +175,7 @@ def _temporary_beside(target: Path, suffix: str) -> tuple[Path, int | None]:
     stem = target.name
     for _ in range(100):
         token = os.urandom(4).hex()
-        while len(f".{stem}.{token}{suffix}".encode()) > MAX_NAME_BYTES and stem:
+        while len(f".{stem}.{token}{suffix}".encode()) > MAX_NAME_BYTES - JOURNAL_ROOM and stem:
             stem = stem[:-1]
         tmp = target.parent / f".{stem}.{token}{suffix}"
         try:

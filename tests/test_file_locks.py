@@ -290,3 +290,20 @@ def test_a_json_error_names_the_file_once(tmp_path: Path) -> None:
     out, err = run.communicate(timeout=60)
     assert run.returncode == 2 and err.count(str(bad)) == 1 and err.startswith(f"clientocracy: {bad}: "), err
     assert not (tmp_path / "out.clientocracy").exists()
+
+
+def test_a_long_legal_name_gets_its_lock_and_leaves_nothing(tmp_path: Path) -> None:
+    long_name = tmp_path / ("о" * 120 + ".clientocracy")  # 253 bytes: legal, too long for a naive lock name
+    write_workshop_file(long_name, read_json_file(sample_path()))
+    run = cli(tmp_path / "data", "import-promises", str(long_name), str(table(tmp_path, "t", "Длинное имя")))
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, err) == (0, "") and "Длинное имя" in promise_texts(long_name)
+    work = WorkFile.open(long_name)
+    try:
+        (lock,) = [p for p in tmp_path.iterdir() if p.name.startswith(".~lock.")]
+        assert len(lock.name.encode()) <= 255
+        with pytest.raises(FileLocked):
+            WorkFile.open(long_name)
+    finally:
+        work.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["t.csv", long_name.name]
