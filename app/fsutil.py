@@ -104,16 +104,18 @@ def write_target(path: str | os.PathLike[str]) -> Path:
     return real
 
 
-def _ours(name: str, target: Path) -> bool:
-    """True when `name` is a temporary file `atomic_target` makes beside `target` (or SQLite's journal of one)."""
+def _ours(name: str, target: Path) -> re.Match[str] | None:
+    """The parts of `name` when it is a temporary file `atomic_target` makes beside `target` (or SQLite's journal
+    of one), else None."""
     match = _TEMPORARY.match(name)
     if match is None:
-        return False
+        return None
     stem = match["stem"]
     if stem == target.name:
-        return True
+        return match
     written = f".{stem}.{match['token']}{match['suffix'] or ''}"
-    return target.name.startswith(stem) and len(written.encode()) > MAX_NAME_BYTES - JOURNAL_ROOM - 4  # cut
+    cut = target.name.startswith(stem) and len(written.encode()) > MAX_NAME_BYTES - JOURNAL_ROOM - 4
+    return match if cut else None
 
 
 def _writer_gone(path: Path) -> bool:
@@ -147,12 +149,11 @@ def remove_leftovers(path: str | os.PathLike[str]) -> list[Path]:
         names = [entry.name for entry in os.scandir(target.parent) if entry.name.startswith(".")]
     except OSError:
         return removed
-    mains = {n for n in names if _ours(n, target) and not _TEMPORARY.match(n)["side"]}
-    for name in names:
-        if not _ours(name, target):
-            continue
+    ours = {name: match for name in names if (match := _ours(name, target)) is not None}
+    mains = {name for name, match in ours.items() if not match["side"]}
+    for name, match in ours.items():
         leftover = target.parent / name
-        side = _TEMPORARY.match(name)["side"]
+        side = match["side"]
         if side:
             main = name[: -len(side)]
             if main in mains and not _writer_gone(target.parent / main):
