@@ -38,7 +38,9 @@ class FileLocked(FileRefused):
             super().__init__(path, f"being written by {who}; try again in a moment")
             return
         since = holder.get("since", "")
-        super().__init__(path, f"already open by {who}" + (f" since {since}" if since else ""))
+        elsewhere = holder.get("host") not in (None, socket.gethostname())
+        hint = f" (if it is not, delete {lock_path_of(path).name} beside it)" if elsewhere else ""
+        super().__init__(path, f"already open by {who}" + (f" since {since}" if since else "") + hint)
 
 
 class FileChanged(FileRefused):

@@ -307,3 +307,19 @@ def test_a_long_legal_name_gets_its_lock_and_leaves_nothing(tmp_path: Path) -> N
     finally:
         work.close()
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["t.csv", long_name.name]
+
+
+def test_a_lock_from_another_machine_is_respected_and_says_how_to_clear_it(tmp_path: Path, workshop: Path) -> None:
+    lock = tmp_path / ".~lock.w.clientocracy#"
+    lock.write_text('{"user": "anna", "host": "laptop-anna", "pid": 4242, "since": "2026-12-05 09:00", '
+                    '"purpose": "open"}', encoding="utf-8")
+    before = workshop.read_bytes()
+    run = cli(tmp_path / "data", "import-promises", str(workshop), str(table(tmp_path, "t", "Новое")))
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 2 and err == (
+        f"clientocracy: {workshop}: already open by anna on laptop-anna (process 4242) since 2026-12-05 09:00 "
+        "(if it is not, delete .~lock.w.clientocracy# beside it)\n")
+    assert workshop.read_bytes() == before
+    lock.unlink()  # the user checked: Anna's laptop crashed
+    run = cli(tmp_path / "data", "import-promises", str(workshop), str(table(tmp_path, "t", "Новое")))
+    assert run.communicate(timeout=60)[1] == "" and run.returncode == 0
