@@ -59,7 +59,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
         factor_axis.chart = self
         self.setAntialiasing(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(320, 240)  # a readable chart that still fits a 1280×720 projector with every panel open
         item = self.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)

@@ -147,6 +147,7 @@ class CurveRow(QFrame):
             self.panel.update_curve(self.curve_id, name=name)
         elif curve is not None:
             self.name.setText(curve.name)
+            self.name.setCursorPosition(0)  # a narrow field shows the name's start, not its end
 
     def refresh(self) -> None:
         """Show the curve's current fields."""
@@ -157,6 +158,7 @@ class CurveRow(QFrame):
         self.color.setIcon(swatch(curve.color))
         if not self.name.hasFocus():
             self.name.setText(curve.name)
+            self.name.setCursorPosition(0)  # a narrow side panel shows the name's start («Мы сейч»), not its end
         self.kind.setCurrentIndex(max(0, self.kind.findData(curve.kind)))
         self.reference.setChecked(curve.reference)
         selected = curve.id == self.panel.ctx.curve_id

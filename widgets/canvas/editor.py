@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -12,18 +14,19 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +51,8 @@ from widgets.canvas.paste import add_factor_names, is_a_list
 from widgets.canvas.quality import QualityPanel, TaglineEdit
 from widgets.canvas.table import NAME, LevelsTable
 
+SIDE_WIDTH = 560  # the side panel's width on a wide screen (at least)
+CHART_WIDTH = 620  # what the chart keeps at least before the side panel gives up its width
 SCALES: tuple[tuple[tuple[float, float], float], ...] = (((0, 5), 0.5), ((0, 10), 1.0))
 TITLE_STYLE = f"QLineEdit {{ border: none; background: transparent; color: {INK}; }}" \
     " QLineEdit:focus { background: #F4F8FC; }"
@@ -106,46 +111,57 @@ class CanvasEditor(QWidget):
 
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)
-        if not self._side_moved:  # a wide screen gives the table room for the curves' names
-            side = max(560, round(self.width() * 0.32))
+        if not self._side_moved:  # a wide screen gives the table room for the curves' names, a small one the chart
+            side = max(SIDE_WIDTH, round(self.width() * 0.32))
+            side = max(min(side, self.width() - CHART_WIDTH), round(self.width() * 0.3))
             self.splitter.setSizes([max(1, self.width() - side), side])
 
     def _build_bar(self) -> QWidget:
-        bar = QFrame(self)
+        """The canvas chooser and its buttons, the segment and the scale: a tool bar, so on a narrow screen what
+        does not fit goes into its » menu instead of making the window wider."""
+        bar = QToolBar(self)
         bar.setObjectName("canvasBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 4, 8, 4)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setStyleSheet("QToolBar { border: none; padding: 1px 4px; spacing: 4px; }")
         self.canvas_caption = QLabel(bar)
-        row.addWidget(self.canvas_caption)
+        bar.addWidget(self.canvas_caption)
         self.chooser = QComboBox(bar)
         self.chooser.setMinimumContentsLength(24)
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.activated.connect(lambda i: self.show_canvas(self.chooser.itemData(i)))
-        row.addWidget(self.chooser)
+        bar.addWidget(self.chooser)
+        self.bar_actions: dict[str, QAction] = {}  # actions, so an overflowed one is still in the » menu
         self.buttons: dict[str, QToolButton] = {}
         for key, slot in (("new", self.add_canvas), ("rename", self.rename_canvas),
                           ("duplicate", self.duplicate_canvas), ("delete", self.delete_canvas)):
-            button = QToolButton(bar)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addSpacing(16)
+            action = QAction(self)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            self.bar_actions[key] = action
+            self.buttons[key] = cast(QToolButton, bar.widgetForAction(action))
+        bar.addSeparator()
         self.segment_caption = QLabel(bar)
-        row.addWidget(self.segment_caption)
+        bar.addWidget(self.segment_caption)
         self.segment = QComboBox(bar)
         self.segment.setMinimumContentsLength(14)
         self.segment.activated.connect(self._segment_chosen)
-        row.addWidget(self.segment)
+        bar.addWidget(self.segment)
         self.scale_caption = QLabel(bar)
-        row.addWidget(self.scale_caption)
+        bar.addWidget(self.scale_caption)
         self.scale = QComboBox(bar)
         self.scale.activated.connect(self._scale_chosen)
-        row.addWidget(self.scale)
-        row.addStretch(1)
-        self.chart_only = QToolButton(bar)
-        self.chart_only.setCheckable(True)
-        self.chart_only.toggled.connect(lambda on: self.side.setVisible(not on))
-        row.addWidget(self.chart_only)
+        bar.addWidget(self.scale)
+        spring = QWidget(bar)
+        spring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spring)
+        chart_only = QAction(self)
+        chart_only.setCheckable(True)
+        chart_only.toggled.connect(lambda on: self.side.setVisible(not on))
+        bar.addAction(chart_only)
+        self.bar_actions["chart_only"] = chart_only
+        self.chart_only = cast(QToolButton, bar.widgetForAction(chart_only))
+        self.chart_only.toggled.connect(chart_only.setChecked)  # checking the button itself acts too
         return bar
 
     def _build_empty(self) -> QWidget:
@@ -170,8 +186,8 @@ class CanvasEditor(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("white"))
         side.setPalette(palette)
         col = QVBoxLayout(side)
-        col.setContentsMargins(12, 8, 4, 6)
-        col.setSpacing(2)
+        col.setContentsMargins(12, 4, 4, 2)
+        col.setSpacing(0)  # a 1280×720 screen gives the chart every pixel
         self.chart_side = side
         self.title = QLineEdit(side)
         self.title.setObjectName("canvasTitle")
@@ -234,12 +250,12 @@ class CanvasEditor(QWidget):
             ("duplicate", self.tr("Duplicate"), self.tr("Copy this canvas, e.g. to draw an alternative")),
             ("delete", self.tr("Delete"), self.tr("Delete this canvas (Undo brings it back)")),
         ):
-            self.buttons[key].setText(text)
-            self.buttons[key].setToolTip(tip)
+            self.bar_actions[key].setText(text)
+            self.bar_actions[key].setToolTip(tip)
         self.segment_caption.setText(self.tr("Segment:"))
         self.scale_caption.setText(self.tr("Scale:"))
-        self.chart_only.setText(self.tr("Chart only"))
-        self.chart_only.setToolTip(self.tr("Hide the table and panels, e.g. on the projector"))
+        self.bar_actions["chart_only"].setText(self.tr("Chart only"))
+        self.bar_actions["chart_only"].setToolTip(self.tr("Hide the table and panels, e.g. on the projector"))
         self.empty_text.setText(self.tr("This workshop has no strategy canvas yet."))
         self.create_button.setText(self.tr("Create a canvas"))
         self.title.setPlaceholderText(self.tr("Canvas title"))
@@ -286,7 +302,7 @@ class CanvasEditor(QWidget):
         self._picked = None
         self._last_curve = self.ctx.curve_id
         for key in ("rename", "duplicate", "delete"):
-            self.buttons[key].setEnabled(canvas is not None)
+            self.bar_actions[key].setEnabled(canvas is not None)
         self.segment.setEnabled(canvas is not None)
         self.scale.setEnabled(canvas is not None)
         self._fill_chooser()

@@ -9,11 +9,13 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -90,7 +92,11 @@ class FactorPanel(FollowsWhenShown, QWidget):
         self.fonts.set(self.empty, 15)
         self.pages.addWidget(self.empty)
         self.captions: dict[str, QLabel] = {}
-        self.pages.addWidget(self._build_form())
+        scroll = QScrollArea(self)  # a short or narrow side panel scrolls the form instead of forcing the window wider
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._build_form())
+        self.pages.addWidget(scroll)
         self._set_texts()
         ctx.selection_changed.connect(self._selection_changed)
 

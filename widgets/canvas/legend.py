@@ -15,6 +15,7 @@ from widgets.canvas.items import draw_sample
 SAMPLE = 34  # pixels of line sample before each name
 GAP = 26  # between entries
 ROW = 30
+MIN_WIDTH = 160  # the narrowest a legend gets: its entries wrap into more rows
 
 
 class WrappingLegend(QWidget):
@@ -37,7 +38,8 @@ class WrappingLegend(QWidget):
         self.update()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
+        """As tall as its rows, but narrow: the entries wrap, so a legend never makes the window wider."""
+        return QSize(MIN_WIDTH, self.sizeHint().height())
 
     def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(ev)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -85,6 +85,11 @@ STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
     4: ("promises", "promises", None), 5: ("promises", "promises", None), 6: ("structure", "teams", None),
     7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
 }
+# Checks, history and snapshots get this short (a row or two, the lists scroll): a 1280×720 screen leaves the
+# editor its height.
+BOTTOM_DOCK_MIN_HEIGHT = 24
+BOTTOM_DOCK_HEIGHT = 190  # their usual height
+SHORT_WINDOW = 800  # a window less tall than this gets its bottom panels at their smallest (they can be dragged)
 # Fields whose own text Select All selects while they have the keyboard.
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 # Menu actions that act on the editor in front, on an editor page.
@@ -138,12 +143,14 @@ class MainWindow(QMainWindow):
             "history": self._dock("historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea),
             "snapshots": self._dock("snapshotsDock", self.snapshots, Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        for key in ("checks", "history", "snapshots"):
+            self.docks[key].widget().setMinimumHeight(BOTTOM_DOCK_MIN_HEIGHT)
         self.splitDockWidget(self.docks["checks"], self.docks["history"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["history"], self.docks["snapshots"])
         self.docks["history"].raise_()
         self.resizeDocks([self.docks["stages"]], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["checks"], self.docks["history"]], [900, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["checks"]], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["checks"]], [BOTTOM_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
         self.recent_menu = files.RecentMenu(self.settings, self.open_path, self)
         self.menus = build_menus(self, self.recent_menu)
@@ -735,6 +742,15 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     # ------------------------------------------------------------------ events
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        short, was_short = (0 <= size.height() < SHORT_WINDOW for size in (event.size(), event.oldSize()))
+        if short != was_short:
+            # on a 1280×720 screen the bottom panels get as short as they can, the editor keeps its drawing area;
+            # back on a taller screen they get their usual height again
+            height = 1 if short else BOTTOM_DOCK_HEIGHT
+            self.resizeDocks([self.docks["checks"]], [height], Qt.Orientation.Vertical)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

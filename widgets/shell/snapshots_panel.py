@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -92,19 +94,15 @@ class SnapshotsPanel(QWidget):
         self.list.installEventFilter(self)  # Delete and F2 on the list
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(lambda: self.save_snapshot())
-        self.open_button = QToolButton(self)
-        self.open_button.clicked.connect(lambda: self.open_read_only())
-        self.restore_button = QToolButton(self)
-        self.restore_button.clicked.connect(lambda: self.restore())
-        self.export_button = QToolButton(self)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self.export_button)
+        self.snapshot_actions = {key: QAction(self) for key in ("open", "restore", "export", "rename", "delete")}
+        """The buttons' actions: in a narrow dock an overflowed one is still in the bar's » menu."""
+        self.snapshot_actions["open"].triggered.connect(lambda: self.open_read_only())
+        self.snapshot_actions["restore"].triggered.connect(lambda: self.restore())
+        self.export_menu = QMenu(self)
         self.export_menu.aboutToShow.connect(self._fill_export_menu)
-        self.export_button.setMenu(self.export_menu)
-        self.rename_button = QToolButton(self)
-        self.rename_button.clicked.connect(lambda: self.rename())
-        self.delete_button = QToolButton(self)
-        self.delete_button.clicked.connect(lambda: self.delete())
+        self.snapshot_actions["export"].setMenu(self.export_menu)
+        self.snapshot_actions["rename"].triggered.connect(lambda: self.rename())
+        self.snapshot_actions["delete"].triggered.connect(lambda: self.delete())
         self.message = QLabel(self)
         self.message.setObjectName("snapshotsMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names snapshots: the user's words, never markup
@@ -115,20 +113,29 @@ class SnapshotsPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #5b6673;")
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons = QToolBar(self)  # in a narrow dock the last buttons go into its » menu, the dock stays narrow
+        buttons.setObjectName("snapshotsButtons")
+        buttons.setMovable(False)
+        buttons.setFloatable(False)
+        buttons.setStyleSheet("QToolBar { border: none; padding: 0px; spacing: 4px; }")
         buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        for button in (self.open_button, self.restore_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(12)
-        for button in (self.rename_button, self.delete_button):
-            buttons.addWidget(button)
+        spring = QWidget(buttons)
+        spring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        buttons.addWidget(spring)
+        for key in ("open", "restore", "export"):
+            buttons.addAction(self.snapshot_actions[key])
+        buttons.addSeparator()
+        for key in ("rename", "delete"):
+            buttons.addAction(self.snapshot_actions[key])
+        button = {key: cast(QToolButton, buttons.widgetForAction(act)) for key, act in self.snapshot_actions.items()}
+        self.open_button, self.restore_button, self.export_button = button["open"], button["restore"], button["export"]
+        self.rename_button, self.delete_button = button["rename"], button["delete"]
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.message)
         self.retranslate()
         self.refresh()
@@ -138,16 +145,17 @@ class SnapshotsPanel(QWidget):
         self.list.setHeaderLabels([self.tr("Snapshot"), self.tr("Saved")])
         self.save_button.setText(self.tr("Save snapshot…"))
         self.save_button.setToolTip(self.tr("Keep the workshop as it is now under a name, inside its file"))
-        self.open_button.setText(self.tr("Open read-only"))
-        self.open_button.setToolTip(self.tr("Look at the snapshot in a window of its own, beside the current state"))
-        self.restore_button.setText(self.tr("Restore"))
-        self.restore_button.setToolTip(self.tr("Make the workshop what it was in the snapshot (Undo goes back)"))
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Handouts or slides of the snapshot, not of the current state"))
-        self.rename_button.setText(self.tr("Rename…"))
-        self.rename_button.setToolTip(self.tr("Give the snapshot another name (F2, or double-click its name)"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.delete_button.setToolTip(self.tr("Remove the snapshot from the workshop's file (Delete)"))
+        act = self.snapshot_actions
+        act["open"].setText(self.tr("Open read-only"))
+        act["open"].setToolTip(self.tr("Look at the snapshot in a window of its own, beside the current state"))
+        act["restore"].setText(self.tr("Restore"))
+        act["restore"].setToolTip(self.tr("Make the workshop what it was in the snapshot (Undo goes back)"))
+        act["export"].setText(self.tr("Export"))
+        act["export"].setToolTip(self.tr("Handouts or slides of the snapshot, not of the current state"))
+        act["rename"].setText(self.tr("Rename…"))
+        act["rename"].setToolTip(self.tr("Give the snapshot another name (F2, or double-click its name)"))
+        act["delete"].setText(self.tr("Delete"))
+        act["delete"].setToolTip(self.tr("Remove the snapshot from the workshop's file (Delete)"))
         self.empty.setText(self.tr("No snapshots yet. “Save snapshot…” keeps the workshop as it is now, inside its "
                                    "file, to compare with or to come back to."))
         for item in (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())):
@@ -207,9 +215,8 @@ class SnapshotsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        for button in (self.open_button, self.restore_button, self.export_button, self.rename_button,
-                       self.delete_button):
-            button.setEnabled(chosen)
+        for action in self.snapshot_actions.values():
+            action.setEnabled(chosen)
 
     def say(self, text: str) -> None:
         """A short note under the list (what was done, or why not)."""
