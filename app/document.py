@@ -179,8 +179,9 @@ class Document:
                     self._check_object("curve", c)
             if kind == "curve":
                 canvas = self.get(leaf.parent)
+                factor_ids = {f.id for f in canvas.factors}
                 for factor_id, level in obj.levels.items():
-                    problem = level_problem(canvas, factor_id, level)
+                    problem = level_problem(canvas, factor_id, level, factor_ids)
                     if problem:
                         raise EditRefused(f"curve.levels: {problem}")
                 if obj.reference and any(c.reference for c in canvas.curves):
@@ -262,9 +263,10 @@ class Document:
     def _check_canvas_update(self, leaf: Update, obj: Any) -> None:
         if leaf.kind == "canvas" and "scale" in leaf.changes:
             trial = replace(obj, scale=leaf.changes["scale"][1])
+            factor_ids = {f.id for f in obj.factors}
             for curve in obj.curves:
                 for factor_id, level in curve.levels.items():
-                    problem = level_problem(trial, factor_id, level)
+                    problem = level_problem(trial, factor_id, level, factor_ids)
                     if problem:
                         raise EditRefused(f'canvas.scale: curve "{curve.name}" has a {problem}')
         if leaf.kind == "curve" and leaf.changes.get("reference", (None, False))[1]:

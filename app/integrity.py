@@ -105,10 +105,11 @@ def _canvas_problems(canvas: m.Canvas, base: str, kind_of: KindOf, check_types: 
         yield from _object_problems("canvas", canvas, base, kind_of, check_types)
     for j, factor in enumerate(canvas.factors):
         yield from _object_problems("factor", factor, f"{base}.factors[{j}]", kind_of, check_types)
+    factor_ids = {f.id for f in canvas.factors}
     for j, curve in enumerate(canvas.curves):
         yield from _object_problems("curve", curve, f"{base}.curves[{j}]", kind_of, check_types)
         for factor_id, level in curve.levels.items():
-            problem = level_problem(canvas, factor_id, level)
+            problem = level_problem(canvas, factor_id, level, factor_ids)
             if problem:
                 yield f"{base}.curves[{j}].levels{key_part(factor_id)}", problem
     if any(name == "curves" for name, _ in problems):

@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import sys
 from functools import partial
 from typing import Any, Callable, Iterable
 
@@ -553,10 +554,15 @@ def loads(text: str | bytes | bytearray) -> m.Workshop:
 
 def read_json_file(path: str | os.PathLike[str]) -> m.Workshop:
     """The workshop in a JSON file; FormatError (naming the file) when it cannot be read or used."""
+    from app.gate import FileRefused
+    from app.inputs import open_regular
+
     name = os.fspath(path)
     try:
-        with open(path, "rb") as file:
+        with open_regular(path, sys.maxsize) as file:  # a pipe or a device is refused, never read forever
             data = file.read(MAX_BYTES + 1)
+    except FileRefused as error:
+        raise FormatError("", f"cannot read the file ({error.reason})", name) from None
     except OSError as error:
         raise FormatError("", f"cannot read the file ({error.strerror or error})", name) from None
     try:

@@ -30,9 +30,16 @@ from typing import Any, Iterator
 from app import model as m
 from app.fsutil import atomic_target
 from app.gate import FileRefused
+from app.inputs import open_regular, read_regular
 
 MAX_ROWS = 200_000
 MAX_CSV_BYTES = 64 * 1024 * 1024
+MAX_XLSX_BYTES = 64 * 1024 * 1024
+"""A workbook file as stored (zipped)."""
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+"""A workbook's parts unpacked: a small file that unpacks to more is a zip bomb, refused before it is parsed."""
+MAX_COLUMNS = 100
+"""Columns read of each row: a promise table has a dozen; a cell far to the right is not read."""
 
 
 @dataclass(frozen=True)
@@ -426,9 +433,7 @@ class _Percent:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    if path.stat().st_size > MAX_CSV_BYTES:
-        raise SheetError(path, f"larger than {MAX_CSV_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+    data = read_regular(path, MAX_CSV_BYTES, "table")  # a pipe or a device is refused, never read forever
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -445,35 +450,69 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """The rows a workbook really holds (read-only, by its cells, not by the range it declares), as values."""
     import zipfile
 
     from openpyxl import load_workbook
 
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise SheetError(path, f"not an Excel workbook ({type(e).__name__}: {e})") from None
-    except Exception as e:  # openpyxl raises its own exceptions for damaged workbooks
-        raise SheetError(path, f"not a readable Excel workbook ({type(e).__name__})") from None
-    try:
-        sheet = _promise_sheet(wb)
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            values = []
-            for cell in row:
-                value = getattr(cell, "value", None)
-                fmt = getattr(cell, "number_format", "") or ""
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
-                    value = _Percent(float(value))
-                values.append(value)
-            yield getattr(row[0], "row", None) or number if row else number, values
-    finally:
-        wb.close()
+    with open_regular(path, MAX_XLSX_BYTES, "table") as stream:
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                unpacked = sum(max(0, info.file_size) for info in archive.infolist())
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+            raise SheetError(path, f"not an Excel workbook ({type(e).__name__}: {e})") from None
+        if unpacked > MAX_XLSX_UNPACKED:
+            raise SheetError(path, f"the workbook unpacks to more than {MAX_XLSX_UNPACKED >> 20} MB")
+        stream.seek(0)
+        try:
+            wb = load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+            raise SheetError(path, f"not an Excel workbook ({type(e).__name__}: {e})") from None
+        except Exception as e:  # openpyxl raises its own exceptions for damaged workbooks
+            raise SheetError(path, f"not a readable Excel workbook ({type(e).__name__})") from None
+        try:
+            if not wb.worksheets:
+                raise SheetError(path, "the workbook has no worksheets")
+            for sheet in wb.worksheets:
+                sheet.reset_dimensions()  # read the cells the sheet holds, never the range it declares
+            yield from _sheet_rows(path, _promise_sheet(wb))
+        except SheetError:
+            raise
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
+            raise SheetError(path, f"not a readable Excel workbook ({type(e).__name__}: {e})") from None
+        finally:
+            wb.close()
+
+
+def _sheet_rows(path: Path, sheet: Any) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, values) of every row of `sheet` that has a cell, the first MAX_COLUMNS columns of each."""
+    from openpyxl.cell.read_only import EmptyCell
+
+    empty: Any = None
+    written = 0
+    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        if row is empty:
+            continue  # openpyxl fills a gap between rows with one shared empty row: skipped at no cost
+        written += 1
+        if written > 2 * MAX_ROWS:
+            raise SheetError(path, f"more than {MAX_ROWS} rows")
+        if all(type(cell) is EmptyCell for cell in row):
+            empty = row if empty is None else empty
+            continue
+        values = []
+        for cell in row:
+            value = getattr(cell, "value", None)
+            fmt = getattr(cell, "number_format", "") or ""
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+                value = _Percent(float(value))
+            values.append(value)
+        yield next((c.row for c in row if getattr(c, "row", None)), number), values
 
 
 def _promise_sheet(wb: Any) -> Any:
     """The first worksheet whose first rows hold the required headers (else the first worksheet)."""
     for sheet in wb.worksheets:
-        for row in sheet.iter_rows(max_row=20, values_only=True):
+        for row in sheet.iter_rows(max_row=20, max_col=MAX_COLUMNS, values_only=True):
             found = {header_key(cell_text(v)) for v in row if v is not None}
             if set(REQUIRED) <= found:
                 return sheet

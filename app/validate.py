@@ -115,9 +115,13 @@ def object_problems(kind: str, obj: Any, kind_of: KindOf) -> Iterator[tuple[str,
         yield from _canvas_problems(obj)
 
 
-def level_problem(canvas: m.Canvas, factor_id: str, level: Any) -> str | None:
-    """Why `level` cannot be a level on `factor_id` of `canvas`, or None when it can."""
-    if not any(f.id == factor_id for f in canvas.factors):
+def level_problem(canvas: m.Canvas, factor_id: str, level: Any,
+                  factor_ids: frozenset[str] | set[str] | None = None) -> str | None:
+    """Why `level` cannot be a level on `factor_id` of `canvas`, or None when it can.
+
+    `factor_ids` (the canvas's factor ids, when the caller checks many levels) saves a walk of the factors."""
+    known = factor_id in factor_ids if factor_ids is not None else any(f.id == factor_id for f in canvas.factors)
+    if not known:
         return f'no factor with id "{factor_id}" on canvas "{canvas.id}"'
     if level is None:
         return None
@@ -132,9 +136,10 @@ def _canvas_problems(canvas: m.Canvas) -> Iterator[tuple[str, str]]:
     references = [c for c in canvas.curves if c.reference]
     if len(references) > 1:
         yield "curves", f'more than one reference curve ("{references[0].id}", "{references[1].id}")'
+    factor_ids = {f.id for f in canvas.factors}
     for curve in canvas.curves:
         for factor_id, level in curve.levels.items():
-            problem = level_problem(canvas, factor_id, level)
+            problem = level_problem(canvas, factor_id, level, factor_ids)
             if problem:
                 yield f"curves[{curve.id}].levels.{factor_id}", problem
 

@@ -70,13 +70,18 @@ def test_svg_logo_is_drawn_as_vectors_on_handout_and_slides(tmp_path: Path) -> N
     assert top_pixel(slides) == (0x7A, 0x1F, 0xA2)
 
 
-def test_broken_or_missing_logo_does_not_fail_the_handout(tmp_path: Path) -> None:
+def test_a_missing_logo_is_left_out_and_a_broken_one_is_named(tmp_path: Path) -> None:
+    """A logo whose file has gone (a stale setting) is left out; a broken one fails the export naming it (issue 13:
+    never dropped silently from one export and failing another)."""
+    out = tmp_path / "gone.pdf"
+    export_pdf(sample(), out, branding={"logo": tmp_path / "gone.png"})
+    assert out.read_bytes().startswith(b"%PDF")
     broken = tmp_path / "broken.svg"
     broken.write_text("<svg this is not", encoding="utf-8")
-    for logo in (broken, tmp_path / "gone.png"):
-        out = tmp_path / f"{logo.stem}.pdf"
-        export_pdf(sample(), out, branding={"logo": logo})
-        assert out.read_bytes().startswith(b"%PDF")
+    for export, out in ((export_pdf, tmp_path / "broken.pdf"), (export_pptx, tmp_path / "broken.pptx")):
+        with pytest.raises(Exception, match="broken.svg: the SVG logo "):
+            export(sample(), out, branding={"logo": broken})
+        assert not out.exists()
 
 
 @pytest.mark.parametrize("kind", ["png", "svg"])
