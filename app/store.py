@@ -75,6 +75,7 @@ class SqliteStore:
         self.conn = conn
         self._ord: dict[str, float] = {}
         self._ord_log: list[tuple[str, float | None]] | None = None  # undo log of `_ord` during a commit
+        self._planned: dict[str, float] = {}  # the `ord`s of what the commit under way inserts or moves
         self.edit_count = int(self.meta("edit_count") or 0)
 
     # ------------------------------------------------------------------ meta
@@ -188,6 +189,7 @@ class SqliteStore:
         try:
             with self.change():
                 touched: list[str] = []
+                self._planned = self._plan_ords(doc, applied)
                 for leaf in applied:
                     self._write_leaf(doc, leaf, touched)
                 self._keep_order(doc, touched)
@@ -204,6 +206,7 @@ class SqliteStore:
             raise
         finally:
             self._ord_log = None
+            self._planned = {}
 
     # ------------------------------------------------------------- snapshots
     def snapshots(self) -> list[Snapshot]:
@@ -265,7 +268,7 @@ class SqliteStore:
         conn = self.conn
         if isinstance(leaf, Insert):
             if doc.find(leaf.id) is not None:
-                self._insert_row(leaf.kind, doc.get(leaf.id), self._ord_for(doc, leaf.id), leaf.parent)
+                self._insert_row(leaf.kind, doc.get(leaf.id), self._planned_ord(doc, leaf.id), leaf.parent)
                 touched.append(leaf.id)
         elif isinstance(leaf, Delete):
             self._delete_row(leaf.kind, leaf.obj)
@@ -284,7 +287,7 @@ class SqliteStore:
                 )
         elif isinstance(leaf, Move):
             touched.append(leaf.id)
-            self._set_ord(leaf.id, self._ord_for(doc, leaf.id))
+            self._set_ord(leaf.id, self._planned_ord(doc, leaf.id))
             conn.execute(f"UPDATE {q(s.TABLES[leaf.kind])} SET ord = ? WHERE id = ?", (self._ord[leaf.id], leaf.id))
         elif isinstance(leaf, SetLevel):
             if leaf.new is None:
@@ -353,6 +356,39 @@ class SqliteStore:
         else:
             self._ord[obj_id] = value
 
+    def _planned_ord(self, doc: Document, obj_id: str) -> float:
+        """The `ord` planned for `obj_id` by `_plan_ords` (else found among its neighbours)."""
+        planned = self._planned.get(obj_id)
+        return self._ord_for(doc, obj_id) if planned is None else planned
+
+    def _plan_ords(self, doc: Document, applied: list[Leaf]) -> dict[str, float]:
+        """The `ord` of every object an edit inserts or moves, found in one pass over each list it changes.
+
+        A run of such objects between two neighbours that keep their `ord` is spread evenly between them (after
+        the last one, `_GAP` apart), so a batch of many inserts costs one walk of the list, not one per insert.
+        """
+        moving = {leaf.id for leaf in applied if isinstance(leaf, (Insert, Move)) and doc.find(leaf.id) is not None}
+        lists = {(doc.kind_of(obj_id), doc.parent_of(obj_id)) for obj_id in moving}
+        planned: dict[str, float] = {}
+        for kind, parent in lists:
+            if kind is None:
+                continue
+            in_list: dict[str, float] = {}
+            run: list[str] = []
+            before: float | None = None
+            for item in doc.siblings(kind, parent):
+                if item.id in moving:
+                    run.append(item.id)
+                elif item.id in self._ord:
+                    in_list.update(_spread(run, before, self._ord[item.id]))
+                    run, before = [], self._ord[item.id]
+                else:  # a sibling written later in this commit (a new canvas's factors): placed one by one
+                    break
+            else:
+                in_list.update(_spread(run, before, None))
+                planned.update(in_list)
+        return planned
+
     def _ord_for(self, doc: Document, obj_id: str) -> float:
         """An `ord` that puts `obj_id` between its neighbours in the document's list."""
         kind, parent = doc.kind_of(obj_id), doc.parent_of(obj_id)
@@ -371,6 +407,7 @@ class SqliteStore:
     def _keep_order(self, doc: Document, touched: list[str]) -> None:
         """Renumber a list whose order the fractional `ord`s no longer keep (rare: many inserts in one gap)."""
         lists_done: set[tuple[str, str | None]] = set()
+        positions: dict[tuple[str, str | None], dict[str, int]] = {}
         for obj_id in touched:
             kind = doc.kind_of(obj_id)
             if kind is None:  # deleted by the edit
@@ -379,7 +416,9 @@ class SqliteStore:
             if (kind, parent) in lists_done:
                 continue
             items = doc.siblings(kind, parent)
-            i = doc.index_of(obj_id)
+            if (kind, parent) not in positions:  # one index per list: a batch of 100k inserts stays linear
+                positions[kind, parent] = {item.id: n for n, item in enumerate(items)}
+            i = positions[kind, parent][obj_id]
             mine = self._ord[obj_id]
             ok = (i == 0 or mine - self._ord[items[i - 1].id] > _TIGHT) and (
                 i == len(items) - 1 or self._ord[items[i + 1].id] - mine > _TIGHT
@@ -390,6 +429,21 @@ class SqliteStore:
                 self.conn.executemany(f"UPDATE {q(s.TABLES[kind])} SET ord = ? WHERE id = ?", rows)
                 for o, item_id in rows:
                     self._set_ord(item_id, o)
+
+
+def _spread(run: list[str], before: float | None, after: float | None) -> dict[str, float]:
+    """`ord`s for the ids of `run` in order between `before` and `after` (either may be None: an end of the list)."""
+    if not run:
+        return {}
+    if before is None and after is None:
+        return {obj_id: n * _GAP for n, obj_id in enumerate(run)}
+    if before is None:
+        assert after is not None
+        return {obj_id: after - (len(run) - n) * _GAP for n, obj_id in enumerate(run)}
+    if after is None:
+        return {obj_id: before + (n + 1) * _GAP for n, obj_id in enumerate(run)}
+    step = (after - before) / (len(run) + 1)
+    return {obj_id: before + (n + 1) * step for n, obj_id in enumerate(run)}
 
 
 def _number(value: float) -> float:
