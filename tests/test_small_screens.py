@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QToolBar, QToolButton, QWidget
 
 from app.resources import sample_path
 from app.workfile import WorkFile, read_workshop
@@ -155,3 +155,47 @@ def test_the_bottom_panels_give_way_on_a_short_screen_and_come_back_on_a_tall_on
     window.resize(1600, 1000)
     qtbot.wait(SETTLE)
     assert checks.height() >= usual * 0.9
+
+
+def click_tab(qtbot, tabs: QTabBar, text: str) -> None:
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == text)
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    qtbot.wait(SETTLE)
+
+
+def small_canvas(qtbot, window: MainWindow):  # noqa: ANN201 - the canvas editor
+    """The canvas editor in a window the size of a 1280×720 screen."""
+    window.resize(SCREEN)
+    visit_every_page(qtbot, window)
+    return window.workspace.show_page("canvas").ensure_built()
+
+
+def test_a_one_line_snapshots_dock_still_offers_its_buttons(qtbot, window: MainWindow) -> None:
+    window.resize(SCREEN)
+    qtbot.wait(SETTLE)
+    dock_tabs = next(bar for bar in window.findChildren(QTabBar)
+                     if "Snapshots" in [bar.tabText(i) for i in range(bar.count())])
+    click_tab(qtbot, dock_tabs, "Snapshots")
+    panel = window.snapshots
+    assert panel.isVisible() and panel.height() < 40
+    button = panel.save_button
+    assert button.isVisible() and button.height() >= button.minimumSizeHint().height()
+    assert panel.rect().contains(QRect(button.mapTo(panel, QPoint(0, 0)), button.size()))
+
+
+def test_the_errc_grid_fits_a_narrow_side_panel(qtbot, window: MainWindow) -> None:
+    editor = small_canvas(qtbot, window)
+    click_tab(qtbot, editor.tabs.tabBar(), "ERRC grid")
+    grid = editor.errc.grid
+    assert grid.width() <= editor.errc.grid_scroll.viewport().width()  # no quadrant cut off at the right
+
+
+def test_the_factors_errc_buttons_show_their_whole_names_in_a_narrow_side_panel(qtbot, window: MainWindow) -> None:
+    editor = small_canvas(qtbot, window)
+    table = editor.table
+    first = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)  # pick the first factor
+    click_tab(qtbot, editor.tabs.tabBar(), "Factor")
+    assert editor.details.pages.currentIndex() == 1
+    for action, button in editor.details.action_buttons.items():
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), f"{action}: cut"

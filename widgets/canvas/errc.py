@@ -77,7 +77,7 @@ class ErrcGrid(QWidget):
         self.setFont(text_font(self.font(), 14))
         self.scale = text_scale()
         """How much larger than normal the chips and headers are (the editor follows the text size)."""
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(260)  # chips wrap and elide: a narrow side panel (1280×720) shows the whole grid
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.suggestions: dict[str, Suggestion] = {}

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,6 +38,11 @@ from widgets.canvas.errc import action_names
 from widgets.canvas.fonts import SizedFonts
 
 ACTIONS: tuple[str | None, ...] = (None, "eliminate", "reduce", "raise", "create")
+# (row, column, rows, columns) of each action's button: "not decided" above, then the four as the ERRC grid has them
+ACTION_CELLS: dict[str | None, tuple[int, int, int, int]] = {
+    None: (0, 0, 1, 2), "eliminate": (1, 0, 1, 1), "raise": (1, 1, 1, 1),
+    "reduce": (2, 0, 1, 1), "create": (2, 1, 1, 1),
+}
 CAPTION_STYLE = f"color: {MUTED}; font-weight: 600;"
 
 
@@ -156,8 +161,8 @@ class FactorPanel(FollowsWhenShown, QWidget):
         col.addWidget(self.dear)
         col.addSpacing(6)
         col.addWidget(self._caption("action", form))
-        row = QHBoxLayout()
-        row.setSpacing(4)
+        grid = QGridLayout()  # laid out as the ERRC grid is: fits a narrow side panel (1280×720)
+        grid.setSpacing(4)
         self.action_group = QButtonGroup(form)
         self.action_group.setExclusive(True)
         self.action_buttons: dict[str | None, QPushButton] = {}
@@ -170,8 +175,8 @@ class FactorPanel(FollowsWhenShown, QWidget):
             button.clicked.connect(lambda _c=False, a=action: self.commit_action(a))
             self.action_group.addButton(button)
             self.action_buttons[action] = button
-            row.addWidget(button, 1)
-        col.addLayout(row)
+            grid.addWidget(button, *ACTION_CELLS[action])
+        col.addLayout(grid)
         col.addSpacing(4)
         col.addWidget(self._caption("note", form))
         self.errc_note = QLineEdit(form)

@@ -62,6 +62,13 @@ class ReadOnlyDocument(Document):
         raise EditRefused(QCoreApplication.translate("SnapshotsPanel", "A snapshot is read-only."))
 
 
+class SqueezableNote(QLabel):
+    """A wrapped note that a short dock may cut: it never asks for the height its lines need."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
 class SnapshotsPanel(QWidget):
     """The open workshop's snapshots, newest first: Save, Open read-only, Restore, Export, Rename, Delete."""
 
@@ -108,7 +115,7 @@ class SnapshotsPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names snapshots: the user's words, never markup
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #5b6673;")
-        self.empty = QLabel(self)
+        self.empty = SqueezableNote(self)
         self.empty.setObjectName("snapshotsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,8 +138,12 @@ class SnapshotsPanel(QWidget):
         self.open_button, self.restore_button, self.export_button = button["open"], button["restore"], button["export"]
         self.rename_button, self.delete_button = button["rename"], button["delete"]
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for squeezable in (self.list, self.empty):  # a dock one line tall (1280×720) keeps the buttons
+            squeezable.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.message.hide()  # shown while it says something
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(buttons)
@@ -172,7 +183,7 @@ class SnapshotsPanel(QWidget):
         for viewer in list(self.viewers):
             viewer.close()
         self.work_file = work_file
-        self.message.clear()
+        self.say("")
         self.refresh()
 
     @property
@@ -221,6 +232,7 @@ class SnapshotsPanel(QWidget):
     def say(self, text: str) -> None:
         """A short note under the list (what was done, or why not)."""
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # ------------------------------------------------------------------ actions
     def save_snapshot(self, name: str | None = None) -> Snapshot | None:
