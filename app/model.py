@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
 # Allowed values of the enumerated fields, in the order users see them.
@@ -249,6 +250,7 @@ COLLECTIONS: dict[str, str] = {
 KIND_OF_COLLECTION: dict[str, str] = {c: k for k, c in COLLECTIONS.items()}
 
 
+@cache  # asked for every field of every object an edit or a file holds: worked out once per kind
 def field_names(kind: str) -> tuple[str, ...]:
     """The editable field names of a kind (without `id` and without contained lists)."""
     cls = WorkshopInfo if kind == "workshop" else KINDS[kind]

@@ -132,6 +132,8 @@ def parse_grants(cell: str) -> tuple[m.Grant, ...]:
     A cell written as a list with «;» at the line ends («право А;\nправо Б;») is split by the semicolons too;
     an item never keeps a closing «;» or «,», and empty items are dropped.
     """
+    if not cell or cell.isspace():
+        return ()
     grants = []
     for part in _grant_parts(cell):
         text, granted = part.strip().rstrip(";,").strip(), False

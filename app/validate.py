@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import fields
 from datetime import date
+from functools import cache
 from typing import Any, Callable, Iterator
 
 from app import model as m
@@ -159,9 +160,15 @@ def type_problem(obj: Any, name: str) -> str | None:
     return value_type_problem(type(obj), name, getattr(obj, name))
 
 
+@cache
+def _annotation(cls: type, name: str) -> str:
+    """The type annotation of field `name` of model class `cls`, as written (looked up once per field)."""
+    return str(next(f.type for f in fields(cls) if f.name == name))
+
+
 def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     """Why `value` has the wrong type for field `name` of model class `cls`, or None."""
-    annotation = next(f.type for f in fields(cls) if f.name == name)
+    annotation = _annotation(cls, name)
     allowed = _SCALAR_TYPES.get(str(annotation))
     if allowed is not None:
         if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
