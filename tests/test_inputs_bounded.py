@@ -281,3 +281,31 @@ def test_validating_twenty_thousand_factors_takes_under_a_second() -> None:
     doc.apply(Insert("canvas", canvas, 0))
     assert time.perf_counter() - start <= 1.0
 
+
+
+def test_batches_of_inserts_keep_their_order_in_the_file() -> None:
+    """The one-pass ordering of a batch: runs at the start, between and after stored rows, moves, and factors
+    added to a canvas all read back from the rows in the model's order."""
+    import sqlite3
+
+    from app import schema
+    from app.document import Document
+    from app.edits import Batch, Insert, Move
+    from app.store import SqliteStore
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    schema.create_schema(conn)
+    store = SqliteStore(conn)
+    doc = Document(store=store)
+    doc.apply(Batch((Insert("team", m.Team("a", "A"), 0), Insert("team", m.Team("b", "B"), 1)), "two"))
+    promises = [m.Promise(f"p{i}", "a", "b", f"P{i}") for i in range(6)]
+    doc.apply(Batch(tuple(Insert("promise", p, i) for i, p in enumerate(promises[:2])), "ends"))
+    run = (Insert("promise", promises[2], 0), Insert("promise", promises[3], 2), Insert("promise", promises[4], 3),
+           Insert("promise", promises[5], 5), Move("promise", "p0", 1, 4))
+    doc.apply(Batch(run, "runs"))
+    doc.apply(Insert("canvas", m.Canvas("cv", "C", factors=[m.Factor("f0"), m.Factor("f1")]), 0))
+    doc.apply(Batch((Insert("factor", m.Factor("f2"), 0, "cv"), Insert("factor", m.Factor("f3"), 2, "cv")), "f"))
+    assert [p.id for p in doc.model.promises] == ["p2", "p3", "p4", "p1", "p0", "p5"]
+    assert [f.id for f in doc.model.canvases[0].factors] == ["f2", "f0", "f3", "f1"]
+    assert store.load() == doc.model
