@@ -59,7 +59,8 @@ def test_two_concurrent_import_promises_lose_nothing(tmp_path: Path, workshop: P
     tables = tmp_path / "tables"
     tables.mkdir()
     succeeded: list[str] = []
-    for round_number in range(30):
+    rounds = 12  # the old code lost an update in 14 of 30 rounds and every round once writes raced here
+    for round_number in range(rounds):
         texts = [f"Обещание {round_number}-{side}" for side in "ab"]
         runs = [cli(tmp_path / f"data-{side}", "import-promises", str(workshop),
                     str(table(tables, f"t{round_number}{side}", text))) for side, text in zip("ab", texts, strict=True)]
@@ -70,7 +71,7 @@ def test_two_concurrent_import_promises_lose_nothing(tmp_path: Path, workshop: P
                 succeeded.append(text)
             else:
                 assert run.returncode == 2 and err.count("\n") == 1 and str(workshop) in err, err
-    assert len(succeeded) >= 30, "of two writers at once one waits its turn: at least one succeeds in each round"
+    assert len(succeeded) >= rounds, "of two writers at once one waits its turn: at least one succeeds in each round"
     missing = set(succeeded) - promise_texts(workshop)
     assert not missing, f"reported added but lost: {sorted(missing)}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data-a", "data-b", "tables", "w.clientocracy"]

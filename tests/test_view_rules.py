@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,12 +11,14 @@ WIDGETS = ROOT / "widgets"
 CHANNEL = WIDGETS / "base" / "live.py"
 
 
+@cache
 def widget_sources() -> list[tuple[Path, ast.Module]]:
-    """Every module under widgets/, parsed."""
+    """Every module under widgets/, parsed (once: the rules only read the trees)."""
     return [(path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
             for path in sorted(WIDGETS.rglob("*.py")) if "__pycache__" not in path.parts]
 
 
+@cache
 def calls(tree: ast.AST) -> list[ast.Call]:
     """Every call in `tree`."""
     return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
