@@ -99,3 +99,21 @@ def test_branding_is_in_the_export_menu_and_reaches_the_handout(qtbot, window: M
     with qtbot.waitSignal(window.exporter.finished, timeout=60_000):
         window.menus["export_pdf"].trigger()
     assert image_count(target) == 1 and top_pixel(target) == (0x7A, 0x1F, 0xA2)
+
+
+def test_a_pipe_or_an_svg_that_reaches_for_another_file_is_never_read_by_the_preview(
+        qtbot, tmp_path: Path, english: Translations) -> None:
+    """Choosing a FIFO as the logo used to block the window in Qt's image reader; an SVG that refers to another file
+    is refused as the exports refuse it, so the preview never promises a logo the handout cannot draw."""
+    import os
+
+    pipe = tmp_path / "logo.png"
+    os.mkfifo(pipe)
+    sneaky = tmp_path / "logo.svg"
+    sneaky.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                      'width="10" height="10"><image xlink:href="/etc/hostname" width="10" height="10"/></svg>')
+    dialog = BrandingDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    for path in (pipe, sneaky):
+        dialog.set_logo(str(path))  # returns at once: nothing waits for a writer on the pipe
+        assert dialog.preview.pixmap().isNull() and "cannot be read" in dialog.preview.text()

@@ -182,7 +182,7 @@ def test_a_file_open_elsewhere_gets_a_dialog_naming_the_holder(qtbot, window: Ma
     import getpass
     import os
 
-    assert seen[0].text.startswith("“held.clientocracy” is open in another window:")
+    assert seen[0].text.startswith("“held.clientocracy” is already open elsewhere:")
     assert getpass.getuser() in seen[0].text and f"(process {os.getpid()})" in seen[0].text
     assert window.work.path.name == "bakery.clientocracy"  # the open workshop stays
 
@@ -222,3 +222,26 @@ def test_the_error_hook_replaces_and_restores_sys_excepthook() -> None:
     finally:
         handler.uninstall()
     assert sys.excepthook is before and shown and shown[0].name == "clientocracy.log"
+
+
+def test_a_save_refused_by_the_file_is_told_in_the_users_language(qtbot, tmp_path: Path) -> None:
+    """Refusals of the write helper and the file lock (English in the core) reach a Russian user in Russian."""
+    from app.fsutil import atomic_target
+    from widgets.shell.dialogs import reason_of
+
+    locked = tmp_path / "locked.clientocracy"
+    locked.write_bytes(b"x")
+    locked.chmod(0o444)
+    translations = Translations()
+    translations.apply("ru")
+    try:
+        with pytest.raises(OSError) as refused:
+            with atomic_target(locked) as tmp:
+                tmp.write_bytes(b"y")
+        assert reason_of(refused.value) == ("Файл только для чтения; ничего не записано "
+                                            "(сначала разрешите запись в него).")
+        assert locked.read_bytes() == b"x"
+        assert reason_of(OSError(28, "No space left on device")) == "Диск переполнен; ничего не записано."
+    finally:
+        translations.clear()
+        locked.chmod(0o644)

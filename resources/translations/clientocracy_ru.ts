@@ -3378,8 +3378,8 @@ team</source>
             <translation>Сессия уже открыта</translation>
         </message>
         <message>
-            <source>“{name}” is open in another window: {holder}.</source>
-            <translation>«{name}» открыт в другом окне: {holder}.</translation>
+            <source>“{name}” is already open elsewhere: {holder}.</source>
+            <translation>«{name}» уже открыт в другом месте: {holder}.</translation>
         </message>
         <message>
             <source>Continue there, or close it there and open the file here again.</source>
@@ -3408,6 +3408,34 @@ team</source>
         <message>
             <source>The file cannot be read (check its permissions).</source>
             <translation>Файл не читается (проверьте права доступа).</translation>
+        </message>
+        <message>
+            <source>The file changed on disk after it was opened. Save your work under another name.</source>
+            <translation>Файл изменился на диске после открытия. Сохраните работу под другим именем.</translation>
+        </message>
+        <message>
+            <source>The file has several names (hard links); copy it to a file of its own first.</source>
+            <translation>У файла несколько имён (жёсткие ссылки); сначала скопируйте его в отдельный файл.</translation>
+        </message>
+        <message>
+            <source>The file is being written by another program; try again in a moment.</source>
+            <translation>Файл сейчас записывает другая программа; попробуйте через минуту.</translation>
+        </message>
+        <message>
+            <source>The file is read-only; nothing was written (make it writable first).</source>
+            <translation>Файл только для чтения; ничего не записано (сначала разрешите запись в него).</translation>
+        </message>
+        <message>
+            <source>The folder is read-only; nothing was written.</source>
+            <translation>Папка только для чтения; ничего не записано.</translation>
+        </message>
+        <message>
+            <source>This is not a regular file (a folder, a pipe or a device); nothing was written.</source>
+            <translation>Это не обычный файл (папка, канал или устройство); ничего не записано.</translation>
+        </message>
+        <message>
+            <source>The disk is full; nothing was written.</source>
+            <translation>Диск переполнен; ничего не записано.</translation>
         </message>
         <message>
             <source>Cannot open the workshop</source>

@@ -32,7 +32,17 @@ def default_accent() -> str:
 
 
 def read_logo(path: str, size: QSize = PREVIEW) -> QImage:
-    """The logo file scaled to fit `size` (an SVG rendered at that size); a null image when unreadable."""
+    """The logo file scaled to fit `size` (an SVG rendered at that size); a null image when unreadable.
+
+    The file passes the exports' own checks first (a regular file of bounded size, an SVG that refers to no other
+    file), so a pipe or a huge picture never blocks the window and the preview shows only what the handout can draw.
+    """
+    from exports.logo import check_logo  # the exports' libraries load when the dialog is used, not at start-up
+
+    try:
+        check_logo(Path(path))
+    except Exception:  # LogoError, FileRefused or OSError: the preview says the file cannot be read
+        return QImage()
     reader = QImageReader(path)
     natural = reader.size()
     if natural.isValid() and not natural.isEmpty():

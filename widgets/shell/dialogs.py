@@ -44,10 +44,14 @@ def message_box(parent: QWidget | None, icon: Icon, name: str, title: str, text:
 
 
 def reason_of(error: BaseException) -> str:
-    """The reason of an error in a few words (an OSError's strerror, else its message, else its type)."""
+    """The reason of an error in a few words, in the user's language when it is a known one (an OSError's strerror,
+    a refused file's reason, else its message, else its type)."""
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+        return reason_text(error.strerror)
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str) and reason:
+        return reason_text(reason)
+    return reason_text(str(error)) if str(error) else type(error).__name__
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
@@ -91,9 +95,9 @@ def holder_text(holder: dict) -> str:
 
 
 def show_locked(parent: QWidget | None, error: FileLocked) -> None:
-    """Tell the user the file is open in another window of the app, and who holds it."""
+    """Tell the user the file is open elsewhere (another window, user or computer), and who holds it."""
     title = QCoreApplication.translate("dialogs", "The workshop is already open")
-    text = QCoreApplication.translate("dialogs", "“{name}” is open in another window: {holder}.").format(
+    text = QCoreApplication.translate("dialogs", "“{name}” is already open elsewhere: {holder}.").format(
         name=error.path.name, holder=holder_text(error.holder))
     more = QCoreApplication.translate("dialogs", "Continue there, or close it there and open the file here again.")
     box = message_box(parent, Icon.Information, "lockedDialog", title, text, more)
@@ -112,6 +116,20 @@ _REASONS = (
     (re.compile(r"too large"), QT_TRANSLATE_NOOP("dialogs", "The file is too large to be a workshop.")),
     (re.compile(r"cannot be read"), QT_TRANSLATE_NOOP(
         "dialogs", "The file cannot be read (check its permissions).")),
+    (re.compile(r"changed on disk since"), QT_TRANSLATE_NOOP(
+        "dialogs", "The file changed on disk after it was opened. Save your work under another name.")),
+    (re.compile(r"names \(hard links\)"), QT_TRANSLATE_NOOP(
+        "dialogs", "The file has several names (hard links); copy it to a file of its own first.")),
+    (re.compile(r"being written by "), QT_TRANSLATE_NOOP(
+        "dialogs", "The file is being written by another program; try again in a moment.")),
+    (re.compile(r"the file is read-only"), QT_TRANSLATE_NOOP(
+        "dialogs", "The file is read-only; nothing was written (make it writable first).")),
+    (re.compile(r"the folder .* is read-only"), QT_TRANSLATE_NOOP(
+        "dialogs", "The folder is read-only; nothing was written.")),
+    (re.compile(r"not a regular file"), QT_TRANSLATE_NOOP(
+        "dialogs", "This is not a regular file (a folder, a pipe or a device); nothing was written.")),
+    (re.compile(r"disk is full|No space left", re.IGNORECASE), QT_TRANSLATE_NOOP(
+        "dialogs", "The disk is full; nothing was written.")),
 )
 
 
