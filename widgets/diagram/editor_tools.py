@@ -46,6 +46,18 @@ class DiagramEditorTools:
         self.snap_action.setChecked(on)
         self.view.viewport().update()
 
+    def zoom_in(self) -> None:
+        """One step closer (around the cursor when it is over the diagram)."""
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        """One step further (around the cursor when it is over the diagram)."""
+        self.view.zoom_out()
+
+    def zoom_fit(self) -> None:
+        """Show every party (at readable names: see DiagramView.fit_all)."""
+        self.view.fit_all()
+
     def copy_picture(self) -> None:
         """Copy the selection (or, with nothing selected, the view) to the clipboard as a picture."""
         copy_picture(self.view, selection_only=bool(self.scene.selectedItems()))

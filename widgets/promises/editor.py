@@ -257,18 +257,6 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         """Select every party and promise on the map."""
         self.ctx.select([*(o.id for o in self._parties()), *(p.id for p in self.document.model.promises)])
 
-    def zoom_in(self) -> None:
-        """Show the map larger."""
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        """Show the map smaller."""
-        self.view.zoom_out()
-
-    def zoom_fit(self) -> None:
-        """Fit every party in the window."""
-        self.view.fit_all()
-
     def copy_picture(self) -> None:
         """Put a PNG of the selection (or, with nothing selected, of the whole map) on the clipboard."""
         image = selection_picture(self.scene) if self.scene.selectedItems() else None

@@ -330,18 +330,6 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         """Select every segment, team and link."""
         self.scene.select_all()
 
-    def zoom_in(self) -> None:
-        """One step closer (around the cursor when it is over the diagram)."""
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        """One step further (around the cursor when it is over the diagram)."""
-        self.view.zoom_out()
-
-    def zoom_fit(self) -> None:
-        """Show every party."""
-        self.view.fit_all()
-
     def find(self, text: str) -> int:  # type: ignore[override]  # the Editor interface's, not QWidget.find(WId)
         """Select the parties whose name contains `text` (any case) and centre the first; returns how many."""
         wanted = text.strip().casefold()
