@@ -10,9 +10,18 @@ import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPoint, QPointF, Qt, qInstallMessageHandler
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QAction, QActionGroup, QMouseEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -78,6 +87,36 @@ class SessionGuard:
             self.errors.append(f"[{self.step}] Qt warning about a deleted object: {message}")
         if callable(self._previous_handler):
             self._previous_handler(mode, context, message)
+
+
+def about_a_deleted_object(message: str) -> bool:
+    """A Qt warning that something touched an object Qt had already deleted."""
+    return "deleted" in message or "destroyed" in message
+
+
+class Trouble:
+    """Every uncaught exception (slots and event handlers end up in sys.excepthook) and every Qt warning that
+    `counts` picks, while inside a `with` block; `errors` lists them."""
+
+    def __init__(self, counts: Callable[[str], bool] = about_a_deleted_object) -> None:
+        self.errors: list[str] = []
+        self._counts = counts
+        self._hook: Any = None
+        self._handler: Any = None
+
+    def __enter__(self) -> Trouble:
+        self._hook = sys.excepthook
+        sys.excepthook = lambda kind, value, tb: self.errors.append(f"uncaught {kind.__name__}: {value}")
+        self._handler = qInstallMessageHandler(self._message)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        sys.excepthook = self._hook
+        qInstallMessageHandler(self._handler)
+
+    def _message(self, mode: QtMsgType, context: Any, message: str) -> None:
+        if mode != QtMsgType.QtDebugMsg and self._counts(message):
+            self.errors.append(f"Qt: {message}")
 
 
 class Steps:

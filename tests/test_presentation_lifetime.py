@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 import pytest
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 from shiboken6 import Shiboken
@@ -19,6 +19,7 @@ from app import changes
 from app.document import Document
 from app.jsonio import dumps, read_json_file
 from app.resources import sample_path
+from tests.session_support import Trouble
 from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
 from widgets.presentation import PresentationWindow, open_presentation
@@ -52,29 +53,6 @@ def followers(doc: Document) -> int:
     return changes_of(doc).receivers(SIGNAL("changed(PyObject)"))
 
 
-class Trouble:
-    """Every uncaught exception (slots and event handlers end up in sys.excepthook) and every Qt warning."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self._hook: Any = None
-        self._handler: Any = None
-
-    def __enter__(self) -> Trouble:
-        self._hook = sys.excepthook
-        sys.excepthook = lambda kind, value, tb: self.errors.append(f"uncaught {kind.__name__}: {value}")
-        self._handler = qInstallMessageHandler(self._message)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        sys.excepthook = self._hook
-        qInstallMessageHandler(self._handler)
-
-    def _message(self, mode: QtMsgType, context: Any, message: str) -> None:
-        if mode != QtMsgType.QtDebugMsg and not message.startswith(PLATFORM_NOISE):
-            self.errors.append(f"Qt: {message}")
-
-
 def leave_by_esc(window: PresentationWindow) -> None:
     if window.story.page.has_user_selection() and not window.story.lock.on:
         press(window, Qt.Key.Key_Escape)  # the first Esc only lets go of the selection
@@ -104,7 +82,7 @@ def test_presenting_and_leaving_ten_times_in_a_row_leaves_nothing_behind(qtbot, 
     goal = doc.model.info.evolutionary_goal
     agenda_clock(doc).set_minutes(15)  # T starts and pauses it (unset, T would open the menu of minutes)
     caplog.set_level(logging.WARNING)
-    with Trouble() as trouble:
+    with Trouble(lambda message: not message.startswith(PLATFORM_NOISE)) as trouble:
         for round_ in range(ROUNDS):
             window = open_presentation(doc, stack, start=STARTS[round_ % len(STARTS)],
                                        screen=QGuiApplication.primaryScreen(), parent=main)
@@ -142,6 +120,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from app.document import Document
 from app.jsonio import read_json_file
 from app.resources import sample_path
+from tests.session_support import Trouble
 from widgets.presentation import open_presentation
 
 app = QApplication([])

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, qInstallMessageHandler
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
@@ -16,6 +16,7 @@ from app import changes
 from app import model as m
 from app.document import Document
 from app.workfile import WorkFile, data_dir, find_recoverable, working_dir, write_workshop_file
+from tests.session_support import Trouble
 from tests.test_shell_dialogs import bakery_window, english_translations, open_window, rename_segment, small_workshop
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
@@ -50,29 +51,6 @@ def press(widget: QWidget, key: Qt.Key) -> None:
     for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
     QApplication.processEvents()
-
-
-class Trouble:
-    """Every uncaught exception and every Qt warning about a deleted object, while inside."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self._hook: Any = None
-        self._handler: Any = None
-
-    def __enter__(self) -> Trouble:
-        self._hook = sys.excepthook
-        sys.excepthook = lambda kind, value, tb: self.errors.append(f"uncaught {kind.__name__}: {value}")
-        self._handler = qInstallMessageHandler(self._message)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        sys.excepthook = self._hook
-        qInstallMessageHandler(self._handler)
-
-    def _message(self, mode: QtMsgType, context: Any, message: str) -> None:
-        if mode != QtMsgType.QtDebugMsg and ("deleted" in message or "destroyed" in message):
-            self.errors.append(f"Qt: {message}")
 
 
 # ------------------------------------------------------------------------------------ an editor, as the shell sees it
