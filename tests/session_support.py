@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QAction, QActionGroup, QMouseEvent, QTextDocumentFragment
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -171,6 +172,18 @@ def drag_in_view(view: QGraphicsView, scene_start: QPointF, offset: QPoint) -> N
     """Drag from a scene position by `offset` viewport pixels."""
     start = view.mapFromScene(scene_start)
     drag(view.viewport(), start, start + offset)
+
+
+def hover_in_view(qtbot: Any, view: QGraphicsView, scene_point: QPointF) -> QPoint:
+    """Make the view's window active (Qt shows tooltips only there) and move the real mouse onto a scene point."""
+    window = view.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    viewport = view.viewport()
+    at = view.mapFromScene(scene_point)
+    QTest.mouseMove(viewport, at + QPoint(3, 3))
+    QTest.mouseMove(viewport, at)
+    return at
 
 
 # ---------------------------------------------------------------------------------------------- the workshop's words

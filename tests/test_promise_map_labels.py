@@ -17,6 +17,7 @@ from app.document import Document
 from app.generate import generate_workshop
 from app.jsonio import read_json_file
 from app.resources import sample_path
+from tests.session_support import hover_in_view
 from widgets.base.tables import ID_ROLE
 from widgets.base.undo import push_edit
 from widgets.diagram.view import READABLE_PIXELS
@@ -58,13 +59,9 @@ def open_editor(qtbot: Any, workshop: m.Workshop, size: tuple[int, int] = (1600,
     return editor
 
 
-def hover(editor: PromiseMapEditor, scene_point: QPointF) -> QPoint:
-    """Move the real mouse over a scene point of the map (the way a tooltip is woken up)."""
-    viewport = editor.view.viewport()
-    at = editor.view.mapFromScene(scene_point)
-    QTest.mouseMove(viewport, at + QPoint(3, 3))
-    QTest.mouseMove(viewport, at)
-    return at
+def hover(qtbot: Any, editor: PromiseMapEditor, scene_point: QPointF) -> QPoint:
+    """Move the real mouse over a scene point of the map, its window active (the way a tooltip is woken up)."""
+    return hover_in_view(qtbot, editor.view, scene_point)
 
 
 def with_parallels() -> m.Workshop:
@@ -87,7 +84,7 @@ def test_hovering_an_arrow_shows_what_is_promised(qtbot, english) -> None:
     assert edge is not None
     editor.view.centerOn(edge.middle())
     QApplication.processEvents()
-    hover(editor, edge.middle())
+    hover(qtbot, editor, edge.middle())
     qtbot.waitUntil(lambda: QToolTip.isVisible() and p.text in QToolTip.text(), timeout=5000)
     card = QToolTip.text()
     missing = [g.text for g in p.resources if not g.granted]
@@ -124,7 +121,7 @@ def test_hovering_an_arrow_in_the_presentation_shows_the_card(qtbot, locked: boo
         p = doc.model.promises[0]
         edge = editor.diagram.edge_of(p.id)
         qtbot.waitUntil(lambda: editor.view.viewport().rect().contains(editor.view.mapFromScene(edge.middle())))
-        hover(editor, edge.middle())
+        hover(qtbot, editor, edge.middle())
         qtbot.waitUntil(lambda: QToolTip.isVisible() and p.text in QToolTip.text(), timeout=5000)
     finally:
         QToolTip.hideText()

@@ -8,7 +8,7 @@ import math
 from typing import Any, Iterator
 
 import pytest
-from PySide6.QtCore import QLineF, QPoint, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip
@@ -19,6 +19,7 @@ from app.generate import generate_workshop
 from app.jsonio import read_json_file
 from app.layout_routing import segment_hits_box
 from app.resources import sample_path
+from tests.session_support import hover_in_view
 from widgets.promises.diagram import SPREAD
 from widgets.promises.editor import PromiseMapEditor
 from widgets.promises.items import PromiseEdge
@@ -169,10 +170,7 @@ def test_hovering_a_bent_arrow_far_from_its_tag_shows_its_card(qtbot, english) -
     else:
         pytest.fail("no bent arrow with a clear leg")
     text = editor.document.get(edge.promise_ids[0]).text
-    viewport = editor.view.viewport()
-    at = editor.view.mapFromScene(point)
-    QTest.mouseMove(viewport, at + QPoint(3, 3))
-    QTest.mouseMove(viewport, at)
+    hover_in_view(qtbot, editor.view, point)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and text in QToolTip.text(), timeout=5000)
 
 
