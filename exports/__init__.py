@@ -50,26 +50,30 @@ def export_pdf(
     landscape: bool = False,
     findings: Sequence[Any] | None = None,
     branding: Any = None,
+    full: bool = False,
 ) -> Path:
-    """Write the PDF handout (A4 or A3, portrait or landscape); findings default to the checks' own."""
+    """Write the PDF handout (A4 or A3, portrait or landscape); findings default to the checks' own. A large
+    workshop is summarised; `full` adds its full registers as an appendix."""
     from exports.handout import write_handout
 
     return _write(path, "PDF handout", lambda tmp: write_handout(
-        workshop, tmp, page=page, landscape=landscape, findings=findings, branding=branding))
+        workshop, tmp, page=page, landscape=landscape, findings=findings, branding=branding, full=full))
 
 
-def export_pptx(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None) -> Path:
-    """Write the 16:9 PowerPoint deck with native, editable charts and diagrams of shapes and connectors."""
+def export_pptx(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None, full: bool = False) -> Path:
+    """Write the 16:9 PowerPoint deck with native, editable charts and diagrams of shapes and connectors (a large
+    workshop summarised; `full` adds its full registers)."""
     from exports.deck import write_deck
 
-    return _write(path, "PowerPoint deck", lambda tmp: write_deck(workshop, tmp, branding=branding))
+    return _write(path, "PowerPoint deck", lambda tmp: write_deck(workshop, tmp, branding=branding, full=full))
 
 
-def export_slides_pdf(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None) -> Path:
-    """Write the deck's story as 16:9 PDF pages, for those without PowerPoint."""
+def export_slides_pdf(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None,
+                      full: bool = False) -> Path:
+    """Write the deck's story as 16:9 PDF pages, for those without PowerPoint (same slides as the deck)."""
     from exports.slides_pdf import write_slides_pdf
 
-    return _write(path, "PDF slides", lambda tmp: write_slides_pdf(workshop, tmp, branding=branding))
+    return _write(path, "PDF slides", lambda tmp: write_slides_pdf(workshop, tmp, branding=branding, full=full))
 
 
 def export_pictures(

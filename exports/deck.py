@@ -21,6 +21,7 @@ from exports import deck_parts as parts
 from exports.i18n import Words
 from exports.logo import raster_logo
 from exports.pptx_xml import FONT, NS, Run, textbox
+from exports.scope import Scope, scope_of, story_diagrams
 from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_style, hex_rgb, safe_hex
 
 W, H = 12192000, 6858000  # 13.333 × 7.5 in
@@ -166,9 +167,10 @@ class Deck:
 
     def goal_slide(self) -> None:
         info, words = self.w.info, self.words
-        s = self.slide(words["evolutionary_goal"], "")
-        self.text(s, MARGIN, CONTENT_TOP, W - 2 * MARGIN, 1600000, parts.short(info.evolutionary_goal or "—", 220),
-                  32, bold=True, color=self.accent)
+        s = self.slide(words["evolutionary_goal"] if info.evolutionary_goal else words["values"], "")
+        if info.evolutionary_goal:
+            self.text(s, MARGIN, CONTENT_TOP, W - 2 * MARGIN, 1600000, parts.short(info.evolutionary_goal, 220),
+                      32, bold=True, color=self.accent)
         if info.goal_rationale:
             self.text(s, MARGIN, CONTENT_TOP + 1700000, W - 2 * MARGIN, 700000, parts.short(info.goal_rationale, 300),
                       16, color=INK)
@@ -266,26 +268,34 @@ class Deck:
         tbl.horz_banding = False
 
 
-def write_deck(workshop: m.Workshop, path: str, *, branding: Any = None) -> None:
-    """Write the deck of `workshop` to `path` (the caller makes the write atomic)."""
+def write_deck(workshop: m.Workshop, path: str, *, branding: Any = None, full: bool = False) -> None:
+    """Write the deck of `workshop` to `path` (the caller makes the write atomic); a large workshop is
+    summarised, with its full registers as closing slides when `full`."""
     from exports.context import Branding
 
     brand = Branding.of(branding)
     with tempfile.TemporaryDirectory(prefix="clientocracy-logo-") as folder:
-        _write_deck(Deck(workshop, brand.accent, raster_logo(brand.logo, folder)), path)
+        _write_deck(Deck(workshop, brand.accent, raster_logo(brand.logo, folder)), path, scope_of(workshop, full))
 
 
-def _write_deck(deck: Deck, path: str) -> None:
-    """Every slide of the deck, then the file."""
-    workshop = deck.w
+def _write_deck(deck: Deck, path: str, scope: Scope) -> None:
+    """Every slide the workshop has something for, in the PDF slides' order, then the file."""
     deck.title_slide()
-    deck.goal_slide()
-    for canvas in workshop.canvases:
+    if scope.goal:
+        deck.goal_slide()
+    for canvas in scope.canvases:
         deck.canvas_slides(canvas)
-    for name, key in (("structure", "structure"), ("promises", "promise_map")):
+    for title, workshop, name in story_diagrams(deck.w, scope, deck.words):
         group = parts.diagram_group(workshop, name, deck.words, MARGIN, CONTENT_TOP, W - 2 * MARGIN,
                                     H - CONTENT_TOP - 520000)
-        deck.fixed_slide(deck.words[key], extra=group)
-    parts.promise_slides(deck)
-    parts.economics_slides(deck)
+        deck.fixed_slide(title, extra=group)
+    if scope.promises:
+        (parts.promise_summary_slides if scope.summary else parts.promise_slides)(deck)
+    if scope.economics:
+        (parts.economics_totals_slide if scope.summary else parts.economics_slides)(deck)
+    if scope.appendix:
+        if scope.promises:
+            parts.promise_slides(deck)
+        if scope.economics:
+            parts.economics_slides(deck)
     deck.prs.save(path)

@@ -13,15 +13,30 @@ from app import model as m
 from app.layout_graph import NODE_SIZE
 from app.palette import KindLook
 from exports import fonts
-from exports.geometry import build_diagram
+from exports.draw_diagram import HALO, MIN_TEXT, PROBLEM_GLYPHS
+from exports.geometry import Diagram, build_diagram
 from exports.i18n import Words
-from exports.pptx_xml import FONT, Box, Run, TableCell, box, connector, group, line_sample, table, textbox
+from exports.pptx_xml import (
+    FONT,
+    Box,
+    Run,
+    TableCell,
+    box,
+    connector,
+    group,
+    line_sample,
+    site_pairs,
+    site_point,
+    table,
+    textbox,
+)
 from exports.style import (
     GRANTED,
     INK,
     LINK_COLOR,
     MISSING,
     MUTED,
+    PROBLEM,
     STATUS_COLORS,
     STATUS_LOOKS,
     hex_rgb,
@@ -91,7 +106,9 @@ def blanks_as_gaps(chart) -> None:
 
 
 def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int, w: int, h: int) -> str:
-    """The diagram as one group: a rounded box per node named after it, connectors glued to the boxes."""
+    """The diagram as one group: a shape per node named after it and its id («Логистика [t-log]»), connectors
+    glued to the nearest sides (opposite and parallel ones on the next sides), method errors under a halo with a
+    marker, and a legend of what occurs."""
     d = build_diagram(workshop, name)
     sizes = {n.id: NODE_SIZE.get(n.kind, NODE_SIZE["service"]) for n in d.nodes.values()}
     left, top, right, bottom = d.bounds
@@ -100,7 +117,7 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
         top = min(n.cy - sizes[n.id][1] / 2 for n in d.nodes.values())
         right = max(n.cx + sizes[n.id][0] / 2 for n in d.nodes.values())
         bottom = max(n.cy + sizes[n.id][1] / 2 for n in d.nodes.values())
-    legend_h = 300000
+    legend_h = 600000
     scale = min(w / (right - left or 1), (h - legend_h) / (bottom - top or 1), 9144.0)  # EMU per scene unit
     ox = x + (w - (right - left) * scale) / 2
     oy = y
@@ -110,47 +127,83 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
         look = kind_look(node.kind)
         nw, nh = sizes[node.id]
         bw, bh = nw * scale, nh * scale
-        size = max(5.0, min(14.0, bh / EMU_PT * 0.27))
-        boxes[node.id] = Box(next_id, node.label or "—", round(ox + (node.cx - left) * scale - bw / 2),
+        size = max(MIN_TEXT, min(14.0, bh / EMU_PT * 0.27))
+        label = node.label or "—"
+        shape_name = label if node.id.startswith("group:") else f"{label} [{node.id}]"
+        boxes[node.id] = Box(next_id, shape_name, round(ox + (node.cx - left) * scale - bw / 2),
                              round(oy + (node.cy - top) * scale - bh / 2), round(bw), round(bh), look.fill,
-                             look.border, bold=node.kind in ("segment", "council"), size=size,
+                             look.border, bold=node.kind in ("segment", "council"), size=size, label=label,
                              geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, nw, nh), text_color=look.text)
         next_id += 1
     width_pt = max(0.5, min(2.25, scale / 9144 * 2.25))
-    arrows = []
+    texts = {p.id: p.text for p in workshop.promises}
+    halos, arrows, marks = [], [], []
+    used: dict[tuple[str, str], int] = {}
     for e in d.edges:
         a, b = boxes[e.source], boxes[e.target]
         arrow_look = STATUS_LOOKS.get(e.status)
         color = STATUS_COLORS[e.status] if arrow_look else LINK_COLOR
         width = width_pt * (arrow_look.width if arrow_look else 2.0) / 2.2
-        label = f"{e.number}. {a.name} → {b.name}" if e.number else f"{a.name} → {b.name}"
+        pair = (min(e.source, e.target), max(e.source, e.target))
+        choices = site_pairs(a, b)
+        sites = choices[min(used.get(pair, 0), len(choices) - 1)]
+        used[pair] = used.get(pair, 0) + 1
+        what = short(texts.get(e.id), 80) or f"{a.label} → {b.label}"
+        label = f"{e.number}. {what} [{e.id}]" if e.number else f"{what} [{e.id}]"
         dash = DASHES.get(arrow_look.dash, "") if arrow_look else ""
-        arrows.append(connector(next_id, label, a, b, color, width, dash))
+        arrows.append(connector(next_id, label, a, b, color, width, dash, sites))
         next_id += 1
-    children = arrows + [box(b) for b in boxes.values()]
-    children += _legend(words, d.name, x, y + h - legend_h + 60000, next_id)
+        if e.problem in PROBLEM_GLYPHS:
+            halos.append(connector(next_id, f"{words['err_' + e.problem]} [{e.id}]", a, b, HALO,
+                                   width + 6.0, "", sites, head=False))
+            (x1, y1), (x2, y2) = site_point(a, sites[0]), site_point(b, sites[1])
+            side = 240000
+            marks.append(box(Box(next_id + 1, f"{words['err_' + e.problem]} [{e.id}]", (x1 + x2) // 2 - side // 2,
+                                 (y1 + y2) // 2 - side // 2, side, side, PROBLEM, "#FFFFFF", bold=True, size=10,
+                                 label=PROBLEM_GLYPHS[e.problem], geom="triangle", text_color="#FFFFFF")))
+            next_id += 2
+    children = halos + arrows + [box(b) for b in boxes.values()] + marks
+    children += _legend(words, d, x, y + h - legend_h + 60000, w, next_id)
     title = words["promise_map"] if name == "promises" else words["structure"]
     return group(999, title, x, y, w, h, children)
 
 
-def _legend(words: Words, name: str, x: int, y: int, first_id: int) -> list[str]:
-    """Swatches of the four kinds (their shapes) and, on the promise map, a short line per status (its dash)."""
-    out, cx, next_id = [], x, first_id
-    for kind in ("segment", "client_facing", "service", "council"):
-        look, label = kind_look(kind), words[kind]
-        out.append(box(Box(next_id, f"Legend: {label}", cx, y + 30000, 300000, 160000, look.fill, look.border,
-                           geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, 300, 160), label=" ")))
-        out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, y, len(label) * 70000, 220000,
-                           [Run(label, 9, False, INK)], anchor="ctr"))
-        cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2
-    if name == "promises":
-        for status in ("negotiating", "accepted", "kept", "broken"):
-            status_look, label = STATUS_LOOKS[status], words[status]
-            out.append(line_sample(next_id, f"Legend: {label}", cx, y + 110000, 300000, STATUS_COLORS[status],
-                            status_look.width * 0.75, DASHES.get(status_look.dash, "")))
-            out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, y, len(label) * 70000, 220000,
-                               [Run(label, 9, False, INK)], anchor="ctr"))
-            cx, next_id = cx + 380000 + len(label) * 70000, next_id + 2
+def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: int) -> list[str]:
+    """Swatches of the kinds that occur (their shapes), then on the promise map a short line per status that
+    occurs (its dash) and the method errors that occur (halo and marker); two rows when one is not enough."""
+    out, cx, cy, next_id = [], x, y, first_id
+    kinds = {n.kind for n in diagram.nodes.values()}
+    items = [("box", k) for k in ("segment", "client_facing", "service", "council") if k in kinds]
+    if diagram.name == "promises":
+        present = {e.status for e in diagram.edges}
+        items += [("status", st) for st in (*m.PROMISE_STATUSES, "mixed") if st in present]
+        problems = {e.problem for e in diagram.edges}
+        items += [("problem", p) for p in PROBLEM_GLYPHS if p in problems]
+    elif diagram.edges:
+        items.append(("link", ""))
+    for what, key in items:
+        label = words[f"err_{key}"] if what == "problem" else words["serves"] if what == "link" else words[key]
+        step = 380000 + len(label) * 70000
+        if cx > x and cx + step > x + w:
+            cx, cy = x, cy + 260000
+        if what == "box":
+            look = kind_look(key)
+            out.append(box(Box(next_id, f"Legend: {label}", cx, cy + 30000, 300000, 160000, look.fill, look.border,
+                               geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, 300, 160), label=" ")))
+        elif what == "problem":
+            out.append(line_sample(next_id, f"Legend: {label}", cx, cy + 110000, 300000, HALO, 6.0))
+            out.append(box(Box(next_id + 2, f"Legend: {label}", cx + 70000, cy + 10000, 180000, 180000, PROBLEM,
+                               "#FFFFFF", bold=True, size=8, label=PROBLEM_GLYPHS[key], geom="triangle",
+                               text_color="#FFFFFF")))
+        else:
+            status_look = STATUS_LOOKS.get(key)
+            color = STATUS_COLORS.get(key, LINK_COLOR) if what == "status" else LINK_COLOR
+            out.append(line_sample(next_id, f"Legend: {label}", cx, cy + 110000, 300000, color,
+                                   status_look.width * 0.75 if status_look else 1.5,
+                                   DASHES.get(status_look.dash, "") if status_look else ""))
+        out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, cy, len(label) * 70000, 220000,
+                           [Run(label, 10, False, INK)], anchor="ctr"))
+        cx, next_id = cx + step, next_id + 3
     return out
 
 
@@ -236,3 +289,47 @@ def economics_slides(deck: Deck) -> None:
                            color=MISSING if margin is not None and margin < 0 else INK),
                      _cell(ind.name), _cell(goal)])
     _paged(deck, words["economics"], header, rows, widths)
+
+
+def promise_summary_slides(deck: Deck) -> None:
+    """A large workshop's promises: counts by status and method error, then the worst promises, paged."""
+    from exports.summary import WORST_LIMIT, error_counts, status_counts, worst_promises
+
+    w, words = deck.w, deck.words
+    total = len(w.promises) or 1
+    rows = [[_cell(words[st], bold=True, color=STATUS_COLORS.get(st, INK)), _cell(words.number(n), align="r"),
+             _cell(f"{n / total:.0%}".replace("%", "\u00a0%"), align="r")] for st, n in status_counts(w).items()]
+    rows += [[_cell(words[f"err_{e}"], bold=True, color=MISSING), _cell(words.number(n), align="r"),
+              _cell(f"{n / total:.0%}".replace("%", "\u00a0%"), align="r")] for e, n in error_counts(w).items() if n]
+    widths = [int(x * 914400) for x in (6.0, 3.0, 3.33)]
+    _paged(deck, words["promise_summary"], [words["status"], words["count"], words["share"]], rows, widths)
+    names = {s.id: s.name for s in w.segments} | {t.id: t.name for t in w.teams}
+    worst = worst_promises(w, WORST_LIMIT // 2)
+    if not worst:
+        return
+    rows = [[_cell(str(i), color=MUTED, align="r"),
+             _cell(f"{short(names.get(p.from_, p.from_), 60)} → {short(names.get(p.to, p.to), 60)}"),
+             _cell(p.text), _cell(words[p.status], bold=True, color=STATUS_COLORS.get(p.status, INK)),
+             _cell(words[f"err_{error}"], color=MISSING)] for i, p, error in worst]
+    widths = [int(x * 914400) for x in (0.6, 3.2, 4.2, 1.5, 2.83)]
+    header = [words["no"], f"{words['from']} → {words['to'].lower()}", words["promise"], words["status"],
+              words["problem"]]
+    _paged(deck, words["worst_promises"], header, rows, widths)
+
+
+def economics_totals_slide(deck: Deck) -> None:
+    """A large workshop's economics: totals per team kind and for all teams."""
+    from exports.summary import economics_totals
+
+    words = deck.words
+    rows = []
+    for kind, teams, revenue, costs, losses, currency, _period in economics_totals(deck.w):
+        margin = revenue - costs
+        rows.append([_cell(words[kind] if kind else words["all_teams"], bold=not kind),
+                     _cell(words.number(teams), align="r"), _cell(words.money(revenue, currency), align="r"),
+                     _cell(words.money(costs, currency), align="r"),
+                     _cell(words.money(margin, currency), bold=True, align="r", color=MISSING if margin < 0 else INK),
+                     _cell(words.number(losses), align="r", color=MISSING if losses else MUTED)])
+    widths = [int(x * 914400) for x in (3.0, 1.3, 2.3, 2.3, 2.3, 1.13)]
+    header = [words["kind"], words["teams_n"], words["revenue"], words["costs"], words["margin"], words["losses"]]
+    _paged(deck, words["economics_totals"], header, rows, widths)

@@ -15,11 +15,16 @@ from exports import fonts, wrap
 from exports.geometry import Diagram, Edge, Node, build_diagram
 from exports.i18n import Words
 from exports.rl_text import block, drawing, strings
-from exports.style import DASH_PATTERNS, INK, LINK_COLOR, MUTED, STATUS_COLORS, STATUS_LOOKS, kind_look
+from exports.style import DASH_PATTERNS, INK, LINK_COLOR, MUTED, PROBLEM, STATUS_COLORS, STATUS_LOOKS, kind_look
 
 MAX_SCALE = 0.72  # points per scene unit: a small diagram is not blown up to poster size
 NODE_FONT = 15.0  # scene units
 BADGE_LIMIT = 400  # promise numbers are drawn on the arrows up to this many promises
+MIN_TEXT = 6.0  # points: no label is printed smaller (fewer lines instead; numbers left out)
+HALO = "#F2C1A5"  # app.palette.HALO: the method-error halo under an arrow, as in the editor
+HALO_EXTRA = 9.0  # scene units the halo is wider than its arrow
+PROBLEM_GLYPHS = {"unempowered": "!", "from_client": "!", "broken": "✕"}
+"""The marker on an arrow with a method error (a vermillion triangle with this glyph)."""
 
 
 def _arrow(start: tuple[float, float], end: tuple[float, float], color: object, width: float, dash, head: float):
@@ -44,16 +49,18 @@ def _legend(words: Words, diagram: Diagram, width: float, size: float) -> tuple[
         if kind in kinds:
             items.append(("box", kind))
     if diagram.name == "promises":
-        statuses = [s for s in m.PROMISE_STATUSES if any(e.status == s for e in diagram.edges)]
-        items += [("status", s) for s in statuses]
-    else:
+        present = {e.status for e in diagram.edges}
+        items += [("status", s) for s in (*m.PROMISE_STATUSES, "mixed") if s in present]
+        problems = {e.problem for e in diagram.edges}
+        items += [("problem", p) for p in PROBLEM_GLYPHS if p in problems]
+    elif diagram.edges:
         items.append(("link", ""))  # an arrow has no kind or status of its own
     group = Group()
     x, y, row_h = 0.0, 0.0, size * 1.9
     rows = 1
     previous = "box"
     for what, key in items:
-        label = words["serves"] if what == "link" else words[key]
+        label = words["serves"] if what == "link" else words[f"err_{key}"] if what == "problem" else words[key]
         w = 26 + fonts.width(label, fonts.SANS, size) + size * 1.5
         new_kind = previous == "box" and what != "box"  # arrows start a row of their own
         previous = what
@@ -61,12 +68,16 @@ def _legend(words: Words, diagram: Diagram, width: float, size: float) -> tuple[
             x, y, rows = 0.0, y - row_h, rows + 1
         if what == "box":
             group.add(_shape(kind_look(key), x + 10, y + size * 0.1, 20, size * 1.1, 0.8, 20 * 0.07))
+        elif what == "problem":
+            group.add(Line(x, y + size * 0.1, x + 20, y + size * 0.1, strokeColor=HexColor(HALO),
+                           strokeWidth=size * 0.7, strokeLineCap=1))
+            group.add(_marker(x + 10, y + size * 0.1, size * 1.25, PROBLEM_GLYPHS[key]))
         else:
             color = HexColor(STATUS_COLORS.get(key, LINK_COLOR) if what == "status" else LINK_COLOR)
             look = STATUS_LOOKS.get(key) if what == "status" else None
-            width = look.width * 0.5 if look else 1.1
-            dash = _dash(look.dash, width) if look else None
-            group.add(_arrow((x, y + size * 0.1), (x + 20, y + size * 0.1), color, width, dash, 6))
+            stroke = look.width * 0.5 if look else 1.1
+            dash = _dash(look.dash, stroke) if look else None
+            group.add(_arrow((x, y + size * 0.1), (x + 20, y + size * 0.1), color, stroke, dash, 6))
         for s in strings(x + 26, y - size * 0.25, label, fonts.SANS, size, INK):
             group.add(s)
         x += w
@@ -101,14 +112,18 @@ def diagram_drawing(
     ox = (width - bw * scale) / 2
     oy = draw_h - (bh * scale)
     to_pt = lambda x, y: (ox + (x - left + pad) * scale, oy + (bottom + pad - y) * scale)  # noqa: E731
-    badges = diagram.name == "promises" and len(diagram.edges) <= BADGE_LIMIT
+    badges = diagram.name == "promises" and len(diagram.edges) <= BADGE_LIMIT and 10.5 * scale >= MIN_TEXT
     for shape in _edges(diagram.edges, diagram.nodes, to_pt, scale):
         d.add(shape)
     for node in diagram.nodes.values():
         _node(d, node, to_pt, scale)
-    if badges:
-        for edge in diagram.edges:
+    for edge in diagram.edges:
+        if badges and edge.number:
             _badge(d, edge, to_pt, scale)
+        if edge.problem in PROBLEM_GLYPHS:
+            (x1, y1), (x2, y2) = to_pt(*edge.start), to_pt(*edge.end)
+            d.add(_marker(x1 + (x2 - x1) * 0.5, y1 + (y2 - y1) * 0.5, max(MIN_TEXT * 1.4, 20 * scale),
+                          PROBLEM_GLYPHS[edge.problem]))
     d.add(legend)
     return d
 
@@ -165,6 +180,8 @@ def _edges(edges: list[Edge], nodes: dict[str, Node], to_pt, scale: float) -> li
     """All arrows, batched into one stroked path and one filled path of heads per status (link = no status)."""
     head = max(2.0, 13 * scale)
     batches: dict[str, tuple[Path, Path]] = {}
+    halos = Path(strokeColor=HexColor(HALO), strokeWidth=max(2.0, (2.8 + HALO_EXTRA) * scale), fillColor=None,
+                 strokeLineCap=1, strokeLineJoin=1)
     for edge in edges:
         key = edge.status if edge.status in STATUS_LOOKS else ""
         if key not in batches:
@@ -186,12 +203,28 @@ def _edges(edges: list[Edge], nodes: dict[str, Node], to_pt, scale: float) -> li
         bx, by = x2 - ux * h, y2 - uy * h
         lines.moveTo(x1, y1)
         lines.lineTo(bx, by)
+        if edge.problem:
+            halos.moveTo(x1, y1)
+            halos.lineTo(x2, y2)
         wing = h * 0.42
         heads.moveTo(x2, y2)
         heads.lineTo(bx - uy * wing, by + ux * wing)
         heads.lineTo(bx + uy * wing, by - ux * wing)
         heads.closePath()
-    return [shape for pair in batches.values() for shape in pair]
+    shapes = [shape for pair in batches.values() for shape in pair]
+    return ([halos] if halos.points else []) + shapes
+
+
+def _marker(cx: float, cy: float, side: float, glyph: str) -> Group:
+    """The method-error marker: a vermillion triangle with a white glyph, centred on (cx, cy)."""
+    h = side * 0.87
+    group = Group(Polygon([cx - side / 2, cy - h / 3, cx + side / 2, cy - h / 3, cx, cy + 2 * h / 3],
+                          fillColor=HexColor(PROBLEM), strokeColor=white, strokeWidth=max(0.4, side * 0.06),
+                          strokeLineJoin=1))
+    size = max(MIN_TEXT, side * 0.55)
+    for part in strings(cx, cy - h / 3 + side * 0.1, glyph, fonts.SANS_BOLD, size, "#FFFFFF", "middle"):
+        group.add(part)
+    return group
 
 
 def _shape(look: KindLook, cx: float, cy: float, w: float, h: float, stroke: float, radius: float):
@@ -216,10 +249,11 @@ def _node(d: Drawing, node: Node, to_pt, scale: float) -> None:
                       strokeColor=HexColor(look.border), strokeWidth=max(0.3, 2.5 * scale), strokeLineJoin=1))
     else:
         d.add(_shape(look, cx, cy, w, h, max(0.3, 2.5 * scale), 14 * scale))
-    size = NODE_FONT * scale
+    size = max(MIN_TEXT, NODE_FONT * scale)
     font = fonts.SANS_BOLD if node.kind in ("segment", "council") else fonts.SANS
     room = w * (0.74 if look.shape == "ellipse" else 0.80 if look.shape == "hexagon" else 0.86)
-    lines = wrap.wrap_lines(node.label or "—", font, size, room, max_lines=3)
+    fit = max(1, min(3, int((h * 0.9) // (size * 1.12))))  # at the floor size, as many lines as the box holds
+    lines = wrap.wrap_lines(node.label or "—", font, size, room, max_lines=fit)
     leading = size * 1.12
     text_h = (len(lines) - 1) * leading + size * 0.72
     d.add(block(cx, cy + text_h / 2 + size * 0.06, lines, font, size, look.text, "middle", leading))
@@ -227,7 +261,7 @@ def _node(d: Drawing, node: Node, to_pt, scale: float) -> None:
 
 def _badge(d: Drawing, edge: Edge, to_pt, scale: float) -> None:
     (x1, y1), (x2, y2) = to_pt(*edge.start), to_pt(*edge.end)
-    mx, my = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45
+    mx, my = x1 + (x2 - x1) * 0.36, y1 + (y2 - y1) * 0.36
     label = str(edge.number)
     size = 10.5 * scale
     r = max(size * 0.95, fonts.width(label, fonts.SANS_BOLD, size) / 2 + 3 * scale)

@@ -11,6 +11,7 @@ from app.layout import diagram_positions
 NODE_W = 160.0  # scene units; a stored position is the node's centre (the GUI's node size is assumed)
 NODE_H = 60.0
 PARALLEL_GAP = 12.0
+FAN_WIDTH = 44.0  # scene units: the widest fan of parallel arrows between two nodes
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Edge:
     end: tuple[float, float]
     status: str = ""  # a promise's status; empty for a structure link
     number: int = 0  # a promise's row in the promise table (1-based); 0 for a link
+    problem: str = ""  # a promise's method error: "unempowered", "from_client", "broken" or ""
 
 
 @dataclass
@@ -80,21 +82,23 @@ def _clip(a: Node, b: Node, offset: float) -> tuple[tuple[float, float], tuple[f
     return _border_point(a2, dx, dy), _border_point(b2, -dx, -dy)
 
 
-def _edges(nodes: dict[str, Node], pairs: list[tuple[str, str, str, str, int]]) -> list[Edge]:
-    """Edges for (id, source, target, status, number) tuples; arrows between the same two nodes fan out."""
+def _edges(nodes: dict[str, Node], pairs: list[tuple[str, str, str, str, int, str]]) -> list[Edge]:
+    """Edges for (id, source, target, status, number, problem) tuples; arrows between the same two nodes fan
+    out, opposite ones too (never drawn as one double-headed arrow)."""
     groups: dict[tuple[str, str], list[int]] = {}
     usable = [p for p in pairs if p[1] in nodes and p[2] in nodes and p[1] != p[2]]
-    for index, (_id, src, dst, _status, _n) in enumerate(usable):
+    for index, (_id, src, dst, *_rest) in enumerate(usable):
         groups.setdefault((min(src, dst), max(src, dst)), []).append(index)
     edges: list[Edge] = []
     slot: dict[int, float] = {}
     for members in groups.values():
+        gap = min(PARALLEL_GAP, FAN_WIDTH / max(1, len(members) - 1))  # a fan stays within the node's height
         for k, index in enumerate(members):
-            slot[index] = (k - (len(members) - 1) / 2) * PARALLEL_GAP
-    for index, (edge_id, src, dst, status, number) in enumerate(usable):
+            slot[index] = (k - (len(members) - 1) / 2) * gap
+    for index, (edge_id, src, dst, status, number, problem) in enumerate(usable):
         offset = slot[index] if src < dst else -slot[index]
         start, end = _clip(nodes[src], nodes[dst], offset)
-        edges.append(Edge(edge_id, src, dst, start, end, status, number))
+        edges.append(Edge(edge_id, src, dst, start, end, status, number, problem))
     return edges
 
 
@@ -102,6 +106,12 @@ def diagram_nodes(workshop: m.Workshop) -> list[tuple[str, str]]:
     """(id, kind) of every node on the structure and promise diagrams: segments first, then teams in order."""
     nodes = [(s.id, "segment") for s in workshop.segments]
     return nodes + [(t.id, t.kind if t.kind in m.TEAM_KINDS else "service") for t in workshop.teams]
+
+
+def _number(p: m.Promise, default: int) -> int:
+    """A promise's row in the full promise table (a summary map's promise keeps the number it has there)."""
+    number = p.extra.get("x-number") if p.extra else None
+    return number if isinstance(number, int) else default
 
 
 def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
@@ -113,7 +123,11 @@ def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
         for node_id, kind in diagram_nodes(workshop)
     }
     if diagram == "promises":
-        pairs = [(p.id, p.from_, p.to, p.status, i + 1) for i, p in enumerate(workshop.promises)]
+        from exports.summary import method_error
+
+        segment_ids = {s.id for s in workshop.segments}
+        pairs = [(p.id, p.from_, p.to, p.status, _number(p, i + 1), method_error(p, segment_ids))
+                 for i, p in enumerate(workshop.promises)]
     else:
-        pairs = [(lk.id, lk.from_, lk.to, "", 0) for lk in workshop.links]
+        pairs = [(lk.id, lk.from_, lk.to, "", 0, "") for lk in workshop.links]
     return Diagram(diagram, nodes, _edges(nodes, pairs))

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from app import model as m
-from exports import fonts
+from exports import fonts, summary, summary_tables
 from exports import handout_tables as tables
 from exports.context import Branding, Ctx, LongTexts
 from exports.cover import cover
@@ -25,7 +25,9 @@ from exports.i18n import Words
 from exports.pdf_doc import ContentsLine, Heading, canvas_class, footer_text, make_doc, page_size
 from exports.pdf_flow import FitDrawing
 from exports.pdf_styles import make_styles, para
+from exports.scope import Scope, checked, scope_of
 from exports.style import RULE
+from exports.summary import segment_maps
 
 Entries = list[tuple[str, str, int]]
 
@@ -33,8 +35,8 @@ Entries = list[tuple[str, str, int]]
 class Sections:
     """Collects the body's flowables and the contents entries of its headings."""
 
-    def __init__(self, ctx: Ctx) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: Ctx, scope: Scope) -> None:
+        self.ctx, self.scope = ctx, scope
         self.story: list[Flowable] = []
         self.entries: Entries = []
 
@@ -52,7 +54,8 @@ def _goal(s: Sections) -> None:
     info = ctx.workshop.info
     s.heading(words["goal_values"], "goal")
     goal = info.evolutionary_goal
-    s.add(para(goal or words["none"], st.goal if goal and len(goal) <= 400 else st.body if goal else st.muted))
+    if goal:
+        s.add(para(goal, st.goal if len(goal) <= 400 else st.body))
     if info.goal_rationale:
         s.add(para(info.goal_rationale, st.body))
     if ctx.workshop.values:
@@ -103,7 +106,7 @@ def para_markup(markup: str, style) -> Flowable:
 def _canvases(s: Sections) -> None:
     ctx, words, st = s.ctx, s.ctx.words, s.ctx.styles
     landscape = ctx.width > ctx.height
-    for i, c in enumerate(ctx.workshop.canvases):
+    for i, c in enumerate(s.scope.canvases):
         s.add(PageBreak())
         if i == 0:
             s.story.append(Heading(words["canvas_kicker"].upper(), st.kicker, "canvases", 0, words["canvases"]))
@@ -123,66 +126,146 @@ def _canvases(s: Sections) -> None:
             s.add(para(words["factors"], st.h2), *tables.factor_table(ctx, c))
 
 
-def _diagram(s: Sections, name: str, title_key: str, hint: str) -> None:
+def _diagram(s: Sections, workshop: m.Workshop, name: str, title: str, key: str, hint: str, level: int = 0) -> None:
     ctx, st = s.ctx, s.ctx.styles
-    s.heading(ctx.words[title_key], title_key)
+    s.heading(title, key, level, st.h1)
     if hint:
         s.add(para(hint, st.muted))
     built: list[Diagram] = []  # placing the nodes is the slow part: once, however often the page lays it out
 
     def draw(wd: float, ht: float) -> Drawing:
         if not built:
-            built.append(build_diagram(ctx.workshop, name))
-        return diagram_drawing(ctx.workshop, name, ctx.words, wd, ht, text_scale=st.scale, built=built[0])
+            built.append(build_diagram(workshop, name))
+        return diagram_drawing(workshop, name, ctx.words, wd, ht, text_scale=st.scale, built=built[0])
 
     s.add(FitDrawing(draw, ctx.height, min_height=ctx.height * 0.5))
 
 
 def _wide(s: Sections, wide: Ctx) -> None:
-    """Diagrams and the promise table on landscape pages (the document's own pages if it is landscape)."""
+    """Diagrams and the promise table on landscape pages (the document's own pages if it is landscape); a
+    large workshop gets the client-facing layer, a promise map per segment and the worst promises instead."""
+    scope, words, w = s.scope, wide.words, wide.workshop
+    if not (scope.structure or scope.promises):
+        return
     narrow = s.ctx
     s.ctx = wide
     s.add(NextPageTemplate("wide"), PageBreak())
-    _diagram(s, "structure", "structure", "")
-    s.add(PageBreak())
-    _diagram(s, "promises", "promise_map", wide.words["promise_map_hint"])
-    s.add(PageBreak())
-    s.heading(wide.words["promises"], "promises")
-    s.add(*tables.promise_tables(wide))
+    if scope.summary:
+        s.heading(words["client_layer"], "client_layer")
+        s.add(para(words("summary_note", teams=words.number(len(w.teams)), promises=words.number(len(w.promises))),
+                   wide.styles.muted), *summary_tables.client_layer_tables(wide))
+        maps = segment_maps(w, words, None if scope.full else summary.MAP_LIMIT)
+        for i, seg_map in enumerate(maps):
+            s.add(PageBreak())
+            if i == 0:
+                s.entries.append(("maps", words["maps_by_segment"], 0))
+            hint = words("segment_map_hint", external=words.number(seg_map.external),
+                         internal=words.number(seg_map.internal))
+            _diagram(s, seg_map.workshop, "promises", words("segment_map", segment=seg_map.segment.name or "—"),
+                     f"map-{i}", hint, 1)
+        left_out = [seg.name for seg in w.segments if seg.id not in {sm.segment.id for sm in maps}]
+        if left_out and maps:
+            s.add(para(words("maps_left_out", names=", ".join(left_out)), wide.styles.muted))
+        if scope.promises:
+            s.add(PageBreak())
+            s.heading(words["promise_summary"], "promises")
+            s.add(*summary_tables.promise_summary_tables(wide))
+    else:
+        if scope.structure:
+            _diagram(s, w, "structure", words["structure"], "structure", "")
+        if scope.promises:
+            if scope.structure:
+                s.add(PageBreak())
+            _diagram(s, w, "promises", words["promise_map"], "promise_map", words["promise_map_hint"])
+            s.add(PageBreak())
+            s.heading(words["promises"], "promises")
+            s.add(*tables.promise_tables(wide))
     s.add(NextPageTemplate("body"))
     s.ctx = narrow
 
 
 def _tables(s: Sections) -> None:
-    ctx, words = s.ctx, s.ctx.words
-    s.add(PageBreak())
-    s.heading(words["teams"], "teams")
-    s.add(*tables.team_tables(ctx))
-    if ctx.workshop.experiments:
-        s.add(CondPageBreak(220))
-        s.heading(words["experiments"], "experiments")
+    ctx, words, scope = s.ctx, s.ctx.words, s.scope
+    first = True
+
+    def section(title_key: str) -> None:
+        nonlocal first
+        s.add(PageBreak() if first else CondPageBreak(220))
+        first = False
+        s.heading(words[title_key], title_key)
+
+    if scope.teams:
+        if scope.summary:
+            if scope.economics:
+                section("economics_totals")
+                s.add(*summary_tables.economics_totals_table(ctx))
+        else:
+            section("teams")
+            s.add(*tables.team_tables(ctx, scope))
+    if scope.experiments:
+        section("experiments")
         s.add(*tables.experiment_tables(ctx))
-    if ctx.findings is not None:
-        s.add(CondPageBreak(220))
-        s.heading(words["findings"], "findings")
-        s.add(*tables.finding_tables(ctx))
-    if ctx.notes.items:
+    worth = ctx.findings is not None and (checked(ctx.workshop) or any(
+        getattr(f, "severity", "") in ("error", "warning") for f in ctx.findings))
+    if worth:
+        section("findings")
+        s.add(*tables.finding_tables(ctx, 5 if scope.summary else None))
+
+
+def _appendix(s: Sections, wide: Ctx) -> None:
+    """The full registers of a large workshop, when asked for."""
+    if not s.scope.appendix:
+        return
+    narrow, words = s.ctx, s.ctx.words
+    s.add(PageBreak())
+    s.heading(words["appendix"], "appendix")
+    s.ctx = wide
+    if s.scope.promises:
+        s.add(NextPageTemplate("wide"), PageBreak())
+        s.heading(words["promises"], "register-promises", 1, wide.styles.h2)
+        s.add(*tables.promise_tables(wide), NextPageTemplate("body"))
+    s.ctx = narrow
+    if s.scope.teams:
         s.add(PageBreak())
-        s.heading(words["full_texts"], "full_texts")
-        s.add(*tables.full_texts(ctx))
+        s.heading(words["teams"], "register-teams", 1, narrow.styles.h2)
+        s.add(*tables.team_tables(narrow, s.scope))
 
 
-def handout_story(ctx: Ctx, wide: Ctx) -> list[Flowable]:
-    """Every flowable of the handout, cover to appendix; `wide` is the context of the landscape pages."""
-    s = Sections(ctx)
-    _goal(s)
-    _clients(s)
+def _notes(s: Sections) -> None:
+    if s.ctx.notes.items:
+        s.add(PageBreak())
+        s.heading(s.ctx.words["full_texts"], "full_texts")
+        s.add(*tables.full_texts(s.ctx))
+
+
+CONTENTS_ON_COVER = 10
+"""Up to this many contents lines sit on the cover; a longer handout gets a contents page (none under 3)."""
+
+
+def handout_story(ctx: Ctx, wide: Ctx, scope: Scope | None = None) -> list[Flowable]:
+    """Every flowable of the handout, cover to appendix; `wide` is the context of the landscape pages. Only the
+    sections the workshop has are written."""
+    s = Sections(ctx, scope or scope_of(ctx.workshop))
+    if s.scope.goal:
+        _goal(s)
+    if s.scope.clients:
+        _clients(s)
     _canvases(s)
     _wide(s, wide)
     _tables(s)
-    contents: list[Flowable] = [Heading(ctx.words["contents"], ctx.styles.h1, "contents", 0), Spacer(1, 6)]
-    contents += [ContentsLine(key, title, level, 11 * ctx.styles.scale) for key, title, level in s.entries]
+    _appendix(s, wide)
+    _notes(s)
     front = cover(ctx)
+    if s.story and isinstance(s.story[0], PageBreak):
+        s.story.pop(0)
+    lines = [ContentsLine(key, title, level, 11 * ctx.styles.scale) for key, title, level in s.entries]
+    if len(s.entries) < 3:
+        return [*front, NextPageTemplate("body"), PageBreak(), *s.story]
+    if len(s.entries) <= CONTENTS_ON_COVER:
+        heading = para(ctx.words["contents"].upper(), ctx.styles.kicker)
+        return [*front, Spacer(1, 18 * ctx.styles.scale), heading, *lines, NextPageTemplate("body"), PageBreak(),
+                *s.story]
+    contents: list[Flowable] = [Heading(ctx.words["contents"], ctx.styles.h1, "contents", 0), Spacer(1, 6), *lines]
     return [*front, NextPageTemplate("body"), PageBreak(), *contents, PageBreak(), *s.story]
 
 
@@ -194,8 +277,10 @@ def write_handout(
     landscape: bool = False,
     findings: Sequence[Any] | None = None,
     branding: Any = None,
+    full: bool = False,
 ) -> None:
-    """Write the handout PDF of `workshop` to `path` (the caller makes the write atomic)."""
+    """Write the handout PDF of `workshop` to `path` (the caller makes the write atomic); a large workshop is
+    summarised, with its full registers in an appendix when `full`."""
     fonts.register()
     words = Words(workshop.info.language)
     brand = Branding.of(branding)
@@ -227,4 +312,4 @@ def write_handout(
 
     doc = make_doc(path, size, margins, header, title=info.title, author=info.facilitator, lang=words.language,
                    wide=wide_size)
-    doc.build(handout_story(ctx, wide), canvasmaker=canvas_class(footer))
+    doc.build(handout_story(ctx, wide, scope_of(workshop, full)), canvasmaker=canvas_class(footer))

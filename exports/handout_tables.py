@@ -11,6 +11,7 @@ from exports.context import Ctx
 from exports.pdf_flow import TextCell
 from exports.pdf_grid import Cell, Grid, Part
 from exports.pdf_styles import para
+from exports.scope import Scope, has_economics, has_indicators
 from exports.style import ERRC_COLORS, GRANTED, INK, MISSING, MUTED, SEVERITY_COLORS, STATUS_COLORS
 
 CELL_LIMIT = 700  # characters of one table cell; longer texts go to the appendix
@@ -76,17 +77,34 @@ def promise_tables(ctx: Ctx) -> list[Flowable]:
     return grids(ctx, header, rows, widths)
 
 
-def team_tables(ctx: Ctx) -> list[Flowable]:
-    """Teams (purpose, lead, members), their economics with totals, and their success indicators."""
+def team_tables(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
+    """Teams (purpose, lead, members), their economics with totals, and their success indicators (each table
+    only when some team has something to put in it)."""
     w, words, st = ctx.workshop, ctx.words, ctx.styles
     if not w.teams:
-        return [para(words["none"], st.muted)]
+        return []
     out: list[Flowable] = []
     rows = [[cell(ctx, t.name, font=fonts.SANS_BOLD), cell(ctx, words[t.kind]), cell(ctx, t.purpose),
              cell(ctx, t.lead), cell(ctx, ", ".join(t.members))] for t in w.teams]
     head = header_cells([words[k] for k in ("team", "kind", "description", "lead", "members")])
     out += grids(ctx, head, rows, _widths(ctx, [18, 13, 27, 14, 28]))
-    out += [Spacer(1, 6), para(words["economics"], st.h2)]
+    if has_economics(w):
+        out += [Spacer(1, 6), para(words["economics"], st.h2), *_economics(ctx)]
+    if has_indicators(w):
+        out += [Spacer(1, 6), para(words["indicators"], st.h2)]
+        rows = []
+        for t in w.teams:
+            ind = t.indicator or m.Indicator()
+            rows.append([cell(ctx, t.name), cell(ctx, ind.name), cell(ctx, ind.target), cell(ctx, ind.current)])
+        head = header_cells([words[k] for k in ("team", "indicator", "target", "current")])
+        out += grids(ctx, head, rows, _widths(ctx, [24, 46, 15, 15]))
+    return out
+
+
+def _economics(ctx: Ctx) -> list[Flowable]:
+    """Each team's revenue, costs and margin, then the totals per currency and period."""
+    w, words = ctx.workshop, ctx.words
+    out: list[Flowable] = []
     rows = []
     totals: dict[tuple[str, str], tuple[float, float]] = {}
     for t in w.teams:
@@ -113,13 +131,6 @@ def team_tables(ctx: Ctx) -> list[Flowable]:
     aligns = ["left", "left", "right", "right", "right", "left"]
     head = header_cells([words[k] for k in ("team", "kind", "revenue", "costs", "margin", "period")], aligns)
     out += grids(ctx, head, rows, _widths(ctx, [24, 15, 16, 16, 16, 13]))
-    out += [Spacer(1, 6), para(words["indicators"], st.h2)]
-    rows = []
-    for t in w.teams:
-        ind = t.indicator or m.Indicator()
-        rows.append([cell(ctx, t.name), cell(ctx, ind.name), cell(ctx, ind.target), cell(ctx, ind.current)])
-    head = header_cells([words[k] for k in ("team", "indicator", "target", "current")])
-    out += grids(ctx, head, rows, _widths(ctx, [24, 46, 15, 15]))
     return out
 
 
@@ -143,8 +154,9 @@ def experiment_tables(ctx: Ctx) -> list[Flowable]:
 EXAMPLES = {"error": 40, "warning": 15, "hint": 8}  # findings shown per code; the rest are counted
 
 
-def finding_tables(ctx: Ctx) -> list[Flowable]:
-    """Open findings of the checks, errors first; past a few of each code, a count of the rest."""
+def finding_tables(ctx: Ctx, per_code: int | None = None) -> list[Flowable]:
+    """Open findings of the checks as sentences, errors first; past a few of each kind (`per_code` in a
+    summary), a count of the rest. No check codes: the client reads words."""
     words, st = ctx.words, ctx.styles
     findings = ctx.findings or []
     if not findings:
@@ -156,17 +168,16 @@ def finding_tables(ctx: Ctx) -> list[Flowable]:
     for f in sorted(findings, key=lambda f: order.get(getattr(f, "severity", "hint"), 3)):
         by_code.setdefault(f.code, []).append(f)
     rows = []
-    for code, group in by_code.items():
-        shown = group[: EXAMPLES.get(group[0].severity, 8)]
+    for group in by_code.values():
+        shown = group[: per_code or EXAMPLES.get(group[0].severity, 8)]
         for f in shown:
             rows.append([cell(ctx, words[f.severity], font=fonts.SANS_BOLD, color=SEVERITY_COLORS.get(f.severity, INK)),
-                         cell(ctx, f.message), cell(ctx, f.code, color=MUTED)])
+                         cell(ctx, f.message)])
         if len(group) > len(shown):
             more = words("more_findings", n=words.number(len(group) - len(shown)))
-            rows.append([cell(ctx, ""), cell(ctx, more, font=fonts.SANS_ITALIC, color=MUTED),
-                         cell(ctx, code, color=MUTED)])
-    head = header_cells([words["kind"], words["message"], words["code"]])
-    return [para(summary, st.muted), *grids(ctx, head, rows, _widths(ctx, [13, 67, 20]))]
+            rows.append([cell(ctx, ""), cell(ctx, more, font=fonts.SANS_ITALIC, color=MUTED)])
+    head = header_cells([words["kind"], words["message"]])
+    return [para(summary, st.muted), *grids(ctx, head, rows, _widths(ctx, [15, 85]))]
 
 
 def factor_table(ctx: Ctx, canvas: m.Canvas) -> list[Flowable]:

@@ -103,8 +103,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "missing": ("Не хватает полномочий и ресурсов", "Missing authorities and resources"),
     "all_granted": ("всё выдано", "all granted"),
     "nothing_listed": ("ничего не указано", "none listed"),
-    "more_findings": ("…и ещё {n} замечаний этого вида (полный список: clientocracy check)",
-                      "…and {n} more of this kind (full list: clientocracy check)"),
+    "more_findings": ("…и ещё {n} замечаний этого вида", "…and {n} more of this kind"),
     "canvas_kicker": ("Стратегическая канва", "Strategy canvas"),
     "error": ("ошибка", "error"),
     "warning": ("предупреждение", "warning"),
@@ -121,6 +120,51 @@ _WORDS: dict[str, tuple[str, str]] = {
     "continued": ("продолжение", "continued"),
     "overview": ("общий вид", "overview"),
     "tagline": ("Стратегия в одной строке", "Strategy in one line"),
+    # method errors drawn on every map (the book: a promise is taken only with all its authorities and resources)
+    "err_unempowered": ("принято без полномочий или ресурсов", "accepted without its authorities or resources"),
+    "err_from_client": ("обещание от клиента: клиент не обещает", "a promise from a client: clients do not promise"),
+    "err_broken": ("обещание нарушено", "promise broken"),
+    "mixed": ("разные статусы", "mixed statuses"),
+    # the summary of a large workshop
+    "summary_note": (
+        "Сводка: {teams} команд и {promises} обещаний. Полные реестры — в выгрузке таблицы обещаний "
+        "и в приложении (выгрузка с полными реестрами).",
+        "Summary: {teams} teams and {promises} promises. The full registers are in the promise table export "
+        "and in the appendix (export with full registers).",
+    ),
+    "client_layer": ("Клиентский слой и совет управляющих", "The client-facing layer and the council"),
+    "client_teams": ("Клиентские команды", "Client-facing teams"),
+    "service_teams": ("Сервисные команды", "Service teams"),
+    "service_groups": ("Сервисные команды по группам", "Service teams by group"),
+    "group": ("Группа", "Group"),
+    "teams_n": ("Команд", "Teams"),
+    "promises_given": ("Дают обещаний", "Promises given"),
+    "promises_to": ("Обещаний клиенту", "Promises to the client"),
+    "with_errors": ("С ошибками метода", "With method errors"),
+    "team_group": ("{name}: {n}", "{name}: {n}"),
+    "more_teams": ("Ещё клиентских команд: {n}", "{n} more client-facing teams"),
+    "maps_by_segment": ("Карты обещаний по сегментам", "Promise maps by segment"),
+    "segment_map": ("Цепочка обещаний клиенту: {segment}", "The chain of promises to the client: {segment}"),
+    "segment_map_hint": (
+        "Обещаний сегменту: {external}; внутренних обещаний его клиентским командам: {internal} "
+        "(стрелкой от группы сервисных команд). Номер — строка полного реестра обещаний.",
+        "Promises to the segment: {external}; internal promises to its client-facing teams: {internal} "
+        "(one arrow from each group of service teams). A number is the row in the full promise register.",
+    ),
+    "maps_left_out": ("Сегменты без отдельной карты (их обещания — в реестре): {names}",
+                      "Segments without a map of their own (their promises are in the register): {names}"),
+    "promise_summary": ("Система обещаний: сводка", "The promise system: summary"),
+    "count": ("Количество", "Count"),
+    "share": ("Доля", "Share"),
+    "worst_promises": ("Обещания с ошибками метода", "Promises with method errors"),
+    "worst_more": ("…и ещё {n} обещаний с ошибками метода (все — в полном реестре)",
+                   "…and {n} more promises with method errors (all in the full register)"),
+    "problem": ("Ошибка метода", "Method error"),
+    "economics_totals": ("Экономика команд: итоги", "Team economics: totals"),
+    "all_teams": ("Все команды", "All teams"),
+    "losses": ("Команд в убытке", "Teams at a loss"),
+    "more_of": ("и ещё {n}", "and {n} more"),
+    "appendix": ("Приложение: полные реестры", "Appendix: the full registers"),
 }
 
 _MONTHS_RU = (

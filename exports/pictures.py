@@ -37,16 +37,26 @@ def slug(text: str, fallback: str) -> str:
 
 
 def drawings(workshop: m.Workshop) -> list[tuple[str, Drawing]]:
-    """(file stem, drawing) for every canvas and for the structure and the promise map."""
+    """(file stem, drawing) for every canvas that has factors, the structure and the promise map when they have
+    something to draw (a large workshop: a promise map per segment, as in the deck)."""
+    from exports.scope import scope_of, story_diagrams
+
     words = Words(workshop.info.language)
+    scope = scope_of(workshop)
     out = []
     for i, c in enumerate(workshop.canvases, start=1):
+        if c not in scope.canvases:
+            continue
         title = c.title + (f" — «{c.tagline}»" if c.tagline else "")
         d = canvas_drawing(c, words, *CHART_SIZE, text_scale=1.4, title=title or None)
         out.append((f"canvas-{i}-{slug(c.title, 'canvas')}", _framed(d)))
-    for name in ("structure", "promises"):
-        d = diagram_drawing(workshop, name, words, *DIAGRAM_SIZE, text_scale=1.4, max_scale=1.0)
-        out.append((name if name == "structure" else "promise-map", _framed(d)))
+    maps = story_diagrams(workshop, scope, words)
+    for n, (title, part, name) in enumerate(maps, start=1):
+        d = diagram_drawing(part, name, words, *DIAGRAM_SIZE, text_scale=1.4, max_scale=1.0)
+        stem = "structure" if name == "structure" else "promise-map"
+        if scope.summary:
+            stem = f"promise-map-{n}-{slug(part.segments[0].name if part.segments else title, 'segment')}"
+        out.append((stem, _framed(d)))
     return out
 
 

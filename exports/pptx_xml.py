@@ -162,30 +162,44 @@ def _site_list(b: Box) -> list[tuple[int, int]]:
 
 def _sites(a: Box, b: Box) -> tuple[int, int]:
     """The pair of connection sites of `a` and `b` nearest each other."""
+    return site_pairs(a, b)[0]
+
+
+def site_pairs(a: Box, b: Box) -> list[tuple[int, int]]:
+    """Every pair of connection sites of `a` and `b`, the nearest first (the next ones keep parallel and
+    opposite arrows between one pair apart)."""
     sa, sb = _site_list(a), _site_list(b)
-    pairs = ((i, j) for i in range(len(sa)) for j in range(len(sb)))
-    return min(pairs, key=lambda p: math.dist(sa[p[0]], sb[p[1]]))
+    pairs = [(i, j) for i in range(len(sa)) for j in range(len(sb))]
+    return sorted(pairs, key=lambda p: math.dist(sa[p[0]], sb[p[1]]))
+
+
+def site_point(b: Box, idx: int) -> tuple[int, int]:
+    """Where connection site `idx` of `b` is on the slide (EMU)."""
+    return _site_list(b)[idx]
 
 
 def _site(b: Box, idx: int) -> tuple[int, int]:
     return _site_list(b)[idx]
 
 
-def connector(shape_id: int, name: str, a: Box, b: Box, color: str, width_pt: float, dashed: bool | str) -> str:
+def connector(shape_id: int, name: str, a: Box, b: Box, color: str, width_pt: float, dashed: bool | str,
+              sites: tuple[int, int] | None = None, head: bool = True) -> str:
     """A straight arrow glued from a connection site of `a` to one of `b` (moves with them in PowerPoint);
-    `dashed` is True (dashed) or a preset dash name ("sysDot", "dashDot", ...)."""
-    sa, sb = _sites(a, b)
+    `dashed` is True (dashed) or a preset dash name ("sysDot", "dashDot", ...); `sites` the pair of connection
+    sites (the nearest by default); without a `head`, a plain line (a halo under an arrow)."""
+    sa, sb = sites or _sites(a, b)
     (x1, y1), (x2, y2) = _site(a, sa), _site(b, sb)
     flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
     val = "dash" if dashed is True else dashed
     dash = f'<a:prstDash val="{val}"/>' if val else ""
+    tail = '<a:tailEnd type="triangle" w="med" len="med"/>' if head else '<a:round/>'
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="{text(name)[:250]}"/><p:cNvCxnSpPr>'
         f'<a:stCxn id="{a.shape_id}" idx="{sa}"/><a:endCxn id="{b.shape_id}" idx="{sb}"/></p:cNvCxnSpPr><p:nvPr/>'
         f'</p:nvCxnSpPr><p:spPr><a:xfrm{flip}><a:off x="{min(x1, x2)}" y="{min(y1, y2)}"/>'
         f'<a:ext cx="{abs(x2 - x1)}" cy="{abs(y2 - y1)}"/></a:xfrm><a:prstGeom prst="straightConnector1">'
         f'<a:avLst/></a:prstGeom><a:ln w="{round(width_pt * EMU_PER_PT)}"><a:solidFill><a:srgbClr val="{_hex(color)}"/>'
-        f'</a:solidFill>{dash}<a:tailEnd type="triangle" w="med" len="med"/></a:ln></p:spPr></p:cxnSp>'
+        f'</a:solidFill>{dash}{tail}</a:ln></p:spPr></p:cxnSp>'
     )
 
 

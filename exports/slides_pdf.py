@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from app import model as m
-from exports import fonts, wrap
+from exports import fonts, summary_tables, wrap
 from exports import handout_tables as tables
 from exports.context import Branding, Ctx, LongTexts
 from exports.cover import CoverBand
@@ -24,6 +24,7 @@ from exports.pdf_doc import canvas_class, footer_text, make_doc
 from exports.pdf_flow import FitDrawing
 from exports.pdf_grid import Cell
 from exports.pdf_styles import make_styles, para
+from exports.scope import Scope, scope_of, story_diagrams
 from exports.style import INK, MUTED
 
 SIZE = (960.0, 540.0)  # 13.333 × 7.5 in, as the PowerPoint deck
@@ -99,9 +100,11 @@ def replace_width(ctx: Ctx, width: float) -> Ctx:
     return replace(ctx, width=width)
 
 
-def slides_story(ctx: Ctx) -> list[Flowable]:
-    """Title, goal, canvases, structure, promise map, promises, economics — one section per slide or more."""
+def slides_story(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
+    """Title, goal, canvases, structure, promise map, promises, economics — one section per slide or more, only
+    those the workshop has; a large workshop's promise map per segment and its summaries, as in the deck."""
     w, words, st = ctx.workshop, ctx.words, ctx.styles
+    scope = scope or scope_of(w)
     info = w.info
     out: list[Flowable] = [CoverBand(words["handout"], info.title or "—", info.organization, ctx.branding.accent,
                                      1.25), Spacer(1, 40)]
@@ -111,23 +114,41 @@ def slides_story(ctx: Ctx) -> list[Flowable]:
     logo = logo_flowable(ctx.branding.logo, 220, 64)
     if logo is not None:
         out += [Spacer(1, 24), logo]
-    out += [NextPageTemplate("body"), PageBreak(), Section(words["evolutionary_goal"])]
-    big = ParagraphStyle("slide-goal", st.goal, fontSize=34, leading=42, spaceAfter=18)
-    out.append(para(info.evolutionary_goal or words["none"], big))
-    if info.goal_rationale:
-        out.append(para(info.goal_rationale, st.body))
-    if w.values:
-        out += [Spacer(1, 10), para(words["values"], st.h2)]
-        for v in w.values:
-            holder = f" — {v.holder}" if v.holder else ""
-            out.append(para(f"{v.name}{holder}. {v.description}".strip(), st.bullet, bullet="•"))
-    for c in w.canvases:
+    out.append(NextPageTemplate("body"))
+    if scope.goal:
+        out += [PageBreak(), Section(words["evolutionary_goal"] if info.evolutionary_goal else words["values"])]
+        if info.evolutionary_goal:
+            big = ParagraphStyle("slide-goal", st.goal, fontSize=34, leading=42, spaceAfter=18)
+            out.append(para(info.evolutionary_goal, big))
+        if info.goal_rationale:
+            out.append(para(info.goal_rationale, st.body))
+        if w.values:
+            if info.evolutionary_goal:
+                out += [Spacer(1, 10), para(words["values"], st.h2)]
+            for v in w.values:
+                holder = f" — {v.holder}" if v.holder else ""
+                out.append(para(f"{v.name}{holder}. {v.description}".strip(), st.bullet, bullet="•"))
+    for c in scope.canvases:
         _canvas_slides(ctx, c, out)
-    for name, key in (("structure", "structure"), ("promises", "promise_map")):
-        out += [PageBreak(), Section(words[key])]
-        out.append(FitDrawing(partial(diagram_drawing, w, name, words, text_scale=1.3, max_scale=1.0), ctx.height))
-    out += [PageBreak(), Section(words["promises"]), *tables.promise_tables(ctx)]
-    out += [PageBreak(), Section(words["economics"]), *_economics(ctx)]
+    for title, workshop, name in story_diagrams(w, scope, words):
+        out += [PageBreak(), Section(title)]
+        out.append(FitDrawing(partial(diagram_drawing, workshop, name, words, text_scale=1.3, max_scale=1.0),
+                              ctx.height))
+    if scope.promises:
+        if scope.summary:
+            out += [PageBreak(), Section(words["promise_summary"]), *summary_tables.promise_summary_tables(ctx)]
+        else:
+            out += [PageBreak(), Section(words["promises"]), *tables.promise_tables(ctx)]
+    if scope.economics:
+        if scope.summary:
+            out += [PageBreak(), Section(words["economics_totals"]), *summary_tables.economics_totals_table(ctx)]
+        else:
+            out += [PageBreak(), Section(words["economics"]), *_economics(ctx)]
+    if scope.appendix:
+        if scope.promises:
+            out += [PageBreak(), Section(words["promises"], words["appendix"]), *tables.promise_tables(ctx)]
+        if scope.economics:
+            out += [PageBreak(), Section(words["economics"], words["appendix"]), *_economics(ctx)]
     return out
 
 
@@ -152,7 +173,7 @@ def _economics(ctx: Ctx) -> list[Flowable]:
     return tables.grids(ctx, head, [r for r in rows] or [[Cell.text("—")] * 7], widths)
 
 
-def write_slides_pdf(workshop: m.Workshop, path: str, *, branding: Any = None) -> None:
+def write_slides_pdf(workshop: m.Workshop, path: str, *, branding: Any = None, full: bool = False) -> None:
     """Write the 16:9 PDF slides of `workshop` to `path` (the caller makes the write atomic)."""
     fonts.register()
     words = Words(workshop.info.language)
@@ -173,4 +194,4 @@ def write_slides_pdf(workshop: m.Workshop, path: str, *, branding: Any = None) -
     for template in doc.pageTemplates:
         if template.id == "body":
             template.onPageEnd = end
-    doc.build(slides_story(ctx), canvasmaker=canvas_class(footer))
+    doc.build(slides_story(ctx, scope_of(workshop, full)), canvasmaker=canvas_class(footer))

@@ -81,12 +81,13 @@ def test_a3_landscape_in_english(tmp_path: Path) -> None:
     assert set(sizes) == {A3_LANDSCAPE}
     text = pdftotext(path)
     assert f"Page 1 of {len(sizes)}" not in text  # the cover has no footer
-    assert f"Page {len(sizes)} of {len(sizes)}" in text and "Contents" in text and "No open findings." in text
+    # a short handout has its contents on the cover, not on a page of their own (issue 15)
+    assert f"Page {len(sizes)} of {len(sizes)}" in text and "CONTENTS" in text and "No open findings." in text
 
 
 def test_stress_workshop_loses_no_text(tmp_path: Path) -> None:
     w = stress()
-    path = export_pdf(w, tmp_path / "stress.pdf")
+    path = export_pdf(w, tmp_path / "stress.pdf", full=True)  # 300 promises: the full register is the appendix
     text = body_text(path, w)
     assert "Клиент😀доволен" in text and "Команда😀доволен" in text  # emoji and both neighbours
     expected = [w.info.evolutionary_goal, w.pains[1].text, w.propositions[0].statement, w.experiments[0].hypothesis,
@@ -141,11 +142,11 @@ def test_deck_org_slide_has_team_shapes_and_glued_connectors(tmp_path: Path) -> 
             break
     else:
         pytest.fail("no structure slide")
-    names = {s.name for s in shapes}
-    assert {t.name for t in w.teams} | {s.name for s in w.segments} <= names
+    names = {s.name for s in shapes}  # each shape named after its object, with the id in brackets (issue 15)
+    assert {f"{t.name} [{t.id}]" for t in w.teams} | {f"{s.name} [{s.id}]" for s in w.segments} <= names
     from pptx.shapes.connector import Connector
 
-    connectors = [s for s in shapes if isinstance(s, Connector)]
+    connectors = [s for s in shapes if isinstance(s, Connector) and not s.name.startswith("Legend")]
     assert len(connectors) == len(w.links)
     ids = {s.shape_id for s in shapes}
     ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -217,7 +218,7 @@ def test_empty_workshop_exports(tmp_path: Path) -> None:
     export_pdf(w, tmp_path / "e.pdf")
     export_pptx(w, tmp_path / "e.pptx")
     export_slides_pdf(w, tmp_path / "e-slides.pdf")
-    assert len(export_pictures(w, tmp_path / "pics")) == 4
+    assert export_pictures(w, tmp_path / "pics") == []  # nothing to draw: no blank pictures (issue 15)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (issue 7: where installed)")
