@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--promises", type=Path, metavar="OUT", help="the promise table as .xlsx or .csv")
     exp.add_argument("--logo", type=Path, metavar="FILE", help="a PNG, JPEG or SVG logo for handouts, slides and decks")
     exp.add_argument("--accent", metavar="#RRGGBB", help="the accent colour of handouts, slides and decks")
+    exp.add_argument("--full", action="store_true",
+                     help="add the full registers (every promise and team) to the handout, slides and deck of a "
+                          "large workshop as an appendix (by default they are summarised)")
     imp_p = sub.add_parser("import-promises", help="add the promises of a .xlsx or .csv table to a workshop")
     imp_p.add_argument("file", type=Path)
     imp_p.add_argument("table", type=Path)
@@ -187,7 +190,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`export FILE [--json OUT] [--pdf OUT [--page A3] [--landscape]] [--pptx OUT] [--slides-pdf OUT] [--png DIR]
-    [--promises OUT] [--logo F] [--accent C]`."""
+    [--promises OUT] [--logo F] [--accent C] [--full]`."""
     from app.workfile import read_workshop
 
     kinds = ("json", "pdf", "pptx", "slides_pdf", "png", "promises")
@@ -201,7 +204,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _refuse_unsafe_outputs(args, wanted)
     workshop = read_workshop(args.file)
     for kind, out in wanted.items():
-        options = {"branding": branding} if kind in _BRANDED else {}
+        options = {"branding": branding, "full": args.full} if kind in _BRANDED else {}
         if kind == "pdf":
             options.update(page=args.page, landscape=args.landscape)
         _EXPORTERS[kind](workshop, out, **options)
