@@ -20,6 +20,7 @@ from app.filelock import OPEN, WRITE, FileChanged, FileLock, FileLocked, holder_
 from app.fsutil import atomic_target, remove_leftovers, write_target
 from app.gate import FileRefused, GatedFile
 from app.integrity import workshop_problems
+from app.lineage import record_save
 from app.store import SqliteStore, connect
 
 try:
@@ -408,6 +409,7 @@ class WorkFile:
             file_lock = FileLock.take(target)
         try:
             expected = self._read_as if own_file else None
+            record_save(self.store)  # the saved state gets a revision id: copies find their common ancestor
             with atomic_target(target, suffix=SUFFIX) as tmp:
                 out = sqlite3.connect(tmp)
                 try:
@@ -456,9 +458,11 @@ def _lock_if_possible(path: Path, wait: float, purpose: str) -> FileLock | None:
         return None
 
 
-def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop, wait: float = 10.0) -> None:
+def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop, wait: float = 10.0,
+                        meta: dict[str, str] | None = None) -> None:
     """Write `workshop` as a new `.clientocracy` file at `path`, atomically (for the command line and scripts),
-    under the lock beside it: FileLocked when an app has the file open or another writer holds it past `wait`."""
+    under the lock beside it: FileLocked when an app has the file open or another writer holds it past `wait`.
+    `meta` rows (the lineage of a shared or merged copy) are written with it."""
     write_target(path)  # a read-only file or folder is refused with its own message before any lock
     with holding(path, wait), atomic_target(path, suffix=SUFFIX) as tmp:
         conn = connect(tmp)
@@ -467,5 +471,7 @@ def write_workshop_file(path: str | os.PathLike[str], workshop: m.Workshop, wait
             store = SqliteStore(conn)
             store.write_all(Document(workshop))
             store.set_meta("saved_edit_count", "0")
+            for key, value in (meta or {}).items():
+                store.set_meta(key, value)
         finally:
             conn.close()

@@ -14,7 +14,7 @@ from app import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 WRITER_WAIT = 30.0  # seconds import-promises waits for another writer of the same file before refusing
-COMMANDS = ("new", "import", "export", "check", "import-promises")
+COMMANDS = ("new", "import", "export", "check", "import-promises", "merge")
 
 
 class UsageError(Exception):
@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="file integrity and methodology checks")
     chk.add_argument("file", type=Path)
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
+    mrg = sub.add_parser("merge", help="merge two copies of one workshop against the copy both started from")
+    mrg.add_argument("mine", type=Path, metavar="MINE")
+    mrg.add_argument("theirs", type=Path, metavar="THEIRS")
+    mrg.add_argument("--base", type=Path, metavar="BASE",
+                     help="the copy both started from (found from the files' lineage when left out)")
+    mrg.add_argument("-o", "--output", type=Path, metavar="OUT", required=True,
+                     help="the merged workshop (.clientocracy or .json)")
+    mrg.add_argument("--prefer", choices=("mine", "theirs"), default="mine",
+                     help="the side each conflict is resolved to (default mine)")
+    mrg.add_argument("--json", action="store_true", help="print the conflicts as JSON")
     return parser
 
 
@@ -95,7 +105,7 @@ def _user_file(args: argparse.Namespace | None) -> Path | None:
     """The user's file a command reads or writes (the one a message about it names)."""
     if args is None:
         return None
-    return getattr(args, "output", None) if args.command == "import" else getattr(args, "file", None)
+    return getattr(args, "output", None) if args.command in ("import", "merge") else getattr(args, "file", None)
 
 
 def _disk_full(error: BaseException) -> bool:
@@ -374,5 +384,58 @@ def _import_into(document, args: argparse.Namespace):
     return result
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """`merge MINE THEIRS [--base BASE] -o OUT [--prefer mine|theirs] [--json]`: exit 0 merged cleanly, 1 merged
+    with conflicts (each resolved to the preferred side, listed on standard output), 2 unusable or unrelated
+    inputs (nothing written). The inputs are never changed."""
+    from app.fsutil import same_file, write_target
+    from app.lineage import common_base, merged_meta, read_copy
+    from app.merge import MergeFailed, MergeRefused, conflict_json, conflicts_text, merge
+
+    inputs = [("MINE", args.mine), ("THEIRS", args.theirs)] + ([("--base", args.base)] if args.base else [])
+    for what, path in inputs:
+        if path.suffix.lower() not in (".json", ".clientocracy"):
+            raise UsageError(f"clientocracy merge: {path}: {what} must be a .clientocracy or .json workshop")
+        if same_file(args.output, path):
+            raise UsageError(f"clientocracy merge: {args.output}: -o would overwrite {what}; nothing written "
+                             "(choose another name)")
+    if args.output.suffix.lower() not in (".json", ".clientocracy"):
+        raise UsageError(f"clientocracy merge: {args.output}: -o writes a .clientocracy or .json workshop")
+    write_target(args.output)
+    mine, mine_lineage = read_copy(args.mine)
+    theirs, theirs_lineage = read_copy(args.theirs)
+    if args.base is not None:
+        base = read_copy(args.base)[0]
+    else:
+        found = common_base(mine_lineage, theirs_lineage)
+        if found is None:
+            raise UsageError(f"clientocracy merge: {args.mine} and {args.theirs} record no common ancestor (not "
+                             "copies shared from one workshop, or a .json); give the copy both started from "
+                             "with --base")
+        base = found
+    try:
+        result = merge(base, mine, theirs, prefer=args.prefer)
+    except (MergeRefused, MergeFailed) as e:
+        raise UsageError(f"clientocracy merge: {e}; nothing written") from None
+    if args.output.suffix.lower() == ".json":
+        from app.jsonio import write_json_file
+
+        write_json_file(args.output, result.workshop)
+    else:
+        from app.workfile import write_workshop_file
+
+        has_lineage = mine_lineage.workshop_id or theirs_lineage.workshop_id
+        lineage = merged_meta(mine_lineage, theirs_lineage) if has_lineage else None
+        write_workshop_file(args.output, result.workshop, meta=lineage)
+    if args.json:
+        print(json.dumps([conflict_json(c) for c in result.conflicts], ensure_ascii=False, indent=2))
+    else:
+        for line in conflicts_text(result.conflicts):
+            print(line)
+        print(f"{args.output}: merged, {len(result.conflicts)} conflict{'' if len(result.conflicts) == 1 else 's'}"
+              + (f" (resolved to {args.prefer})" if result.conflicts else ""))
+    return EXIT_FINDINGS if result.conflicts else EXIT_OK
+
+
 _COMMANDS = {"new": cmd_new, "import": cmd_import, "export": cmd_export, "check": cmd_check,
-             "import-promises": cmd_import_promises}
+             "import-promises": cmd_import_promises, "merge": cmd_merge}
