@@ -11,6 +11,7 @@ from typing import Callable, Union
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.collab.rebase import rebased
 from app.document import Document, EditRefused
 from app.edits import Edit, describe
 
@@ -46,10 +47,10 @@ class EditCommand(QUndoCommand):
         if self._skip_first_redo:  # QUndoStack.push calls redo; the edit was applied already
             self._skip_first_redo = False
             return
-        self.document.apply(self.edit)
+        self.document.apply(rebased(self.document, self.edit))
 
     def undo(self) -> None:
-        self.document.apply(self.edit.inverse())
+        self.document.apply(rebased(self.document, self.edit.inverse()))  # others' edits may have come
 
 
 class EditGroup(QUndoCommand):
@@ -80,11 +81,11 @@ class EditGroup(QUndoCommand):
             self._skip_first_redo = False
             return
         for edit in self.edits:
-            self.document.apply(edit)
+            self.document.apply(rebased(self.document, edit))
 
     def undo(self) -> None:
         for edit in reversed(self.edits):
-            self.document.apply(edit.inverse())
+            self.document.apply(rebased(self.document, edit.inverse()))
 
 
 def push_edit(stack: QUndoStack, document: Document, edit: Edit, text: Name = None) -> str | None:

@@ -1,0 +1,375 @@
+"""The room on the network: a pycrdt-websocket room (host) or a provider (joining laptop) on an asyncio loop of its own.
+
+The loop runs in a worker thread with a pycrdt document of its own; the GUI side's mirror exchanges update bytes
+with it (`send` from any thread, `on_update` called on the worker thread), so no socket ever blocks the window.
+A host binds to the one address it is given (the loopback by default, never all interfaces by default) and lets in
+only those who bring its join code (compared in constant time). Messages are limited in size; a malformed one is
+logged and dropped, the room goes on. A joining laptop that loses the host keeps its copy and reconnects by itself;
+the sync on reconnecting sends both ways what either side made meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import secrets
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any, Callable
+from urllib.parse import parse_qs, quote, urlsplit
+
+from pycrdt import Doc, Provider, TransactionEvent
+from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.http11 import Request, Response
+
+log = logging.getLogger(__name__)
+
+ROOM = "workshop"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from a projector
+CODE_LENGTH = 10  # 50 bits: not guessed in the hour of a workshop
+MAX_MESSAGE = 64 << 20  # a 3,000-promise workshop is about 3 MB; a larger message is refused
+RECONNECT_S = 1.0
+DEFAULT_PORT = 8765
+
+OnUpdate = Callable[[bytes], None]
+OnStatus = Callable[[str], None]
+
+
+def new_code() -> str:
+    """A fresh join code: random, not guessable, easy to read aloud."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normal_code(text: str) -> str:
+    """A code as typed (spaces, dashes, small letters) in the form it was made."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def shown_code(code: str) -> str:
+    """A code in groups of five for reading aloud ("ABCDE-FGH23")."""
+    return "-".join(code[i:i + 5] for i in range(0, len(code), 5))
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """What a joining laptop needs: the host's address, port and code."""
+
+    host: str
+    port: int
+    code: str
+
+    @property
+    def url(self) -> str:
+        """The websocket address, code included."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"ws://{host}:{self.port}/{ROOM}?code={quote(self.code)}"
+
+    @property
+    def address(self) -> str:
+        """host:port, as people type it."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+
+def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:
+    """(host, port) from "192.168.1.5:8765", "192.168.1.5", "[::1]:8765" or a ws:// address; ValueError if bad."""
+    text = text.strip()
+    if not text:
+        raise ValueError("no address")
+    parts = urlsplit(text if "//" in text else "//" + text)
+    if not parts.hostname:
+        raise ValueError(f"no host in {text!r}")
+    return parts.hostname, parts.port or default_port
+
+
+class _Channel:
+    """pycrdt's Channel over one websockets connection (server or client side)."""
+
+    def __init__(self, connection: ServerConnection | ClientConnection) -> None:
+        self._connection = connection
+
+    @property
+    def path(self) -> str:
+        return ROOM
+
+    def __aiter__(self) -> _Channel:
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            return await self.recv()
+        except ConnectionClosed:
+            raise StopAsyncIteration() from None
+
+    async def send(self, message: bytes) -> None:
+        await self._connection.send(message)
+
+    async def recv(self) -> bytes:
+        while True:
+            message = await self._connection.recv()
+            if isinstance(message, bytes):
+                return message
+            log.warning("a text message was dropped")  # the protocol is binary
+
+
+class _Endpoint:
+    """A worker thread with an asyncio loop and the network side's document."""
+
+    def __init__(self, on_update: OnUpdate, on_status: OnStatus | None = None) -> None:
+        self.doc: Doc = Doc()
+        self.on_update = on_update
+        self.on_status = on_status
+        self.status = "starting"
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._from_gui = False
+        self._error: BaseException | None = None
+        self._subscription = self.doc.observe(self._on_transaction)
+
+    # ------------------------------------------------------------ from the GUI thread
+    def send(self, update: bytes) -> None:
+        """Hand an update made on this laptop to the network (any thread; never blocks)."""
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._apply_local, update)
+            except RuntimeError:  # the loop closed meanwhile: the room is gone
+                pass
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the loop and wait for the thread."""
+        loop, stop = self.loop, self._stop
+        if loop is not None and stop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(stop.set)
+            except RuntimeError:
+                pass
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _start_thread(self, name: str, timeout: float) -> None:
+        self._thread = threading.Thread(target=self._run_thread, name=name, daemon=True)
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise TimeoutError("the network did not start")
+        if self._error is not None:
+            raise self._error
+
+    # ------------------------------------------------------------ on the worker thread
+    def _run_thread(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as error:  # noqa: BLE001 - told to the starter, or logged
+            if not self._ready.is_set():
+                self._error = error
+            else:
+                log.exception("the network stopped")
+        finally:
+            self._ready.set()
+            self._set_status("stopped")
+
+    async def _main(self) -> None:
+        raise NotImplementedError
+
+    def _apply_local(self, update: bytes) -> None:
+        self._from_gui = True
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self._from_gui = False
+
+    def _on_transaction(self, event: TransactionEvent) -> None:
+        if self._from_gui:
+            return
+        update = event.update
+        if update and update != b"\x00\x00":
+            try:
+                self.on_update(update)
+            except Exception:
+                log.exception("the window could not be told of an update")
+
+    def _set_status(self, status: str) -> None:
+        if status == self.status:
+            return
+        self.status = status
+        if self.on_status is not None:
+            try:
+                self.on_status(status)
+            except Exception:
+                log.exception("the window could not be told the status")
+
+
+class Host(_Endpoint):
+    """A room on `host`:`port` (port 0: any free one) that lets in those with the code."""
+
+    def __init__(self, on_update: OnUpdate, on_status: OnStatus | None = None, host: str = "127.0.0.1",
+                 port: int = DEFAULT_PORT, code: str | None = None, initial: bytes | None = None,
+                 max_message: int = MAX_MESSAGE) -> None:
+        super().__init__(on_update, on_status)
+        self.max_message = max_message
+        self.host = host
+        self.port = port
+        self.code = normal_code(code) if code else new_code()
+        self._initial = initial
+        self._room: YRoom | None = None
+        self.refused = 0  # connections refused for a wrong code
+
+    @property
+    def invitation(self) -> Invitation:
+        """The address and code to show the room."""
+        return Invitation(self.host, self.port, self.code)
+
+    def start(self, timeout: float = 10.0) -> Invitation:
+        """Open the room; returns once it listens (OSError when the address cannot be used)."""
+        if self._initial:
+            self._apply_local(self._initial)
+        self._start_thread("clientocracy-room", timeout)
+        return self.invitation
+
+    def participants(self) -> int:
+        """How many laptops are in the room now (besides the host)."""
+        room = self._room
+        return len(room.clients) if room is not None else 0
+
+    def _check(self, connection: ServerConnection, request: Request) -> Response | None:
+        """Let in a request that brings the code; refuse the others (403) before any message is read."""
+        parts = urlsplit(request.path)
+        given = parse_qs(parts.query).get("code", [""])[0]
+        if parts.path.strip("/") == ROOM and hmac.compare_digest(normal_code(given).encode(), self.code.encode()):
+            return None
+        self.refused += 1
+        return connection.respond(HTTPStatus.FORBIDDEN, "Wrong join code\n")
+
+    async def _main(self) -> None:
+        self._stop = asyncio.Event()
+        self.loop = asyncio.get_running_loop()
+        server = WebsocketServer(rooms_ready=True, auto_clean_rooms=False, exception_handler=exception_logger,
+                                 log=log)
+        room = YRoom(ready=True, ydoc=self.doc, exception_handler=exception_logger, log=log)
+        room.on_message_error = _drop_bad_message
+        server.rooms[ROOM] = room
+        self._room = room
+
+        async def handler(connection: ServerConnection) -> None:
+            await server.serve(_Channel(connection))
+            self._set_status(f"participants:{len(room.clients)}")
+
+        async with server:
+            await server.start_room(room)
+            ws_server: Server
+            async with serve(handler, self.host, self.port, process_request=self._check, max_size=self.max_message,
+                             compression=None) as ws_server:
+                sockets = list(ws_server.sockets)
+                if sockets:
+                    self.port = sockets[0].getsockname()[1]
+                self._set_status("open")
+                self._ready.set()
+                watcher = asyncio.create_task(self._watch_participants(room))
+                await self._stop.wait()
+                watcher.cancel()
+            await room.stop()
+
+    async def _watch_participants(self, room: YRoom) -> None:
+        while True:
+            self._set_status(f"participants:{len(room.clients)}")
+            await asyncio.sleep(0.25)
+
+
+def _drop_bad_message(problem: Exception, message: bytes, _channel: Any) -> bool:
+    """A malformed message is logged and dropped; the room goes on."""
+    log.warning("a malformed message (%d bytes) was dropped: %s", len(message), problem)
+    return True
+
+
+class Guest(_Endpoint):
+    """A laptop in someone's room: connects, syncs, and reconnects by itself after a drop."""
+
+    def __init__(self, on_update: OnUpdate, invitation: Invitation, on_status: OnStatus | None = None) -> None:
+        super().__init__(on_update, on_status)
+        self.invitation = invitation
+        self.synced = threading.Event()  # set once the first sync with the room is done
+        self.connections = 0
+        self._offline = False
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Start connecting (in the background; `status` and `on_status` tell how it goes)."""
+        self._start_thread("clientocracy-guest", timeout)
+
+    def go_offline(self, offline: bool = True) -> None:
+        """Drop the connection and stay away (True) or come back (False): a Wi-Fi gone and back, for tests too."""
+        self._offline = offline
+        loop = self.loop
+        if loop is not None and not loop.is_closed() and offline and self._connection is not None:
+            asyncio.run_coroutine_threadsafe(self._connection.close(), loop)
+
+    _connection: ClientConnection | None = None
+
+    async def _main(self) -> None:
+        self._stop = asyncio.Event()
+        self.loop = asyncio.get_running_loop()
+        self._ready.set()
+        stop = asyncio.create_task(self._stop.wait())
+        while not self._stop.is_set():
+            if self._offline:
+                self._set_status("offline")
+                await asyncio.wait([stop], timeout=RECONNECT_S / 4)
+                continue
+            session = asyncio.create_task(self._session())
+            await asyncio.wait([stop, session], return_when=asyncio.FIRST_COMPLETED)
+            if not session.done():
+                session.cancel()
+                await asyncio.gather(session, return_exceptions=True)
+                break
+            if session.exception() is not None and isinstance(session.exception(), _Refused):
+                self._set_status("refused")
+                break
+            if not self._stop.is_set():
+                self._set_status("reconnecting")
+                await asyncio.wait([stop], timeout=RECONNECT_S)
+
+    async def _session(self) -> None:
+        self._set_status("connecting")
+        try:
+            async with connect(self.invitation.url, max_size=MAX_MESSAGE, compression=None,
+                               open_timeout=5) as connection:
+                self._connection = connection
+                self.connections += 1
+                provider = Provider(self.doc, _Channel(connection), log=log)
+                async with provider:
+                    await provider.synced.wait()
+                    self.synced.set()
+                    self._set_status("connected")
+                    await connection.wait_closed()
+        except InvalidStatus as refused:
+            if refused.response.status_code == HTTPStatus.FORBIDDEN:
+                raise _Refused() from None
+            log.warning("the room answered %s", refused.response.status_code)
+        except Exception as problem:
+            if _dropped(problem):
+                log.info("the room is out of reach: %s", problem)
+            else:
+                log.exception("the connection failed")
+        finally:
+            self._connection = None
+
+
+def _dropped(problem: BaseException) -> bool:
+    """Whether a failure is only the connection going (refused, closed, timed out), perhaps inside a task group."""
+    if isinstance(problem, (OSError, ConnectionClosed, TimeoutError)):
+        return True
+    if isinstance(problem, BaseExceptionGroup):
+        return all(_dropped(inner) for inner in problem.exceptions)
+    cause = problem.__cause__ or problem.__context__
+    return cause is not None and _dropped(cause)
+
+
+class _Refused(Exception):
+    """The room refused the code."""
