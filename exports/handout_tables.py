@@ -35,6 +35,16 @@ def _widths(ctx: Ctx, fractions: list[float]) -> list[float]:
     return [ctx.width * f / total for f in fractions]
 
 
+def _number_first(ctx: Ctx, widths: list[float], rows: int, label: str) -> list[float]:
+    """`widths` with the first column (row numbers) as wide as its widest number and its header, never split."""
+    size = _size(ctx)
+    need = max(fonts.width(str(max(1, rows)), fonts.SANS, size), fonts.width(label, fonts.SANS_BOLD, size))
+    first = need + 2 * max(3.5, size * 0.5) + 2
+    rest = ctx.width - first
+    others = sum(widths[1:])
+    return [first, *(w * rest / others for w in widths[1:])]
+
+
 def _size(ctx: Ctx) -> float:
     return 7.5 * ctx.styles.scale if ctx.width < 600 else 8.2 * ctx.styles.scale
 
@@ -58,7 +68,7 @@ def promise_tables(ctx: Ctx) -> list[Flowable]:
     w, words = ctx.workshop, ctx.words
     keys = ["no", "from", "to", "promise", "metric", "target", "status", "authorities", "resources"]
     header = header_cells([words[k] for k in keys])
-    widths = _widths(ctx, [3.4, 11, 11, 20, 13, 9, 9, 12.5, 12.5])
+    widths = _number_first(ctx, _widths(ctx, [3.4, 11, 11, 20, 13, 9, 9, 12.5, 12.5]), len(w.promises), words["no"])
     rows = []
     for i, p in enumerate(w.promises, start=1):
         rows.append([
@@ -199,7 +209,7 @@ def factor_table(ctx: Ctx, canvas: m.Canvas) -> list[Flowable]:
     if not rows:
         return []
     head = header_cells([words["no"], words["factor"], words["action"], words["description"]])
-    return grids(ctx, head, rows, _widths(ctx, [4, 30, 13, 53]))
+    return grids(ctx, head, rows, _number_first(ctx, _widths(ctx, [4, 30, 13, 53]), len(rows), words["no"]))
 
 
 def full_texts(ctx: Ctx) -> list[Flowable]:

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from exports import fonts
 from exports.context import Ctx
-from exports.handout_tables import _widths, cell, grids, header_cells
+from exports.handout_tables import _number_first, _widths, cell, grids, header_cells
 from exports.pdf_grid import Cell
 from exports.pdf_styles import para
 from exports.style import INK, MISSING, MUTED, PROBLEM, STATUS_COLORS
@@ -90,7 +90,8 @@ def promise_summary_tables(ctx: Ctx) -> list[Flowable]:
                 for i, p, error in shown]
         head = header_cells([words["no"], f"{words['from']} → {words['to'].lower()}", words["promise"],
                              words["status"], words["problem"]])
-        out += grids(ctx, head, rows, _widths(ctx, [5, 28, 35, 11, 21]))
+        out += grids(ctx, head, rows, _number_first(ctx, _widths(ctx, [5, 28, 35, 11, 21]), len(w.promises),
+                                                    words["no"]))
         if len(worst) > len(shown):
             out.append(para(words("worst_more", n=words.number(len(worst) - len(shown))), st.muted))
     return out

@@ -75,20 +75,25 @@ class ExportRunner(QObject):
         """Whether an export is running."""
         return self.thread is not None and self.thread.is_alive()
 
-    def start(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None = None) -> None:
+    def start(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None = None,
+              full: bool = False) -> None:
         """Start writing `workshop` (copied now, so later edits do not reach the export) to `target`, with the
-        consultant's `branding` ({"logo", "accent"}) where the exporter takes one."""
+        consultant's `branding` ({"logo", "accent"}) and the `full` registers where the exporter takes them."""
         snapshot = copy.deepcopy(workshop)
-        self.thread = threading.Thread(target=self._run, args=(spec, snapshot, target, branding),
+        self.thread = threading.Thread(target=self._run, args=(spec, snapshot, target, branding, full),
                                        name=f"export-{spec.key}", daemon=True)
         self.thread.start()
 
-    def _run(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None) -> None:
+    def _run(self, spec: ExportSpec, workshop: m.Workshop, target: Path, branding: dict | None,
+             full: bool = False) -> None:
         try:
             exporter: Any = getattr(importlib.import_module("exports"), spec.function)
             options = dict(spec.options)
-            if branding is not None and "branding" in inspect.signature(exporter).parameters:
+            parameters = inspect.signature(exporter).parameters
+            if branding is not None and "branding" in parameters:
                 options["branding"] = branding
+            if full and "full" in parameters:
+                options["full"] = True
             written = exporter(workshop, target, **options)
         except Exception as error:  # any failure is told in a dialog, never a traceback
             log.warning("export %s to %s failed", spec.key, target, exc_info=True)

@@ -1,0 +1,256 @@
+"""Handouts and decks that fit the workshop (issue 15): only what it has, a summary of a large one, method errors."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from pathlib import Path
+
+import pytest
+
+from app import model as m
+from app.generate import generate_workshop
+from exports import export_pdf, export_pictures, export_pptx, export_slides_pdf
+from tests.exports_support import pdfinfo, pdftotext, sample, squeeze
+
+HALO = "F2C1A5"  # app.palette.HALO: the editor's method-error halo
+PROBLEM = "D55E00"  # app.palette.PROBLEM
+
+
+def pages(path: Path) -> int:
+    return int(pdfinfo(path)["Pages"])
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines()]
+
+
+def slides(path: Path):
+    from pptx import Presentation
+
+    return list(Presentation(str(path)).slides)
+
+
+def text_sizes(path: Path) -> list[tuple[int, str, float]]:
+    """(page, character, size in points as printed: font size × the text matrix's scale) of every visible glyph."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    out = []
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for number, page in enumerate(document, start=1):
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                ch = text.get_text_range(i, 1)
+                if not ch or ch.isspace():
+                    continue
+                matrix = raw.FS_MATRIX()
+                raw.FPDFText_GetMatrix(text.raw, i, ctypes.byref(matrix))
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+                out.append((number, ch, raw.FPDFText_GetFontSize(text.raw, i) * scale))
+    finally:
+        document.close()
+    return out
+
+
+def one_canvas() -> m.Workshop:
+    """A workshop that holds one strategy canvas and nothing else."""
+    canvas = sample().canvases[0]
+    canvas.segment = None
+    canvas.factors[0].description = "Цена корзины из 20 товаров"
+    return m.Workshop(info=m.WorkshopInfo(title="Канва сети", date="2026-11-20"), canvases=[canvas])
+
+
+def test_a_one_canvas_workshop_gives_a_cover_and_its_canvas(tmp_path: Path) -> None:
+    w = one_canvas()
+    handout = export_pdf(w, tmp_path / "one.pdf")
+    deck = export_pptx(w, tmp_path / "one.pptx")
+    slides_pdf = export_slides_pdf(w, tmp_path / "one-slides.pdf")
+    pictures = export_pictures(w, tmp_path / "pics", formats=("png",))
+    assert pages(handout) <= 4 and pages(slides_pdf) <= 4 and len(slides(deck)) <= 4
+    assert len(pictures) == 1 and pictures[0].name.startswith("canvas-1-")
+    text = pdftotext(handout)
+    assert "нет" not in lines(text)  # no «нет» under an empty heading
+    for absent in ("Эволюционная цель", "Клиенты, боли", "Структура от клиента", "Карта обещаний",
+                   "Система обещаний", "Команды", "Содержание"):
+        assert absent not in text, absent
+    squeezed = squeeze(text)
+    for factor in w.canvases[0].factors:
+        assert squeeze(factor.name) in squeezed, factor.name
+    assert "ИСКЛЮЧИТЬ" in text and "Факторы" in text and "Цена корзины из 20 товаров" in text
+    deck_text = " ".join(shape.name for slide in slides(deck) for shape in slide.shapes)
+    assert "Chart:" in deck_text and "ERRC" in deck_text and "Структура" not in deck_text
+    goal_slide = pdftotext(slides_pdf)
+    assert "Эволюционная цель" not in goal_slide and "нет" not in lines(goal_slide)
+
+
+def test_a_promises_only_workshop_has_no_canvas_goal_or_empty_tables(tmp_path: Path) -> None:
+    w = sample()
+    w.canvases, w.values, w.pains, w.propositions, w.experiments = [], [], [], [], []
+    w.info.evolutionary_goal = w.info.goal_rationale = ""
+    for t in w.teams:
+        t.economics = None
+        t.indicator = None
+    text = pdftotext(export_pdf(w, tmp_path / "promises.pdf"))
+    assert "Карта обещаний" in text and "Система обещаний" in text and "Структура от клиента" in text
+    for absent in ("Стратегическая канва", "Эволюционная цель", "Экономика команд", "Показатели успеха",
+                   "Эксперименты", "Выручка"):
+        assert absent not in text, absent
+    assert "нет" not in lines(text)
+    slides_text = pdftotext(export_slides_pdf(w, tmp_path / "promises-slides.pdf"))
+    assert "Эволюционная цель" not in slides_text and "Экономика" not in slides_text
+    titles = [s.name for slide in slides(export_pptx(w, tmp_path / "p.pptx")) for s in slide.shapes]
+    assert "Chart:" not in " ".join(titles)
+
+
+def test_findings_are_sentences_without_check_codes(tmp_path: Path) -> None:
+    w = sample()
+    w.promises[0].status = "accepted"
+    w.promises[0].authorities = (m.Grant("Решать о возврате", False),)
+    text = " ".join(pdftotext(export_pdf(w, tmp_path / "findings.pdf")).split())
+    assert "Открытые замечания" in text and "принято, но не обеспечено" in text
+    for code in ("promise-unempowered", "link-without-promise", "team-no-indicator", "clientocracy check"):
+        assert code not in text
+
+
+@pytest.fixture(scope="module")
+def large() -> m.Workshop:
+    return generate_workshop(teams=500, promises=3000)
+
+
+@pytest.fixture(scope="module")
+def large_exports(large: m.Workshop, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("large")
+    return {"pdf": export_pdf(large, folder / "large.pdf"), "slides": export_slides_pdf(large, folder / "s.pdf"),
+            "pptx": export_pptx(large, folder / "large.pptx")}
+
+
+def test_a_large_workshop_is_a_summary_of_at_most_40_pages_and_slides(large: m.Workshop,
+                                                                       large_exports: dict[str, Path]) -> None:
+    assert pages(large_exports["pdf"]) <= 40
+    assert pages(large_exports["slides"]) <= 40
+    assert len(slides(large_exports["pptx"])) <= 40
+    text = pdftotext(large_exports["pdf"])
+    assert "Клиентский слой и совет управляющих" in text and "Сервисные команды по группам" in text
+    assert text.count("Цепочка обещаний клиенту:") >= 2 * 10  # ten segment maps: the contents and the pages
+    assert "Обещания с ошибками метода" in text and "Экономика команд: итоги" in text
+    council = [t for t in large.teams if t.kind == "council"]
+    assert council and all(t.name in text for t in council)  # the council in full
+    assert "Приложение" not in text
+    slides_text = pdftotext(large_exports["slides"])
+    assert slides_text.count("Цепочка обещаний клиенту:") == 10
+
+
+def test_no_label_of_the_large_summary_is_printed_below_6_pt(large_exports: dict[str, Path]) -> None:
+    for key in ("pdf", "slides"):
+        tiny = [(page, ch, round(size, 2)) for page, ch, size in text_sizes(large_exports[key]) if size < 5.99]
+        assert not tiny, (key, tiny[:10])
+
+
+def test_full_registers_go_to_an_appendix_only_when_asked(large: m.Workshop, tmp_path: Path) -> None:
+    full = export_pdf(large, tmp_path / "full.pdf", full=True)
+    text = pdftotext(full)
+    assert "Приложение: полные реестры" in text
+    assert str(len(large.promises)) in lines(text)  # the last row's number, on one line (never «300/0»)
+    assert all(f"{i}" in lines(text) for i in range(1000, 3001, 250))
+    assert len(slides(export_pptx(large, tmp_path / "full.pptx", full=True))) > 40
+
+
+def test_cli_export_full(large: m.Workshop, tmp_path: Path) -> None:
+    from app.jsonio import write_json_file
+    from cli.main import main
+
+    source = tmp_path / "large.json"
+    write_json_file(source, large)
+    assert main(["export", str(source), "--pdf", str(tmp_path / "summary.pdf")]) == 0
+    assert main(["export", str(source), "--pdf", str(tmp_path / "full.pdf"), "--full"]) == 0
+    assert "Приложение" not in pdftotext(tmp_path / "summary.pdf")
+    assert "Приложение: полные реестры" in pdftotext(tmp_path / "full.pdf")
+    assert pages(tmp_path / "full.pdf") > pages(tmp_path / "summary.pdf")
+
+
+def with_method_errors() -> m.Workshop:
+    """The sample with an accepted promise missing an authority, a promise from a client and a broken one."""
+    w = sample()
+    w.promises[0].status = "accepted"
+    w.promises[0].authorities = (m.Grant("Решать о возврате до 5 000 ₽", False),)
+    w.promises[1].from_, w.promises[1].to = w.segments[0].id, w.teams[0].id
+    w.promises[2].status = "broken"
+    return w
+
+
+ERROR_WORDS = ("принято без полномочий или ресурсов", "обещание от клиента: клиент не обещает", "обещание нарушено")
+
+
+def test_method_errors_are_in_the_legend_of_the_handout_and_the_slides(tmp_path: Path) -> None:
+    w = with_method_errors()
+    for path in (export_pdf(w, tmp_path / "h.pdf"), export_slides_pdf(w, tmp_path / "s.pdf")):
+        text = " ".join(pdftotext(path).split())
+        for words in ERROR_WORDS:
+            assert words in text, (path.name, words)
+    clean = sample()
+    for p in clean.promises:
+        p.status = "accepted"
+        p.authorities, p.resources = (m.Grant("Решать", True),), ()
+    text = " ".join(pdftotext(export_pdf(clean, tmp_path / "clean.pdf")).split())
+    assert not any(words in text for words in ERROR_WORDS)  # the legend lists only what occurs
+    assert "принято" in text and "черновик" not in text and "обсуждается" not in text
+
+
+def _line(shape) -> tuple[str, str]:
+    """(colour, preset dash) of a connector's line."""
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    ln = shape._element.find(f".//{ns}ln")
+    color = ln.find(f"{ns}solidFill/{ns}srgbClr").get("val")
+    dash = ln.find(f"{ns}prstDash")
+    return color, dash.get("val") if dash is not None else ""
+
+
+def test_the_deck_draws_method_errors_with_a_halo_a_marker_and_a_legend(tmp_path: Path) -> None:
+    from pptx.shapes.connector import Connector
+
+    w = with_method_errors()
+    promise_map = None
+    for slide in slides(export_pptx(w, tmp_path / "deck.pptx")):
+        groups = [s for s in slide.shapes if s.shape_type == 6 and s.name == "Карта обещаний"]
+        if groups:
+            promise_map = list(groups[0].shapes)
+    assert promise_map is not None
+    by_name = {}
+    for shape in promise_map:
+        by_name.setdefault(shape.name, []).append(shape)
+    for promise, words in zip(w.promises[:3], ERROR_WORDS, strict=True):
+        marks = by_name.get(f"{words} [{promise.id}]", [])
+        halos = [s for s in marks if isinstance(s, Connector)]
+        markers = [s for s in marks if not isinstance(s, Connector)]
+        assert halos and _line(halos[0])[0] == HALO, words
+        assert markers and str(markers[0].fill.fore_color.rgb) == PROBLEM, words
+        arrows = [s for s in promise_map if isinstance(s, Connector) and s.name.endswith(f"[{promise.id}]")
+                  and s.name.startswith(f"{w.promises.index(promise) + 1}. ")]
+        assert len(arrows) == 1, words  # the promise's own arrow, named «N. text [id]»
+        assert any(s.name == f"Legend: {words}" for s in promise_map), words
+    assert _line(next(s for s in promise_map if isinstance(s, Connector) and s.name.startswith("3. ")))[1] \
+        == "sysDashDotDot"  # broken keeps its status's dash under the marker
+
+
+def test_opposite_promises_between_one_pair_use_different_sides(tmp_path: Path) -> None:
+    from pptx.shapes.connector import Connector
+
+    w = sample()
+    teams = {t.id for t in w.teams}
+    first = next(p for p in w.promises if p.from_ in teams and p.to in teams)
+    w.promises.append(m.Promise("p-back", first.to, first.from_, "Обратное обещание", status="draft"))
+    shapes = None
+    for slide in slides(export_pptx(w, tmp_path / "deck.pptx")):
+        groups = [s for s in slide.shapes if s.shape_type == 6 and s.name == "Карта обещаний"]
+        shapes = list(groups[0].shapes) if groups else shapes
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    ends = {}
+    for s in shapes or []:
+        if isinstance(s, Connector) and s.name[0].isdigit() and s.name.endswith((f"[{first.id}]", "[p-back]")):
+            start, end = s._element.find(f".//{ns}stCxn"), s._element.find(f".//{ns}endCxn")
+            ends[s.name] = {(start.get("id"), start.get("idx")), (end.get("id"), end.get("idx"))}
+    assert len(ends) == 2
+    one, other = ends.values()
+    assert one != other  # not one double-headed arrow
