@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from app import model as m
-from app.document import DELETED_WITH_REFEREE, Document, EditRefused
+from app.document import DELETED_WITH_REFEREE, LIST_REFERENCES, Document, EditRefused
 from app.edits import Batch, Delete, Edit, Insert, Move, SetLevel, SetPosition, Update
 
 _KIND_OF_CLASS = {cls: kind for kind, cls in m.KINDS.items()}
@@ -75,8 +75,9 @@ def delete(doc: Document, obj_id: str, label: str = "") -> Batch:
     """Delete an object with everything that hangs on it, as one batch that one undo restores.
 
     A segment takes its pains, propositions, links and promises; a team its links and promises; both
-    their positions. A factor takes its levels. References from what stays (a promise's value or parent,
-    an experiment's team, a canvas's segment) are cleared.
+    their positions; a promise or a team its readings. A factor takes its levels. References from what stays (a
+    promise's value or parent, an experiment's team or promise, a canvas's segment) are cleared; a deleted team
+    leaves the joint and alternative promisers of the promises that stay.
     """
     root_kind = doc.kind_of(obj_id)
     if root_kind is None:
@@ -95,6 +96,9 @@ def delete(doc: Document, obj_id: str, label: str = "") -> Batch:
         for kind, ref_id, name in doc.referrers(target):
             if kind == "curve":
                 edits.append(SetLevel(ref_id, target, doc.get(ref_id).levels[target], None))
+            elif (kind, name) in LIST_REFERENCES:
+                fields = cleared.setdefault(ref_id, {})
+                fields[name] = tuple(x for x in fields.get(name, getattr(doc.get(ref_id), name)) if x != target)
             elif (kind, name) not in DELETED_WITH_REFEREE:
                 cleared.setdefault(ref_id, {})[name] = None
     for ref_id, fields in cleared.items():

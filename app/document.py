@@ -335,7 +335,8 @@ class Document:
         for kind, fields in REFERRING_FIELDS.items():
             for obj in self.model.collection(kind):
                 for name in fields:
-                    if getattr(obj, name) == obj_id:
+                    value = getattr(obj, name)
+                    if value == obj_id or (type(value) is tuple and obj_id in value):
                         found.append((kind, obj.id, name))
         return found
 
@@ -346,11 +347,14 @@ REFERRING_FIELDS: dict[str, tuple[str, ...]] = {
     "proposition": ("segment",),
     "canvas": ("segment",),
     "link": ("from_", "to"),
-    "promise": ("from_", "to", "value", "parent"),
-    "experiment": ("team",),
+    "promise": ("from_", "to", "value", "parent", "co_promisers", "alternatives"),
+    "experiment": ("team", "promise"),
+    "reading": ("of",),
 }
+# Referring fields that hold a list of ids: a deleted referee leaves the list, the referrer stays.
+LIST_REFERENCES = frozenset({("promise", "co_promisers"), ("promise", "alternatives")})
 # Referring fields whose object goes with the referee; the others are cleared to None.
 DELETED_WITH_REFEREE = frozenset(
     {("pain", "segment"), ("proposition", "segment"), ("link", "from_"), ("link", "to"),
-     ("promise", "from_"), ("promise", "to")}
+     ("promise", "from_"), ("promise", "to"), ("reading", "of")}
 )

@@ -98,9 +98,9 @@ def check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
         raise FileRefused(path, f"damaged (missing tables: {', '.join(sorted(missing))})")
 
 
-def rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
-    """Rows of `table` with the columns of the schema named explicitly, in that order."""
-    columns = s.expected_columns()[table]  # a column never changes meaning between versions
+def rows(conn: sqlite3.Connection, table: str, version: int = s.SCHEMA_VERSION) -> Iterator[tuple[Any, ...]]:
+    """Rows of `table` with the columns of schema `version` named explicitly, in that order."""
+    columns = s.expected_columns(version)[table]  # a column never changes meaning between versions
     cols = ", ".join(q(c) for c in columns)
     yield from conn.execute(f"SELECT {cols} FROM {q(table)}")
 
@@ -144,7 +144,7 @@ class GatedFile:
     def copy_rows(self, table: str) -> list[tuple[Any, ...]]:
         """All rows of `table`, explicit columns, read under the gate's limits."""
         try:
-            return list(rows(self.conn, table))
+            return list(rows(self.conn, table, self.user_version))
         except (sqlite3.Error, OverflowError, MemoryError) as e:
             raise FileRefused(self.path, self._reason(e)) from None
 

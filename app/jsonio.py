@@ -17,7 +17,7 @@ from app.integrity import key_part, workshop_problems
 from app.limits import MAX_EXTRA_DEPTH, MAX_INTEGER, MAX_JSON_BYTES, MAX_VALUE_BYTES, NUMBER_TOO_LARGE, json_too_large
 
 FORMAT_NAME = "clientocracy-workshop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # reads 1 and 2 (2 only adds optional fields), writes 2
 MAX_BYTES = MAX_JSON_BYTES
 """Larger documents are refused before they are parsed, and never written."""
 MAX_DEPTH = MAX_EXTRA_DEPTH + 16
@@ -159,6 +159,11 @@ def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     raise _Problem(f"expected true or false, got {_describe(value)}")
+
+
+def _opt_boolean(value: Any) -> bool | None:
+    """true, false or null."""
+    return None if value is None else _boolean(value)
 
 
 def _number(value: Any) -> int | float:
@@ -343,25 +348,35 @@ _SCHEMA: dict[str, list[_Field]] = {
               ("levels", "levels", _levels, lambda lv: {k: _num(v) for k, v in lv.items()})],
     "team": [*_text("id", "name", "kind", "purpose", "lead"), ("members", "members", _members, list),
              ("indicator", "indicator", *_nested("indicator", optional=True)),
-             ("economics", "economics", *_nested("economics", optional=True)), *_text("notes")],
+             ("economics", "economics", *_nested("economics", optional=True)), *_text("notes"),
+             ("motivation", "motivation", *_nested("motivation", optional=True)),
+             ("experiment_budget", "experiment_budget", _opt_number, _num)],
     "indicator": _text("name", "target", "current"),
     "economics": [("revenue", "revenue", _opt_number, _num), ("costs", "costs", _opt_number, _num),
-                  *_text("currency", "period")],
+                  *_text("currency", "period"), ("internal_revenue", "internal_revenue", _opt_number, _num),
+                  ("internal_costs", "internal_costs", _opt_number, _num)],
+    "motivation": [*_text("basis"), ("percent", "percent", _opt_number, _num),
+                   ("shares", "shares", *_nested_list("share", tuple))],
+    "share": [*_text("member"), ("share", "share", _number, _num)],
     "link": [("id", "id", _string, _same), ("from", "from_", _string, _same), ("to", "to", _string, _same)],
     "promise": [("id", "id", _string, _same), ("from", "from_", _string, _same), *_text("to", "text"),
                 ("value", "value", _opt_string, _same), ("parent", "parent", _opt_string, _same),
                 *_text("metric", "target", "status"),
                 ("authorities", "authorities", *_nested_list("grant", tuple)),
-                ("resources", "resources", *_nested_list("grant", tuple)), *_text("notes")],
+                ("resources", "resources", *_nested_list("grant", tuple)), *_text("notes"),
+                ("price", "price", _opt_number, _num), ("co_promisers", "co_promisers", _members, list),
+                ("alternatives", "alternatives", _members, list)],
     "grant": [("text", "text", _string, _same), ("granted", "granted", _boolean, _same)],
     "experiment": [*_text("id"), ("team", "team", _opt_string, _same), *_text("hypothesis", "metric"),
                    ("budget", "budget", _opt_number, _num), ("start", "start", _opt_string, _same),
                    ("end", "end", _opt_string, _same), *_text("status", "result"),
-                   ("decision", "decision", _opt_string, _same)],
+                   ("decision", "decision", _opt_string, _same), ("promise", "promise", _opt_string, _same),
+                   *_text("learning")],
+    "reading": [*_text("id", "of", "period", "value"), ("met", "met", _opt_boolean, _same), *_text("note")],
 }
 _READERS = {kind: {key: (attr, read) for key, attr, read, _ in spec} for kind, spec in _SCHEMA.items()}
 _CLASSES: dict[str, type] = {"workshop": m.WorkshopInfo, "grant": m.Grant, "indicator": m.Indicator,
-                             "economics": m.Economics, **m.KINDS}
+                             "economics": m.Economics, "motivation": m.Motivation, "share": m.Share, **m.KINDS}
 _REQUIRED = {"workshop": ("title", "the workshop needs a title"),
              **{kind: ("id", f"every {kind} needs an id") for kind in m.KINDS}}
 _TOP_KEYS = ("format", "version", "workshop", *(m.COLLECTIONS[k] for k in m.TOP_KINDS), "layouts")
@@ -377,7 +392,7 @@ def _unknown_key(key: Any, known: Iterable[str], what: str) -> _Problem:
 
 def _a(kind: str) -> str:
     """`a team`, `an experiment`."""
-    return kind if kind == "economics" else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+    return kind if kind in ("economics", "motivation") else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _read_object(kind: str, value: Any) -> Any:

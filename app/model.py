@@ -15,6 +15,7 @@ EXPERIMENT_STATUSES = ("planned", "running", "done")
 DECISIONS = ("keep", "drop", "iterate")
 LANGUAGES = ("ru", "en")
 DIAGRAMS = ("structure", "promises")
+MOTIVATION_BASES = ("margin", "revenue", "indicator")
 
 Extra = dict[str, Any]
 """Users' own `x-` keys of an object, carried through untouched."""
@@ -47,6 +48,8 @@ class Economics:
     costs: float | None = None
     currency: str = "RUB"
     period: str = "month"
+    internal_revenue: float | None = None
+    internal_costs: float | None = None
     extra: Extra = field(default_factory=dict)
 
     @property
@@ -55,6 +58,25 @@ class Economics:
         if self.revenue is None or self.costs is None:
             return None
         return self.revenue - self.costs
+
+
+@dataclass(frozen=True)
+class Share:
+    """One member's share of a team's bonus pool (a fraction of the pool)."""
+
+    member: str = ""
+    share: float = 0.0
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Motivation:
+    """A team's motivation (stage 7, «мотивация каждого участника»): the pool's basis, its percent, members' shares."""
+
+    basis: str = "margin"
+    percent: float | None = None
+    shares: tuple[Share, ...] = ()
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass
@@ -170,6 +192,8 @@ class Team:
     indicator: Indicator | None = None
     economics: Economics | None = None
     notes: str = ""
+    motivation: Motivation | None = None
+    experiment_budget: float | None = None
     extra: Extra = field(default_factory=dict)
 
 
@@ -199,6 +223,9 @@ class Promise:
     authorities: tuple[Grant, ...] = ()
     resources: tuple[Grant, ...] = ()
     notes: str = ""
+    price: float | None = None
+    co_promisers: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
     extra: Extra = field(default_factory=dict)
 
 
@@ -216,6 +243,21 @@ class Experiment:
     status: str = "planned"
     result: str = ""
     decision: str | None = None
+    promise: str | None = None
+    learning: str = ""
+    extra: Extra = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """An actual value of a promise's metric or a team's success indicator for one period (transparency)."""
+
+    id: str
+    of: str = ""
+    period: str = ""
+    value: str = ""
+    met: bool | None = None
+    note: str = ""
     extra: Extra = field(default_factory=dict)
 
 
@@ -230,6 +272,7 @@ TOP_KINDS: dict[str, type[Any]] = {
     "link": Link,
     "promise": Promise,
     "experiment": Experiment,
+    "reading": Reading,
 }
 # Kinds that live inside a canvas.
 CANVAS_KINDS: dict[str, type[Any]] = {"factor": Factor, "curve": Curve}
@@ -244,6 +287,7 @@ COLLECTIONS: dict[str, str] = {
     "link": "links",
     "promise": "promises",
     "experiment": "experiments",
+    "reading": "readings",
     "factor": "factors",
     "curve": "curves",
 }
@@ -272,6 +316,7 @@ class Workshop:
     links: list[Link] = field(default_factory=list)
     promises: list[Promise] = field(default_factory=list)
     experiments: list[Experiment] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
     layouts: dict[str, dict[str, tuple[float, float]]] = field(
         default_factory=lambda: {d: {} for d in DIAGRAMS}
     )

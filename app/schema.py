@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app import model as m
 
 APPLICATION_ID = 0x436C4B72  # "ClKr": marks a file as a Clientocracy workshop
-SCHEMA_VERSION = 2  # user_version: the number of MIGRATION_STEPS below
+SCHEMA_VERSION = 3  # user_version: the number of MIGRATION_STEPS below
 
 # Table per kind; each row has `id`, `ord` (fractional order within its list) and, for factors and
 # curves, the `canvas` it belongs to. Field names of the model are column names (`from_` included).
@@ -22,18 +22,25 @@ LEVELS_TABLE = "levels"
 POSITIONS_TABLE = "positions"
 META_TABLE = "meta"
 SNAPSHOTS_TABLE = "snapshots"
-# Tables that came with a later schema version (the rest exist since version 1).
-TABLE_SINCE = {SNAPSHOTS_TABLE: 2}
+# Tables and columns that came with a later schema version (the rest exist since version 1).
+TABLE_SINCE = {SNAPSHOTS_TABLE: 2, TABLES["reading"]: 3}
+FIELD_SINCE: dict[tuple[str, str], int] = {
+    ("team", "motivation"): 3, ("team", "experiment_budget"): 3,
+    ("promise", "price"): 3, ("promise", "co_promisers"): 3, ("promise", "alternatives"): 3,
+    ("experiment", "promise"): 3, ("experiment", "learning"): 3,
+}
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
 _BOOL_FIELDS = {"higher_is_costlier", "visible", "reference", "granted"}
-_NESTED = {"indicator": m.Indicator, "economics": m.Economics}
+_OPTIONAL_BOOL_FIELDS = {"met"}
+_TUPLE_FIELDS = {"members", "scale", "co_promisers", "alternatives"}
+_NESTED = {"indicator": m.Indicator, "economics": m.Economics, "motivation": m.Motivation}
 
 
-def kind_columns(kind: str) -> tuple[str, ...]:
-    """Columns of a kind's table, in order."""
+def kind_columns(kind: str, version: int = SCHEMA_VERSION) -> tuple[str, ...]:
+    """Columns of a kind's table in schema `version`, in order."""
     head = ("id", "ord", "canvas") if kind in m.CANVAS_KINDS else ("id", "ord")
-    return head + m.field_names(kind)
+    return head + tuple(n for n in m.field_names(kind) if FIELD_SINCE.get((kind, n), 1) <= version)
 
 
 def workshop_columns() -> tuple[str, ...]:
@@ -43,7 +50,7 @@ def workshop_columns() -> tuple[str, ...]:
 
 def expected_columns(version: int = SCHEMA_VERSION) -> dict[str, tuple[str, ...]]:
     """Every table of schema `version` and its columns: the allow-list for files from elsewhere."""
-    tables = {TABLES[kind]: kind_columns(kind) for kind in m.KINDS}
+    tables = {TABLES[kind]: kind_columns(kind, version) for kind in m.KINDS}
     tables[WORKSHOP_TABLE] = workshop_columns()
     tables[LEVELS_TABLE] = ("curve", "factor", "level")
     tables[POSITIONS_TABLE] = ("diagram", "node", "x", "y")
@@ -66,7 +73,7 @@ def to_cell(name: str, value: Any) -> Any:
     if name in ("authorities", "resources"):
         return json.dumps([asdict(g) for g in value], ensure_ascii=False)
     if name in _NESTED:
-        return json.dumps(asdict(value), ensure_ascii=False)
+        return json.dumps(asdict(value), ensure_ascii=False)  # asdict turns a motivation's shares into dicts
     return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
@@ -74,15 +81,25 @@ def from_cell(name: str, cell: Any) -> Any:
     """The model field value stored in an SQLite cell (the inverse of `to_cell`)."""
     if name in _BOOL_FIELDS:
         return bool(cell)
+    if name in _OPTIONAL_BOOL_FIELDS:
+        return None if cell is None else bool(cell)
     if name == "extra":
         return json.loads(cell) if cell else {}
     if name in ("authorities", "resources"):
         return tuple(m.Grant(**g) for g in json.loads(cell or "[]"))
+    if name == "motivation":
+        return None if cell is None else motivation_from_dict(json.loads(cell))
     if name in _NESTED:
         return None if cell is None else _NESTED[name](**json.loads(cell))
-    if name in ("members", "scale"):
+    if name in _TUPLE_FIELDS:
         return tuple(json.loads(cell))
     return cell
+
+
+def motivation_from_dict(data: dict[str, Any]) -> m.Motivation:
+    """A motivation from its stored dict (its shares nested as dicts)."""
+    shares = tuple(m.Share(**share) for share in data.get("shares", ()))
+    return m.Motivation(**{**data, "shares": shares})
 
 
 def object_row(kind: str, obj: Any, ord_: float, parent: str | None = None) -> dict[str, Any]:
@@ -109,15 +126,21 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 
+def _create_kind_table(db: Database, kind: str, version: int) -> None:
+    """The table of `kind` with its columns of schema `version`."""
+    columns: dict[str, Any] = {"id": str, "ord": float}
+    if kind in m.CANVAS_KINDS:
+        columns["canvas"] = str
+    for name in kind_columns(kind, version)[len(columns):]:
+        columns[name] = _column_type(kind, name)
+    db.table(TABLES[kind]).create(columns, pk="id", not_null={"id", "ord"})
+
+
 def m001_initial(db: Database) -> None:
     """Version 1: a table per kind, levels, positions, the workshop's details and meta."""
     for kind in m.KINDS:
-        columns: dict[str, Any] = {"id": str, "ord": float}
-        if kind in m.CANVAS_KINDS:
-            columns["canvas"] = str
-        for name in m.field_names(kind):
-            columns[name] = _column_type(kind, name)
-        db.table(TABLES[kind]).create(columns, pk="id", not_null={"id", "ord"})
+        if TABLE_SINCE.get(TABLES[kind], 1) == 1:
+            _create_kind_table(db, kind, 1)
     db.table(TABLES["factor"]).create_index(["canvas"])
     db.table(TABLES["curve"]).create_index(["canvas"])
     db.table(WORKSHOP_TABLE).create({"id": int, **{n: str for n in m.field_names("workshop")}}, pk="id")
@@ -131,15 +154,24 @@ def m002_snapshots(db: Database) -> None:
     db.table(SNAPSHOTS_TABLE).create({"id": str, "name": str, "created": str, "content": str}, pk="id")
 
 
+def m003_format_v2(db: Database) -> None:
+    """Version 3 (FORMAT.md version 2): motivation, experiment budgets, internal prices, joint and alternative
+    promisers, experiments' promise and learning, and the readings of metrics over time."""
+    for (kind, name), since in FIELD_SINCE.items():
+        if since == 3:
+            db.table(TABLES[kind]).add_column(name, _column_type(kind, name))
+    _create_kind_table(db, "reading", 3)
+
+
 def _column_type(kind: str, name: str) -> type:
     cls = m.KINDS[kind]
     annotation = str(next(f.type for f in fields(cls) if f.name == name))
-    if annotation.startswith(("float", "int")) or annotation == "bool":
+    if annotation.startswith(("float", "int", "bool")):
         return float if "float" in annotation else int
     return str
 
 
-MIGRATION_STEPS = (m001_initial, m002_snapshots)
+MIGRATION_STEPS = (m001_initial, m002_snapshots, m003_format_v2)
 MIGRATION_NAMES = tuple(step.__name__ for step in MIGRATION_STEPS)
 
 

@@ -38,8 +38,17 @@ _REFERENCES: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("promise", "value"): (("value",), True),
     ("promise", "parent"): (("promise",), True),
     ("experiment", "team"): (("team",), True),
+    ("experiment", "promise"): (("promise",), True),
+    ("reading", "of"): (("promise", "team"), False),
+}
+# fields that hold a list of ids -> the kinds each id may point to
+_LIST_REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("promise", "co_promisers"): ("team",),
+    ("promise", "alternatives"): ("team",),
 }
 _NAMES = {"segment": "segment", "team": "team", "value": "value", "promise": "promise"}
+_PERIOD = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_NUMBERS = {("experiment", "budget"), ("team", "experiment_budget"), ("promise", "price")}
 
 
 _DATES = {("workshop", "date"), ("experiment", "start"), ("experiment", "end")}
@@ -83,6 +92,20 @@ def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | No
         if not isinstance(value, str) or kind_of(value) not in kinds:
             what = " or ".join(_NAMES[k] for k in kinds)
             return f'no {what} with id "{value}"'
+    if key in _LIST_REFERENCES and isinstance(value, tuple):
+        for item in value:
+            if not isinstance(item, str) or kind_of(item) not in _LIST_REFERENCES[key]:
+                return f'no team with id "{item}"'
+        if len(set(value)) != len(value):
+            return f"{public_name(name)} names a team twice"
+    if kind == "reading" and name == "period" and not (isinstance(value, str) and _is_period(value)):
+        return f"period {value!r} is not a month (YYYY-MM) or a date (YYYY-MM-DD)"
+    if kind == "team" and name == "motivation" and isinstance(value, m.Motivation):
+        return _motivation_problem(value)
+    if kind == "team" and name == "economics" and isinstance(value, m.Economics):
+        numbers = (value.revenue, value.costs, value.internal_revenue, value.internal_costs)
+        if any(n is not None and not is_number(n) for n in numbers):
+            return "economics holds a value that is not a finite number"
     if kind == "pain" and name == "severity" and value is not None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
             return f"severity {value!r} is not an integer from 1 to 5"
@@ -97,10 +120,30 @@ def field_problem(kind: str, name: str, value: Any, kind_of: KindOf) -> str | No
         return f"step {value!r} is not a positive number"
     if kind == "workshop" and name == "language" and value not in m.LANGUAGES:
         return f"unknown language {value!r} (ru or en)"
-    if kind == "experiment" and name == "budget" and value is not None and not is_number(value):
-        return f"budget {value!r} is not a number"
+    if key in _NUMBERS and value is not None and not is_number(value):
+        return f"{name} {value!r} is not a number"
     if key in _DATES and value and isinstance(value, str) and not _is_iso_date(value):
         return f"{name} {value!r} is not a date written as YYYY-MM-DD"
+    return None
+
+
+def _is_period(text: str) -> bool:
+    """True for a month written YYYY-MM or a date written YYYY-MM-DD."""
+    if not _PERIOD.fullmatch(text):
+        return False
+    return _is_iso_date(text if len(text) == 10 else text + "-01")
+
+
+def _motivation_problem(motivation: m.Motivation) -> str | None:
+    """Why a motivation cannot stand (unknown basis, a percent or share that is not a number from 0 to 100 / 0 to 1)."""
+    if motivation.basis not in m.MOTIVATION_BASES:
+        return f"unknown motivation basis {motivation.basis!r} (one of {', '.join(m.MOTIVATION_BASES)})"
+    if motivation.percent is not None and not (is_number(motivation.percent) and 0 <= motivation.percent <= 100):
+        return f"motivation percent {motivation.percent!r} is not a number from 0 to 100"
+    for share in motivation.shares:
+        if not (isinstance(share, m.Share) and isinstance(share.member, str) and is_number(share.share)
+                and 0 <= share.share <= 1):
+            return "a member's share of the pool is not a number from 0 to 1"
     return None
 
 
@@ -152,6 +195,7 @@ def _num(x: float) -> str:
 _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,), "str | None": (str, type(None)), "bool": (bool,),
     "int | None": (int, type(None)), "float": (int, float), "float | None": (int, float, type(None)),
+    "bool | None": (bool, type(None)),
 }
 
 
@@ -173,8 +217,10 @@ def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     if allowed is not None:
         if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
             return f"{value!r} is not of type {annotation}"
-    elif name == "members" and not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
-        return "members is not a list of names"
+    elif name in ("members", "co_promisers", "alternatives") and not (
+        isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+    ):
+        return f"{name} is not a list of strings"
     elif name in ("authorities", "resources") and not (isinstance(value, tuple) and all(
         isinstance(g, m.Grant) and isinstance(g.text, str) and isinstance(g.granted, bool) for g in value
     )):
@@ -186,4 +232,4 @@ def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     return None
 
 
-_NESTED_TYPES: dict[str, type] = {"indicator": m.Indicator, "economics": m.Economics}
+_NESTED_TYPES: dict[str, type] = {"indicator": m.Indicator, "economics": m.Economics, "motivation": m.Motivation}

@@ -290,7 +290,7 @@ def test_every_field_of_every_kind_has_a_word_in_an_edit_s_name() -> None:
 
     kinds = {"value": m.Value, "segment": m.Segment, "pain": m.Pain, "proposition": m.Proposition,
              "factor": m.Factor, "curve": m.Curve, "canvas": m.Canvas, "team": m.Team, "link": m.Link,
-             "promise": m.Promise, "experiment": m.Experiment, "workshop": m.WorkshopInfo}
+             "promise": m.Promise, "experiment": m.Experiment, "reading": m.Reading, "workshop": m.WorkshopInfo}
     missing = [f"{kind}.{f.name}" for kind, cls in kinds.items() for f in dataclasses.fields(cls)
                if f.name != "id" and (kind, f.name) not in FIELD_WORDS and f.name not in FIELD_WORDS]
     assert missing == []

@@ -30,7 +30,7 @@ def base() -> dict[str, Any]:
     """A small valid document in canonical form: every field written, one object of every kind."""
     return {
         "format": "clientocracy-workshop",
-        "version": 1,
+        "version": 2,
         "workshop": {"title": "Сессия", "organization": "ООО", "facilitator": "Ф", "date": "2026-11-20",
                      "language": "ru", "evolutionary_goal": "Цель", "goal_rationale": "", "notes": ""},
         "values": [{"id": "v1", "name": "Свежесть", "description": "", "holder": "Анна"}],
@@ -52,20 +52,30 @@ def base() -> dict[str, Any]:
         "teams": [
             {"id": "t1", "name": "Магазин", "kind": "client_facing", "purpose": "", "lead": "Мария",
              "members": ["Мария", "Пётр"], "indicator": {"name": "Возвраты", "target": "70%", "current": "58%"},
-             "economics": {"revenue": 4200000, "costs": 3650000.5, "currency": "RUB", "period": "month"},
-             "notes": ""},
+             "economics": {"revenue": 4200000, "costs": 3650000.5, "currency": "RUB", "period": "month",
+                           "internal_revenue": None, "internal_costs": 120000},
+             "notes": "", "motivation": {"basis": "margin", "percent": 10,
+                                         "shares": [{"member": "Мария", "share": 0.6}, {"member": "Пётр", "share": 0.4}]},
+             "experiment_budget": 30000},
             {"id": "t2", "name": "Логистика", "kind": "service", "purpose": "", "lead": "", "members": [],
              "indicator": None, "economics": {"revenue": None, "costs": None, "currency": "RUB",
-                                              "period": "month"}, "notes": ""}],
+                                              "period": "month", "internal_revenue": 120000,
+                                              "internal_costs": None}, "notes": "", "motivation": None,
+             "experiment_budget": None}],
         "links": [{"id": "l1", "from": "t1", "to": "s1"}, {"id": "l2", "from": "t2", "to": "t1"}],
         "promises": [
             {"id": "p1", "from": "t1", "to": "s1", "text": "Свежее", "value": "v1", "parent": None, "metric": "",
              "target": "", "status": "accepted", "authorities": [{"text": "Списывать", "granted": True}],
-             "resources": [{"text": "Холодильник", "granted": False}], "notes": ""},
+             "resources": [{"text": "Холодильник", "granted": False}], "notes": "", "price": None,
+             "co_promisers": [], "alternatives": ["t2"]},
             {"id": "p2", "from": "t2", "to": "t1", "text": "Полки полны", "value": None, "parent": "p1",
-             "metric": "", "target": "", "status": "draft", "authorities": [], "resources": [], "notes": ""}],
+             "metric": "", "target": "", "status": "draft", "authorities": [], "resources": [], "notes": "",
+             "price": 120000, "co_promisers": [], "alternatives": []}],
         "experiments": [{"id": "e1", "team": "t1", "hypothesis": "H", "metric": "M", "budget": 50000,
-                         "start": "2026-12-01", "end": None, "status": "done", "result": "", "decision": "keep"}],
+                         "start": "2026-12-01", "end": None, "status": "done", "result": "", "decision": "keep",
+                         "promise": "p1", "learning": "Ошибка в расчёте"}],
+        "readings": [{"id": "r1", "of": "p1", "period": "2026-11", "value": "96%", "met": True, "note": ""},
+                     {"id": "r2", "of": "t1", "period": "2026-11-30", "value": "58%", "met": None, "note": "н/д"}],
         "layouts": {"structure": {"t1": [0, 10.5], "s1": [-100, 0]}, "promises": {"t2": [1, 2]}},
     }
 
@@ -109,23 +119,29 @@ def test_absent_optional_fields_get_the_model_defaults() -> None:
                                 "curves": [{"id": "k", "name": "", "kind": "as_is", "color": "#0072B2",
                                             "visible": True, "reference": False, "levels": {}}]}]
     assert out["teams"] == [{"id": "t", "name": "", "kind": "client_facing", "purpose": "", "lead": "", "members": [],
-                             "indicator": None, "economics": None, "notes": ""}]
+                             "indicator": None, "economics": None, "notes": "", "motivation": None,
+                             "experiment_budget": None}]
     assert out["promises"][0] == {"id": "p", "from": "t", "to": "s", "text": "", "value": None, "parent": None,
                                   "metric": "", "target": "", "status": "draft", "authorities": [], "resources": [],
-                                  "notes": ""}
+                                  "notes": "", "price": None, "co_promisers": [], "alternatives": []}
     assert out["experiments"][0] == {"id": "e", "team": None, "hypothesis": "", "metric": "", "budget": None,
-                                     "start": None, "end": None, "status": "planned", "result": "", "decision": None}
+                                     "start": None, "end": None, "status": "planned", "result": "", "decision": None,
+                                     "promise": None, "learning": ""}
+    assert out["readings"] == []
     assert out["layouts"] == {"structure": {}, "promises": {}}
 
 
 def test_keys_are_written_in_the_order_of_format_md() -> None:
     out = json.loads(dumps(workshop_from_json(base())))
     assert list(out) == ["format", "version", "workshop", "values", "segments", "pains", "propositions", "canvases",
-                         "teams", "links", "promises", "experiments", "layouts"]
+                         "teams", "links", "promises", "experiments", "readings", "layouts"]
     assert list(out["promises"][0]) == ["id", "from", "to", "text", "value", "parent", "metric", "target", "status",
-                                        "authorities", "resources", "notes"]
+                                        "authorities", "resources", "notes", "price", "co_promisers", "alternatives"]
     assert list(out["canvases"][0]) == ["id", "title", "segment", "tagline", "scale", "step", "factors", "curves"]
-    assert list(out["teams"][0]["economics"]) == ["revenue", "costs", "currency", "period"]
+    assert list(out["teams"][0]["economics"]) == ["revenue", "costs", "currency", "period", "internal_revenue",
+                                                  "internal_costs"]
+    assert list(out["teams"][0]["motivation"]) == ["basis", "percent", "shares"]
+    assert list(out["readings"][0]) == ["id", "of", "period", "value", "met", "note"]
 
 
 def test_dumps_is_indented_utf8_and_writes_integral_floats_as_ints() -> None:
@@ -136,7 +152,7 @@ def test_dumps_is_indented_utf8_and_writes_integral_floats_as_ints() -> None:
     data["teams"][0]["economics"]["costs"] = 1e20
     text = dumps(workshop_from_json(data))
     assert '"title": "Сессия"' in text and "\\u" not in text
-    assert text.startswith('{\n  "format": "clientocracy-workshop",\n  "version": 1,\n')
+    assert text.startswith('{\n  "format": "clientocracy-workshop",\n  "version": 2,\n')
     assert '"f1": 3,' in text and '"f2": 2.5\n' in text and "3.0" not in text
     assert '"scale": [\n        0,\n        10\n      ]' in text
     assert "1e+20" in text  # beyond exact integers a float stays a float, so it reads back as the same number
@@ -199,9 +215,15 @@ def _compare(given: Any, written: Any, path: list, added: list[str]) -> None:
 def test_grocery_export_differs_from_the_input_only_by_defaults_of_absent_keys() -> None:
     given = json.loads(GROCERY.read_text(encoding="utf-8"))
     written = json.loads(dumps(loads(GROCERY.read_bytes())))
+    assert (given["version"], written["version"]) == (1, 2)  # a version 1 document is written as version 2
+    assert written.pop("readings") == []  # version 2's new list, empty
+    for team in written["teams"]:  # version 2's new economics figures, unknown
+        if team["economics"] is not None:
+            assert team["economics"].pop("internal_revenue") is None and team["economics"].pop("internal_costs") is None
     added: list[str] = []
-    _compare(given, written, [], added)
+    _compare({**given, "version": 2}, written, [], added)
     assert "canvases.0.segment" in added  # the sample leaves out its canvas's segment, written as null
+    assert "promises.0.price" in added and "teams.0.motivation" in added
 
 
 def test_x_keys_are_kept_in_place_everywhere() -> None:
@@ -385,7 +407,7 @@ BAD: list[tuple[str, Callable[[dict], Any], str]] = [
     # the document itself
     ("missing title", lambda d: d["workshop"].pop("title"), "workshop.title: missing"),
     ("missing workshop", lambda d: d.pop("workshop"), "workshop: missing"),
-    ("newer version", lambda d: d.update(version=2), "version: made by a newer version (2); this app reads version 1"),
+    ("newer version", lambda d: d.update(version=3), "version: made by a newer version (3); this app reads version 2"),
     ("version zero", lambda d: d.update(version=0), "version: unknown version 0"),
     ("version as text", lambda d: d.update(version="1"), 'version: unknown version "1"'),
     ("no version", lambda d: d.pop("version"), "version: missing"),
@@ -423,7 +445,7 @@ def test_messages_stay_on_one_line_and_short() -> None:
 
 
 def test_format_error_is_a_value_error_that_survives_pickling() -> None:
-    error = refused({**base(), "version": 2})
+    error = refused({**base(), "version": 3})
     assert isinstance(error, ValueError)
     again = pickle.loads(pickle.dumps(error))
     assert (again.path, again.reason, str(again)) == (error.path, error.reason, str(error))
@@ -495,7 +517,7 @@ def test_read_json_file_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(_text({**base(), "version": 3}), encoding="utf-8")
     assert str(pytest.raises(FormatError, read_json_file, bad).value) == (
-        f"{bad}: version: made by a newer version (3); this app reads version 1")
+        f"{bad}: version: made by a newer version (3); this app reads version 2")
     for path in (tmp_path / "missing.json", tmp_path):
         error = pytest.raises(FormatError, read_json_file, path).value
         assert str(error).startswith(f"{path}: cannot read the file (")
@@ -576,3 +598,47 @@ def test_dates_must_be_iso() -> None:
     document["workshop"]["date"] = "20.11.2026"
     with pytest.raises(FormatError, match=r"^workshop\.date: date '20\.11\.2026' is not a date written as YYYY-MM-DD"):
         workshop_from_json(document)
+
+
+# ------------------------------------------------------------------------------------------ version 2
+def test_a_version_1_document_reads_as_version_2_without_the_new_fields() -> None:
+    data = base()
+    data["version"] = 1
+    del data["readings"]
+    for team in data["teams"]:
+        del team["motivation"], team["experiment_budget"], team["economics"]["internal_revenue"]
+        del team["economics"]["internal_costs"]
+    for promise in data["promises"]:
+        del promise["price"], promise["co_promisers"], promise["alternatives"]
+    for experiment in data["experiments"]:
+        del experiment["promise"], experiment["learning"]
+    w = workshop_from_json(data)
+    assert w.readings == [] and w.teams[0].motivation is None and w.promises[0].alternatives == ()
+    assert workshop_to_json(w)["version"] == 2
+
+
+def test_version_2_fields_come_back_equal_through_the_workshop_file(tmp_path: Path) -> None:
+    from app.workfile import read_workshop, write_workshop_file
+
+    w = workshop_from_json(base())
+    path = tmp_path / "v2.clientocracy"
+    write_workshop_file(path, w)
+    again = read_workshop(path)
+    assert workshop_to_json(again) == base()
+    assert again.teams[0].motivation.shares[1] == m.Share("Пётр", 0.4)
+    assert [r.met for r in again.readings] == [True, None]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["readings"][0].update(of="nobody"), 'readings[0].of: no promise or team with id "nobody"'),
+    (lambda d: d["readings"][0].update(period="ноябрь"), "is not a month (YYYY-MM) or a date"),
+    (lambda d: d["promises"][0].update(alternatives=["t9"]), 'promises[0].alternatives: no team with id "t9"'),
+    (lambda d: d["teams"][0]["motivation"].update(basis="mood"), "unknown motivation basis 'mood'"),
+    (lambda d: d["teams"][0]["motivation"]["shares"][0].update(share=1.5), "share of the pool is not a number"),
+    (lambda d: d["experiments"][0].update(promise="p9"), 'experiments[0].promise: no promise with id "p9"'),
+    (lambda d: d["readings"][0].update(met="yes"), "readings[0].met: expected true or false"),
+])
+def test_bad_version_2_fields_are_refused_naming_the_path(change: Callable[[dict], None], message: str) -> None:
+    data = base()
+    change(data)
+    assert message in str(refused(data))

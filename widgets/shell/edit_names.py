@@ -25,6 +25,7 @@ OBJECT_WORDS: dict[str, str] = {
     "experiment": QT_TRANSLATE_NOOP("edit_object", "experiment"),
     "factor": QT_TRANSLATE_NOOP("edit_object", "factor"),
     "curve": QT_TRANSLATE_NOOP("edit_object", "value curve"),
+    "reading": QT_TRANSLATE_NOOP("edit_object", "reading"),
 }
 # The kind as the owner of a field ("Change %1 %2": изменить название сегмента).
 OWNER_WORDS: dict[str, str] = {
@@ -39,6 +40,7 @@ OWNER_WORDS: dict[str, str] = {
     "experiment": QT_TRANSLATE_NOOP("edit_owner", "experiment"),
     "factor": QT_TRANSLATE_NOOP("edit_owner", "factor"),
     "curve": QT_TRANSLATE_NOOP("edit_owner", "curve"),
+    "reading": QT_TRANSLATE_NOOP("edit_owner", "reading"),
 }
 # Fields as the object of "change"; (kind, field) first, then the field alone.
 FIELD_WORDS: dict[tuple[str, str] | str, str] = {
@@ -97,6 +99,17 @@ FIELD_WORDS: dict[tuple[str, str] | str, str] = {
     "levels": QT_TRANSLATE_NOOP("edit_field", "levels"),
     "factors": QT_TRANSLATE_NOOP("edit_field", "factors"),
     "curves": QT_TRANSLATE_NOOP("edit_field", "curves"),
+    "motivation": QT_TRANSLATE_NOOP("edit_field", "motivation"),
+    "experiment_budget": QT_TRANSLATE_NOOP("edit_field", "experiment budget"),
+    "price": QT_TRANSLATE_NOOP("edit_field", "internal price"),
+    "co_promisers": QT_TRANSLATE_NOOP("edit_field", "joint promisers"),
+    "alternatives": QT_TRANSLATE_NOOP("edit_field", "alternative promisers"),
+    ("experiment", "promise"): QT_TRANSLATE_NOOP("edit_field", "promise served"),
+    "learning": QT_TRANSLATE_NOOP("edit_field", "learning"),
+    "of": QT_TRANSLATE_NOOP("edit_field", "measured object"),
+    "period": QT_TRANSLATE_NOOP("edit_field", "period"),
+    "met": QT_TRANSLATE_NOOP("edit_field", "met mark"),
+    "note": QT_TRANSLATE_NOOP("edit_field", "note"),
 }
 
 # Fields whose word already names their owner: "Change promise parent" is named "Change parent promise", not
