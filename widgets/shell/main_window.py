@@ -35,6 +35,7 @@ from widgets.base.live import changes_of
 from widgets.base.text_size import text_scale, text_size
 from widgets.base.undo import retranslate_commands
 from widgets.base.wheel_guard import install_wheel_guard
+from widgets.collab.control import LiveControl
 from widgets.shell import files
 from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
 
         self.recent_menu = files.RecentMenu(self.settings, self.open_path, self)
         self.menus = build_menus(self, self.recent_menu)
+        self.live = LiveControl(self)  # File ▸ Share on this network… and Join…: live co-editing
+        self.live.remote_applied.connect(self._remote_edits)
         for dock in self.docks.values():
             self.menus.menus["panels"].addAction(dock.toggleViewAction())
         self._connect()
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["import_json"].triggered.connect(self.import_json)
+        a["share"].triggered.connect(self.live.share)
+        a["join"].triggered.connect(self.live.join)
         a["close"].triggered.connect(self.close_workshop)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo_stack.undo)
@@ -269,6 +274,7 @@ class MainWindow(QMainWindow):
         self.snapshots.bind(work)
         for dock in self.docks.values():
             dock.widget().setEnabled(work is not None)
+        self.live.work_changed()  # a live session belongs to the workshop it was started with
         self._update_actions()
         self.update_title()
 
@@ -318,6 +324,11 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changed: Changes) -> None:
         self.update_modified()
         self._update_edit_actions()
+
+    def _remote_edits(self, _count: int) -> None:
+        """Others' edits are in the working copy but not on the undo stack: the workshop is modified."""
+        self._baseline_modified = True
+        self.update_modified()
 
     def is_modified(self) -> bool:
         """Whether closing now would lose changes that are not in the user's file."""
@@ -589,6 +600,7 @@ class MainWindow(QMainWindow):
         for name in ("save", "save_as", "close", "present", "page_workshop", "page_canvas", "page_structure",
                      "page_promises"):
             self.menus[name].setEnabled(has)
+        self.menus["share"].setEnabled(has)
         self.menus["undo"].setEnabled(self.undo_stack.canUndo())
         self.menus["redo"].setEnabled(self.undo_stack.canRedo())
         self._name_undo_actions()

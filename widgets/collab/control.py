@@ -1,0 +1,174 @@
+"""The window's part in a live session: the Share and Join actions' work, the status bar's word on the connection."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+from app import model as m
+from app.document import Document
+from app.workfile import WorkFile
+
+if TYPE_CHECKING:  # the network's modules load when first used, not at start-up
+    from app.collab.net import Invitation
+    from widgets.collab.dialogs import ShareDialog
+    from widgets.collab.session import LiveSession
+
+log = logging.getLogger(__name__)
+
+
+class LiveControl(QObject):
+    """Owned by a main window: starts and ends its live session and says in the status bar how it goes.
+
+    The window calls `work_changed` when it shows another workshop (a session belongs to one workshop) and is
+    told of others' edits through `remote_applied` (it keeps the workshop marked modified: they are not on its
+    undo stack)."""
+
+    remote_applied = Signal(int)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("liveControl")
+        self.window = window
+        self.session: LiveSession | None = None
+        self.share_dialog: ShareDialog | None = None
+        self.status_label = QLabel(objectName="liveStatus")
+        self.status_label.setVisible(False)
+        window.statusBar().addPermanentWidget(self.status_label)
+        window.installEventFilter(self)
+
+    # ------------------------------------------------------------------ sharing
+    def share(self) -> None:
+        """File ▸ Share on this network…: the dialog that opens the room and shows its address and code."""
+        from widgets.collab.dialogs import ShareDialog
+
+        if self.share_dialog is None:
+            self.share_dialog = ShareDialog(self.window)
+            self.share_dialog.start_requested.connect(self.start_sharing)
+            self.share_dialog.stop_requested.connect(self.stop)
+        session = self.session
+        self.share_dialog.show_invitation(session.invitation if session and session.role == "host" else None,
+                                          session.participants() if session else 0)
+        self.share_dialog.show()
+        self.share_dialog.raise_()
+
+    def start_sharing(self, address: str, port: int) -> Invitation | None:
+        """Open a room with the open workshop on `address`:`port`; None (and a message) when it cannot."""
+        document = self._document()
+        if document is None:
+            return None
+        self.stop()
+        session = self._new_session(document)
+        try:
+            invitation = session.host(address, port)
+        except OSError as error:
+            self._drop(session)
+            QMessageBox.warning(self.window, self.tr("Share on this network"),
+                                self.tr("Could not share on {address}:{port}: {reason}").format(
+                                    address=address, port=port, reason=error.strerror or error))
+            return None
+        if self.share_dialog is not None:
+            self.share_dialog.show_invitation(invitation)
+        self._show_status()
+        return invitation
+
+    # ------------------------------------------------------------------ joining
+    def join(self) -> None:
+        """File ▸ Join…: ask for the address and code, then open the room's workshop as a new one."""
+        from widgets.collab.dialogs import JoinDialog
+
+        dialog = JoinDialog(self.window)
+        try:
+            if dialog.exec() != JoinDialog.DialogCode.Accepted:
+                return
+            invitation = dialog.invitation()
+        finally:
+            dialog.deleteLater()
+        if invitation is not None:
+            self.join_room(invitation)
+
+    def join_room(self, invitation: Invitation) -> bool:
+        """Open a new workshop that takes the room's content; False when the user kept the current one."""
+        maybe_save = getattr(self.window, "maybe_save", None)
+        if callable(maybe_save) and not maybe_save():
+            return False
+        work = WorkFile.new(m.Workshop(info=m.WorkshopInfo(title=self.tr("Shared workshop"))))
+        self.window.set_work(work)  # type: ignore[attr-defined]
+        session = self._new_session(work.document)
+        session.join(invitation)
+        self._show_status()
+        return True
+
+    # ------------------------------------------------------------------ ending
+    def stop(self) -> None:
+        """Leave the room (a host closes it); the workshop stays with every edit."""
+        session, self.session = self.session, None
+        if session is not None:
+            self._drop(session)
+        if self.share_dialog is not None:
+            self.share_dialog.show_invitation(None)
+        self._show_status()
+
+    def work_changed(self) -> None:
+        """The window shows another workshop (or none): a session of the one before ends."""
+        if self.session is not None and self.session.document is not self._document():
+            self.stop()
+
+    # ------------------------------------------------------------------ status
+    def _new_session(self, document: Document) -> LiveSession:
+        from widgets.collab.session import LiveSession
+
+        session = LiveSession(document, self)
+        session.status_changed.connect(self._status_changed)
+        session.remote_applied.connect(self.remote_applied)
+        self.session = session
+        return session
+
+    def _drop(self, session: LiveSession) -> None:
+        session.stop()
+        if session is self.session:
+            self.session = None
+        session.deleteLater()
+
+    def _status_changed(self, _status: str) -> None:
+        self._show_status()
+        session = self.session
+        if self.share_dialog is not None and session is not None and session.role == "host":
+            self.share_dialog.show_invitation(session.invitation, session.participants())
+
+    def status_text(self) -> str:
+        """What the status bar says of the session ("" when there is none)."""
+        session = self.session
+        if session is None or not session.role:
+            return ""
+        invitation = session.invitation
+        address = invitation.address if invitation else ""
+        status = session.status
+        if session.role == "host":
+            return self.tr("Sharing on %1 · %n laptop(s) connected", "", session.participants()).replace(
+                "%1", address)
+        texts = {
+            "connected": self.tr("Connected to {address}"),
+            "connecting": self.tr("Connecting to {address}…"),
+            "reconnecting": self.tr("Connection to {address} lost: working offline, reconnecting…"),
+            "offline": self.tr("Offline: your edits are kept and sent when you reconnect"),
+            "refused": self.tr("{address} refused the code"),
+        }
+        return texts.get(status, self.tr("Not connected")).format(address=address)
+
+    def _show_status(self) -> None:
+        text = self.status_text()
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def _document(self) -> Document | None:
+        document = getattr(self.window, "document", None)
+        return document if isinstance(document, Document) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self._show_status()
+        return False

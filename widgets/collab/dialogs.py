@@ -1,0 +1,194 @@
+"""File ▸ Share on this network… and File ▸ Join…: choose the network, show the address and code; type them in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collab.net import DEFAULT_PORT, Invitation, normal_code, parse_address, shown_code
+
+
+def local_addresses() -> list[tuple[str, str]]:
+    """(address, interface name) of this computer's IPv4 networks that are up, the room's network first, the
+    loopback ("this computer only") last."""
+    found: list[tuple[str, str]] = []
+    loopback: list[tuple[str, str]] = []
+    for interface in QNetworkInterface.allInterfaces():
+        flags = interface.flags()
+        if not flags & QNetworkInterface.InterfaceFlag.IsUp:
+            continue
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                continue
+            pair = (ip.toString(), interface.humanReadableName())
+            (loopback if ip.isLoopback() else found).append(pair)
+    if not loopback:
+        loopback.append((QHostAddress(QHostAddress.SpecialAddress.LocalHost).toString(), "lo"))
+    return found + loopback
+
+
+class ShareDialog(QDialog):
+    """Pick the network to share on; once sharing, the address and the join code, large enough for a projector."""
+
+    start_requested = Signal(str, int)
+    """The user asked to share on (address, port)."""
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shareDialog")
+        self.setMinimumWidth(560)  # the address and code are read from across the room
+        self.invitation: Invitation | None = None
+        self.participants = 0
+        self.network = QComboBox(objectName="shareNetwork")
+        for address, name in local_addresses():
+            self.network.addItem(f"{address}  ({name})", address)
+        self.port = QSpinBox(objectName="sharePort")
+        self.port.setRange(1024, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.form = QFormLayout()
+        self.network_label = QLabel()
+        self.port_label = QLabel()
+        self.form.addRow(self.network_label, self.network)
+        self.form.addRow(self.port_label, self.port)
+        self.explain = QLabel(objectName="shareExplain")
+        self.explain.setWordWrap(True)
+        self.address = QLabel(objectName="shareAddress")
+        self.code = QLabel(objectName="shareCode")
+        for label in (self.address, self.code):
+            font = QFont(label.font())
+            font.setPointSizeF(font.pointSizeF() * 2.2)
+            font.setBold(True)
+            label.setFont(font)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.people = QLabel(objectName="shareParticipants")
+        self.people.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start = QPushButton(objectName="shareStart")
+        self.start.setDefault(True)
+        self.start.clicked.connect(self._start)
+        self.stop = QPushButton(objectName="shareStop")
+        self.stop.clicked.connect(self.stop_requested)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.start, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.stop, QDialogButtonBox.ButtonRole.DestructiveRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(self.form)
+        layout.addWidget(self.address)
+        layout.addWidget(self.code)
+        layout.addWidget(self.people)
+        layout.addWidget(self.buttons)
+        self.show_invitation(None)
+        self.retranslate()
+
+    def _start(self) -> None:
+        self.start_requested.emit(str(self.network.currentData()), self.port.value())
+
+    def show_invitation(self, invitation: Invitation | None, participants: int = 0) -> None:
+        """Show the room's address and code (None: not sharing, the choice of network instead)."""
+        self.invitation = invitation
+        self.participants = participants
+        sharing = invitation is not None
+        for widget in (self.network, self.port, self.network_label, self.port_label, self.start):
+            widget.setVisible(not sharing)
+        for widget in (self.address, self.code, self.people, self.stop):
+            widget.setVisible(sharing)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        self.setWindowTitle(self.tr("Share on this network"))
+        self.network_label.setText(self.tr("Network:"))
+        self.port_label.setText(self.tr("Port:"))
+        self.start.setText(self.tr("Start sharing"))
+        self.stop.setText(self.tr("Stop sharing"))
+        if self.invitation is None:
+            self.explain.setText(self.tr(
+                "The other laptops join this workshop over the room's network (no internet needed): choose the "
+                "network they are on. Everyone keeps a full copy; a dropped Wi-Fi loses no edit."))
+            return
+        self.explain.setText(self.tr("On each laptop: File ▸ Join…, then type this address and code."))
+        self.address.setText(self.tr("Address: {address}").format(address=self.invitation.address))
+        self.code.setText(self.tr("Code: {code}").format(code=shown_code(self.invitation.code)))
+        self.people.setText(self.tr("%n laptop(s) connected", "", self.participants))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class JoinDialog(QDialog):
+    """The host's address and join code, as shown on the host's screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("joinDialog")
+        self.address = QLineEdit(objectName="joinAddress")
+        self.code = QLineEdit(objectName="joinCode")
+        self.explain = QLabel(objectName="joinExplain")
+        self.explain.setWordWrap(True)
+        self.problem = QLabel(objectName="joinProblem")
+        self.problem.setStyleSheet("color: #B00020;")
+        self.form = QFormLayout()
+        self.address_label = QLabel()
+        self.code_label = QLabel()
+        self.form.addRow(self.address_label, self.address)
+        self.form.addRow(self.code_label, self.code)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def invitation(self) -> Invitation | None:
+        """What was typed, or None (and the problem shown) when it is not an address and a code."""
+        try:
+            host, port = parse_address(self.address.text())
+        except ValueError:
+            self.problem.setText(self.tr("Type the address shown on the host's screen, e.g. 192.168.1.5:8765."))
+            return None
+        code = normal_code(self.code.text())
+        if not code:
+            self.problem.setText(self.tr("Type the code shown on the host's screen."))
+            return None
+        return Invitation(host, port, code)
+
+    def accept(self) -> None:
+        if self.invitation() is not None:
+            super().accept()
+
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        self.setWindowTitle(self.tr("Join a shared workshop"))
+        self.explain.setText(self.tr(
+            "Join the workshop another laptop shares on this network. It opens as a new workshop here; "
+            "your edits and theirs appear on every laptop."))
+        self.address_label.setText(self.tr("Address:"))
+        self.code_label.setText(self.tr("Code:"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Join"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
