@@ -112,7 +112,7 @@ def diagram_drawing(
     ox = (width - bw * scale) / 2
     oy = draw_h - (bh * scale)
     to_pt = lambda x, y: (ox + (x - left + pad) * scale, oy + (bottom + pad - y) * scale)  # noqa: E731
-    badges = diagram.name == "promises" and len(diagram.edges) <= BADGE_LIMIT and 10.5 * scale >= MIN_TEXT
+    badges = diagram.name == "promises" and len(diagram.edges) <= BADGE_LIMIT and scale >= 0.3
     for shape in _edges(diagram.edges, diagram.nodes, to_pt, scale):
         d.add(shape)
     for node in diagram.nodes.values():
@@ -122,7 +122,7 @@ def diagram_drawing(
             _badge(d, edge, to_pt, scale)
         if edge.problem in PROBLEM_GLYPHS:
             (x1, y1), (x2, y2) = to_pt(*edge.start), to_pt(*edge.end)
-            d.add(_marker(x1 + (x2 - x1) * 0.5, y1 + (y2 - y1) * 0.5, max(MIN_TEXT * 1.4, 20 * scale),
+            d.add(_marker(x1 + (x2 - x1) * 0.5, y1 + (y2 - y1) * 0.5, max(12.0, 24 * scale),
                           PROBLEM_GLYPHS[edge.problem]))
     d.add(legend)
     return d
@@ -263,8 +263,8 @@ def _badge(d: Drawing, edge: Edge, to_pt, scale: float) -> None:
     (x1, y1), (x2, y2) = to_pt(*edge.start), to_pt(*edge.end)
     mx, my = x1 + (x2 - x1) * 0.36, y1 + (y2 - y1) * 0.36
     label = str(edge.number)
-    size = 10.5 * scale
-    r = max(size * 0.95, fonts.width(label, fonts.SANS_BOLD, size) / 2 + 3 * scale)
+    size = max(MIN_TEXT, 10.5 * scale)
+    r = max(size * 0.95, fonts.width(label, fonts.SANS_BOLD, size) / 2 + size * 0.3)
     color = HexColor(STATUS_COLORS.get(edge.status, LINK_COLOR))
     d.add(Circle(mx, my, r, fillColor=white, strokeColor=color, strokeWidth=max(0.3, 1.3 * scale)))
     for s in strings(mx, my - size * 0.34, label, fonts.SANS_BOLD, size, MUTED, "middle"):

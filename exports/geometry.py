@@ -116,7 +116,13 @@ def _number(p: m.Promise, default: int) -> int:
 
 def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
     """The structure ("structure": links) or the promise map ("promises": promises) of `workshop`."""
-    positions = diagram_positions(workshop, diagram)
+    stored = workshop.layouts.get(diagram) or {}
+    if diagram == "promises" and not stored and workshop.links:
+        # one story: a promise map never arranged by hand puts each party where the structure puts it
+        positions = diagram_positions(workshop, "structure")
+        positions |= {k: v for k, v in diagram_positions(workshop, diagram).items() if k not in positions}
+    else:
+        positions = diagram_positions(workshop, diagram)
     names = {s.id: s.name for s in workshop.segments} | {t.id: t.name for t in workshop.teams}
     nodes = {
         node_id: Node(node_id, kind, names.get(node_id, ""), *positions[node_id])
