@@ -62,7 +62,30 @@ class Conflict:
     base: Any
     resolved: str
     deleted_in: str | None = None
-    reasons: tuple[str, ...] = ()
+    details: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The details in English words (the command line's)."""
+        return tuple(reason_text(detail) for detail in self.details)
+
+
+def reason_text(detail: tuple[str, ...]) -> str:
+    """One detail of a conflict in English: ("changed", fields) / ("moved",) / ("refers", kind, name, field) /
+    ("child", kind, name) / ("level", curve, factor) / ("position", diagram) / ("outside", curve, factor, level) /
+    ("cycle", name, name, ...)."""
+    what, *args = detail
+    texts = {
+        "changed": lambda: f"changed: {args[0]}",
+        "moved": lambda: "moved to another canvas",
+        "refers": lambda: f"{args[0]} «{args[1]}» refers to it ({args[2]})",
+        "child": lambda: f"its {args[0]} «{args[1]}» was added or changed",
+        "level": lambda: f"the level of «{args[0]}» on «{args[1]}» was set",
+        "position": lambda: f"it was moved on the {args[0]} diagram",
+        "outside": lambda: f"«{args[0]}» on «{args[1]}» is {args[2]}",
+        "cycle": lambda: " → ".join(args),
+    }
+    return texts[what]() if what in texts else " ".join(detail)
 
 
 @dataclass
@@ -228,13 +251,13 @@ class _Merger:
         return chosen if chosen in SIDES else self.prefer
 
     def conflict(self, key: str, what: str, obj_id: str, field_name: str | None, mine: Any, theirs: Any,
-                 base: Any, deleted_in: str | None = None, reason: str | None = None) -> str:
-        """Record a conflict (or add a reason to it) and return the side it resolves to."""
+                 base: Any, deleted_in: str | None = None, reason: tuple[str, ...] | None = None) -> str:
+        """Record a conflict (or add a detail to it) and return the side it resolves to."""
         resolved = self.choice(key)
         known = self.conflicts.get(key)
         if known is not None:
-            if reason and reason not in known.reasons:
-                self.conflicts[key] = replace(known, reasons=(*known.reasons, reason))
+            if reason and reason not in known.details:
+                self.conflicts[key] = replace(known, details=(*known.details, reason))
             return resolved
         kind, name = self.describe(obj_id)
         self.conflicts[key] = Conflict(key, what, kind, obj_id, name, field_name, mine, theirs, base, resolved,
@@ -274,11 +297,11 @@ class _Merger:
                 changed = [public_name(n) for n in kept.fields if kept.fields[n] != b.fields.get(n)]
                 if not changed and kept.parent == b.parent:
                     continue
-                reason = f"changed: {', '.join(changed)}" if changed else "moved"
+                reason = ("changed", ", ".join(changed)) if changed else ("moved",)
                 if self.deleted_conflict(obj_id, reason) == kept_side:
                     self.items[obj_id] = kept
 
-    def deleted_conflict(self, obj_id: str, reason: str) -> str:
+    def deleted_conflict(self, obj_id: str, reason: tuple[str, ...]) -> str:
         """The conflict of an object deleted on one side and changed or needed on the other: the side it goes to."""
         deleted_in = self.deleted_on[obj_id]
         kept = self.side[other(deleted_in)].items.get(obj_id) or self.base.items[obj_id]
@@ -358,13 +381,13 @@ class _Merger:
                             continue
                         busy = True
                         who = name_of(item.kind, item.fields, obj_id)
-                        by = f"{item.kind} «{who}» refers to it ({public_name(name)})"
+                        by = ("refers", item.kind, who, public_name(name))
                         self.need(target, by, partial(self.drop_reference, obj_id, name, target))
                         break
                 if item.parent is not None and item.parent not in self.items:
                     busy = True
-                    by = f"its {item.kind} «{name_of(item.kind, item.fields, obj_id)}» was added or changed"
-                    self.need(item.parent, by, partial(self.remove, obj_id))
+                    child = ("child", item.kind, name_of(item.kind, item.fields, obj_id))
+                    self.need(item.parent, child, partial(self.remove, obj_id))
             for key, level in list(self.levels.items()):
                 gone = [x for x in key if x not in self.items]
                 if gone:
@@ -373,7 +396,7 @@ class _Merger:
                         del self.levels[key]
                         continue
                     curve, factor = (self.describe(x)[1] for x in key)
-                    self.need(gone[0], f"the level of «{curve}» on «{factor}» was set",
+                    self.need(gone[0], ("level", curve, factor),
                               partial(self.levels.pop, key, None))
             for key, xy in list(self.positions.items()):
                 if key[1] not in self.items:
@@ -381,10 +404,10 @@ class _Merger:
                     if xy == self.base.positions.get(key):
                         del self.positions[key]
                         continue
-                    self.need(key[1], f"it was moved on the {key[0]} diagram",
+                    self.need(key[1], ("position", key[0]),
                               partial(self.positions.pop, key, None))
 
-    def need(self, target: str, reason: str, drop: Callable[[], Any]) -> None:
+    def need(self, target: str, reason: tuple[str, ...], drop: Callable[[], Any]) -> None:
         """Something that survives needs `target`, which is gone: keep the target or drop the need."""
         if target in self.deleted_on and target not in self.cascaded:
             deleted_in = self.deleted_on[target]
@@ -444,7 +467,7 @@ class _Merger:
                       for s in SIDES}
             side = self.conflict(f"{canvas_id}:scale", "scale", canvas_id, "scale", scales[MINE], scales[THEIRS],
                                  self.base.items[canvas_id].fields["scale"] if canvas_id in self.base.items else None,
-                                 reason=f"«{self.describe(curve)[1]}» on «{self.describe(factor)[1]}» is {level:g}")
+                                 reason=("outside", self.describe(curve)[1], self.describe(factor)[1], f"{level:g}"))
             taken = scales[side]
             if taken is not None and taken != canvas.fields["scale"]:
                 self.items[canvas_id] = _Item(canvas.kind, None, {**canvas.fields, "scale": taken})
@@ -465,7 +488,7 @@ class _Merger:
                           for p in cycle] for s in SIDES}
             first = cycle[0]
             side = self.conflict(key, "cycle", first, "parent", values[MINE], values[THEIRS], None,
-                                 reason=" → ".join(self.describe(p)[1] for p in [*cycle, first]))
+                                 reason=("cycle", *(self.describe(p)[1] for p in [*cycle, first])))
             for promise in cycle:
                 item = self.items[promise]
                 version = self.side[side].items.get(promise)

@@ -36,7 +36,7 @@ from widgets.base.text_size import text_scale, text_size
 from widgets.base.undo import retranslate_commands
 from widgets.base.wheel_guard import install_wheel_guard
 from widgets.collab.control import LiveControl
-from widgets.shell import files
+from widgets.shell import files, merge_dialog
 from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["import_json"].triggered.connect(self.import_json)
+        a["share_copy"].triggered.connect(lambda: merge_dialog.share_copy(self))
+        a["merge_copy"].triggered.connect(lambda: merge_dialog.merge_copy(self))
         a["share"].triggered.connect(self.live.share)
         a["join"].triggered.connect(self.live.join)
         a["close"].triggered.connect(self.close_workshop)
@@ -597,8 +599,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.work is not None
-        for name in ("save", "save_as", "close", "present", "page_workshop", "page_canvas", "page_structure",
-                     "page_promises"):
+        for name in ("save", "save_as", "share_copy", "merge_copy", "close", "present", "page_workshop", "page_canvas",
+                     "page_structure", "page_promises"):
             self.menus[name].setEnabled(has)
         self.menus["share"].setEnabled(has)
         self.menus["undo"].setEnabled(self.undo_stack.canUndo())

@@ -28,8 +28,8 @@ class Menus:
 
 # name: standard key (or a key sequence string), in menu order; None is a separator
 FILE = [("new", Key.New), ("new_sample", None), ("open", Key.Open), ("recent", None), None, ("save", Key.Save),
-        ("save_as", Key.SaveAs), None, ("import_json", None), ("export", None), None, ("share", None), ("join", None),
-        None, ("close", Key.Close), ("quit", Key.Quit)]
+        ("save_as", Key.SaveAs), ("share_copy", None), ("merge_copy", None), None, ("import_json", None),
+        ("export", None), None, ("share", None), ("join", None), None, ("close", Key.Close), ("quit", Key.Quit)]
 EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll), None,
         ("copy_picture", "Ctrl+Shift+C"), ("find", Key.Find)]
 VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
@@ -119,6 +119,11 @@ TEXTS = {
                 QT_TRANSLATE_NOOP("menus", "Save the workshop under a new name")),
     "import_json": (QT_TRANSLATE_NOOP("menus", "&Import JSON…"),
                     QT_TRANSLATE_NOOP("menus", "Open a workshop from the JSON interchange format")),
+    "share_copy": (QT_TRANSLATE_NOOP("menus", "S&hare as a copy…"),
+                   QT_TRANSLATE_NOOP("menus", "Save a copy for a colleague to work on apart; merge it back later")),
+    "merge_copy": (QT_TRANSLATE_NOOP("menus", "&Merge another copy…"),
+                   QT_TRANSLATE_NOOP("menus", "Bring a colleague's copy of this workshop back in, choosing where "
+                                              "both changed the same thing")),
     "share": (QT_TRANSLATE_NOOP("menus", "Share on this &network…"),
               QT_TRANSLATE_NOOP("menus", "Let the other laptops in the room edit this workshop with you, live")),
     "join": (QT_TRANSLATE_NOOP("menus", "&Join…"),
