@@ -256,3 +256,21 @@ def test_the_inputs_are_not_changed(sample):
     before = [workshop_to_json(w) for w in (sample, mine, theirs)]
     merge(sample, mine, theirs, prefer=THEIRS)
     assert [workshop_to_json(w) for w in (sample, mine, theirs)] == before
+
+
+def test_version_2_objects_and_list_references_merge_with_no_special_case(sample):
+    """Readings (a kind of version 2) and joint promisers (a list of team ids) go through the same rules."""
+    reading = m.Reading("rdg-new", of=PROMISE, period="2026-11", value="93 %", met=True)
+    mine = edited(sample, lambda d: c.insert(d, reading),
+                  lambda d: c.update(d, OTHER_PROMISE, co_promisers=(OTHER_TEAM,)))
+    theirs = edited(sample, lambda d: c.delete(d, OTHER_TEAM), lambda d: c.update(d, PROMISE, price=1200.0))
+    kept = merge(sample, mine, theirs, prefer=MINE)
+    assert get(kept.workshop, "rdg-new").value == "93 %" and get(kept.workshop, PROMISE).price == 1200.0
+    assert get(kept.workshop, OTHER_TEAM) is not None  # the joint promiser kept its team
+    assert get(kept.workshop, OTHER_PROMISE).co_promisers == (OTHER_TEAM,)
+    gone = merge(sample, mine, theirs, prefer=THEIRS)
+    [conflict] = [x for x in gone.conflicts if x.id == OTHER_TEAM]
+    assert conflict.details == (("refers", "promise", get(sample, OTHER_PROMISE).text, "co_promisers"),)
+    assert get(gone.workshop, OTHER_TEAM) is None and get(gone.workshop, OTHER_PROMISE).co_promisers == ()
+    for result in (kept, gone):
+        assert_consistent(result.workshop)
