@@ -162,3 +162,32 @@ def test_a_workshop_that_is_not_a_copy_is_refused_in_words(qtbot, window, tmp_pa
     assert messages == ["“stranger.clientocracy” does not say which copy it started from.",
                         "“stranger.clientocracy” is not a copy of this workshop: they have nothing in common."]
     assert workshop_to_json(window.document.model) == before
+
+
+def test_keep_theirs_in_every_conflict_and_the_language_switch(qtbot, english):
+    import copy
+
+    base = read_json_file(sample_path())
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    mine.promises[0].status, theirs.promises[0].status = "kept", "broken"
+    mine.teams[0].name, theirs.teams[0].name = "Лесная-1", "Лесная-2"
+    dialog = MergeDialog(base, mine, theirs, "colleague.clientocracy")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    radios = [dialog.table.cellWidget(r, col) for r in range(dialog.table.rowCount()) for col in (2, 3)]
+    assert [r.isChecked() for r in radios] == [True, False, True, False]
+    click(qtbot, dialog.all_theirs)
+    radios = [dialog.table.cellWidget(r, col) for r in range(dialog.table.rowCount()) for col in (2, 3)]
+    assert [r.isChecked() for r in radios] == [False, True, False, True]
+    merged = dialog.merged().workshop
+    assert (merged.promises[0].status, merged.teams[0].name) == ("broken", "Лесная-2")
+    assert dialog.table.item(0, 0).text().startswith("Team «")
+    assert dialog.table.cellWidget(1, 3).text() == "broken"
+    english.apply("ru")
+    try:  # every text is set again in the new language (the promise statuses have their Russian words already)
+        qtbot.waitUntil(lambda: dialog.table.cellWidget(1, 3).text() == "нарушено")
+        assert dialog.table.cellWidget(1, 2).text() == "выполнено"
+        assert dialog.table.cellWidget(1, 3).isChecked()  # the choice survives the language switch
+    finally:
+        english.apply("en")

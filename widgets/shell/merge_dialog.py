@@ -7,10 +7,11 @@ values side by side to choose from; it is applied as one undoable edit, and the 
 from __future__ import annotations
 
 import logging
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app.merge import MINE, SIDES, THEIRS, Conflict, MergeResult, SideChanges, merge
 from widgets.base.table_specs import DECISIONS, EXPERIMENT_STATUSES, PROMISE_STATUSES, TEAM_KINDS
-from widgets.shell.edit_names import OBJECT_WORDS, field_word
+from widgets.shell.edit_names import field_word
 
 if TYPE_CHECKING:
     from widgets.shell.main_window import MainWindow
@@ -51,15 +52,33 @@ REFERENCE_FIELDS = {"segment", "from", "to", "value", "parent", "team", "promise
 SHOWN_NAMES = 12  # names listed under a kind and a change before "N more"
 
 
+# Kinds in words, as the subject of a line ("Promise «…»"); a kind without a word here shows its own name.
+KIND_WORDS: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("MergeDialog", "Root value"),
+    "segment": QT_TRANSLATE_NOOP("MergeDialog", "Client segment"),
+    "pain": QT_TRANSLATE_NOOP("MergeDialog", "Pain"),
+    "proposition": QT_TRANSLATE_NOOP("MergeDialog", "Value proposition"),
+    "canvas": QT_TRANSLATE_NOOP("MergeDialog", "Strategy canvas"),
+    "team": QT_TRANSLATE_NOOP("MergeDialog", "Team"),
+    "link": QT_TRANSLATE_NOOP("MergeDialog", "Structure link"),
+    "promise": QT_TRANSLATE_NOOP("MergeDialog", "Promise"),
+    "experiment": QT_TRANSLATE_NOOP("MergeDialog", "Experiment"),
+    "factor": QT_TRANSLATE_NOOP("MergeDialog", "Factor"),
+    "curve": QT_TRANSLATE_NOOP("MergeDialog", "Value curve"),
+    "reading": QT_TRANSLATE_NOOP("MergeDialog", "Reading"),
+}
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in upper case (a label that starts a line)."""
     return text[:1].upper() + text[1:]
 
 
-def kind_word(kind: str) -> str:
-    """A kind in words ("promise": обещание), or the kind itself when it has no word yet."""
-    word = OBJECT_WORDS.get(kind)
-    return QCoreApplication.translate("edit_object", word) if word else kind
+def kind_word(kind: str, start: bool = True) -> str:
+    """A kind in words ("Promise": «Обещание»), lower case inside a sentence when `start` is False."""
+    word = KIND_WORDS.get(kind)
+    text = QCoreApplication.translate("MergeDialog", word) if word else kind.replace("_", " ").capitalize()
+    return text if start else text[:1].lower() + text[1:]
 
 
 class MergeDialog(QDialog):
@@ -75,7 +94,7 @@ class MergeDialog(QDialog):
         self.base, self.mine, self.theirs, self.their_name = base, mine, theirs, their_name
         self.chosen: dict[str, str] = {}
         self.prefer = MINE
-        self.result: MergeResult = result
+        self.outcome: MergeResult = result
         self._groups: list[QButtonGroup] = []
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._recompute)
@@ -132,7 +151,7 @@ class MergeDialog(QDialog):
     # ------------------------------------------------------------------ choices
     def choices(self) -> dict[str, str]:
         """The side chosen for each conflict shown (the preferred side where none was chosen)."""
-        return {c.key: self.chosen.get(c.key, self.prefer) for c in self.result.conflicts}
+        return {c.key: self.chosen.get(c.key, self.prefer) for c in self.outcome.conflicts}
 
     def merged(self) -> MergeResult:
         """The merge with the choices made."""
@@ -157,7 +176,7 @@ class MergeDialog(QDialog):
         self._recompute()
 
     def _recompute(self) -> None:
-        self.result = self.merged()
+        self.outcome = self.merged()
         self._fill_conflicts()
         self._fill_heading()
 
@@ -175,7 +194,7 @@ class MergeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for side in SIDES:
-            self._fill_changes(self.side_trees[side], self.result.changes[side])
+            self._fill_changes(self.side_trees[side], self.outcome.changes[side])
         self._fill_conflicts()
         self._fill_heading()
 
@@ -185,7 +204,7 @@ class MergeDialog(QDialog):
         super().changeEvent(event)
 
     def _fill_heading(self) -> None:
-        count = len(self.result.conflicts)
+        count = len(self.outcome.conflicts)
         self.heading.setText(self.tr("The changes made in “{name}” since the two copies parted are brought into "
                                      "this workshop as one step (Undo takes it back).").format(name=self.their_name))
         if count:
@@ -207,7 +226,7 @@ class MergeDialog(QDialog):
             return
         for kind in kinds:
             counts = [f"{len(part[kind])} {word}" for word, part in parts if part.get(kind)]
-            label = self.tr("Workshop details") if kind in ("workshop", "root") else capitalised(kind_word(kind))
+            label = self.tr("Workshop details") if kind in ("workshop", "root") else kind_word(kind)
             top = QTreeWidgetItem([f"{label}: {', '.join(counts)}"])
             tree.addTopLevelItem(top)
             if kind in ("workshop", "root"):
@@ -227,8 +246,8 @@ class MergeDialog(QDialog):
             group.deleteLater()
         self._groups = []
         choices = self.choices()
-        self.table.setRowCount(len(self.result.conflicts))
-        for row, conflict in enumerate(self.result.conflicts):
+        self.table.setRowCount(len(self.outcome.conflicts))
+        for row, conflict in enumerate(self.outcome.conflicts):
             self.table.setItem(row, 0, self._item(self._object_text(conflict)))
             self.table.setItem(row, 1, self._item(self._what_text(conflict)))
             group = QButtonGroup(self)
@@ -260,7 +279,7 @@ class MergeDialog(QDialog):
     def _object_text(self, conflict: Conflict) -> str:
         if conflict.kind == "workshop":
             return self.tr("Workshop details")
-        return f"{capitalised(kind_word(conflict.kind))} «{conflict.name}»"
+        return f"{kind_word(conflict.kind)} «{conflict.name}»"
 
     def _what_text(self, conflict: Conflict) -> str:
         what = conflict.what
@@ -271,7 +290,7 @@ class MergeDialog(QDialog):
             return self.tr("Deleted here; in the other copy: {details}").format(details=details)
         if what == "order":
             kind = m.KIND_OF_COLLECTION.get((conflict.field or "").removeprefix("order of "), "")
-            return self.tr("Order of the list ({kind})").format(kind=kind_word(kind))
+            return self.tr("Order of the list ({kind})").format(kind=kind_word(kind, False))
         if what == "reference":
             return self.tr("Reference curve")
         if what == "cycle":
@@ -295,9 +314,10 @@ class MergeDialog(QDialog):
         if what == "moved":
             return self.tr("moved to another canvas")
         if what == "refers":
-            return self.tr("{kind} «{name}» refers to it").format(kind=kind_word(args[0]), name=args[1])
+            return self.tr("{kind} «{name}» refers to it").format(kind=kind_word(args[0], False), name=args[1])
         if what == "child":
-            return self.tr("its {kind} «{name}» was added or changed").format(kind=kind_word(args[0]), name=args[1])
+            return self.tr("its {kind} «{name}» was added or changed").format(kind=kind_word(args[0], False),
+                                                                              name=args[1])
         if what == "level":
             return self.tr("the level of «{curve}» on «{factor}» was set").format(curve=args[0], factor=args[1])
         if what == "position":
@@ -335,8 +355,8 @@ class MergeDialog(QDialog):
             return ", ".join(self._name_of(v) if isinstance(v, str) else str(v) for v in value)
         if isinstance(value, float):
             return f"{value:g}"
-        if hasattr(value, "__dataclass_fields__"):
-            shown = [f"{k}: {v}" for k, v in vars(value).items() if k != "extra" and v not in (None, "")]
+        if is_dataclass(value):
+            shown = [f"{k}: {v}" for k, v in vars(value).items() if k != "extra" and v not in (None, "", ())]
             return ", ".join(shown) or "—"
         return str(value)
 
