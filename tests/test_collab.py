@@ -230,9 +230,11 @@ def test_a_broken_value_from_a_peer_is_not_taken(room: list[Laptop]) -> None:
     entry = s.objects(a.mirror.doc, "promise")[promise.id]
     entry["status"] = '"on fire"'  # written straight into the shared document, past the app's edits
     entry["to"] = "42"
+    wait_until(room, lambda: promise.id in host.mirror.refused, "the host refuses the value")
+    wait_until(room, lambda: entry["status"] == f'"{promise.status}"', "the value the file format takes comes back")
     settle(room)
-    assert host.document.find(promise.id).status == promise.status
-    assert promise.id in host.mirror.refused
+    for laptop in room:
+        assert laptop.document.find(promise.id).status == promise.status
 
 
 def test_join_codes_are_random_and_forgiving_to_type() -> None:

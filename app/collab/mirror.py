@@ -103,10 +103,15 @@ class Mirror:
                 count = self._apply(leaves)
         finally:
             self._pulling = False
-        repaired = target.dirty
-        for obj_id in target.objects:  # what the rules changed goes back out, the same on every laptop
-            kind = target.objects[obj_id][0]
-            repaired.add(kind, obj_id)
+        if count == len(leaves):  # what the rules changed goes back out (the same on every laptop), and the lists
+            repaired = s.Dirty(orders=target.dirty.orders, children=target.dirty.children,
+                               positions=target.dirty.positions, info=target.dirty.info)
+            for obj_id in target.repaired:
+                repaired.add(target.objects[obj_id][0], obj_id)
+        else:  # some pieces were refused: the shared document gets what this laptop holds
+            repaired = target.dirty
+            for obj_id, (kind, _obj) in target.objects.items():
+                repaired.add(kind, obj_id)
         for obj_id in target.refused:
             local_kind = self.document.kind_of(obj_id)
             if local_kind:

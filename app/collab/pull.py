@@ -35,6 +35,7 @@ from app.validate import is_number, level_problem, object_problems, public_name
 
 log = logging.getLogger(__name__)
 _GONE = None
+BULK = 20  # more marked objects of one kind than this are read in one call
 LIST_REFERENCES: frozenset[tuple[str, str]] = getattr(d, "LIST_REFERENCES", frozenset())
 
 
@@ -48,14 +49,18 @@ class Target:
         self.objects: dict[str, tuple[str, Any]] = {}  # id -> (kind, object or None)
         self.parents: dict[str, str] = {}  # factor or curve id -> canvas id
         self.refused: set[str] = set()
+        self.repaired: set[str] = set()  # ids a rule changed (written back to the shared document)
         self._read()
         self._repair()
 
     # ------------------------------------------------------------------ reading
     def _read(self) -> None:
         for kind in m.KINDS:
-            root = s.objects(self.doc, kind)
-            for obj_id in self.dirty.objects.get(kind, ()):
+            ids = self.dirty.objects.get(kind, ())
+            root: Any = s.objects(self.doc, kind)
+            if len(ids) > BULK:
+                root = s.plain(root)  # one call into the engine instead of one per object
+            for obj_id in ids:
                 self._read_one(root, kind, obj_id)
         for canvas_id in list(self.dirty.children):
             entry = s.objects(self.doc, "canvas").get(canvas_id)
@@ -66,16 +71,18 @@ class Target:
                     if child_id not in self.objects:
                         self._read_one(s.objects(self.doc, kind), kind, child_id)
 
-    def _read_one(self, root: Map, kind: str, obj_id: str) -> None:
+    def _read_one(self, root: Map | dict, kind: str, obj_id: str) -> None:
         entry = root.get(obj_id)
-        if not isinstance(entry, Map):
+        if isinstance(entry, Map):
+            entry = s.plain(entry)
+        if not isinstance(entry, dict):
             self.objects[obj_id] = (kind, _GONE)
             return
         fields = {k: v for k, v in entry.items() if isinstance(v, str)}
         levels = None
         if kind == "curve":
             raw = entry.get(s.LEVELS_KEY)
-            levels = {k: v for k, v in raw.items()} if isinstance(raw, Map) else {}
+            levels = dict(raw) if isinstance(raw, dict) else {}
         try:
             obj = codec.object_from(kind, obj_id, fields, levels)
         except codec.Refused as refused:
@@ -122,7 +129,9 @@ class Target:
         return [i for i, (_k, obj) in self.objects.items() if obj is None and self.document.kind_of(i) is not None]
 
     def _set(self, obj_id: str, kind: str, obj: Any) -> None:
+        """A rule changed an object: the merged state gets it, and so does the shared document afterwards."""
         self.objects[obj_id] = (kind, obj)
+        self.repaired.add(obj_id)
 
     # ---------------------------------------------------------------- repairing
     def _repair(self) -> None:
@@ -429,7 +438,7 @@ def _ids(array: Any) -> list[str]:
     """The ids a shared array holds (nothing for a missing one)."""
     if not isinstance(array, Array):
         return []
-    return [x for x in array.to_py() or [] if isinstance(x, str)]
+    return [x for x in s.plain(array) if isinstance(x, str)]
 
 
 def _unique(ids: Iterable[str]) -> list[str]:

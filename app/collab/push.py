@@ -111,10 +111,11 @@ def _nested_keys(kind: str) -> frozenset[str]:
 
 def _sync_fields(entry: Map, fields: dict[str, str], keep: frozenset[str] = frozenset()) -> None:
     """Write the fields whose text differs and remove the keys no longer there (but those in `keep`)."""
-    for key in [key for key in entry.keys() if key not in fields and key not in keep]:
+    current = s.plain(entry)  # one call into the engine; writes only for what differs
+    for key in [key for key in current if key not in fields and key not in keep]:
         del entry[key]
     for key, text in fields.items():
-        if entry.get(key) != text:
+        if current.get(key) != text:
             entry[key] = text
 
 
@@ -135,7 +136,7 @@ def _push_positions(doc: Doc, document: Document, diagram: str, nodes: set[str])
 
 def sync_ids(array: Array, wanted: list[str]) -> None:
     """Make a shared array of ids equal `wanted` with few operations: what moved is taken out and put back."""
-    current = [x if isinstance(x, str) else None for x in array.to_py() or []]
+    current = [x if isinstance(x, str) else None for x in s.plain(array)]
     if current == wanted:
         return
     place = {obj_id: i for i, obj_id in enumerate(wanted)}

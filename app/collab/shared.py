@@ -12,7 +12,9 @@ Concurrent edits of different fields of one object both stay; of one field, the 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from pycrdt import Array, Doc, Map
 
@@ -57,6 +59,11 @@ def layout(doc: Doc, diagram: str) -> Map:
 def info(doc: Doc) -> Map:
     """The root map of the workshop's details."""
     return doc.get(INFO, type=Map)
+
+
+def plain(shared: Map | Array) -> Any:
+    """The content of a shared map or array as plain Python, in one call into the engine (its JSON)."""
+    return json.loads(str(shared))
 
 
 @dataclass
