@@ -121,22 +121,28 @@ def share_copy(store: SqliteStore, workshop: m.Workshop, path: str | os.PathLike
     write(store, mine)
 
 
-def record_merge(store: SqliteStore, theirs: Lineage) -> None:
-    """Record in the open workshop that another copy was merged in: its history joins this one's."""
-    lineage = of_store(store)
-    seen = set(lineage.revisions)
-    revisions = (*lineage.revisions, *(r for r in theirs.revisions if r not in seen), new_revision())
-    bases = {**theirs.bases, **lineage.bases}
-    write(store, _trimmed(Lineage(lineage.workshop_id or theirs.workshop_id or new_revision(), revisions,
-                                  lineage.copied_from, bases)))
+def _joined(mine: Lineage, theirs: Lineage, theirs_state: m.Workshop) -> Lineage:
+    """Mine's lineage after merging theirs in: their history joins mine, and their last saved state is kept as the
+    base of the next merge with them (both copies know it, and both have its changes)."""
+    from app.jsonio import dumps
 
-
-def merged_meta(mine: Lineage, theirs: Lineage) -> dict[str, str]:
-    """The meta rows of a file made by merging two copies (the command line's output)."""
     seen = set(mine.revisions)
     revisions = (*mine.revisions, *(r for r in theirs.revisions if r not in seen), new_revision())
-    merged = Lineage(mine.workshop_id or theirs.workshop_id, revisions, None, {**theirs.bases, **mine.bases})
-    return _trimmed(merged).to_meta()
+    bases = {**theirs.bases, **mine.bases}
+    if theirs.revisions:
+        bases[theirs.revisions[-1]] = dumps(theirs_state)
+    return _trimmed(Lineage(mine.workshop_id or theirs.workshop_id or new_revision(), revisions, mine.copied_from,
+                            bases))
+
+
+def record_merge(store: SqliteStore, theirs: Lineage, theirs_state: m.Workshop) -> None:
+    """Record in the open workshop that the copy `theirs_state` (with lineage `theirs`) was merged in."""
+    write(store, _joined(of_store(store), theirs, theirs_state))
+
+
+def merged_meta(mine: Lineage, theirs: Lineage, theirs_state: m.Workshop) -> dict[str, str]:
+    """The meta rows of a file made by merging two copies (the command line's output)."""
+    return _joined(mine, theirs, theirs_state).to_meta()
 
 
 def common_base(mine: Lineage, theirs: Lineage) -> m.Workshop | None:

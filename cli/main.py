@@ -425,7 +425,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         from app.workfile import write_workshop_file
 
         has_lineage = mine_lineage.workshop_id or theirs_lineage.workshop_id
-        lineage = merged_meta(mine_lineage, theirs_lineage) if has_lineage else None
+        lineage = merged_meta(mine_lineage, theirs_lineage, theirs) if has_lineage else None
         write_workshop_file(args.output, result.workshop, meta=lineage)
     if args.json:
         print(json.dumps([conflict_json(c) for c in result.conflicts], ensure_ascii=False, indent=2))

@@ -150,3 +150,41 @@ def test_every_save_records_a_revision(tmp_path):
     assert first.workshop_id is not None and second.workshop_id == first.workshop_id
     assert len(second.revisions) == len(first.revisions) + 1 and second.revisions[:-1] == first.revisions
     assert read_copy(path)[1].revisions == second.revisions
+
+
+def test_a_second_merge_with_the_same_colleague_starts_from_the_first(copies):
+    """After a merge the colleague's merged state is the base of the next one: what both already share is no
+    conflict, only what changed since."""
+    from app.lineage import record_merge
+    from app.merge import merge
+    from app.snapshots import restore_edit
+
+    mine, theirs = copies
+
+    def merge_in() -> list:
+        work = WorkFile.open(mine)
+        try:
+            their_state, their_lineage = read_copy(theirs)
+            base = common_base(of_store(work.store), their_lineage)
+            result = merge(base, work.document.model, their_state)
+            work.document.apply(restore_edit(work.document, result.workshop))
+            record_merge(work.store, their_lineage, their_state)
+            work.save()
+            return result.conflicts
+        finally:
+            work.close()
+
+    assert merge_in() == []
+    for path, value in ((mine, "за 3 минуты"), (theirs, "за 4 минуты")):  # both go on after the first merge...
+        work = WorkFile.open(path)
+        try:
+            work.document.apply(c.update(work.document, OTHER_PROMISE, target=value))
+            work.save()
+        finally:
+            work.close()
+    [conflict] = merge_in()  # ...so only the field both changed since conflicts, not the metric merged before
+    started = next(p for p in read_workshop(sample_path()).promises if p.id == OTHER_PROMISE).target
+    assert (conflict.id, conflict.field, conflict.mine, conflict.theirs, conflict.base) == (
+        OTHER_PROMISE, "target", "за 3 минуты", "за 4 минуты", started)
+    merged = read_workshop(mine)
+    assert next(p for p in merged.promises if p.id == PROMISE).metric == "Возврат за 5 минут"

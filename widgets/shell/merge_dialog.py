@@ -492,7 +492,7 @@ def merge_copy(window: MainWindow, path: Path | None = None, base_path: Path | N
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        result = dialog.merged()
+        result, theirs_state = dialog.merged(), dialog.theirs
     finally:
         dialog.deleteLater()
     name = path.name
@@ -503,7 +503,7 @@ def merge_copy(window: MainWindow, path: Path | None = None, base_path: Path | N
         if refused is not None:
             window.show_hint(refused)
             return False
-    record_merge(work.store, their_lineage)
+    record_merge(work.store, their_lineage, theirs_state)
     window.checks.recompute()
     window.docks["checks"].show()
     if not edit.edits:
