@@ -14,7 +14,7 @@ from app import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 WRITER_WAIT = 30.0  # seconds import-promises waits for another writer of the same file before refusing
-COMMANDS = ("new", "import", "export", "check", "import-promises", "merge")
+COMMANDS = ("new", "import", "export", "check", "import-promises", "merge", "serve")
 
 
 class UsageError(Exception):
@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     mrg.add_argument("--prefer", choices=("mine", "theirs"), default="mine",
                      help="the side each conflict is resolved to (default mine)")
     mrg.add_argument("--json", action="store_true", help="print the conflicts as JSON")
+    from cli.serve import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
     return parser
 
 
@@ -437,5 +440,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.conflicts else EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """`serve`: a room for live co-editing without a window (cli/serve.py)."""
+    from cli.serve import cmd_serve
+
+    return cmd_serve(args)
+
+
 _COMMANDS = {"new": cmd_new, "import": cmd_import, "export": cmd_export, "check": cmd_check,
-             "import-promises": cmd_import_promises, "merge": cmd_merge}
+             "import-promises": cmd_import_promises, "merge": cmd_merge, "serve": _serve}

@@ -27,6 +27,8 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.http11 import Request, Response
 
+from app.collab import DEFAULT_PORT
+
 log = logging.getLogger(__name__)
 
 ROOM = "workshop"
@@ -34,7 +36,6 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud an
 CODE_LENGTH = 10  # 50 bits: not guessed in the hour of a workshop
 MAX_MESSAGE = 64 << 20  # a 3,000-promise workshop is about 3 MB; a larger message is refused
 RECONNECT_S = 1.0
-DEFAULT_PORT = 8765
 
 OnUpdate = Callable[[bytes], None]
 OnStatus = Callable[[str], None]
