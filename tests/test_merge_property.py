@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from app import changes as c
 from app import model as m
 from app.document import Document, EditRefused
-from app.edits import Delete, Edit, Insert, Move, SetLevel, SetPosition, Update, leaves
+from app.edits import Batch, Delete, Edit, Insert, Move, SetLevel, SetPosition, Update, leaves
 from app.generate import small_workshop
 from app.integrity import workshop_problems
 from app.jsonio import workshop_to_json
@@ -60,7 +60,9 @@ class Side:
         rng, doc = self.rng, self.doc
         ours = (lambda kind: list(doc.model.collection(kind))) if anywhere else self.mine
         what = rng.choice(("value", "team", "segment", "promise", "rename", "shared", "delete", "move", "position",
-                           "level"))
+                           "level", "parent", "reference", "scale", "joint"))
+        if what in ("parent", "reference", "scale", "joint"):
+            return self.cross_edit(what, ours) if anywhere else None
         if what in ("value", "team", "segment"):
             obj = {"value": m.Value, "team": m.Team, "segment": m.Segment}[what](self.new_id(), f"{self.name} {what}")
             return c.insert(doc, obj, index=rng.randint(0, len(doc.model.collection(what))))
@@ -101,6 +103,32 @@ class Side:
                     low, high = canvas.scale
                     level = rng.choice([None, low, high, (low + high) / 2])
                     return c.set_level(doc, curve.id, rng.choice(canvas.factors).id, level)
+        return None
+
+    def cross_edit(self, what: str, ours: Any) -> Edit | None:
+        """Edits whose merge can break a rule across objects: a parent chain, one reference curve per canvas, levels
+        within the scale, joint promisers that are teams."""
+        rng, doc = self.rng, self.doc
+        promises = ours("promise")
+        if what == "parent" and len(promises) > 1:
+            child, parent = rng.sample(promises, 2)
+            return c.update(doc, child.id, parent=parent.id)
+        if what == "joint" and promises and ours("team"):
+            promise = rng.choice(promises)
+            teams = rng.sample(ours("team"), min(2, len(ours("team"))))
+            return c.update(doc, promise.id, co_promisers=tuple(t.id for t in teams if t.id != promise.from_))
+        canvases = [cv for cv in ours("canvas") if cv.curves]
+        if what == "reference" and canvases:
+            canvas = rng.choice(canvases)
+            chosen = rng.choice(canvas.curves)
+            edits: list[Edit] = [c.update(doc, x.id, reference=False) for x in canvas.curves if x.reference]
+            return Batch((*edits, c.update(doc, chosen.id, reference=True)))
+        if what == "scale" and canvases:
+            canvas = rng.choice(canvases)
+            high = rng.choice((3, 4, 5, 10))
+            clamps = [c.set_level(doc, x.id, f, min(v, high)) for x in canvas.curves for f, v in x.levels.items()
+                      if v > high]
+            return Batch((*clamps, c.update(doc, canvas.id, scale=(0, high))))
         return None
 
     def run(self, steps: int, anywhere: bool = False) -> None:
