@@ -17,12 +17,13 @@ from pptx.oxml import parse_xml
 from pptx.util import Emu, Pt
 
 from app import model as m
+from exports import deck_meta
 from exports import deck_parts as parts
 from exports.i18n import Words
 from exports.logo import raster_logo
 from exports.pptx_xml import FONT, NS, Run, textbox
 from exports.scope import Scope, scope_of, story_diagrams
-from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_style, hex_rgb, safe_hex
+from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_style, hex_rgb, readable, safe_hex
 
 W, H = 12192000, 6858000  # 13.333 × 7.5 in
 MARGIN = 457200  # 0.5 in
@@ -249,8 +250,8 @@ class Deck:
             series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         parts.blanks_as_gaps(chart)
         if any(f.higher_is_costlier for f in canvas.factors):
-            self.text(slide, x, y + h, w, 260000, f"▲ {self.words['dearer']}", 11, italic=True, color="#B86E00",
-                      align=PP_ALIGN.RIGHT, name="Price note")
+            self.text(slide, x, y + h, w, 260000, f"▲ {self.words['dearer']}", 12, italic=True,
+                      color=readable("#B86E00"), align=PP_ALIGN.RIGHT, name="Price note")
 
     def errc(self, slide, canvas: m.Canvas, x: int, y: int, w: int, size: float) -> None:
         """The ERRC grid as a 4 × 2 table: eliminate | raise, reduce | create, headers in their colours."""
@@ -298,4 +299,8 @@ def _write_deck(deck: Deck, path: str, scope: Scope) -> None:
             parts.promise_slides(deck)
         if scope.economics:
             parts.economics_slides(deck)
+    info = deck.w.info
+    deck_meta.set_properties(deck.prs, info, deck.lang, len(deck.prs.slides))
+    deck_meta.widescreen_master(deck.prs, deck.accent, W)
+    deck_meta.thumbnail(deck.prs, info, deck.accent)
     deck.prs.save(path)

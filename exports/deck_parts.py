@@ -41,6 +41,7 @@ from exports.style import (
     STATUS_LOOKS,
     hex_rgb,
     kind_look,
+    readable,
 )
 
 if TYPE_CHECKING:
@@ -243,7 +244,8 @@ def _paged(deck: Deck, title: str, header: list[str], rows: list[list[TableCell]
 
 
 def _cell(text: str, *, bold: bool = False, color: str = INK, fill: str | None = None, align: str = "l") -> TableCell:
-    return TableCell((Run(short(text, CELL_LIMIT) or "—", TABLE_SIZE, bold, color),), fill, align)
+    """A deck table cell; its text colour deepened to 4.5:1 contrast on white where needed."""
+    return TableCell((Run(short(text, CELL_LIMIT) or "—", TABLE_SIZE, bold, readable(color)),), fill, align)
 
 
 def promise_slides(deck: Deck) -> None:
@@ -257,11 +259,12 @@ def promise_slides(deck: Deck) -> None:
     rows = []
     for i, p in enumerate(w.promises, start=1):
         grants = (*p.authorities, *p.resources)
-        missing = [Run("✗ " + short(g.text, 90), TABLE_SIZE - 1, False, MISSING) for g in grants if not g.granted]
+        missing = [Run("✗ " + short(g.text, 90), TABLE_SIZE - 1, False, readable(MISSING)) for g in grants
+                   if not g.granted]
         if not grants:
             missing = [Run(words["nothing_listed"], TABLE_SIZE - 1, False, MUTED)]
         elif not missing:
-            missing = [Run("✓ " + words["all_granted"], TABLE_SIZE - 1, False, GRANTED)]
+            missing = [Run("✓ " + words["all_granted"], TABLE_SIZE - 1, False, readable(GRANTED))]
         metric = " — ".join(x for x in (short(p.metric, 150), short(p.target, 80)) if x)
         who = f"{short(names.get(p.from_, p.from_), 80)} → {short(names.get(p.to, p.to), 80)}"
         rows.append([_cell(str(i), color=MUTED, align="r"), _cell(who), _cell(p.text), _cell(metric),

@@ -204,7 +204,7 @@ def _tables(s: Sections) -> None:
             s.add(*tables.team_tables(ctx, scope))
     if scope.experiments:
         section("experiments")
-        s.add(*tables.experiment_tables(ctx))
+        s.add(*tables.experiment_tables(ctx, summary.EXPERIMENT_LIMIT if scope.summary else None))
     worth = ctx.findings is not None and (checked(ctx.workshop) or any(
         getattr(f, "severity", "") in ("error", "warning") for f in ctx.findings))
     if worth:
@@ -229,6 +229,10 @@ def _appendix(s: Sections, wide: Ctx) -> None:
         s.add(PageBreak())
         s.heading(words["teams"], "register-teams", 1, narrow.styles.h2)
         s.add(*tables.team_tables(narrow, s.scope))
+    if len(narrow.workshop.experiments) > summary.EXPERIMENT_LIMIT:
+        s.add(CondPageBreak(220))
+        s.heading(words["experiments"], "register-experiments", 1, narrow.styles.h2)
+        s.add(*tables.experiment_tables(narrow))
 
 
 def _notes(s: Sections) -> None:

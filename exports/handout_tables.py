@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Spacer
 
@@ -19,9 +21,44 @@ CHUNK = 45  # rows per table: short tables keep page breaking cheap
 
 
 def grids(ctx: Ctx, header: list[Cell], rows: list[list[Cell]], widths: list[float]) -> list[Flowable]:
-    """`rows` under `header` as tables of at most CHUNK rows in the accent colour."""
+    """`rows` under `header` as tables of at most CHUNK rows in the accent colour, each column at least as wide
+    as its widest number and short word (those are never split)."""
+    widths = fit_columns(header, rows, widths, _size(ctx))
     return [Grid(header, rows[i : i + CHUNK], widths, _size(ctx), header_color=ctx.branding.accent)
             for i in range(0, max(1, len(rows)), CHUNK)]
+
+
+SHORT_WORD = 12
+"""Words up to this many characters are never hyphenated: a column is made wide enough for them."""
+SAMPLE_ROWS = 150
+"""Rows measured to size the columns (evenly spread over a long table)."""
+_TOKEN = re.compile(r"[^ \n]+")
+
+
+def _unbreakable(text: str) -> list[str]:
+    """The parts of `text` a line must not break: numbers (with their non-breaking spaces) and short words."""
+    return [t for t in _TOKEN.findall(text) if any(ch.isdigit() for ch in t) or len(t) <= SHORT_WORD]
+
+
+def fit_columns(header: list[Cell], rows: list[list[Cell]], widths: list[float], size: float) -> list[float]:
+    """`widths` changed so that each column holds its widest unbreakable part, the room taken from the columns
+    that have some to spare (in proportion to it)."""
+    pad = 2 * max(3.5, size * 0.5) + 0.5
+    step = max(1, len(rows) // SAMPLE_ROWS)
+    need = [0.0] * len(widths)
+    for row in [header, *rows[::step]]:
+        for k, c in enumerate(row[: len(widths)]):
+            for text, font, _color in c.parts:
+                for token in _unbreakable(text):
+                    need[k] = max(need[k], fonts.width(token, font, size) + pad)
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    if short <= 0 or sum(spare) < short:
+        return list(widths)
+    out = []
+    for n, w, s in zip(need, widths, spare, strict=True):
+        out.append(n if n > w else w - short * s / sum(spare))
+    return out
 
 
 def header_cells(labels: list[str], aligns: list[str] | None = None) -> list[Cell]:
@@ -46,7 +83,7 @@ def _number_first(ctx: Ctx, widths: list[float], rows: int, label: str) -> list[
 
 
 def _size(ctx: Ctx) -> float:
-    return 7.5 * ctx.styles.scale if ctx.width < 600 else 8.2 * ctx.styles.scale
+    return 8.5 * ctx.styles.scale  # at least 8.5 pt on A4 (issue 15)
 
 
 def cell(ctx: Ctx, text: str, *, font: str = fonts.SANS, color: str = INK, align: str = "left") -> Cell:
@@ -144,11 +181,14 @@ def _economics(ctx: Ctx) -> list[Flowable]:
     return out
 
 
-def experiment_tables(ctx: Ctx) -> list[Flowable]:
-    """Experiments: team, hypothesis, metric, budget, dates, status and decision, result."""
+def experiment_tables(ctx: Ctx, limit: int | None = None) -> list[Flowable]:
+    """Experiments: team, hypothesis, metric, budget, dates, status and decision, result; at most `limit` of
+    them (running first, then planned, then done) with a count of the rest."""
     w, words = ctx.workshop, ctx.words
     rows = []
-    for e in w.experiments:
+    order = {"running": 0, "planned": 1}
+    chosen = w.experiments if limit is None else sorted(w.experiments, key=lambda e: order.get(e.status, 2))[:limit]
+    for e in chosen:
         dates = " – ".join(words.short_date(d) for d in (e.start, e.end) if d)
         state = words[e.status] + (f" → {words[e.decision]}" if e.decision else "")
         budget = words.money(e.budget) if e.budget is not None else "—"
@@ -158,7 +198,11 @@ def experiment_tables(ctx: Ctx) -> list[Flowable]:
         return [para(words["none"], ctx.styles.muted)]
     keys = ("team", "hypothesis", "metric", "budget", "dates", "status", "result")
     head = header_cells([words[k] for k in keys], ["left", "left", "left", "right", "left", "left", "left"])
-    return grids(ctx, head, rows, _widths(ctx, [13, 24, 15, 10, 12, 11, 15]))
+    out = grids(ctx, head, rows, _widths(ctx, [13, 24, 15, 10, 12, 11, 15]))
+    if len(chosen) < len(w.experiments):
+        out.append(para(words("more_experiments", n=words.number(len(w.experiments) - len(chosen))),
+                        ctx.styles.muted))
+    return out
 
 
 EXAMPLES = {"error": 40, "warning": 15, "hint": 8}  # findings shown per code; the rest are counted

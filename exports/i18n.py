@@ -163,6 +163,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "economics_totals": ("Экономика команд: итоги", "Team economics: totals"),
     "all_teams": ("Все команды", "All teams"),
     "losses": ("Команд в убытке", "Teams at a loss"),
+    "more_experiments": ("…и ещё {n} экспериментов (все — в приложении с полными реестрами)",
+                         "…and {n} more experiments (all in the appendix with the full registers)"),
     "more_of": ("и ещё {n}", "and {n} more"),
     "appendix": ("Приложение: полные реестры", "Appendix: the full registers"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from app.palette import (
@@ -75,3 +76,35 @@ def safe_hex(color: str, default: str = "#0072B2") -> str:
     """`color` normalised to `#RRGGBB` (or `default` if it is not one)."""
     r, g, b = hex_rgb(color, default)
     return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def _luminance(color: str) -> float:
+    """The relative luminance of `#RRGGBB` (WCAG 2)."""
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = hex_rgb(color)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(color: str, background: str = "#FFFFFF") -> float:
+    """The WCAG contrast ratio of text in `color` on `background` (1 to 21)."""
+    a, b = _luminance(color), _luminance(background)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+@functools.lru_cache(maxsize=256)
+def readable(color: str, background: str = "#FFFFFF", ratio: float = 4.5) -> str:
+    """`color` darkened just enough to reach `ratio` contrast on a light `background` (the same hue: the amber
+    of «обсуждается» stays amber, only deeper); a colour that reads already is kept."""
+    color = safe_hex(color, INK)
+    if contrast(color, background) >= ratio or _luminance(background) < 0.4:
+        return color
+    r, g, b = hex_rgb(color)
+    for step in range(1, 101):
+        k = 1 - step / 100
+        darker = f"#{round(r * k):02X}{round(g * k):02X}{round(b * k):02X}"
+        if contrast(darker, background) >= ratio:
+            return darker
+    return INK

@@ -14,6 +14,8 @@ MAP_TEAMS = 30
 """Client-facing teams drawn one by one on a segment's map; the others become one grouped node."""
 GROUP_LIMIT = 12
 """Service-team groups shown by name; with more, every service team falls into one group."""
+EXPERIMENT_LIMIT = 15
+"""Experiments listed in the summary (running and planned first)."""
 WORST_LIMIT = 40
 """Promises with method errors listed in the summary (the worst first)."""
 PROBLEM_ORDER = ("from_client", "unempowered", "broken")

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import re
 
-from exports import fonts
+from exports import fonts, hyphen
 
 ELLIPSIS = "…"
 _BREAKS = re.compile(r"(?<=[ /\-–—])")
 
 
 def _split_word(word: str, font: str, size: float, limit: float) -> list[str]:
-    """A word wider than `limit` cut into pieces that fit (at least one character each)."""
+    """A word wider than `limit` cut into pieces that fit: a Russian word at its syllable boundaries with a
+    hyphen, anything else (or a syllable still too wide) between characters as the last resort."""
+    points = hyphen.split_points(word.rstrip())
+    if points:
+        pieces, start = [], 0
+        while start < len(word):
+            fitting = [p for p in points if p > start and fonts.width(word[start:p] + "-", font, size) <= limit]
+            if not fitting or fonts.width(word[start:], font, size) <= limit:
+                break
+            pieces.append(word[start:fitting[-1]] + "-")
+            start = fitting[-1]
+        rest = word[start:]
+        if fonts.width(rest.rstrip(), font, size) <= limit:
+            return [*pieces, rest]
+        return [*pieces, *_split_chars(rest, font, size, limit)]
+    return _split_chars(word, font, size, limit)
+
+
+def _split_chars(word: str, font: str, size: float, limit: float) -> list[str]:
+    """A word cut between characters into pieces that fit (at least one character each)."""
     pieces: list[str] = []
     current, used = "", 0.0
     for ch in word:

@@ -254,3 +254,64 @@ def test_opposite_promises_between_one_pair_use_different_sides(tmp_path: Path) 
     assert len(ends) == 2
     one, other = ends.values()
     assert one != other  # not one double-headed arrow
+
+
+def test_tables_never_split_numbers_or_short_words_and_hyphenate_russian_at_syllables(tmp_path: Path) -> None:
+    from exports import fonts, wrap
+
+    fonts.register()
+    w = sample()
+    w.promises[1].status = "negotiating"
+    w.teams[0].economics = m.Economics(1_000_000_000_000.0, 5.0)
+    w.teams[0].name = "Урегулирование убытков автовладельцев"
+    text = pdftotext(export_pdf(w, tmp_path / "tables.pdf"))
+    found = lines(text)
+    assert "обсуждается" in found and "обсуждаетс" not in found  # a short word whole, never «обсуждаетс/я»
+    assert "1 000 000 000 000 ₽" in found  # a number whole on one line (pdftotext shows its non-breaking spaces)
+    assert "000 ₽" not in found and "0 ₽" not in found
+    pieces = wrap.wrap_lines("Урегулирование", fonts.SANS, 8, 40)
+    assert len(pieces) > 1 and all(p.endswith("-") for p in pieces[:-1])  # at syllables, with a hyphen
+    assert "".join(p.rstrip("-") for p in pieces) == "Урегулирование"
+    from exports.hyphen import breaks
+
+    assert breaks("Урегулирование") == (3, 5, 7, 9, 11)  # Уре-гу-ли-ро-ва-ние
+    assert breaks("Pomegranate") == ()  # other scripts are never hyphenated
+
+
+def test_status_and_grant_colours_reach_4_5_to_1_on_their_rows() -> None:
+    from exports.style import PAPER_TINT, STATUS_COLORS, contrast, readable
+
+    for color in (*STATUS_COLORS.values(), "#D55E00", "#009E73", "#B86E00"):
+        for background in ("#FFFFFF", PAPER_TINT):
+            assert contrast(readable(color, background), background) >= 4.5, (color, background)
+    assert readable("#0072B2") == "#0072B2"  # a colour that reads already is kept
+    assert contrast("#E69F00") < 3 and readable("#E69F00") != "#E69F00"
+
+
+def test_the_deck_says_who_made_it_and_is_16_9_throughout(tmp_path: Path) -> None:
+    import zipfile
+
+    from pptx import Presentation
+
+    w = sample()
+    path = export_pptx(w, tmp_path / "deck.pptx", branding={"accent": "#7A1F5C"})
+    prs = Presentation(str(path))
+    core = prs.core_properties
+    assert core.title == w.info.title and core.author == w.info.facilitator == core.last_modified_by
+    assert core.created.year >= 2026 and core.modified.year >= 2026 and "Canny" not in core.last_modified_by
+    with zipfile.ZipFile(path) as z:
+        app = z.read("docProps/app.xml").decode()
+        theme = z.read("ppt/theme/theme1.xml").decode()
+        thumbnail = z.read("docProps/thumbnail.jpeg")
+    assert f"<Company>{w.info.organization}</Company>" in app and "16:9" in app and "Clientocracy Studio" in app
+    assert '<a:latin typeface="PT Sans"' in theme and '<a:accent1><a:srgbClr val="7A1F5C"' in theme
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(thumbnail))
+    assert image.size == (256, 144) and image.getpixel((5, 5)) != (255, 255, 255)  # the accent band, not blank
+    assert abs(image.getpixel((5, 5))[0] - 0x7A) < 12
+    title_layout = prs.slide_layouts[0]
+    widest = max(s.left + s.width for s in title_layout.placeholders)
+    assert widest > prs.slide_width * 0.8  # the layouts span the 16:9 slide, not the old 4:3 width
