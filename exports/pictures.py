@@ -73,13 +73,32 @@ def _framed(d: Drawing, pad: float = 24.0) -> Drawing:
     return framed
 
 
-def _svg(d: Drawing, path: str) -> None:
+SVG_STYLE_FONTS = {
+    fonts.SANS: "'PT Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
+    fonts.SANS_BOLD: "'PT Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; font-weight: bold",
+    fonts.SANS_ITALIC: "'PT Sans', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; font-style: italic",
+    fonts.SANS_BOLD_ITALIC: "'PT Sans', Arial, sans-serif; font-weight: bold; font-style: italic",
+    fonts.SYMBOLS: "'DejaVu Sans', sans-serif",
+    fonts.EMOJI: "'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', Symbola, sans-serif",
+}
+"""The same families for the `style` attribute reportlab writes (CSS syntax)."""
+_STYLE_FONT = re.compile(r"font-family: ?([\w-]+)")
+
+
+def svg_text(d: Drawing) -> str:
+    """The drawing as SVG that other programs read: real font families followed by a generic one, and no
+    `fill: None` (LibreOffice and Qt fill such a curve black)."""
     from reportlab.graphics import renderSVG
 
     text = renderSVG.drawToString(d)
     for name, family in SVG_FONTS.items():  # viewers do not know our registered names: offer real families
         text = text.replace(f'font-family="{name}"', f'font-family="{family}"')
-    Path(path).write_text(text, encoding="utf-8")
+    text = _STYLE_FONT.sub(lambda match: "font-family: " + SVG_STYLE_FONTS.get(match.group(1), match.group(1)), text)
+    return re.sub(r"fill: ?None\b", "fill: none", text).replace('fill="None"', 'fill="none"')
+
+
+def _svg(d: Drawing, path: str) -> None:
+    Path(path).write_text(svg_text(d), encoding="utf-8")
 
 
 def render_png(d: Drawing, path: str, scale: float) -> None:

@@ -315,3 +315,29 @@ def test_the_deck_says_who_made_it_and_is_16_9_throughout(tmp_path: Path) -> Non
     title_layout = prs.slide_layouts[0]
     widest = max(s.left + s.width for s in title_layout.placeholders)
     assert widest > prs.slide_width * 0.8  # the layouts span the 16:9 slide, not the old 4:3 width
+
+
+def test_svg_pictures_name_real_fonts_and_a_second_renderer_draws_curves_as_lines(qapp, tmp_path: Path) -> None:
+    import re
+
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    written = export_pictures(sample(), tmp_path / "pics", formats=("svg",))
+    assert written
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert "CS-Sans" not in text and "fill: None" not in text and 'fill="None"' not in text, path.name
+        families = re.findall(r"font-family[:=] ?\"?([^;\"]+)", text)
+        assert families and all(f.rstrip().endswith("sans-serif") for f in families), path.name
+    canvas = next(p for p in written if p.name.startswith("canvas-"))
+    renderer = QSvgRenderer(str(canvas))
+    assert renderer.isValid()
+    image = QImage(renderer.defaultSize(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    dark = sum(QColor(image.pixel(x, y)).lightness() < 60
+               for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+    assert dark < image.width() * image.height() / 16 * 0.02  # text and lines only: no curve filled black
