@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
 
 from app import model as m
+from app.approvals import is_approval
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "hint")
 
@@ -24,6 +25,17 @@ CHECKS: dict[str, str] = {
     "errc-contradicts-curves": "warning",
     "curve-unscored": "hint",
     "no-evolutionary-goal": "hint",
+    # Added with version 2 (FORMAT.md, "Methodology checks added with version 2").
+    "promise-chain-at-risk": "warning",
+    "authority-is-approval": "warning",
+    "promise-parent-mismatch": "hint",
+    "value-without-holder": "hint",
+    "holder-not-on-council": "warning",
+    "team-without-people": "hint",
+    "team-no-motivation": "hint",
+    "experiment-without-decision": "hint",
+    "canvas-no-tagline": "hint",
+    "reading-not-met": "warning",
 }
 CODES: tuple[str, ...] = tuple(CHECKS)
 
@@ -46,7 +58,35 @@ TEMPLATES: dict[str, str] = {
     "(scale minimum {minimum})",
     "curve-unscored": 'Curve "{curve}" on canvas "{canvas}" has no level for {missing}',
     "no-evolutionary-goal": "The workshop has no evolutionary goal",
+    "promise-chain-at-risk": 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from '
+    '"{supporter}", which has no metric',
+    "promise-chain-at-risk/draft": 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from '
+    '"{supporter}", which is still a draft',
+    "promise-chain-at-risk/negotiating": 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" '
+    'from "{supporter}", which is still under negotiation',
+    "promise-chain-at-risk/broken": 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from '
+    '"{supporter}", which is broken',
+    "authority-is-approval": 'Promise "{promise}" from "{team}" lists an approval as an authority: {approvals}; '
+    "an authority is a right to act without approvals",
+    "promise-parent-mismatch": 'Promise "{promise}" supports "{parent}" from "{parent_team}" but is made to '
+    '"{promisee}"; a supporting promise is made to the team that gave the promise it supports',
+    "value-without-holder": 'Root value "{value}" has no holder',
+    "holder-not-on-council": '"{holder}", the holder of root value "{value}", is neither the lead nor a member of '
+    "the council of managers",
+    "holder-not-on-council/no-council": '"{holder}", the holder of root value "{value}", sits on no council of '
+    "managers: the workshop has none yet",
+    "team-without-people": 'Team "{team}" has neither a lead nor members',
+    "team-no-motivation": 'Team "{team}" has economics but no motivation for its members',
+    "experiment-without-decision": 'Experiment "{experiment}" is done but has no decision: keep, drop or iterate',
+    "canvas-no-tagline": 'Canvas "{canvas}" has a to-be curve but no tagline: the strategy in one line',
+    "reading-not-met": 'Promise "{promise}" from "{team}" is {status} but its latest reading, {value} for '
+    "{period}, missed the target",
 }
+
+FIRM_STATUSES = ("accepted", "kept")
+"""Statuses that claim a promise is being kept: empowerment, the chain under it and its readings are checked."""
+WEAK_STATUSES = ("draft", "negotiating", "broken")
+"""Statuses of a supporting promise that put the promise it supports at risk (so does a missing metric)."""
 
 _NAME_LIMIT = 60  # promise texts are sentences: name them by their first 60 characters
 _EPS = 1e-9  # levels snap to the canvas step; compare them with a tolerance for float noise
@@ -76,9 +116,12 @@ def findings_by_id(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def run_checks(w: m.Workshop, templates: Mapping[str, str] | None = None) -> list[Finding]:
-    """All findings of the workshop, in the order of FORMAT.md's table and then in model order."""
-    return list(_Checker(w, templates or TEMPLATES).run())
+def run_checks(
+    w: m.Workshop, templates: Mapping[str, str] | None = None, codes: Iterable[str] | None = None
+) -> list[Finding]:
+    """All findings of the workshop (or those of `codes` only), in the order of FORMAT.md's table and then in model
+    order."""
+    return list(_Checker(w, templates or TEMPLATES).run(None if codes is None else frozenset(codes)))
 
 
 def _short(text: str) -> str:
@@ -104,10 +147,13 @@ class _Checker:
         self.raw: dict[str, str] = {s.id: s.name for s in w.segments}
         self.raw.update((t.id, t.name) for t in w.teams)
         self.raw.update((p.id, p.text) for p in w.promises)
+        self.raw.update((v.id, v.name) for v in w.values)
+        self.raw.update((e.id, e.hypothesis) for e in w.experiments)
         self.names: dict[str, str] = {}
         self.segment_ids = {s.id for s in w.segments}
         self.promise_pairs = {(p.from_, p.to) for p in w.promises}
         self.link_pairs = {(lk.from_, lk.to) for lk in w.links}
+        self.promises = {p.id: p for p in w.promises}
 
     def name(self, obj_id: str) -> str:
         name = self.names.get(obj_id)
@@ -120,7 +166,7 @@ class _Checker:
         template = self.templates.get(key) or TEMPLATES[key]
         return Finding(code, CHECKS[code], template.format(**fields), ids)
 
-    def run(self) -> Iterator[Finding]:
+    def run(self, codes: frozenset[str] | None = None) -> Iterator[Finding]:
         for check in (
             self.promise_no_metric,
             self.promise_unempowered,
@@ -134,25 +180,40 @@ class _Checker:
             self.errc_contradicts_curves,
             self.curve_unscored,
             self.no_evolutionary_goal,
+            self.promise_chain_at_risk,
+            self.authority_is_approval,
+            self.promise_parent_mismatch,
+            self.value_without_holder,
+            self.holder_not_on_council,
+            self.team_without_people,
+            self.team_no_motivation,
+            self.experiment_without_decision,
+            self.canvas_no_tagline,
+            self.reading_not_met,
         ):
-            yield from check()
+            if codes is None or check.__name__.replace("_", "-") in codes:
+                yield from check()
 
     # ------------------------------------------------------------- promises
+    def from_client(self, p: m.Promise) -> bool:
+        """A promise made by a client segment: promise-from-client says all there is to say about it (a client
+        never promises), so the other checks of a promise pass it over (its metric, grants, link, chain, readings)."""
+        return p.from_ in self.segment_ids
+
     def promise_no_metric(self) -> Iterator[Finding]:
         for p in self.w.promises:
-            if not p.metric.strip():
+            if not p.metric.strip() and not self.from_client(p):
                 yield self.finding("promise-no-metric", (p.id,), promise=self.name(p.id), team=self.name(p.from_))
 
     def promise_unempowered(self) -> Iterator[Finding]:
         for p in self.w.promises:
-            if p.status not in ("accepted", "kept"):
+            if p.status not in FIRM_STATUSES or self.from_client(p):
                 continue
-            grants = (*p.authorities, *p.resources)
             fields = {"promise": self.name(p.id), "team": self.name(p.from_), "status": p.status}
-            if not grants:
+            if not p.authorities and not p.resources:
                 yield self.finding("promise-unempowered", (p.id, p.from_), "promise-unempowered/none", **fields)
                 continue
-            missing = [_short(g.text) or "?" for g in grants if not g.granted]
+            missing = [_short(g.text) or "?" for g in unempowering_grants(p)]
             if missing:
                 yield self.finding("promise-unempowered", (p.id, p.from_), missing=_quoted(missing), **fields)
 
@@ -164,10 +225,15 @@ class _Checker:
                 )
 
     # ---------------------------------------------------------------- teams
-    def team_no_client_promise(self) -> Iterator[Finding]:
+    def silent_client_facing(self) -> set[str]:
+        """Client-facing teams that promise no client segment anything (team-no-client-promise names them)."""
         promising = {a for a, b in self.promise_pairs if b in self.segment_ids}
+        return {t.id for t in self.w.teams if t.kind == "client_facing" and t.id not in promising}
+
+    def team_no_client_promise(self) -> Iterator[Finding]:
+        silent = self.silent_client_facing()
         for t in self.w.teams:
-            if t.kind == "client_facing" and t.id not in promising:
+            if t.id in silent:
                 yield self.finding("team-no-client-promise", (t.id,), team=self.name(t.id))
 
     def team_not_serving_client(self) -> Iterator[Finding]:
@@ -193,18 +259,19 @@ class _Checker:
 
     # ---------------------------------------------------- links and promises
     def link_without_promise(self) -> Iterator[Finding]:
+        # A client-facing team that promises no client anything is one problem (team-no-client-promise), not one
+        # more hint for each of its links to a segment: those links are passed over.
+        silent = self.silent_client_facing()
         for lk in self.w.links:
-            if (lk.from_, lk.to) not in self.promise_pairs:
-                yield self.finding(
-                    "link-without-promise",
-                    (lk.id, lk.from_, lk.to),
-                    source=self.name(lk.from_),
-                    target=self.name(lk.to),
-                )
+            if (lk.from_, lk.to) in self.promise_pairs or (lk.from_ in silent and lk.to in self.segment_ids):
+                continue
+            yield self.finding(
+                "link-without-promise", (lk.id, lk.from_, lk.to), source=self.name(lk.from_), target=self.name(lk.to)
+            )
 
     def promise_without_link(self) -> Iterator[Finding]:
         for p in self.w.promises:
-            if (p.from_, p.to) not in self.link_pairs:
+            if (p.from_, p.to) not in self.link_pairs and not self.from_client(p):
                 yield self.finding(
                     "promise-without-link",
                     (p.id, p.from_, p.to),
@@ -264,6 +331,132 @@ class _Checker:
     def no_evolutionary_goal(self) -> Iterator[Finding]:
         if not self.w.info.evolutionary_goal.strip():
             yield self.finding("no-evolutionary-goal", ())
+
+    # ------------------------------------------------- version 2: promises
+    def promise_chain_at_risk(self) -> Iterator[Finding]:
+        # One finding for each supporting promise that is not firm, about the promise it supports (its first id).
+        # A supporting promise without a metric is also named by promise-no-metric: that finding is about the
+        # supporting promise (its promiser must measure it), this one about the promise accepted on top of it.
+        for s in self.w.promises:
+            p = self.promises.get(s.parent) if s.parent else None
+            if p is None or p.id == s.id or p.status not in FIRM_STATUSES or self.from_client(p) or self.from_client(s):
+                continue
+            reason = weakness(s)
+            if reason is not None:
+                key = "promise-chain-at-risk" if reason == "no-metric" else f"promise-chain-at-risk/{reason}"
+                yield self.finding(
+                    "promise-chain-at-risk", (p.id, s.id), key, promise=self.name(p.id), team=self.name(p.from_),
+                    status=p.status, supporting=self.name(s.id), supporter=self.name(s.from_),
+                )
+
+    def authority_is_approval(self) -> Iterator[Finding]:
+        for p in self.w.promises:
+            if self.from_client(p):
+                continue
+            approvals = [_short(g.text) for g in p.authorities if is_approval(g.text)]
+            if approvals:
+                yield self.finding("authority-is-approval", (p.id, p.from_), promise=self.name(p.id),
+                                   team=self.name(p.from_), approvals=_quoted(approvals))
+
+    def promise_parent_mismatch(self) -> Iterator[Finding]:
+        for s in self.w.promises:
+            p = self.promises.get(s.parent) if s.parent else None
+            if p is None or p.id == s.id or self.from_client(p) or self.from_client(s):
+                continue
+            if s.to != p.from_ and s.to not in p.co_promisers:  # a joint promise's co-promisers are its promisers
+                yield self.finding(
+                    "promise-parent-mismatch", (s.id, p.id), promise=self.name(s.id), parent=self.name(p.id),
+                    parent_team=self.name(p.from_), promisee=self.name(s.to),
+                )
+
+    def reading_not_met(self) -> Iterator[Finding]:
+        latest: dict[str, m.Reading] = {}
+        for r in self.w.readings:
+            if r.of in self.promises:
+                kept = latest.get(r.of)
+                if kept is None or period_end(r.period) >= period_end(kept.period):
+                    latest[r.of] = r  # the later period; of two for one period, the one entered last
+        for p in self.w.promises:
+            r = latest.get(p.id)
+            if r is not None and r.met is False and p.status in FIRM_STATUSES and not self.from_client(p):
+                yield self.finding(
+                    "reading-not-met", (p.id, r.id), promise=self.name(p.id), team=self.name(p.from_),
+                    status=p.status, value=_short(r.value) or "?", period=r.period or "?",
+                )
+
+    # --------------------------------------------------- version 2: values
+    def value_without_holder(self) -> Iterator[Finding]:
+        for v in self.w.values:
+            if not v.holder.strip():
+                yield self.finding("value-without-holder", (v.id,), value=self.name(v.id))
+
+    def holder_not_on_council(self) -> Iterator[Finding]:
+        councils = [t for t in self.w.teams if t.kind == "council"]
+        seated = {person_key(name) for t in councils for name in (t.lead, *t.members)} - {""}
+        council_ids = tuple(t.id for t in councils)
+        key = None if councils else "holder-not-on-council/no-council"
+        for v in self.w.values:
+            if v.holder.strip() and person_key(v.holder) not in seated:
+                yield self.finding("holder-not-on-council", (v.id, *council_ids), key, value=self.name(v.id),
+                                   holder=_short(v.holder))
+
+    # ---------------------------------------------------- version 2: teams
+    def team_without_people(self) -> Iterator[Finding]:
+        for t in self.w.teams:
+            if not t.lead.strip() and not any(name.strip() for name in t.members):
+                yield self.finding("team-without-people", (t.id,), team=self.name(t.id))
+
+    def team_no_motivation(self) -> Iterator[Finding]:
+        for t in self.w.teams:
+            if has_economics(t) and t.motivation is None:
+                yield self.finding("team-no-motivation", (t.id,), team=self.name(t.id))
+
+    # ------------------------------------ version 2: experiments, canvases
+    def experiment_without_decision(self) -> Iterator[Finding]:
+        for e in self.w.experiments:
+            if e.status == "done" and e.decision is None:
+                yield self.finding("experiment-without-decision", (e.id,), experiment=self.name(e.id))
+
+    def canvas_no_tagline(self) -> Iterator[Finding]:
+        for c in self.w.canvases:
+            if not c.tagline.strip() and any(cv.kind == "to_be" for cv in c.curves):
+                yield self.finding("canvas-no-tagline", (c.id,), canvas=_short(c.title) or c.id)
+
+
+def unempowering_grants(p: m.Promise) -> list[m.Grant]:
+    """The grants of `p` that promise-unempowered names as missing: those not granted, but for an authority that is
+    really an approval: authority-is-approval names it, and granting an approval is no remedy (the remedy is a
+    right that needs none), so the same grant is not reported twice."""
+    return [g for g in p.authorities if not g.granted and not is_approval(g.text)] + [
+        g for g in p.resources if not g.granted
+    ]
+
+
+def weakness(p: m.Promise) -> str | None:
+    """Why a supporting promise puts the promise it supports at risk: its status (draft, negotiating, broken) or
+    "no-metric"; None when it is firm."""
+    if p.status in WEAK_STATUSES:
+        return p.status
+    if p.status != "retired" and not p.metric.strip():
+        return "no-metric"
+    return None
+
+
+def has_economics(t: m.Team) -> bool:
+    """Whether a team's economics holds any number (stage 7: an economics of unknowns is not worked out yet)."""
+    e = t.economics
+    return e is not None and any(x is not None for x in (e.revenue, e.costs, e.internal_revenue, e.internal_costs))
+
+
+def person_key(name: str) -> str:
+    """A person's name as names are compared: spaces collapsed, case and «ё» ignored."""
+    return " ".join(name.split()).casefold().replace("ё", "е")
+
+
+def period_end(period: str) -> str:
+    """A reading's period as a sortable key of its end: "2026-03" ends after "2026-03-31" (the month is whole)."""
+    period = period.strip()
+    return period + "-99" if len(period) == 7 else period
 
 
 def errc_agrees(action: str, to_be: float, reference: float, low: float) -> bool:

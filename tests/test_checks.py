@@ -36,16 +36,16 @@ def base() -> m.Workshop:
         info=m.WorkshopInfo(title="T", evolutionary_goal="Fresh food near home"),
         segments=[m.Segment("s1", "Families"), m.Segment("s2", "Office workers")],
         teams=[
-            m.Team("cf", "Shop", "client_facing", indicator=m.Indicator("Returning buyers")),
-            m.Team("svc", "Logistics", "service", indicator=m.Indicator("Shelves full by 8")),
-            m.Team("cn", "Council", "council", indicator=m.Indicator("Goal progress")),
+            m.Team("cf", "Shop", "client_facing", lead="Maria", indicator=m.Indicator("Returning buyers")),
+            m.Team("svc", "Logistics", "service", lead="Victor", indicator=m.Indicator("Shelves full by 8")),
+            m.Team("cn", "Council", "council", lead="Anna", indicator=m.Indicator("Goal progress")),
         ],
         links=[m.Link("l1", "cf", "s1"), m.Link("l2", "svc", "cf")],
         promises=[
             m.Promise("p1", "cf", "s1", "Fresh food", metric="Share fresh", status="accepted", authorities=GRANTED),
             m.Promise("p2", "svc", "cf", "Shelves full", metric="Days", status="kept", resources=GRANTED),
         ],
-        canvases=[m.Canvas("c1", "Retail", factors=factors, curves=[to_be, ref])],
+        canvases=[m.Canvas("c1", "Retail", tagline="Fresh near home", factors=factors, curves=[to_be, ref])],
     )
 
 
@@ -85,6 +85,17 @@ def test_table_codes_and_severities() -> None:
         "errc-contradicts-curves": "warning",
         "curve-unscored": "hint",
         "no-evolutionary-goal": "hint",
+        # version 2 (tests/test_checks_v2.py)
+        "promise-chain-at-risk": "warning",
+        "authority-is-approval": "warning",
+        "promise-parent-mismatch": "hint",
+        "value-without-holder": "hint",
+        "holder-not-on-council": "warning",
+        "team-without-people": "hint",
+        "team-no-motivation": "hint",
+        "experiment-without-decision": "hint",
+        "canvas-no-tagline": "hint",
+        "reading-not-met": "warning",
     }
     assert set(CODES) <= {key.split("/")[0] for key in TEMPLATES}
 
@@ -423,6 +434,8 @@ def test_grocery_sample_findings() -> None:
         ("link-without-promise", ("lnk-041", "team-031", "team-026")),
         # IT promises Customer care (prm-049) with no structure link IT -> Customer care (only to 025 and 026).
         ("promise-without-link", ("prm-049", "team-031", "team-027")),
+        # The canvas has a to-be curve ("Мы через год") and an empty tagline.
+        ("canvas-no-tagline", ("cnv-024",)),
     ]
     # Silent, and why:
     # - every promise has a metric; every accepted/kept one (042, 044, 046, 048, 049) has all granted; the
@@ -431,10 +444,13 @@ def test_grocery_sample_findings() -> None:
     # - service teams: 029 -> 025 -> seg-004, 030 -> 025 -> seg-004, 031 -> 025/027 -> seg-004;
     # - the canvas has 8 factors; to-be is "Мы через год" (crv-021), reference "Гипермаркеты" (crv-022), scale
     #   min 0: reduce 2.5<3 and 2<5, raise 5>2, 4.5>1, 4>2, create ref 0 with 4 and 3.5, eliminate 0 - all agree;
-    # - all four visible curves score all eight factors; the evolutionary goal is set.
+    # - all four visible curves score all eight factors; the evolutionary goal is set;
+    # - version 2: the values' holders sit on the council; every team has people and a motivation; the authorities
+    #   are rights («…без согласования»); the supporting promises 046 and 047 sit under 043, still negotiating, and
+    #   049 (kept) under 042 (accepted) goes to its promiser 027; the experiment done is decided; no readings.
     findings = run_checks(read_sample())
     assert [(f.code, f.ids) for f in findings] == expected
-    assert [f.severity for f in findings] == ["hint"] * 4
+    assert [f.severity for f in findings] == ["hint"] * 5
     assert findings[0].message == 'Team "Совет управляющих" has no success indicator'
     assert findings[3].message == (
         'Promise "История покупок клиента открывается за секунду" from "ИТ" to "Служба заботы" '

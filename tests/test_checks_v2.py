@@ -1,0 +1,322 @@
+"""The methodology checks of version 2 (FORMAT.md): each code on a hand-made workshop and silent on its sound
+counterpart, one problem reported once, approvals told from rights, and the approval steps of the client path."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import model as m
+from app.approvals import is_approval
+from app.checks import CHECKS, CODES, TEMPLATES, run_checks
+from app.client_path import all_approval_steps, approval_steps
+
+V2 = {
+    "promise-chain-at-risk": "warning",
+    "authority-is-approval": "warning",
+    "promise-parent-mismatch": "hint",
+    "value-without-holder": "hint",
+    "holder-not-on-council": "warning",
+    "team-without-people": "hint",
+    "team-no-motivation": "hint",
+    "experiment-without-decision": "hint",
+    "canvas-no-tagline": "hint",
+    "reading-not-met": "warning",
+}
+GRANTED = (m.Grant("Возвращать деньги до 3 000 ₽ без согласования", True),)
+MOTIVATION = m.Motivation("margin", 10, (m.Share("Мария Лебедева", 1.0),))
+
+
+def sound() -> m.Workshop:
+    """A workshop of the method kept well: a value held on the council, a client promise resting on a firm supporting
+    promise made to its promiser, teams with people and motivation, a decided experiment, a canvas with its tagline,
+    a reading that met the target. Every test breaks one thing in it."""
+    factors = [m.Factor(f"f{i}", f"Фактор {i}") for i in range(1, 7)]
+    to_be = m.Curve("tobe", "Мы через год", "to_be", levels={f.id: 1 for f in factors})
+    return m.Workshop(
+        info=m.WorkshopInfo(title="Сессия", evolutionary_goal="Свежая еда рядом с домом"),
+        values=[m.Value("v1", "Свежесть", holder="Анна Петрова")],
+        segments=[m.Segment("s1", "Семьи у дома")],
+        teams=[
+            m.Team("shop", "Магазин на Лесной", "client_facing", lead="Мария Лебедева",
+                   indicator=m.Indicator("Повторные покупки"), economics=m.Economics(100.0, 80.0),
+                   motivation=MOTIVATION),
+            m.Team("log", "Логистика", "service", lead="Виктор Зуев", indicator=m.Indicator("Полки полны к 8:00")),
+            m.Team("cn", "Совет управляющих", "council", members=("Анна  Петрова", "Игорь Смирнов"),
+                   indicator=m.Indicator("Движение к цели")),
+        ],
+        links=[m.Link("l1", "shop", "s1"), m.Link("l2", "log", "shop")],
+        promises=[
+            m.Promise("root", "shop", "s1", "Вернём деньги за испорченный продукт в тот же день", metric="Часы",
+                      status="accepted", authorities=GRANTED),
+            m.Promise("sup", "log", "shop", "Сообщаем о порче партии за час", parent="root", metric="Минуты",
+                      status="kept", resources=(m.Grant("Датчики холода", True),)),
+        ],
+        experiments=[m.Experiment("e1", "shop", "Возврат без чека удержит семьи", status="done", decision="keep")],
+        readings=[m.Reading("r1", "root", "2026-03", "5 ч", met=True)],
+        canvases=[m.Canvas("c1", "Ритейл у дома", tagline="Свежее рядом, без очередей", factors=factors,
+                           curves=[to_be])],
+    )
+
+
+def of(w: m.Workshop, code: str) -> list[tuple[str, ...]]:
+    """The ids of the findings of one code."""
+    return [f.ids for f in run_checks(w) if f.code == code]
+
+
+def message(w: m.Workshop, code: str) -> str:
+    [found] = [f for f in run_checks(w) if f.code == code]
+    assert found.severity == V2[code]
+    return found.message
+
+
+def get(w: m.Workshop, obj_id: str) -> m.Promise | m.Team:
+    return next(o for o in (*w.promises, *w.teams) if o.id == obj_id)
+
+
+def test_the_sound_workshop_has_no_finding() -> None:
+    assert run_checks(sound()) == []
+
+
+def test_codes_and_severities_as_the_table_of_version_2() -> None:
+    assert {code: CHECKS[code] for code in V2} == V2
+    assert list(CODES[-len(V2):]) == list(V2)  # after the codes of version 1, in the table's order
+    assert set(V2) <= {key.split("/")[0] for key in TEMPLATES}
+
+
+# ----------------------------------------------------------------------------------- promise-chain-at-risk
+@pytest.mark.parametrize(("status", "metric", "words"), [
+    ("draft", "Минуты", "still a draft"),
+    ("negotiating", "Минуты", "still under negotiation"),
+    ("broken", "Минуты", "broken"),
+    ("accepted", "", "has no metric"),
+])
+def test_chain_at_risk_names_the_promise_and_its_weak_support(status: str, metric: str, words: str) -> None:
+    w = sound()
+    sup = get(w, "sup")
+    sup.status, sup.metric = status, metric
+    assert of(w, "promise-chain-at-risk") == [("root", "sup")]
+    text = message(w, "promise-chain-at-risk")
+    assert '"Вернём деньги за испорченный продукт в тот же день" from "Магазин на Лесной" is accepted' in text
+    assert '"Сообщаем о порче партии за час" from "Логистика"' in text and text.endswith(words)
+
+
+@pytest.mark.parametrize("status", ["draft", "negotiating", "broken", "retired"])
+def test_chain_at_risk_only_under_a_promise_accepted_or_kept(status: str) -> None:
+    w = sound()
+    get(w, "root").status = status
+    get(w, "sup").status = "draft"
+    assert of(w, "promise-chain-at-risk") == []
+
+
+def test_chain_at_risk_ignores_a_retired_support_and_a_promise_without_parent() -> None:
+    w = sound()
+    get(w, "sup").status, get(w, "sup").metric = "retired", ""
+    assert of(w, "promise-chain-at-risk") == []
+    get(w, "sup").status, get(w, "sup").parent = "draft", None
+    assert of(w, "promise-chain-at-risk") == []
+
+
+# ----------------------------------------------------------------------------------- authority-is-approval
+@pytest.mark.parametrize("text", [
+    "После согласования с директором", "Согласовать возврат с юристом", "по СОГЛАСОВАНИЮ с финансами",
+    "Утверждение скидки коммерческим директором", "С разрешения управляющего", "Возврат с визой бухгалтерии",
+    "After approval by the CFO", "Approve refunds with the head office", "Needs sign-off from legal",
+    "Permission of the regional manager",
+])
+def test_approvals_are_told_by_the_word_stems(text: str) -> None:
+    assert is_approval(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Возвращать деньги до 3 000 ₽ без согласования", "Менять маршрут курьера без предварительного согласования",
+    "Тратить в пределах согласованного бюджета", "Закупать в рамках утверждённого лимита",
+    "Разрешение споров с клиентом на месте", "Разрешено менять поставщика", "Выбирать перевозчика",
+    "Refund within the approved budget", "Refund without approval", "Несогласованные заказы отменять",
+])
+def test_rights_are_not_approvals(text: str) -> None:
+    assert not is_approval(text)
+
+
+def test_authority_is_approval_names_the_promise_and_the_approvals() -> None:
+    w = sound()
+    root = get(w, "root")
+    root.authorities = (*GRANTED, m.Grant("После согласования с директором", True),
+                        m.Grant("Sign-off by the CFO", True))
+    assert of(w, "authority-is-approval") == [("root", "shop")]
+    text = message(w, "authority-is-approval")
+    assert '"Вернём деньги за испорченный продукт в тот же день" from "Магазин на Лесной"' in text
+    assert '"После согласования с директором", "Sign-off by the CFO"' in text
+    assert "без согласования" not in text  # the right is not named as an approval
+    # A resource is not an authority: the code is about authorities.
+    root.authorities = GRANTED
+    root.resources = (m.Grant("Бюджет после утверждения", True),)
+    assert of(w, "authority-is-approval") == []
+
+
+def test_an_ungranted_approval_is_reported_once_as_an_approval() -> None:
+    w = sound()
+    root = get(w, "root")
+    root.authorities = (m.Grant("После согласования с директором", False),)
+    assert [(f.code, f.ids) for f in run_checks(w)] == [("authority-is-approval", ("root", "shop"))]
+    # Another grant that is missing still makes the accepted promise unempowered, named without the approval.
+    root.authorities = (m.Grant("После согласования с директором", False), m.Grant("Списывать товар", False))
+    [unempowered] = [f for f in run_checks(w) if f.code == "promise-unempowered"]
+    assert '"Списывать товар"' in unempowered.message and "директором" not in unempowered.message
+
+
+# --------------------------------------------------------------------------------- promise-parent-mismatch
+def test_parent_mismatch_when_the_support_goes_elsewhere() -> None:
+    w = sound()
+    w.teams.append(m.Team("it", "ИТ", "service", lead="Денис Ковалёв", indicator=m.Indicator("Доступность")))
+    w.links.append(m.Link("l3", "log", "it"))
+    get(w, "sup").to = "it"
+    assert of(w, "promise-parent-mismatch") == [("sup", "root")]
+    text = message(w, "promise-parent-mismatch")
+    assert '"Сообщаем о порче партии за час" supports "Вернём деньги за испорченный продукт в тот же день"' in text
+    assert 'from "Магазин на Лесной" but is made to "ИТ"' in text
+
+
+def test_parent_mismatch_accepts_a_co_promiser_of_a_joint_promise() -> None:
+    w = sound()
+    w.teams.append(m.Team("it", "ИТ", "service", lead="Денис Ковалёв", indicator=m.Indicator("Доступность")))
+    w.links += [m.Link("l3", "log", "it"), m.Link("l4", "it", "s1")]
+    get(w, "sup").to = "it"
+    get(w, "root").co_promisers = ("it",)
+    assert of(w, "promise-parent-mismatch") == []
+
+
+# ------------------------------------------------------------------------------------------------- values
+def test_value_without_holder() -> None:
+    w = sound()
+    w.values.append(m.Value("v2", "Скорость", holder="  "))
+    assert of(w, "value-without-holder") == [("v2",)]
+    assert message(w, "value-without-holder") == 'Root value "Скорость" has no holder'
+    assert of(w, "holder-not-on-council") == []  # no holder is not a holder off the council
+
+
+def test_holder_not_on_council() -> None:
+    w = sound()
+    w.values.append(m.Value("v2", "Скорость", holder="Виктор Зуев"))  # the lead of Logistics, not of the council
+    assert of(w, "holder-not-on-council") == [("v2", "cn")]
+    assert message(w, "holder-not-on-council") == (
+        '"Виктор Зуев", the holder of root value "Скорость", is neither the lead nor a member of the council of '
+        "managers")
+    get(w, "cn").lead = "виктор  зуев"  # the council's lead, written another way
+    assert of(w, "holder-not-on-council") == []
+
+
+def test_holder_not_on_council_when_there_is_no_council() -> None:
+    w = sound()
+    get(w, "cn").kind = "service"
+    w.links.append(m.Link("l3", "cn", "shop"))
+    w.promises.append(m.Promise("p3", "cn", "shop", "Цель ясна", metric="Да"))
+    assert of(w, "holder-not-on-council") == [("v1",)]
+    assert "the workshop has none yet" in message(w, "holder-not-on-council")
+
+
+# -------------------------------------------------------------------------------------------------- teams
+def test_team_without_people() -> None:
+    w = sound()
+    get(w, "log").lead = ""
+    get(w, "log").members = ("", " ")
+    assert of(w, "team-without-people") == [("log",)]
+    assert message(w, "team-without-people") == 'Team "Логистика" has neither a lead nor members'
+    get(w, "log").members = ("Алексей Фомин",)  # members without a lead are people
+    assert of(w, "team-without-people") == []
+
+
+def test_team_no_motivation() -> None:
+    w = sound()
+    get(w, "shop").motivation = None
+    assert of(w, "team-no-motivation") == [("shop",)]
+    assert message(w, "team-no-motivation") == 'Team "Магазин на Лесной" has economics but no motivation for its members'
+    get(w, "shop").economics = m.Economics()  # nothing worked out yet: no economics to share
+    assert of(w, "team-no-motivation") == []
+    get(w, "shop").economics = m.Economics(internal_costs=30.0)
+    assert of(w, "team-no-motivation") == [("shop",)]
+
+
+# ----------------------------------------------------------------------------------- experiments, canvases
+def test_experiment_without_decision() -> None:
+    w = sound()
+    w.experiments[0].decision = None
+    assert of(w, "experiment-without-decision") == [("e1",)]
+    assert message(w, "experiment-without-decision") == (
+        'Experiment "Возврат без чека удержит семьи" is done but has no decision: keep, drop or iterate')
+    w.experiments[0].status = "running"
+    assert of(w, "experiment-without-decision") == []
+
+
+def test_canvas_no_tagline() -> None:
+    w = sound()
+    w.canvases[0].tagline = " "
+    assert of(w, "canvas-no-tagline") == [("c1",)]
+    assert message(w, "canvas-no-tagline").startswith('Canvas "Ритейл у дома" has a to-be curve but no tagline')
+    w.canvases[0].curves[0].kind = "as_is"  # nothing planned yet: no strategy to say in one line
+    assert of(w, "canvas-no-tagline") == []
+
+
+# ------------------------------------------------------------------------------------------ reading-not-met
+def test_reading_not_met_by_the_latest_reading() -> None:
+    w = sound()
+    w.readings += [m.Reading("r2", "root", "2026-04-15", "30 ч", met=False)]
+    assert of(w, "reading-not-met") == [("root", "r2")]
+    text = message(w, "reading-not-met")
+    assert '"Вернём деньги за испорченный продукт в тот же день" from "Магазин на Лесной" is accepted' in text
+    assert "30 ч for 2026-04-15" in text
+    w.readings.append(m.Reading("r3", "root", "2026-04", "6 ч", met=True))  # the whole of April, later than its 15th
+    assert of(w, "reading-not-met") == []
+    w.readings.append(m.Reading("r4", "root", "2026-02", "40 ч", met=False))  # an older miss is history
+    assert of(w, "reading-not-met") == []
+
+
+def test_reading_not_met_only_for_a_promise_accepted_or_kept() -> None:
+    w = sound()
+    w.readings = [m.Reading("r2", "root", "2026-04", "30 ч", met=False),
+                  m.Reading("r3", "shop", "2026-04", "1 %", met=False)]  # a team's indicator: not this code
+    get(w, "root").status = "negotiating"
+    assert of(w, "reading-not-met") == []
+    get(w, "root").status = "kept"
+    assert of(w, "reading-not-met") == [("root", "r2")]
+    w.readings[0].met = None  # not judged yet
+    assert of(w, "reading-not-met") == []
+
+
+# -------------------------------------------------------------------------------------- one problem once
+def test_a_promise_from_a_client_is_one_error() -> None:
+    w = sound()
+    w.promises.append(m.Promise("back", "s1", "shop", "Покупаем каждый день", status="accepted",
+                                authorities=(m.Grant("С разрешения директора", False),), parent="root"))
+    w.readings.append(m.Reading("r2", "back", "2026-04", "нет", met=False))
+    assert [(f.code, f.severity, f.ids) for f in run_checks(w)] == [
+        ("promise-from-client", "error", ("back", "s1"))]
+
+
+def test_a_client_facing_team_that_promises_no_client_is_one_warning() -> None:
+    w = sound()
+    w.teams.append(m.Team("kit", "Кухня готовой еды", "client_facing", lead="Тимур Алиев",
+                          indicator=m.Indicator("Продажи")))
+    w.links.append(m.Link("l3", "kit", "s1"))
+    assert [(f.code, f.ids) for f in run_checks(w)] == [("team-no-client-promise", ("kit",))]
+    # Once it promises one client, a link to another client without a promise is a finding of its own.
+    w.segments.append(m.Segment("s2", "Офисы"))
+    w.links.append(m.Link("l4", "kit", "s2"))
+    w.promises.append(m.Promise("p3", "kit", "s1", "Обед за 10 минут", metric="Минуты"))
+    assert [(f.code, f.ids) for f in run_checks(w)] == [("link-without-promise", ("l4", "kit", "s2"))]
+
+
+# ------------------------------------------------------------------------------------------ the client path
+def test_approval_steps_on_a_client_promise_chain() -> None:
+    w = sound()
+    assert approval_steps(w, "root").count == 0  # the path from the client
+    get(w, "root").authorities = (*GRANTED, m.Grant("После согласования с директором", True))
+    get(w, "sup").authorities = (m.Grant("С визой главного инженера", True),)
+    get(w, "sup").status = "negotiating"
+    w.promises.append(m.Promise("sup2", "log", "shop", "Холод в машинах", parent="sup", metric="°C",
+                                status="negotiating", authorities=(m.Grant("Approval of the fleet head", False),)))
+    steps = approval_steps(w, "root")
+    assert (steps.approvals, steps.negotiating, steps.count) == (3, 2, 5)
+    assert steps.promises == ("root", "sup", "sup2")
+    assert all_approval_steps(w) == {"root": steps}  # only client promises are counted
+    get(w, "sup2").status = "retired"  # a retired promise holds nothing up
+    assert approval_steps(w, "root").count == 3
