@@ -483,9 +483,7 @@ class _Merger:
             if not cycle:
                 return
             key = "cycle:" + ",".join(sorted(cycle))
-            values = {s: [self.describe(self.side[s].items[p].fields["parent"])[1]
-                          if p in self.side[s].items and self.side[s].items[p].fields["parent"] else None
-                          for p in cycle] for s in SIDES}
+            values = {s: self.parent_changes(s, cycle) for s in SIDES}
             first = cycle[0]
             side = self.conflict(key, "cycle", first, "parent", values[MINE], values[THEIRS], None,
                                  reason=("cycle", *(self.describe(p)[1] for p in [*cycle, first])))
@@ -497,6 +495,16 @@ class _Merger:
                     wanted = None
                 if item.fields["parent"] != wanted:
                     self.items[promise] = _Item(item.kind, None, {**item.fields, "parent": wanted})
+
+    def parent_changes(self, side: str, cycle: list[str]) -> list[list[str | None]]:
+        """[promise, its new parent] in words, for each promise of the cycle whose parent `side` changed."""
+        changes: list[list[str | None]] = []
+        for promise in cycle:
+            version, was = self.side[side].items.get(promise), self.base.items.get(promise)
+            parent = version.fields["parent"] if version is not None else None
+            if version is not None and (was is None or parent != was.fields["parent"]):
+                changes.append([self.describe(promise)[1], self.describe(parent)[1] if parent else None])
+        return changes
 
     def parent_cycle(self) -> list[str]:
         done: set[str] = set()

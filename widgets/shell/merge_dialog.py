@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -52,6 +53,21 @@ REFERENCE_FIELDS = {"segment", "from", "to", "value", "parent", "team", "promise
 SHOWN_NAMES = 12  # names listed under a kind and a change before "N more"
 
 
+# Lists in words, for a list whose order both copies changed.
+LIST_WORDS: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("MergeDialog", "Root values"),
+    "segment": QT_TRANSLATE_NOOP("MergeDialog", "Client segments"),
+    "pain": QT_TRANSLATE_NOOP("MergeDialog", "Pains"),
+    "proposition": QT_TRANSLATE_NOOP("MergeDialog", "Value propositions"),
+    "canvas": QT_TRANSLATE_NOOP("MergeDialog", "Strategy canvases"),
+    "team": QT_TRANSLATE_NOOP("MergeDialog", "Teams"),
+    "link": QT_TRANSLATE_NOOP("MergeDialog", "Structure links"),
+    "promise": QT_TRANSLATE_NOOP("MergeDialog", "Promises"),
+    "experiment": QT_TRANSLATE_NOOP("MergeDialog", "Experiments"),
+    "factor": QT_TRANSLATE_NOOP("MergeDialog", "Factors"),
+    "curve": QT_TRANSLATE_NOOP("MergeDialog", "Value curves"),
+    "reading": QT_TRANSLATE_NOOP("MergeDialog", "Readings"),
+}
 # Kinds in words, as the subject of a line ("Promise «…»"); a kind without a word here shows its own name.
 KIND_WORDS: dict[str, str] = {
     "value": QT_TRANSLATE_NOOP("MergeDialog", "Root value"),
@@ -69,6 +85,15 @@ KIND_WORDS: dict[str, str] = {
 }
 
 
+def short(text: str, limit: int) -> str:
+    """The text cut to `limit` characters at a word, with an ellipsis when cut (the whole text is in the tooltip)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut) + "…"
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in upper case (a label that starts a line)."""
     return text[:1].upper() + text[1:]
@@ -79,6 +104,19 @@ def kind_word(kind: str, start: bool = True) -> str:
     word = KIND_WORDS.get(kind)
     text = QCoreApplication.translate("MergeDialog", word) if word else kind.replace("_", " ").capitalize()
     return text if start else text[:1].lower() + text[1:]
+
+
+class Choice(QRadioButton):
+    """A side to keep, with its value beside it, cut with an ellipsis to the room it has (whole in the tooltip)."""
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(value, parent)
+        self.value = value
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        room = max(self.width() - 32, 40)
+        self.setText(self.fontMetrics().elidedText(self.value, Qt.TextElideMode.ElideRight, room))
 
 
 class MergeDialog(QDialog):
@@ -249,12 +287,15 @@ class MergeDialog(QDialog):
         self.table.setRowCount(len(self.outcome.conflicts))
         for row, conflict in enumerate(self.outcome.conflicts):
             self.table.setItem(row, 0, self._item(self._object_text(conflict)))
-            self.table.setItem(row, 1, self._item(self._what_text(conflict)))
+            what = self._item(self._what_text(conflict))
+            if conflict.what == "cycle":
+                what.setToolTip(" → ".join(conflict.details[0][1:]) if conflict.details else what.text())
+            self.table.setItem(row, 1, what)
             group = QButtonGroup(self)
             self._groups.append(group)
             for column, side in ((2, MINE), (3, THEIRS)):
                 text = self._value_text(conflict, side)
-                radio = QRadioButton(text)
+                radio = Choice(text)
                 radio.setObjectName(f"{side}Choice{row}")
                 radio.setToolTip(text)
                 radio.setChecked(choices[conflict.key] == side)
@@ -277,6 +318,13 @@ class MergeDialog(QDialog):
         return item
 
     def _object_text(self, conflict: Conflict) -> str:
+        if conflict.what == "order":
+            kind = m.KIND_OF_COLLECTION.get((conflict.field or "").removeprefix("order of "), "")
+            word = LIST_WORDS.get(kind)
+            text = QCoreApplication.translate("MergeDialog", word) if word else kind
+            if conflict.kind == "canvas":
+                return self.tr("{list} of «{canvas}»").format(list=text, canvas=conflict.name)
+            return text
         if conflict.kind == "workshop":
             return self.tr("Workshop details")
         return f"{kind_word(conflict.kind)} «{conflict.name}»"
@@ -289,12 +337,11 @@ class MergeDialog(QDialog):
                 return self.tr("Deleted in the other copy; here: {details}").format(details=details)
             return self.tr("Deleted here; in the other copy: {details}").format(details=details)
         if what == "order":
-            kind = m.KIND_OF_COLLECTION.get((conflict.field or "").removeprefix("order of "), "")
-            return self.tr("Order of the list ({kind})").format(kind=kind_word(kind, False))
+            return self.tr("Order of the list")
         if what == "reference":
             return self.tr("Reference curve")
         if what == "cycle":
-            return self.tr("Parent promises would form a cycle: {chain}").format(chain=details)
+            return self.tr("Parent promise: together the copies make a cycle")
         if what == "scale":
             return self.tr("Scale, with a level outside it: {levels}").format(levels=details)
         field = conflict.field or ""
@@ -332,8 +379,12 @@ class MergeDialog(QDialog):
             if conflict.deleted_in == side:
                 return self.tr("delete")
             return self.tr("keep")
-        if conflict.what in ("order", "cycle") and isinstance(value, list):
-            return " → ".join(str(v) if v else "—" for v in value[:8]) + (" …" if len(value) > 8 else "")
+        if conflict.what == "cycle" and isinstance(value, list):
+            return "; ".join(
+                self.tr("«{promise}» supports «{parent}»").format(promise=short(p, 24), parent=short(parent, 24))
+                if parent else self.tr("«{promise}» supports none").format(promise=short(p, 24)) for p, parent in value)
+        if conflict.what == "order" and isinstance(value, list):
+            return " → ".join(short(str(v), 24) if v else "—" for v in value)
         return self.value_words(conflict.kind, conflict.field or "", value)
 
     def value_words(self, kind: str, field: str, value: Any) -> str:
