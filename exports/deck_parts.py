@@ -292,6 +292,9 @@ def economics_slides(deck: Deck) -> None:
                            color=MISSING if margin is not None and margin < 0 else INK),
                      _cell(ind.name), _cell(goal)])
     _paged(deck, words["economics"], header, rows, widths)
+    from exports.economics_slides import market_slides  # it builds on this module's cells
+
+    market_slides(deck)
 
 
 def promise_summary_slides(deck: Deck) -> None:

@@ -136,7 +136,9 @@ def team_tables(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
     head = header_cells([words[k] for k in ("team", "kind", "description", "lead", "members")])
     out += grids(ctx, head, rows, _widths(ctx, [18, 13, 27, 14, 28]))
     if has_economics(w):
-        out += [Spacer(1, 6), para(words["economics"], st.h2), *_economics(ctx)]
+        from exports.economics_section import economics_section  # it builds on this module's cells
+
+        out += [Spacer(1, 6), para(words["economics"], st.h2), *economics_section(ctx)]
     if has_indicators(w):
         out += [Spacer(1, 6), para(words["indicators"], st.h2)]
         rows = []
@@ -145,39 +147,6 @@ def team_tables(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
             rows.append([cell(ctx, t.name), cell(ctx, ind.name), cell(ctx, ind.target), cell(ctx, ind.current)])
         head = header_cells([words[k] for k in ("team", "indicator", "target", "current")])
         out += grids(ctx, head, rows, _widths(ctx, [24, 46, 15, 15]))
-    return out
-
-
-def _economics(ctx: Ctx) -> list[Flowable]:
-    """Each team's revenue, costs and margin, then the totals per currency and period."""
-    w, words = ctx.workshop, ctx.words
-    out: list[Flowable] = []
-    rows = []
-    totals: dict[tuple[str, str], tuple[float, float]] = {}
-    for t in w.teams:
-        e = t.economics or m.Economics()
-        margin = e.margin
-        color = MISSING if margin is not None and margin < 0 else INK
-        rows.append([cell(ctx, t.name), cell(ctx, words[t.kind]),
-                     cell(ctx, words.money(e.revenue, e.currency), align="right"),
-                     cell(ctx, words.money(e.costs, e.currency), align="right"),
-                     cell(ctx, words.money(margin, e.currency), font=fonts.SANS_BOLD, color=color, align="right"),
-                     cell(ctx, words.period(e.period))])
-        if t.economics is not None:
-            key = (e.currency, e.period)
-            r, c = totals.get(key, (0.0, 0.0))
-            totals[key] = (r + (e.revenue or 0), c + (e.costs or 0))
-    for (currency, period), (r, c) in totals.items():
-        mg = r - c
-        rows.append([cell(ctx, words["total"], font=fonts.SANS_BOLD), cell(ctx, ""),
-                     cell(ctx, words.money(r, currency), font=fonts.SANS_BOLD, align="right"),
-                     cell(ctx, words.money(c, currency), font=fonts.SANS_BOLD, align="right"),
-                     cell(ctx, words.money(mg, currency), font=fonts.SANS_BOLD, align="right",
-                          color=MISSING if mg < 0 else INK),
-                     cell(ctx, words.period(period))])
-    aligns = ["left", "left", "right", "right", "right", "left"]
-    head = header_cells([words[k] for k in ("team", "kind", "revenue", "costs", "margin", "period")], aligns)
-    out += grids(ctx, head, rows, _widths(ctx, [24, 15, 16, 16, 16, 13]))
     return out
 
 

@@ -143,7 +143,11 @@ def slides_story(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
         if scope.summary:
             out += [PageBreak(), Section(words["economics_totals"]), *summary_tables.economics_totals_table(ctx)]
         else:
-            out += [PageBreak(), Section(words["economics"]), *_economics(ctx)]
+            from exports.economics_section import economics_section
+            from exports.economics_words import say
+
+            out += [PageBreak(), Section(words["economics"]), *_economics(ctx),
+                    PageBreak(), Section(say(words, "settled")), *economics_section(ctx)]
     if scope.appendix:
         if scope.promises:
             out += [PageBreak(), Section(words["promises"], words["appendix"]), *tables.promise_tables(ctx)]
