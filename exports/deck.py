@@ -23,7 +23,7 @@ from exports.i18n import Words
 from exports.logo import raster_logo
 from exports.pptx_xml import FONT, NS, Run, textbox
 from exports.scope import Scope, scope_of, story_diagrams
-from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_style, hex_rgb, readable, safe_hex
+from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_styles, hex_rgb, readable, safe_hex
 
 W, H = 12192000, 6858000  # 13.333 × 7.5 in
 MARGIN = 457200  # 0.5 in
@@ -33,8 +33,13 @@ SLIDE_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              f'<p:sld {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
              "</p:nvGrpSpPr><p:grpSpPr/>{shapes}</p:spTree></p:cSld>"
              "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
-MARKERS = {"as_is": XL_MARKER_STYLE.CIRCLE, "to_be": XL_MARKER_STYLE.CIRCLE,
-           "competitor": XL_MARKER_STYLE.SQUARE, "alternative": XL_MARKER_STYLE.DIAMOND}
+MARKERS = {"circle": XL_MARKER_STYLE.CIRCLE, "square": XL_MARKER_STYLE.SQUARE, "diamond": XL_MARKER_STYLE.DIAMOND,
+           "triangle": XL_MARKER_STYLE.TRIANGLE, "cross": XL_MARKER_STYLE.X}
+"""The chart marker of each curve marker shape (exports.style.CurveStyle.shape)."""
+DASHES = {(6, 2): MSO_LINE_DASH_STYLE.DASH, (1.5, 2): MSO_LINE_DASH_STYLE.ROUND_DOT,
+          (6, 2, 1.5, 2): MSO_LINE_DASH_STYLE.DASH_DOT, (5, 3): MSO_LINE_DASH_STYLE.DASH,
+          (1.5, 2.5): MSO_LINE_DASH_STYLE.ROUND_DOT, (8, 2, 2, 2): MSO_LINE_DASH_STYLE.LONG_DASH_DOT}
+"""The chart dash of each curve dash pattern."""
 
 
 def _rgb(color: str) -> RGBColor:
@@ -234,16 +239,15 @@ class Deck:
         axis.major_gridlines.format.line.color.rgb = _rgb("#E3E6EB")
         axis.format.line.fill.background()
         chart.category_axis.tick_labels.font.size = Pt(11 if len(canvas.factors) <= 10 else 9)
-        for series, c in zip(chart.plots[0].series, curves, strict=False):
-            st = curve_style(c.kind)
+        for series, c, st in zip(chart.plots[0].series, curves, curve_styles(curves), strict=False):
             color = _rgb(safe_hex(c.color))
             series.smooth = False
             line = series.format.line
             line.color.rgb = color
             line.width = Pt(st.width * 1.1)
             if st.dash:
-                line.dash_style = MSO_LINE_DASH_STYLE.DASH
-            series.marker.style = MARKERS.get(c.kind, XL_MARKER_STYLE.CIRCLE)
+                line.dash_style = DASHES.get(st.dash, MSO_LINE_DASH_STYLE.DASH)
+            series.marker.style = MARKERS.get(st.shape, XL_MARKER_STYLE.CIRCLE)
             series.marker.size = max(5, int(st.marker * 1.3))
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.rgb = color

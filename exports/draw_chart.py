@@ -12,7 +12,7 @@ from app import model as m
 from exports import fonts, wrap
 from exports.i18n import Words
 from exports.rl_text import block, drawing, strings
-from exports.style import GRID, INK, MUTED, RULE, curve_style, safe_hex
+from exports.style import GRID, INK, MUTED, RULE, CurveStyle, curve_styles, safe_hex
 
 DEAR_COLOR = "#B86E00"
 DEAR_TINT = "#FFF5E3"
@@ -71,6 +71,7 @@ def _legend(
     group = Group()
     row_h = size * 1.9
     items: list[tuple[m.Curve | None, str, float]] = []
+    styles = dict(zip((id(c) for c in curves), curve_styles(curves), strict=True))
     for curve in curves:
         label = f"{curve.name or '—'} ({words[curve.kind]})"
         label = wrap.shorten(label, fonts.SANS, size, width * 0.9 - 30)
@@ -92,21 +93,30 @@ def _legend(
                 group.add(s)
             continue
         color = HexColor(safe_hex(c.color))
-        st = curve_style(c.kind)
+        st = styles[id(c)]
         group.add(Line(x, y, x + 24, y, strokeColor=color, strokeWidth=st.width, strokeDashArray=list(st.dash) or None))
-        group.add(_marker(c.kind, x + 12, y, st.marker, color))
+        group.add(_marker(st.shape, x + 12, y, st.marker, color))
         for s in strings(x + 30, y - size * 0.35, label, fonts.SANS, size, INK):
             group.add(s)
     return group, rows * row_h
 
 
-def _marker(kind: str, x: float, y: float, size: float, color: object) -> object:
+def _marker(shape: str, x: float, y: float, size: float, color: object) -> object:
+    """A curve's marker of `shape` (circle, square, diamond, triangle, cross) centred on (x, y)."""
     r = size / 2
-    if kind == "competitor":
+    if shape == "square":
         return Rect(x - r, y - r, 2 * r, 2 * r, fillColor=color, strokeColor=white, strokeWidth=0.8)
-    if kind == "alternative":
+    if shape == "diamond":
         pts = [x, y + r * 1.25, x + r * 1.25, y, x, y - r * 1.25, x - r * 1.25, y]
         return Polygon(pts, fillColor=color, strokeColor=white, strokeWidth=0.8)
+    if shape == "triangle":
+        k = r * 1.3
+        return Polygon([x, y + k, x + k, y - k * 0.8, x - k, y - k * 0.8], fillColor=color, strokeColor=white,
+                       strokeWidth=0.8)
+    if shape == "cross":
+        k = r * 1.1
+        return Group(Line(x - k, y - k, x + k, y + k, strokeColor=color, strokeWidth=max(1.2, r * 0.6)),
+                     Line(x - k, y + k, x + k, y - k, strokeColor=color, strokeWidth=max(1.2, r * 0.6)))
     return Circle(x, y, r, fillColor=color, strokeColor=white, strokeWidth=0.9)
 
 
@@ -166,8 +176,8 @@ def canvas_drawing(
     d.add(axis)
     if labels:
         _draw_labels(d, factors, labels, words, x_of, cat_w, bottom)
-    for c in curves:
-        _draw_curve(d, c, factors, x_of, y_of, lo, hi)
+    for c, st in zip(curves, curve_styles(curves), strict=True):
+        _draw_curve(d, c, factors, x_of, y_of, lo, hi, st)
     if not factors:
         for s in strings(left + plot_w / 2, bottom + plot_h / 2, "—", fonts.SANS, size * 2, MUTED, "middle"):
             d.add(s)
@@ -200,9 +210,9 @@ def _draw_labels(d: Drawing, factors: list[m.Factor], labels: _Labels, words: Wo
         d.add(group)
 
 
-def _draw_curve(d: Drawing, c: m.Curve, factors: list[m.Factor], x_of, y_of, lo: float, hi: float) -> None:
+def _draw_curve(d: Drawing, c: m.Curve, factors: list[m.Factor], x_of, y_of, lo: float, hi: float,
+                st: CurveStyle) -> None:
     color = HexColor(safe_hex(c.color))
-    st = curve_style(c.kind)
     segment: list[float] = []
     points = []
     for i, f in enumerate(factors):
@@ -218,7 +228,7 @@ def _draw_curve(d: Drawing, c: m.Curve, factors: list[m.Factor], x_of, y_of, lo:
     if len(segment) >= 4:
         d.add(_polyline(segment, color, st))
     for x, y in points:
-        d.add(_marker(c.kind, x, y, st.marker, color))
+        d.add(_marker(st.shape, x, y, st.marker, color))
 
 
 def _polyline(points: list[float], color: object, st) -> PolyLine:

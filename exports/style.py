@@ -41,24 +41,46 @@ SEVERITY_COLORS: dict[str, str] = {"error": "#C0392B", "warning": "#B86E00", "hi
 
 @dataclass(frozen=True)
 class CurveStyle:
-    """How a value curve is stroked: width in points, dash pattern (empty = solid), marker size."""
+    """How a value curve is stroked: width in points, dash pattern (empty = solid), marker size and shape."""
 
     width: float
     dash: tuple[float, ...]
     marker: float
+    shape: str = "circle"  # circle, square, diamond, triangle, cross
 
 
 CURVE_STYLES: dict[str, CurveStyle] = {
     "as_is": CurveStyle(2.0, (), 5.5),
     "to_be": CurveStyle(3.4, (), 7.0),
-    "competitor": CurveStyle(1.3, (), 4.5),
-    "alternative": CurveStyle(1.5, (5, 3), 4.5),
+    "competitor": CurveStyle(1.3, (), 4.5, "square"),
+    "alternative": CurveStyle(1.5, (5, 3), 4.5, "diamond"),
 }
+RIVAL_LOOKS: dict[str, tuple[tuple[tuple[float, ...], str], ...]] = {
+    "competitor": (((), "square"), ((6, 2), "triangle"), ((1.5, 2), "cross"), ((6, 2, 1.5, 2), "diamond")),
+    "alternative": (((5, 3), "diamond"), ((1.5, 2.5), "triangle"), ((8, 2, 2, 2), "cross")),
+}
+"""The second, third… competitor or alternative of a canvas: another dash and marker (not colour alone)."""
 
 
-def curve_style(kind: str) -> CurveStyle:
-    """The stroke of a curve of `kind` (as-is solid, to-be bold, competitors thinner, alternatives dashed)."""
-    return CURVE_STYLES.get(kind, CURVE_STYLES["competitor"])
+def curve_style(kind: str, nth: int = 0) -> CurveStyle:
+    """The stroke of the `nth` curve of `kind` on a canvas (as-is solid, to-be bold, competitors thinner and
+    alternatives dashed, each rival with a dash and marker of its own)."""
+    base = CURVE_STYLES.get(kind, CURVE_STYLES["competitor"])
+    looks = RIVAL_LOOKS.get(kind)
+    if not looks:
+        return base
+    dash, shape = looks[nth % len(looks)]
+    return CurveStyle(base.width, dash, base.marker, shape)
+
+
+def curve_styles(curves) -> list[CurveStyle]:
+    """The style of each curve of a canvas, in order (rivals of one kind told apart by dash and marker)."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in curves:
+        out.append(curve_style(c.kind, seen.get(c.kind, 0)))
+        seen[c.kind] = seen.get(c.kind, 0) + 1
+    return out
 
 
 def hex_rgb(color: str, default: str = "#0072B2") -> tuple[int, int, int]:

@@ -341,3 +341,22 @@ def test_svg_pictures_name_real_fonts_and_a_second_renderer_draws_curves_as_line
     dark = sum(QColor(image.pixel(x, y)).lightness() < 60
                for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
     assert dark < image.width() * image.height() / 16 * 0.02  # text and lines only: no curve filled black
+
+
+def test_rival_curves_differ_by_dash_and_marker_not_colour_alone(tmp_path: Path) -> None:
+    from pptx.enum.chart import XL_MARKER_STYLE
+
+    from exports.style import curve_styles
+
+    canvas = sample().canvases[0]
+    for c in canvas.curves:
+        c.color = "#0072B2"  # the same colour for all: only the line and marker can tell them apart
+    rivals = [c for c in canvas.curves if c.kind in ("competitor", "alternative")]
+    styles = [(st.dash, st.shape) for c, st in zip(canvas.curves, curve_styles(canvas.curves), strict=True)
+              if c.kind in ("competitor", "alternative")]
+    assert len(rivals) >= 2 and len(set(styles)) == len(styles)
+    w = m.Workshop(info=m.WorkshopInfo(title="Канва"), canvases=[canvas])
+    chart = next(shape.chart for slide in slides(export_pptx(w, tmp_path / "c.pptx")) for shape in slide.shapes
+                 if shape.has_chart)
+    markers = [series.marker.style for series in chart.plots[0].series]
+    assert XL_MARKER_STYLE.SQUARE in markers and XL_MARKER_STYLE.TRIANGLE in markers
