@@ -31,14 +31,18 @@ def guide_html() -> str:
          QCoreApplication.translate("guide", "The structure from the client: client-facing teams next to the "
                                              "clients, service teams behind them, the council beside it all."),
          QCoreApplication.translate("guide", "Structure; Workshop ▸ Teams")),
-        (QCoreApplication.translate("guide", "Team economics"),
-         QCoreApplication.translate("guide", "Each team's revenue and costs; the margin is computed."),
-         QCoreApplication.translate("guide", "Workshop ▸ Economics & indicators")),
+        (QCoreApplication.translate("guide", "Team economics and motivation"),
+         QCoreApplication.translate("guide", "Each team's revenue and costs, what it sells to and buys from other "
+                                             "teams (the internal market), the margin after settlement; the "
+                                             "motivation of every participant: the bonus pool and members' shares."),
+         QCoreApplication.translate("guide", "Workshop ▸ Economics & indicators; Motivation; Settlements")),
         (QCoreApplication.translate("guide", "Success indicators"),
          QCoreApplication.translate("guide", "One indicator per team, with its target and current value."),
          QCoreApplication.translate("guide", "Workshop ▸ Economics & indicators")),
         (QCoreApplication.translate("guide", "Adjust through experiments"),
-         QCoreApplication.translate("guide", "Hypotheses tested with a metric and a budget; keep, drop or iterate."),
+         QCoreApplication.translate("guide", "Hypotheses tested with a metric and a budget, each serving a promise, "
+                                             "within the team's budget for experiments without approval; what was "
+                                             "learned; keep, drop or iterate."),
          QCoreApplication.translate("guide", "Workshop ▸ Experiments")),
     ]
     intro = QCoreApplication.translate(

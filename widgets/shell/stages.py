@@ -33,6 +33,10 @@ _CODE_STAGE = {
     "team-no-client-promise": 4,
     "team-not-serving-client": 5,
     "team-no-indicator": 8,
+    "team-no-motivation": 7,
+    "motivation-shares": 7,
+    "reading-not-met": 8,
+    "experiment-without-decision": 9,
     "link-without-promise": 6,
     "promise-without-link": 6,
     "canvas-factor-count": 3,
@@ -64,7 +68,7 @@ class StageTexts(QObject):
             self.tr("Promises to clients"),
             self.tr("Internal promises"),
             self.tr("Council & autonomous teams"),
-            self.tr("Team economics"),
+            self.tr("Team economics & motivation"),
             self.tr("Success indicators"),
             self.tr("Experiments & improvement"),
         ]
@@ -87,7 +91,14 @@ class StageTexts(QObject):
         has_council = "council" in kinds.values()
         with_economics = sum(t.economics is not None and (t.economics.revenue is not None
                                                           or t.economics.costs is not None) for t in teams)
+        motivated = sum(t.motivation is not None and t.motivation.percent is not None for t in teams)
+        both = sum(t.economics is not None and (t.economics.revenue is not None or t.economics.costs is not None)
+                   and t.motivation is not None and t.motivation.percent is not None for t in teams)
+        read = {r.of for r in w.readings}
         indicators = sum(t.indicator is not None and bool(t.indicator.name.strip()) for t in w.teams)
+        measured = sum(t.indicator is not None and bool(t.indicator.name.strip()) and t.id in read for t in w.teams)
+        running = [e for e in w.experiments if e.status == "running"]
+        done = [e for e in w.experiments if e.status == "done"]
         problems = [0] * (STAGE_COUNT + 1)
         blocking = [False] * (STAGE_COUNT + 1)
         external_ids = {p.id for p in external}
@@ -108,9 +119,9 @@ class StageTexts(QObject):
             bool(external),
             bool(internal),
             has_council and bool(teams) and bool(w.links),
-            bool(teams) and with_economics == len(teams),
-            bool(w.teams) and indicators == len(w.teams),
-            bool(w.experiments),
+            bool(teams) and both == len(teams),
+            bool(w.teams) and measured == len(w.teams),
+            bool(w.experiments) and all(e.promise for e in running) and all(e.decision for e in done),
         ]
         goal = " ".join(w.info.evolutionary_goal.split())
         counts = [
@@ -123,8 +134,9 @@ class StageTexts(QObject):
             self.tr("%n internal promise(s)", "", len(internal)),
             ", ".join([self.tr("%n team(s)", "", len(teams)),
                        self.tr("council") if has_council else self.tr("no council")]),
-            self.tr("%n team(s) with economics", "", with_economics),
-            self.tr("%n indicator(s)", "", indicators),
+            ", ".join([self.tr("%n team(s) with economics", "", with_economics),
+                       self.tr("%n with motivation", "", motivated)]),
+            ", ".join([self.tr("%n indicator(s)", "", indicators), self.tr("%n with readings", "", measured)]),
             self.tr("%n experiment(s)", "", len(w.experiments)),
         ]
         return [StageState(counts[i], ready[i] and not blocking[i], problems[i]) for i in range(STAGE_COUNT + 1)]
