@@ -98,10 +98,10 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def header_key(text: str) -> str | None:
+def header_key(text: str, columns: tuple[Column, ...] = COLUMNS) -> str | None:
     """The column key of a header cell («Кто дает (команда)» → "from"), or None for an unknown header."""
     name = normalize(re.sub(r"\s*[\(\[].*$", "", text or "")).strip(" :*.")
-    for column in COLUMNS:
+    for column in columns:
         if name in (normalize(a) for a in column.aliases):
             return column.key
     return None
@@ -369,30 +369,34 @@ def read_sheet(path: str | Path) -> tuple[list[SheetRow], list[str]]:
     return table.rows(), table.unknown()
 
 
-def read_table(path: str | Path) -> SheetTable:
-    """A promise table (.xlsx or .csv) with its header row found and its columns guessed (SheetError if unreadable)."""
+def read_table(path: str | Path, columns: tuple[Column, ...] = COLUMNS, required: tuple[str, ...] = REQUIRED,
+               missing: str = NO_HEADER_ROW) -> SheetTable:
+    """A promise table (.xlsx or .csv) with its header row found and its columns guessed (SheetError if unreadable).
+
+    Another table (readings) passes its own `columns`, the keys its header row must have and the message if not."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         raw = _csv_rows(path)
     elif suffix in (".xlsx", ".xlsm"):
-        raw = _xlsx_rows(path)
+        raw = _xlsx_rows(path, columns, required)
     elif suffix == ".xls":
         raise SheetError(path, "old .xls workbooks are not read; save it as .xlsx or .csv")
     else:
         raise SheetError(path, "a promise table is a .xlsx or .csv file")
-    return _table(path, raw)
+    return _table(path, raw, columns, required, missing)
 
 
-def _table(path: Path, raw: Iterator[tuple[int, list[Any]]]) -> SheetTable:
+def _table(path: Path, raw: Iterator[tuple[int, list[Any]]], known: tuple[Column, ...] = COLUMNS,
+           required: tuple[str, ...] = REQUIRED, missing: str = NO_HEADER_ROW) -> SheetTable:
     """Find the header row among the first rows, then keep every later row's cells as text."""
     header: tuple[int, tuple[str, ...], Columns] | None = None
     data: list[tuple[int, tuple[str, ...]]] = []
     for number, cells in raw:
         texts = tuple(cell_text(v) for v in cells)
         if header is None:
-            keys = {i: header_key(t) for i, t in enumerate(texts) if t.strip()}
-            if set(REQUIRED) <= set(keys.values()):
+            keys = {i: header_key(t, known) for i, t in enumerate(texts) if t.strip()}
+            if set(required) <= set(keys.values()):
                 columns: Columns = {}
                 for i, key in keys.items():
                     if key and key not in columns.values():
@@ -406,7 +410,7 @@ def _table(path: Path, raw: Iterator[tuple[int, list[Any]]]) -> SheetTable:
         if any(t.strip() for t in texts):
             data.append((number, texts))
     if header is None:
-        raise SheetError(path, NO_HEADER_ROW)
+        raise SheetError(path, missing)
     return SheetTable(header[0], header[1], header[2], tuple(data))
 
 
@@ -451,7 +455,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         raise SheetError(path, f"not a readable CSV table ({e})") from None
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(path: Path, known: tuple[Column, ...] = COLUMNS,
+               required: tuple[str, ...] = REQUIRED) -> Iterator[tuple[int, list[Any]]]:
     """The rows a workbook really holds (read-only, by its cells, not by the range it declares), as values."""
     import zipfile
 
@@ -477,7 +482,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
                 raise SheetError(path, "the workbook has no worksheets")
             for sheet in wb.worksheets:
                 sheet.reset_dimensions()  # read the cells the sheet holds, never the range it declares
-            yield from _sheet_rows(path, _promise_sheet(wb))
+            yield from _sheet_rows(path, _promise_sheet(wb, known, required))
         except SheetError:
             raise
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
@@ -490,6 +495,9 @@ def _sheet_rows(path: Path, sheet: Any) -> Iterator[tuple[int, list[Any]]]:
     """(row number, values) of every row of `sheet` that has a cell, the first MAX_COLUMNS columns of each."""
     from openpyxl.cell.read_only import EmptyCell
 
+    from app.sheet_merges import MergeFiller, vertical_merges
+
+    merged = MergeFiller(vertical_merges(sheet))  # a merged cell's value carries down the rows it spans
     empty: Any = None
     written = 0
     for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
@@ -508,14 +516,15 @@ def _sheet_rows(path: Path, sheet: Any) -> Iterator[tuple[int, list[Any]]]:
             if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
                 value = _Percent(float(value))
             values.append(value)
-        yield next((c.row for c in row if getattr(c, "row", None)), number), values
+        number = next((c.row for c in row if getattr(c, "row", None)), number)
+        yield number, merged.fill(number, values)
 
 
-def _promise_sheet(wb: Any) -> Any:
+def _promise_sheet(wb: Any, known: tuple[Column, ...] = COLUMNS, required: tuple[str, ...] = REQUIRED) -> Any:
     """The first worksheet whose first rows hold the required headers (else the first worksheet)."""
     for sheet in wb.worksheets:
         for row in sheet.iter_rows(max_row=20, max_col=MAX_COLUMNS, values_only=True):
-            found = {header_key(cell_text(v)) for v in row if v is not None}
-            if set(REQUIRED) <= found:
+            found = {header_key(cell_text(v), known) for v in row if v is not None}
+            if set(required) <= found:
                 return sheet
     return wb.worksheets[0]

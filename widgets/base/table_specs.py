@@ -8,10 +8,11 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app import changes
+from app import changes, readings
 from app import model as m
 from app.document import Document
 from app.edits import Edit
+from app.reading_import import parse_period
 from widgets.base.tables import Choices, Column, set_field
 
 NewRow = Callable[[Document, Any], "Any | str"]
@@ -51,6 +52,11 @@ PERIODS = {
     "month": QT_TRANSLATE_NOOP("choices", "month"),
     "quarter": QT_TRANSLATE_NOOP("choices", "quarter"),
     "year": QT_TRANSLATE_NOOP("choices", "year"),
+}
+READING_MET = {
+    None: QT_TRANSLATE_NOOP("choices", "—"),
+    True: QT_TRANSLATE_NOOP("choices", "met"),
+    False: QT_TRANSLATE_NOOP("choices", "not met"),
 }
 SEVERITIES = {None: "—", **{n: str(n) for n in range(1, 6)}}
 NO_TEAM = QT_TRANSLATE_NOOP("choices", "— no team —")
@@ -95,6 +101,27 @@ def optional_team_choices(document: Document) -> Choices:
 def party_choices(document: Document) -> Choices:
     """Segments then teams: who can receive a promise."""
     return segment_choices(document) + team_choices(document)
+
+
+def measured_choices(document: Document) -> Choices:
+    """Promises by text, then teams by name: what a reading can measure."""
+    promises = [(p.id, p.text) for p in document.model.promises]
+    return promises + [(t.id, t.name) for t in document.model.teams]
+
+
+def _target_of(document: Document, obj_id: Any) -> str:
+    found = document.find(obj_id) if obj_id else None
+    return readings.target_of(found) if found is not None else ""
+
+
+def set_period(document: Document, reading: m.Reading, value: Any) -> Edit | None:
+    """A builder of a reading's period, typed as people write it ("03.2026", «март 2026» → "2026-03")."""
+    period = parse_period(str(value or ""))
+    if period is None:
+        problem = QCoreApplication.translate(
+            "columns", "“%1” is not a period: type a month as 2026-03 or a day as 2026-03-15")
+        raise ValueError(problem.replace("%1", str(value)))
+    return None if period == reading.period else changes.update(document, reading.id, period=period)
 
 
 # ------------------------------------------------------------------------------------------ nested fields
@@ -206,6 +233,22 @@ def new_experiment(document: Document, near: Any) -> Any:
     team = near.team if isinstance(near, m.Experiment) else None
     hypothesis = QCoreApplication.translate("new_rows", "New hypothesis")
     return m.Experiment(changes.new_id(), team=team, hypothesis=hypothesis)
+
+
+def new_reading(document: Document, near: Any) -> Any:
+    """A new reading of the current row's promise or team for the month after it (else the first accepted promise,
+    this month), or why there can be none."""
+    w = document.model
+    if isinstance(near, m.Reading) and document.find(near.of) is not None:
+        of, period = near.of, readings.next_period(near.period)
+    else:
+        measured = [p.id for p in w.promises if p.status in ("accepted", "kept", "broken") and p.metric]
+        of = next(iter([*measured, *(p.id for p in w.promises), *(t.id for t in w.teams)]), None)
+        period = readings.current_month()
+    if of is None:
+        return QCoreApplication.translate(
+            "new_rows", "Add a promise or a team first: a reading is a figure of a promise or of a team's indicator.")
+    return m.Reading(changes.new_id(), of=of, period=period)
 
 
 # --------------------------------------------------------------------------------------------- the tables
@@ -323,6 +366,19 @@ def table_specs() -> dict[str, TableSpec]:
             choice("decision", QT_TRANSLATE_NOOP("columns", "Decision"), "decision", fixed_choices(DECISIONS),
                    width=100),
         ], new_experiment, "hypothesis"),
+        TableSpec("readings", "reading", QT_TRANSLATE_NOOP("pages", "Figures"), QT_TRANSLATE_NOOP(
+            "pages", "Transparency in figures · The actual value of each promise's metric and each team's success "
+                     "indicator per month, kept or not."), [
+            reference("of", QT_TRANSLATE_NOOP("columns", "Promise or team"), "of", measured_choices,
+                      ("promise", "team"), stretch=True),
+            Column("target", QT_TRANSLATE_NOOP("columns", "Target"), attrgetter("of"), label=_target_of,
+                   refers_to=("promise", "team"), width=120),
+            Column("period", QT_TRANSLATE_NOOP("columns", "Period"), attrgetter("period"), set_period, width=110,
+                   tip=QT_TRANSLATE_NOOP("columns", "A month (2026-03) or a day (2026-03-15)")),
+            text("value", QT_TRANSLATE_NOOP("columns", "Actual value"), width=140),
+            choice("met", QT_TRANSLATE_NOOP("columns", "Met"), "met", fixed_choices(READING_MET), width=100),
+            text("note", QT_TRANSLATE_NOOP("columns", "Note"), width=260),
+        ], new_reading, "value"),
     ]
     return {spec.key: spec for spec in specs}
 

@@ -40,6 +40,9 @@ EDITORS: dict[str, EditorSpec] = {
         EditorSpec("promises", "widgets.promises.editor", "PromiseMapEditor", QT_TRANSLATE_NOOP("pages", "Promise map"),
                    QT_TRANSLATE_NOOP("pages", "Who promises what to whom, with metrics, authorities and resources "
                                               "(stages 4 and 5).")),
+        EditorSpec("dashboard", "widgets.dashboard.view", "DashboardView", QT_TRANSLATE_NOOP("pages", "Dashboard"),
+                   QT_TRANSLATE_NOOP("pages", "Transparency in figures: every client and internal promise and every "
+                                              "team's indicator, its latest figures, kept or broken.")),
     )
 }
 

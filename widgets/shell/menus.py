@@ -33,9 +33,10 @@ FILE = [("new", Key.New), ("new_sample", None), ("open", Key.Open), ("recent", N
 EDIT = [("undo", Key.Undo), ("redo", Key.Redo), None, ("delete", Key.Delete), ("select_all", Key.SelectAll), None,
         ("copy_picture", "Ctrl+Shift+C"), ("find", Key.Find)]
 VIEW = [("page_workshop", "Ctrl+1"), ("page_canvas", "Ctrl+2"), ("page_structure", "Ctrl+3"),
-        ("page_promises", "Ctrl+4"), None, ("panels", None), None, ("zoom_in", Key.ZoomIn),
-        ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), None, ("text_larger", None), ("text_smaller", None),
-        ("text_normal", None), None, ("full_screen", Key.FullScreen), ("present", "F5"), None, ("language", None)]
+        ("page_promises", "Ctrl+4"), ("page_dashboard", "Ctrl+5"), None, ("panels", None), None,
+        ("zoom_in", Key.ZoomIn), ("zoom_out", Key.ZoomOut), ("zoom_reset", "Ctrl+0"), None, ("text_larger", None),
+        ("text_smaller", None), ("text_normal", None), None, ("full_screen", Key.FullScreen), ("present", "F5"), None,
+        ("language", None)]
 # The text size's keys: on a table or form they change the text size; on an editor page they zoom the drawing.
 TEXT_SIZE_KEYS = {"text_larger": Key.ZoomIn, "text_smaller": Key.ZoomOut, "text_normal": "Ctrl+0"}
 HELP = [("guide", Key.HelpContents), ("about", None)]

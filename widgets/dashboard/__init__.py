@@ -1,0 +1,1 @@
+"""The dashboard page: every client and internal promise and every team's indicator with its figures over time."""
