@@ -95,8 +95,8 @@ def test_share_then_merge_back_with_a_conflict_chosen_by_a_click_is_one_undo_ste
         assert isinstance(dialog, MergeDialog)
         looked["rows"] = dialog.table.rowCount()
         looked["objects"] = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
-        looked["mine"] = [dialog.table.cellWidget(r, 2).text() for r in range(dialog.table.rowCount())]
-        looked["theirs"] = [dialog.table.cellWidget(r, 3).text() for r in range(dialog.table.rowCount())]
+        looked["mine"] = [dialog.table.cellWidget(r, 2).value for r in range(dialog.table.rowCount())]
+        looked["theirs"] = [dialog.table.cellWidget(r, 3).value for r in range(dialog.table.rowCount())]
         tree = dialog.side_trees["theirs"]
         looked["their_changes"] = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
         looked["what"] = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
@@ -183,11 +183,11 @@ def test_keep_theirs_in_every_conflict_and_the_language_switch(qtbot, english):
     merged = dialog.merged().workshop
     assert (merged.promises[0].status, merged.teams[0].name) == ("broken", "Лесная-2")
     assert dialog.table.item(0, 0).text().startswith("Team «")
-    assert dialog.table.cellWidget(1, 3).text() == "broken"
+    assert dialog.table.cellWidget(1, 3).value == "broken"
     english.apply("ru")
     try:  # every text is set again in the new language (the promise statuses have their Russian words already)
-        qtbot.waitUntil(lambda: dialog.table.cellWidget(1, 3).text() == "нарушено")
-        assert dialog.table.cellWidget(1, 2).text() == "выполнено"
+        qtbot.waitUntil(lambda: dialog.table.cellWidget(1, 3).value == "нарушено")
+        assert dialog.table.cellWidget(1, 2).value == "выполнено"
         assert dialog.table.cellWidget(1, 3).isChecked()  # the choice survives the language switch
     finally:
         english.apply("en")
