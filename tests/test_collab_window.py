@@ -156,3 +156,15 @@ def small_value(value_id: str):
     from app import model as m
 
     return m.Value(id=value_id, name=value_id)
+
+
+def test_undo_of_an_edit_whose_object_another_laptop_deleted_is_skipped_quietly(pair) -> None:
+    host, guest = pair
+    push_edit(guest.undo_stack, guest.document, ch.insert(guest.document, small_value("v-gone"), index=0))
+    wait_for(lambda: host.document.find("v-gone") is not None)
+    push_edit(host.undo_stack, host.document, ch.delete(host.document, "v-gone"))
+    wait_for(lambda: guest.document.find("v-gone") is None)
+    guest.menus["undo"].trigger()  # nothing left to take back: no error, the others' deletion stands
+    assert not guest.undo_stack.canUndo() and guest.document.find("v-gone") is None
+    QTest.qWait(50)
+    assert state(host.document) == state(guest.document)

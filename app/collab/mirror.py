@@ -18,6 +18,7 @@ from app.collab import codec
 from app.collab import shared as s
 from app.collab.pull import plan
 from app.collab.push import push
+from app.collab.rebase import mark_shared
 from app.document import Document, EditRefused
 from app.edits import Batch
 
@@ -55,10 +56,12 @@ class Mirror:
         if seed:
             push(self.doc, document, s.Dirty(everything=True))
         document.listen(self._on_local_changes)
+        mark_shared(document)
 
     def close(self) -> None:
         """Stop following the document (the shared document stays as it is)."""
         self.document.stop_listening(self._on_local_changes)
+        mark_shared(self.document, False)
         self.send = None
 
     # ------------------------------------------------------------ local to shared

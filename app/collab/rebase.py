@@ -8,9 +8,25 @@ place, or the end of a shorter list), so undo takes back one's own edit and leav
 from __future__ import annotations
 
 from dataclasses import replace
+from weakref import WeakSet
 
 from app.document import Document
 from app.edits import Batch, Delete, Edit, Insert, Leaf, Move, leaves
+
+_SHARED: WeakSet[Document] = WeakSet()
+
+
+def mark_shared(document: Document, shared: bool = True) -> None:
+    """Say that others edit `document` too (a live session): an undo that no longer fits is then expected."""
+    if shared:
+        _SHARED.add(document)
+    else:
+        _SHARED.discard(document)
+
+
+def is_shared(document: Document) -> bool:
+    """Whether others edit `document` too: an undo whose objects they removed is skipped, not an error."""
+    return document in _SHARED
 
 
 def rebased(document: Document, edit: Edit) -> Edit:

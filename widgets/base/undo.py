@@ -6,14 +6,17 @@ A command's text is the edit's name in the current language: it is computed when
 
 from __future__ import annotations
 
+import logging
 from typing import Callable, Union
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.collab.rebase import rebased
+from app.collab.rebase import is_shared, rebased
 from app.document import Document, EditRefused
 from app.edits import Edit, describe
+
+log = logging.getLogger(__name__)
 
 Name = Union[str, Callable[[], str], None]
 """How a command is named: None (the edit's own description, translated), a function that names it in the
@@ -47,10 +50,10 @@ class EditCommand(QUndoCommand):
         if self._skip_first_redo:  # QUndoStack.push calls redo; the edit was applied already
             self._skip_first_redo = False
             return
-        self.document.apply(rebased(self.document, self.edit))
+        apply_again(self.document, self.edit)
 
     def undo(self) -> None:
-        self.document.apply(rebased(self.document, self.edit.inverse()))  # others' edits may have come
+        apply_again(self.document, self.edit.inverse())
 
 
 class EditGroup(QUndoCommand):
@@ -81,11 +84,22 @@ class EditGroup(QUndoCommand):
             self._skip_first_redo = False
             return
         for edit in self.edits:
-            self.document.apply(rebased(self.document, edit))
+            apply_again(self.document, edit)
 
     def undo(self) -> None:
         for edit in reversed(self.edits):
-            self.document.apply(rebased(self.document, edit.inverse()))
+            apply_again(self.document, edit.inverse())
+
+
+def apply_again(document: Document, edit: Edit) -> None:
+    """Apply an undo or redo step; on a shared workshop, where others' edits may have come since, its objects are
+    found where they now stand, and a step whose objects others removed is skipped (logged), not an error."""
+    try:
+        document.apply(rebased(document, edit))
+    except EditRefused:
+        if not is_shared(document):
+            raise
+        log.info("an undo step no longer applies on the shared workshop: %s", edit, exc_info=True)
 
 
 def push_edit(stack: QUndoStack, document: Document, edit: Edit, text: Name = None) -> str | None:
