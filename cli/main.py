@@ -318,15 +318,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     """`check FILE [--json]`: exit 0 no errors, 1 errors found, 2 unreadable file."""
     from app.checks import finding_to_json, run_checks
     from app.workfile import read_workshop
+    from exports.findings import RU_TEMPLATES
 
-    findings = run_checks(read_workshop(args.file))
+    workshop = read_workshop(args.file)
+    # The findings in the workshop's language, in the words the handout prints them (exports.findings).
+    findings = run_checks(workshop, RU_TEMPLATES if workshop.info.language == "ru" else None)
     if args.json:
         print(json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False, indent=2))
     else:
-        for f in findings:
-            print(f"{f.severity:8} {f.code:26} {f.message}")
+        from exports.i18n import Words
+
         counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "hint")}
-        print(f"{args.file}: {counts['error']} errors, {counts['warning']} warnings, {counts['hint']} hints")
+        if workshop.info.language == "ru":
+            words = Words("ru")
+            for f in findings:
+                print(f"{words[f.severity]:14} {f.code:28} {f.message}")
+            totals = ", ".join(f"{words[sev + 's'].lower()}: {counts[sev]}" for sev in counts)
+            print(f"{args.file}: {totals}")
+        else:
+            for f in findings:
+                print(f"{f.severity:8} {f.code:28} {f.message}")
+            print(f"{args.file}: {counts['error']} errors, {counts['warning']} warnings, {counts['hint']} hints")
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 

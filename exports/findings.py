@@ -22,6 +22,30 @@ RU_TEMPLATES: dict[str, str] = {
     "«{to_be}» — {to_be_level}, «{reference}» — {reference_level} (минимум шкалы {minimum})",
     "curve-unscored": "У кривой «{curve}» на канве «{canvas}» нет оценки для факторов: {missing}",
     "no-evolutionary-goal": "У сессии нет эволюционной цели",
+    "promise-chain-at-risk": "Обещание «{promise}» команды «{team}» опирается на обещание «{supporting}» команды "
+    "«{supporter}», у которого нет метрики",
+    "promise-chain-at-risk/draft": "Обещание «{promise}» команды «{team}» опирается на обещание «{supporting}» "
+    "команды «{supporter}», которое ещё черновик",
+    "promise-chain-at-risk/negotiating": "Обещание «{promise}» команды «{team}» опирается на обещание "
+    "«{supporting}» команды «{supporter}», которое ещё обсуждается",
+    "promise-chain-at-risk/broken": "Обещание «{promise}» команды «{team}» опирается на нарушенное обещание "
+    "«{supporting}» команды «{supporter}»",
+    "authority-is-approval": "В полномочиях обещания «{promise}» команды «{team}» — согласование: {approvals}; "
+    "полномочие — это право действовать без согласований",
+    "promise-parent-mismatch": "Обещание «{promise}» поддерживает обещание «{parent}» команды «{parent_team}», "
+    "но дано «{promisee}»; поддерживающее обещание дают той команде, что дала поддерживаемое",
+    "value-without-holder": "У корневой ценности «{value}» нет держателя",
+    "holder-not-on-council": "«{holder}», держатель корневой ценности «{value}», не лидер и не участник совета "
+    "управляющих",
+    "holder-not-on-council/no-council": "«{holder}», держатель корневой ценности «{value}», не входит в совет "
+    "управляющих: его в сессии ещё нет",
+    "team-without-people": "В команде «{team}» нет ни лидера, ни участников",
+    "team-no-motivation": "У команды «{team}» есть экономика, но нет мотивации участников",
+    "experiment-without-decision": "Эксперимент «{experiment}» завершён, но решения нет: оставить, отказаться "
+    "или доработать",
+    "canvas-no-tagline": "У канвы «{canvas}» есть кривая «как будет», но нет слогана — стратегии в одной строке",
+    "reading-not-met": "Обещание «{promise}» команды «{team}»: последнее значение метрики, {value} за {period}, "
+    "не достигло цели",
 }
 
 

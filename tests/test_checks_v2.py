@@ -320,3 +320,57 @@ def test_approval_steps_on_a_client_promise_chain() -> None:
     assert all_approval_steps(w) == {"root": steps}  # only client promises are counted
     get(w, "sup2").status = "retired"  # a retired promise holds nothing up
     assert approval_steps(w, "root").count == 3
+
+
+# ------------------------------------------------------------------------------------------- the command line
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_check_prints_the_findings_in_the_workshops_language(
+    language: str, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app.jsonio import write_json_file
+    from cli.main import main
+
+    w = sound()
+    w.info.language = language
+    get(w, "root").authorities = (m.Grant("После согласования с директором", True),)
+    w.teams[1].lead = ""
+    path = tmp_path / "w.json"
+    write_json_file(path, w)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    if language == "ru":
+        assert "В полномочиях обещания «Вернём деньги за испорченный продукт в тот же день» команды «Магазин на " \
+               "Лесной» — согласование" in out
+        assert "В команде «Логистика» нет ни лидера, ни участников" in out
+        assert out.splitlines()[-1].endswith("ошибки: 0, предупреждения: 1, подсказки: 1")
+    else:
+        assert 'Team "Логистика" has neither a lead nor members' in out
+        assert out.splitlines()[-1].endswith("0 errors, 1 warnings, 1 hints")
+    assert main(["check", str(path), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["severity"], f["ids"]) for f in found] == [
+        ("authority-is-approval", "warning", ["root", "shop"]), ("team-without-people", "hint", ["log"])]
+    assert ("нет ни лидера" in found[1]["message"]) == (language == "ru")
+
+
+# ------------------------------------------------------------------------------------------- the stage ticks
+@pytest.mark.parametrize(("code", "stage"), [
+    ("promise-chain-at-risk", 5), ("authority-is-approval", 4), ("holder-not-on-council", 6), ("reading-not-met", 8)])
+def test_a_warning_of_version_2_marks_its_stage(qtbot, code: str, stage: int) -> None:
+    from widgets.shell.stages import StageTexts
+
+    w = sound()
+    if code == "promise-chain-at-risk":
+        get(w, "sup").status = "negotiating"
+    elif code == "authority-is-approval":
+        get(w, "root").authorities = (m.Grant("С визой директора", True),)
+    elif code == "holder-not-on-council":
+        w.values[0].holder = "Виктор Зуев"
+    else:
+        w.readings.append(m.Reading("r2", "root", "2026-04", "30 ч", met=False))
+    findings = run_checks(w)
+    assert [f.code for f in findings] == [code]
+    states = StageTexts().states(w, findings)
+    assert [i for i, s in enumerate(states) if s.problems] == [stage]

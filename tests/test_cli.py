@@ -85,6 +85,7 @@ def test_check_json_on_the_sample(capsys: pytest.CaptureFixture[str]) -> None:
         ("link-without-promise", ("lnk-038",)),
         ("link-without-promise", ("lnk-041",)),
         ("promise-without-link", ("prm-049",)),
+        ("canvas-no-tagline", ("cnv-024",)),
     }
     assert all(set(f) == {"code", "severity", "message", "ids"} for f in findings)
 

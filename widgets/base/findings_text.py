@@ -34,6 +34,41 @@ TEMPLATES: dict[str, str] = {
                   '{to_be_level} and the reference curve "{reference}" at {reference_level} (scale minimum {minimum})'),
     "curve-unscored": QT_TRANSLATE_NOOP("checks", 'Curve "{curve}" on canvas "{canvas}" has no level for {missing}'),
     "no-evolutionary-goal": QT_TRANSLATE_NOOP("checks", "The workshop has no evolutionary goal"),
+    # version 2
+    "promise-chain-at-risk": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", '
+                  "which has no metric"),
+    "promise-chain-at-risk/draft": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", '
+                  "which is still a draft"),
+    "promise-chain-at-risk/negotiating": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", '
+                  "which is still under negotiation"),
+    "promise-chain-at-risk/broken": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", '
+                  "which is broken"),
+    "authority-is-approval": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" lists an approval as an authority: {approvals}; an authority '
+                  "is a right to act without approvals"),
+    "promise-parent-mismatch": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" supports "{parent}" from "{parent_team}" but is made to "{promisee}"; a '
+                  "supporting promise is made to the team that gave the promise it supports"),
+    "value-without-holder": QT_TRANSLATE_NOOP("checks", 'Root value "{value}" has no holder'),
+    "holder-not-on-council": QT_TRANSLATE_NOOP(
+        "checks", '"{holder}", the holder of root value "{value}", is neither the lead nor a member of the council '
+                  "of managers"),
+    "holder-not-on-council/no-council": QT_TRANSLATE_NOOP(
+        "checks", '"{holder}", the holder of root value "{value}", sits on no council of managers: the workshop '
+                  "has none yet"),
+    "team-without-people": QT_TRANSLATE_NOOP("checks", 'Team "{team}" has neither a lead nor members'),
+    "team-no-motivation": QT_TRANSLATE_NOOP("checks", 'Team "{team}" has economics but no motivation for its members'),
+    "experiment-without-decision": QT_TRANSLATE_NOOP(
+        "checks", 'Experiment "{experiment}" is done but has no decision: keep, drop or iterate'),
+    "canvas-no-tagline": QT_TRANSLATE_NOOP(
+        "checks", 'Canvas "{canvas}" has a to-be curve but no tagline: the strategy in one line'),
+    "reading-not-met": QT_TRANSLATE_NOOP(
+        "checks", 'Promise "{promise}" from "{team}" is {status} but its latest reading, {value} for {period}, '
+                  "missed the target"),
 }
 # Each code's human title: the header of its group in the checks panel (a code is never shown).
 TITLES: dict[str, str] = {
@@ -49,6 +84,17 @@ TITLES: dict[str, str] = {
     "errc-contradicts-curves": QT_TRANSLATE_NOOP("checks", "ERRC actions the curves contradict"),
     "curve-unscored": QT_TRANSLATE_NOOP("checks", "Curves with unscored factors"),
     "no-evolutionary-goal": QT_TRANSLATE_NOOP("checks", "No evolutionary goal"),
+    "promise-chain-at-risk": QT_TRANSLATE_NOOP(
+        "checks", "Accepted promises resting on supporting promises not yet firm"),
+    "authority-is-approval": QT_TRANSLATE_NOOP("checks", "Approvals listed as authorities"),
+    "promise-parent-mismatch": QT_TRANSLATE_NOOP("checks", "Supporting promises made to someone else"),
+    "value-without-holder": QT_TRANSLATE_NOOP("checks", "Root values without a holder"),
+    "holder-not-on-council": QT_TRANSLATE_NOOP("checks", "Holders of root values off the council"),
+    "team-without-people": QT_TRANSLATE_NOOP("checks", "Teams without a lead or members"),
+    "team-no-motivation": QT_TRANSLATE_NOOP("checks", "Teams with economics but no motivation"),
+    "experiment-without-decision": QT_TRANSLATE_NOOP("checks", "Finished experiments without a decision"),
+    "canvas-no-tagline": QT_TRANSLATE_NOOP("checks", "Canvases without a tagline"),
+    "reading-not-met": QT_TRANSLATE_NOOP("checks", "Promises whose latest reading missed the target"),
 }
 OTHER_TITLE = QT_TRANSLATE_NOOP("checks", "Other findings")
 # What a message says in place of an object that has no name (the core would name it by its id).
@@ -64,7 +110,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
         "create": QT_TRANSLATE_NOOP("checks", "“create”"),
     },
 }
-LIST_FIELDS = ("missing",)  # the core quotes each name of these lists "so" and joins them with ", "
+LIST_FIELDS = ("missing", "approvals")  # the core quotes each name of these lists "so" and joins them with ", "
 
 
 def finding_title(code: str) -> str:
@@ -76,7 +122,8 @@ def unnamed_objects(workshop: Workshop) -> dict[str, str]:
     """The ids of the objects that have no name, each with the words a message shows instead of the id."""
     no_name, no_text = QCoreApplication.translate("checks", NO_NAME), QCoreApplication.translate("checks", NO_TEXT)
     found = {p.id: no_text for p in workshop.promises if not p.text.strip()}
-    found.update((o.id, no_name) for o in (*workshop.segments, *workshop.teams) if not o.name.strip())
+    found.update((o.id, no_name) for o in (*workshop.segments, *workshop.teams, *workshop.values) if not o.name.strip())
+    found.update((e.id, no_text) for e in workshop.experiments if not e.hypothesis.strip())
     for canvas in workshop.canvases:
         if not canvas.title.strip():
             found[canvas.id] = no_name

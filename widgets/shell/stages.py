@@ -43,6 +43,13 @@ _CODE_STAGE = {
     "errc-contradicts-curves": 3,
     "curve-unscored": 3,
     "no-evolutionary-goal": GOAL,
+    # version 2 (the seed's stages, L465–473); authority-is-approval goes by the promise's kind, as the grants do
+    "canvas-no-tagline": 3,
+    "promise-chain-at-risk": 5,
+    "promise-parent-mismatch": 5,
+    "value-without-holder": 6,
+    "holder-not-on-council": 6,
+    "team-without-people": 6,
 }
 
 
@@ -104,7 +111,7 @@ class StageTexts(QObject):
         external_ids = {p.id for p in external}
         for f in findings:
             stage = _CODE_STAGE.get(f.code)
-            if stage is None:  # promise-no-metric, promise-unempowered: by the promise's kind
+            if stage is None:  # promise-no-metric, promise-unempowered, authority-is-approval: by the promise's kind
                 stage = 4 if f.ids and f.ids[0] in external_ids else 5
             if f.severity != "hint":
                 problems[stage] += 1
