@@ -328,9 +328,10 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()
 
     def _remote_edits(self, _count: int) -> None:
-        """Others' edits are in the working copy but not on the undo stack: the workshop is modified."""
+        """Others' edits are in the working copy but not on the undo stack: the workshop is modified (and a joined
+        workshop's title, shown until it is saved, is the room's)."""
         self._baseline_modified = True
-        self.update_modified()
+        self.update_title()
 
     def is_modified(self) -> bool:
         """Whether closing now would lose changes that are not in the user's file."""
