@@ -192,8 +192,11 @@ class MergeDialog(QDialog):
         return {c.key: self.chosen.get(c.key, self.prefer) for c in self.outcome.conflicts}
 
     def merged(self) -> MergeResult:
-        """The merge with the choices made."""
-        return merge(self.base, self.mine, self.theirs, prefer=self.prefer, choices=self.chosen)
+        """The merge with the choices made (worked out again only when a choice is still to be taken in)."""
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self._recompute()
+        return self.outcome
 
     def choose(self, key: str, side: str) -> None:
         """Resolve the conflict `key` to `side` (the list is worked out again: a choice may bring others)."""
@@ -214,7 +217,7 @@ class MergeDialog(QDialog):
         self._recompute()
 
     def _recompute(self) -> None:
-        self.outcome = self.merged()
+        self.outcome = merge(self.base, self.mine, self.theirs, prefer=self.prefer, choices=self.chosen)
         self._fill_conflicts()
         self._fill_heading()
 
