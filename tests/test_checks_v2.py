@@ -374,3 +374,47 @@ def test_a_warning_of_version_2_marks_its_stage(qtbot, code: str, stage: int) ->
     assert [f.code for f in findings] == [code]
     states = StageTexts().states(w, findings)
     assert [i for i, s in enumerate(states) if s.problems] == [stage]
+
+
+# ------------------------------------------------------------------------------ the client path on the map
+def test_the_map_shows_the_approval_steps_of_a_client_promise(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from app.jsonio import read_json_file
+    from app.resources import sample_path
+    from tests.test_promise_map_labels import WINDOWS, hover, open_editor
+
+    w = read_json_file(sample_path())
+    shop_promise = next(p for p in w.promises if p.id == "prm-043")  # the shop's promise to families
+    shop_promise.authorities = (*shop_promise.authorities, m.Grant("Скидка после согласования с директором", True))
+    try:
+        editor = open_editor(qtbot, w)
+        editor.view.set_zoom(1.0)
+        edge = editor.diagram.edge_of("prm-043")
+        editor.view.centerOn(edge.middle())
+        QApplication.processEvents()
+        at = hover(qtbot, editor, edge.middle())
+        # Purchases' promise under it is still negotiating (prm-047) and the shop's own authority is an approval.
+        qtbot.waitUntil(lambda: QToolTip.isVisible() and "Approval steps: 2" in QToolTip.text(), timeout=5000)
+        qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        qtbot.waitUntil(lambda: editor.inspector.promise_id == "prm-043")
+        assert editor.inspector.approval_steps.isVisible()
+        assert editor.inspector.approval_steps.text() == "Approval steps: 2"
+        # The path from the client: the approval rewritten as a right, the supporting promise agreed.
+        editor.ctx.push(changes_update(editor, "prm-043", authorities=shop_promise.authorities[:-1]))
+        editor.ctx.push(changes_update(editor, "prm-047", status="accepted"))
+        qtbot.waitUntil(lambda: editor.inspector.approval_steps.text() == "Approval steps: 0")
+        # An internal promise has no client path to count.
+        editor.select_ids(["prm-047"])
+        assert not editor.inspector.approval_steps.isVisible()
+        assert "Approval steps" not in editor.diagram.card(editor.diagram.edge_of("prm-047"))
+    finally:
+        QToolTip.hideText()
+        WINDOWS.clear()
+
+
+def changes_update(editor, obj_id: str, **fields):
+    from app import changes
+
+    return changes.update(editor.document, obj_id, **fields)

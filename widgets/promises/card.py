@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app import model as m
+from app.client_path import ApprovalSteps, all_approval_steps
 from app.document import Document
 from widgets.promises.style import status_name
 
@@ -42,8 +43,10 @@ def _missing(grants: tuple[m.Grant, ...]) -> str:
     return "; ".join(escape(g.text) for g in grants if not g.granted)
 
 
-def _promise_html(document: Document, p: m.Promise, number: int | None) -> list[str]:
-    """The lines of one promise's card (user text escaped: it is always shown plain)."""
+def _promise_html(document: Document, p: m.Promise, number: int | None,
+                  steps: ApprovalSteps | None = None) -> list[str]:
+    """The lines of one promise's card (user text escaped: it is always shown plain); a promise to a client also
+    counts the approval steps on its chain (the path of approvals against the path from the client, L365–425)."""
     head = f"<b>№{number}</b>  " if number else ""
     lines = [f"{head}<b>{escape(p.text) or escape(tr('(no text yet)'))}</b>"]
     fields = ((tr("Metric"), escape(p.metric)), (tr("Target"), escape(p.target)),
@@ -55,7 +58,15 @@ def _promise_html(document: Document, p: m.Promise, number: int | None) -> list[
             lines.append(f"<span style='color:#B34700'>{label}: {missing}</span>")
     if p.status in ("accepted", "kept") and not p.authorities and not p.resources:
         lines.append(f"<span style='color:#B34700'>{tr('No authorities or resources listed')}</span>")
+    if steps is not None:
+        lines.append(approval_steps_html(steps))
     return lines
+
+
+def approval_steps_html(steps: ApprovalSteps) -> str:
+    """«Approval steps: N» of a client promise, in the warning colour when there is any."""
+    text = escape(tr("Approval steps: %1").replace("%1", str(steps.count)))
+    return f"<span style='color:#B34700'>{text}</span>" if steps.count else text
 
 
 def promise_card(document: Document, promise_ids: list[str], numbers: dict[str, int]) -> str:
@@ -69,8 +80,11 @@ def promise_card(document: Document, promise_ids: list[str], numbers: dict[str, 
     blocks = [f"<span style='color:#5B6673'>{parties}</span>"]
     if len(promises) > 1:
         blocks[0] += "<br>" + escape(tr("%n promise(s)", None, len(promises)))
-    for p in promises[:CARD_PROMISES]:
-        blocks.append("<br>".join(_promise_html(document, p, numbers.get(p.id))))
+    shown = promises[:CARD_PROMISES]
+    steps = all_approval_steps(document.model, only=tuple(p.id for p in shown)) if document.kind_of(
+        first.to) == "segment" else {}
+    for p in shown:
+        blocks.append("<br>".join(_promise_html(document, p, numbers.get(p.id), steps.get(p.id))))
     if len(promises) > CARD_PROMISES:
         blocks.append(escape(tr("and %n more", None, len(promises) - CARD_PROMISES)))
     return "<qt><div style='max-width:28em'>" + "<hr>".join(blocks) + "</div></qt>"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import changes
 from app import model as m
 from app.changed import Changes
+from app.client_path import approval_steps
 from app.document import Document, EditRefused
 from app.promise_rules import EMPOWERED_STATUSES, is_unempowered, missing_grants
 from widgets.base.live import changes_of
@@ -96,6 +97,8 @@ class PromiseInspector(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(_BANNER)
         self.banner.setObjectName("unempoweredBanner")
+        self.approval_steps = QLabel(page)  # a client promise: the approval steps on its chain (L365–425)
+        self.approval_steps.setObjectName("approvalSteps")
         self.text = QPlainTextEdit(page)
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(66)
@@ -147,6 +150,7 @@ class PromiseInspector(QWidget):
         box.setContentsMargins(10, 10, 10, 10)
         box.addWidget(self.heading)
         box.addWidget(self.banner)
+        box.addWidget(self.approval_steps)
         box.addLayout(form)
         box.addStretch(1)
         scroll = QScrollArea()
@@ -248,6 +252,19 @@ class PromiseInspector(QWidget):
         self.authorities_label.setText(self.tr("Authorities") + _count(p.authorities))
         self.resources_label.setText(self.tr("Resources") + _count(p.resources))
         self._show_banner(p)
+        self._show_approval_steps(p)
+
+    def _show_approval_steps(self, p: m.Promise) -> None:
+        """«Approval steps: N» under the heading of a promise to a client (none for an internal promise)."""
+        client = self.ctx.document.kind_of(p.to) == "segment"
+        self.approval_steps.setVisible(client)
+        if client:
+            steps = approval_steps(self.ctx.document.model, p.id)
+            self.approval_steps.setText(self.tr("Approval steps: %1").replace("%1", str(steps.count)))
+            self.approval_steps.setToolTip(self.tr(
+                "Approvals listed as authorities and supporting promises still under negotiation on this promise's "
+                "chain: the path of approvals. None is the path from the client."))
+            self.approval_steps.setStyleSheet(_BANNER if steps.count else _NOTE)
 
     def edit_text(self, promise_id: str) -> None:
         """Put the keyboard on the promise's text, all of it selected."""
