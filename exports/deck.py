@@ -191,7 +191,7 @@ class Deck:
                 card.fill.solid()
                 card.fill.fore_color.rgb = _rgb("#F4F6F8")
                 card.line.fill.background()
-                card.name = v.name or "—"
+                card.name = f"{v.name or '—'} [{v.id}]"
                 self.text(s, x + 120000, top + 120000, width - 240000, 400000, parts.short(v.name, 40), 18, bold=True)
                 self.text(s, x + 120000, top + 560000, width - 240000, 900000, parts.short(v.description, 140), 12)
                 if v.holder:
@@ -225,7 +225,7 @@ class Deck:
         if not curves:
             data.add_series("—", [None] * max(1, len(canvas.factors)))
         frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Emu(x), Emu(y), Emu(w), Emu(h), data)
-        frame.name = f"Chart: {parts.short(canvas.title, 60)}"
+        frame.name = f"Chart: {parts.short(canvas.title, 60)} [{canvas.id}]"
         chart = frame.chart
         chart.font.size, chart.font.name = Pt(12), FONT
         chart.has_legend = True
@@ -261,7 +261,7 @@ class Deck:
         """The ERRC grid as a 4 × 2 table: eliminate | raise, reduce | create, headers in their colours."""
         words = self.words
         table = slide.shapes.add_table(4, 2, Emu(x), Emu(y), Emu(w), Emu(2400000))
-        table.name = "ERRC"
+        table.name = f"ERRC [{canvas.id}]"
         tbl = table.table
         layout = [("eliminate", 0, 0), ("raise", 0, 1), ("reduce", 2, 0), ("create", 2, 1)]
         for action, row, col in layout:
@@ -298,6 +298,9 @@ def _write_deck(deck: Deck, path: str, scope: Scope) -> None:
         (parts.promise_summary_slides if scope.summary else parts.promise_slides)(deck)
     if scope.economics:
         (parts.economics_totals_slide if scope.summary else parts.economics_slides)(deck)
+    from exports.dashboard import deck_slides
+
+    deck_slides(deck, scope.summary)  # only when the workshop has readings
     if scope.appendix:
         if scope.promises:
             parts.promise_slides(deck)

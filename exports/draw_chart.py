@@ -40,22 +40,31 @@ def _ticks(lo: float, hi: float) -> list[float]:
     return [round(first + i * step, 10) for i in range(count)]
 
 
+MIN_LABEL = 6.0
+"""Points: no factor name is printed smaller."""
+HORIZONTAL_FACTORS = 16
+"""Up to this many factors the names run across (wrapped, as in the book); more are turned upright."""
+
+
 def _label_layout(factors: list[m.Factor], cat_w: float, size: float, max_band: float, dear_text: str) -> _Labels:
     names = [f.name or "—" for f in factors]
     dear = any(f.higher_is_costlier for f in factors)
-    if cat_w >= size * 5.5:
+    if cat_w >= size * 5.5 or (len(factors) <= HORIZONTAL_FACTORS and cat_w >= MIN_LABEL * 4.2):
+        # as the book draws it: names across, on up to three lines, smaller type before turning them
         limit = cat_w - 5
         chosen = size
-        for trial in (size, size * 0.9, size * 0.8):
+        trials = [size * k for k in (1.0, 0.9, 0.8, 0.7) if size * k >= MIN_LABEL] + [max(MIN_LABEL, size * 0.7)]
+        for trial in trials:
             chosen = trial
-            if all(wrap.fits(n, fonts.SANS, trial, limit, 4) for n in names):
+            if all(wrap.fits(n, fonts.SANS, trial, limit, 3) for n in names):
                 break
-        lines = [wrap.wrap_lines(n, fonts.SANS, chosen, limit, max_lines=4) for n in names]
-        dear_lines = min(2, len(wrap.wrap_lines(dear_text, fonts.SANS_ITALIC, chosen * 0.9, cat_w - 4))) if dear else 0
+        lines = [wrap.wrap_lines(n, fonts.SANS, chosen, limit, max_lines=3) for n in names]
+        small = max(MIN_LABEL, chosen * 0.9)
+        dear_lines = min(2, len(wrap.wrap_lines(dear_text, fonts.SANS_ITALIC, small, cat_w - 4))) if dear else 0
         height = max(len(ls) for ls in lines) * chosen * 1.18 + dear_lines * chosen * 1.1 + 8
         return _Labels(False, chosen, lines, height)
     names = [f"{i}. {n}" for i, n in enumerate(names, start=1)]  # dense: numbered as in the factor table
-    chosen = max(5.5, min(size, cat_w * 0.7))
+    chosen = max(MIN_LABEL, min(size, cat_w * 0.7))
     per_line = chosen * 1.12
     max_lines = max(1, int((cat_w - 2) // per_line))
     limit = max_band - 8 - (chosen if dear else 0)
@@ -193,13 +202,14 @@ def _draw_labels(d: Drawing, factors: list[m.Factor], labels: _Labels, words: Wo
             d.add(block(x, bottom - 6, lines, fonts.SANS, size, INK, "middle", leading=size * 1.18))
             if f.higher_is_costlier:
                 y = bottom - 6 - len(lines) * size * 1.18 - size * 0.15
-                dear = wrap.wrap_lines("▲ " + words["dearer"], fonts.SANS_ITALIC, size * 0.9, cat_w - 4, max_lines=2)
-                d.add(block(x, y, dear, fonts.SANS_ITALIC, size * 0.9, DEAR_COLOR, "middle"))
+                small = max(MIN_LABEL, size * 0.9)
+                dear = wrap.wrap_lines("▲ " + words["dearer"], fonts.SANS_ITALIC, small, cat_w - 4, max_lines=2)
+                d.add(block(x, y, dear, fonts.SANS_ITALIC, small, DEAR_COLOR, "middle"))
             continue
         lead = size * 1.12
         top = bottom - 6
         if f.higher_is_costlier:
-            for s in strings(x, top - size * 0.8, "▲", fonts.SANS, size * 0.8, DEAR_COLOR, "middle"):
+            for s in strings(x, top - size * 0.8, "▲", fonts.SANS, max(MIN_LABEL, size * 0.8), DEAR_COLOR, "middle"):
                 d.add(s)
             top -= size * 1.3
         group = Group()

@@ -91,6 +91,14 @@ def cell(ctx: Ctx, text: str, *, font: str = fonts.SANS, color: str = INK, align
     return Cell.text(ctx.notes.cut(text or "", CELL_LIMIT) or "—", font, color, align)
 
 
+def with_notes(ctx: Ctx, text: str, notes: str) -> Cell:
+    """A cell with `text` and, below it in muted italics, the object's notes (when it has some)."""
+    parts: list[Part] = [(ctx.notes.cut(text or "", CELL_LIMIT) or "—", fonts.SANS, INK)]
+    if notes and notes.strip():
+        parts.append((ctx.notes.cut(notes.strip(), CELL_LIMIT), fonts.SANS_ITALIC, MUTED))
+    return Cell(parts)
+
+
 def _grants(ctx: Ctx, grants: tuple[m.Grant, ...]) -> Cell:
     parts: list[Part] = [
         (("✓ " if g.granted else "✗ ") + ctx.notes.cut(g.text, CELL_LIMIT // 2), fonts.SANS,
@@ -112,7 +120,7 @@ def promise_tables(ctx: Ctx) -> list[Flowable]:
             Cell.text(str(i), color=MUTED, align="right"),
             cell(ctx, ctx.name(p.from_)),
             cell(ctx, ctx.name(p.to)),
-            cell(ctx, p.text),
+            with_notes(ctx, p.text, p.notes),
             cell(ctx, p.metric),
             cell(ctx, p.target),
             Cell.text(words[p.status], fonts.SANS_BOLD, STATUS_COLORS.get(p.status, INK)),
@@ -131,7 +139,7 @@ def team_tables(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
     if not w.teams:
         return []
     out: list[Flowable] = []
-    rows = [[cell(ctx, t.name, font=fonts.SANS_BOLD), cell(ctx, words[t.kind]), cell(ctx, t.purpose),
+    rows = [[cell(ctx, t.name, font=fonts.SANS_BOLD), cell(ctx, words[t.kind]), with_notes(ctx, t.purpose, t.notes),
              cell(ctx, t.lead), cell(ctx, ", ".join(t.members))] for t in w.teams]
     head = header_cells([words[k] for k in ("team", "kind", "description", "lead", "members")])
     out += grids(ctx, head, rows, _widths(ctx, [18, 13, 27, 14, 28]))

@@ -142,10 +142,45 @@ def test_a_large_workshop_is_a_summary_of_at_most_40_pages_and_slides(large: m.W
     assert slides_text.count("Цепочка обещаний клиенту:") == 10
 
 
-def test_no_label_of_the_large_summary_is_printed_below_6_pt(large_exports: dict[str, Path]) -> None:
-    for key in ("pdf", "slides"):
-        tiny = [(page, ch, round(size, 2)) for page, ch, size in text_sizes(large_exports[key]) if size < 5.99]
+def test_no_label_of_the_large_summary_is_printed_below_6_pt(large_exports: dict[str, Path],
+                                                             tmp_path: Path) -> None:
+    from tests.exports_support import stress
+
+    paths = {**large_exports, "stress": export_pdf(stress(), tmp_path / "stress.pdf"),
+             "16 factors": export_pdf(sixteen_factors(), tmp_path / "sixteen.pdf")}
+    for key, path in paths.items():
+        if path.suffix != ".pdf":
+            continue
+        tiny = [(page, ch, round(size, 2)) for page, ch, size in text_sizes(path) if size < 5.99]
         assert not tiny, (key, tiny[:10])
+
+
+def sixteen_factors() -> m.Workshop:
+    """A canvas of 16 factors with long names (the most the book's horizontal labels take)."""
+    w = generate_workshop(teams=3, promises=3, canvases=1, curves=4, factors=16, segments=2)
+    w.canvases[0].factors[3].name = "Урегулирование убытков без визита в офис"
+    return w
+
+
+def test_sixteen_factor_names_run_across_and_the_canvas_shares_its_page_with_the_errc_grid(tmp_path: Path) -> None:
+    import pypdfium2
+
+    w = sixteen_factors()
+    w.canvases[0].factors[5].name, w.canvases[0].factors[5].errc = "Тишина", None
+    path = export_pdf(w, tmp_path / "sixteen.pdf")
+    text = pdftotext(path)
+    page = next(i for i, p in enumerate(text.split("\f")) if "ИСКЛЮЧИТЬ" in p)
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        textpage = document[page].get_textpage()
+        chars = textpage.get_text_range(0, textpage.count_chars())
+        label, grid = chars.find("Тишина"), chars.find("ИСКЛЮЧИТЬ")
+        first, last = textpage.get_charbox(label), textpage.get_charbox(label + len("Тишина") - 1)
+        assert first[1] > textpage.get_charbox(grid)[3]  # the chart's label, above the ERRC grid
+        assert last[0] > first[2] and abs(last[1] - first[1]) < 1  # the name runs across, not upright
+    finally:
+        document.close()
+    assert w.canvases[0].title in text.split("\f")[page]  # the chart and its ERRC grid on one page
 
 
 def test_full_registers_go_to_an_appendix_only_when_asked(large: m.Workshop, tmp_path: Path) -> None:
@@ -360,3 +395,11 @@ def test_rival_curves_differ_by_dash_and_marker_not_colour_alone(tmp_path: Path)
                  if shape.has_chart)
     markers = [series.marker.style for series in chart.plots[0].series]
     assert XL_MARKER_STYLE.SQUARE in markers and XL_MARKER_STYLE.TRIANGLE in markers
+
+
+def test_team_and_promise_notes_are_in_the_handout(tmp_path: Path) -> None:
+    w = sample()
+    w.teams[0].notes = "Пилот в двух районах до марта"
+    w.promises[0].notes = "Согласовано с финансовой службой"
+    text = squeeze(pdftotext(export_pdf(w, tmp_path / "notes.pdf")))
+    assert squeeze(w.teams[0].notes) in text and squeeze(w.promises[0].notes) in text
