@@ -14,7 +14,7 @@ from app import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 WRITER_WAIT = 30.0  # seconds import-promises waits for another writer of the same file before refusing
-COMMANDS = ("new", "import", "export", "check", "import-promises", "merge", "serve")
+COMMANDS = ("new", "import", "export", "check", "import-promises", "import-readings", "merge", "serve")
 
 
 class UsageError(Exception):
@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--promises", type=Path, metavar="OUT", help="the promise table as .xlsx or .csv")
     exp.add_argument("--logo", type=Path, metavar="FILE", help="a PNG, JPEG or SVG logo for handouts, slides and decks")
     exp.add_argument("--accent", metavar="#RRGGBB", help="the accent colour of handouts, slides and decks")
+    exp.add_argument("--team", metavar="TEAM", help="with --pdf: the read-only «for the team» handout of one team "
+                                                    "(its promises, figures and economics), by id or name")
     exp.add_argument("--full", action="store_true",
                      help="add the full registers (every promise and team) to the handout, slides and deck of a "
                           "large workshop as an appendix (by default they are summarised)")
@@ -60,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp_p.add_argument("file", type=Path)
     imp_p.add_argument("table", type=Path)
     imp_p.add_argument("--skip-bad-rows", action="store_true",
+                       help="import the rows that can be taken and report the others (default: import nothing)")
+    imp_r = sub.add_parser("import-readings", help="add the figures (period, promise or team, value, met) of a "
+                                                   ".xlsx or .csv table to a workshop")
+    imp_r.add_argument("file", type=Path)
+    imp_r.add_argument("table", type=Path)
+    imp_r.add_argument("--skip-bad-rows", action="store_true",
                        help="import the rows that can be taken and report the others (default: import nothing)")
     chk = sub.add_parser("check", help="file integrity and methodology checks")
     chk.add_argument("file", type=Path)
@@ -211,11 +219,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not wanted:
         raise UsageError("clientocracy export: say what to write "
                          "(--json, --pdf, --pptx, --slides-pdf, --png, --promises)")
+    if args.team is not None and set(wanted) != {"pdf"}:
+        raise UsageError("clientocracy export: --team writes one team's handout: give it with --pdf only")
     if "promises" in wanted and wanted["promises"].suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy export: {wanted['promises']}: --promises writes a .xlsx or .csv table")
     branding = _branding(args)
     _refuse_unsafe_outputs(args, wanted)
     workshop = read_workshop(args.file)
+    if args.team is not None:
+        _export_team(workshop, args.team, wanted["pdf"], branding=branding, page=args.page)
+        return EXIT_OK
     for kind, out in wanted.items():
         options = {"branding": branding, "full": args.full} if kind in _BRANDED else {}
         if kind == "pdf":
@@ -297,6 +310,19 @@ def _export_with(name: str):
     return run
 
 
+def _export_team(workshop, team: str, out: Path, **options) -> None:
+    """The «for the team» handout of the team with id or name `team` (UsageError when there is none)."""
+    from app.promise_sheet import normalize
+
+    found = [t for t in workshop.teams if t.id == team] or [
+        t for t in workshop.teams if normalize(t.name) == normalize(team)]
+    if len(found) != 1:
+        known = ", ".join(f"{t.id} ({t.name})" for t in workshop.teams[:20])
+        reason = "several teams are" if found else "no team is"
+        raise UsageError(f"clientocracy export: --team {team!r}: {reason} called so (teams: {known or 'none'})")
+    _export_with("export_team_pdf")(workshop, out, team=found[0].id, **options)
+
+
 def _export_promises(workshop, out: Path) -> None:
     from app.promise_sheet import write_sheet
 
@@ -340,6 +366,68 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"{f.severity:8} {f.code:28} {f.message}")
             print(f"{args.file}: {counts['error']} errors, {counts['warning']} warnings, {counts['hint']} hints")
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _edit_file(path: Path, change):
+    """Open a workshop file (.clientocracy or .json) for writing, apply `change(document)` and write it back
+    atomically; returns what `change` returned (nothing is written when it raises)."""
+    if path.suffix.lower() == ".json":
+        from app.document import Document
+        from app.filelock import holding
+        from app.jsonio import write_json_file
+        from app.workfile import read_workshop
+
+        with holding(path, wait=WRITER_WAIT):  # read-modify-write under the lock beside the file
+            document = Document(read_workshop(path))
+            result = change(document)
+            write_json_file(path, document.model)
+        return result
+    from app.workfile import WorkFile
+
+    work = WorkFile.open(path, wait=WRITER_WAIT)  # waits for another writer; refuses an open app's file
+    try:
+        result = change(work.document)
+        work.save()
+    finally:
+        work.close()
+    return result
+
+
+def cmd_import_readings(args: argparse.Namespace) -> int:
+    """`import-readings FILE TABLE [--skip-bad-rows]`: add a table's figures to a workshop, written back atomically."""
+    from app.reading_import import read_readings
+
+    if args.table.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(f"clientocracy import-readings: {args.table}: the table must be a .xlsx or .csv file")
+    from app.fsutil import write_target
+
+    write_target(args.file)  # a read-only workshop or a device is refused before any work
+    read_readings(args.table)  # refuse an unreadable table before the workshop is opened
+    result = _edit_file(args.file, lambda document: _readings_into(document, args))
+    for problem in result.skipped:
+        print(f"{args.table}: {problem}", file=sys.stderr)
+    print(f"{args.file}: {result.added} readings added, {result.replaced} replaced from {args.table}")
+    return EXIT_OK
+
+
+def _readings_into(document, args: argparse.Namespace):
+    """Build the readings' batch for `document` and apply it; UsageError (nothing applied) for unusable rows."""
+    from app.document import EditRefused
+    from app.reading_import import import_readings
+
+    result = import_readings(document, args.table)
+    if result.skipped and not args.skip_bad_rows:
+        rows = "; ".join(str(p) for p in result.skipped)
+        raise UsageError(f"clientocracy import-readings: {args.table}: rows that cannot be imported, nothing "
+                         f"written (--skip-bad-rows imports the others): {rows}")
+    if result.batch is None and not result.taken:
+        raise UsageError(f"clientocracy import-readings: {args.table}: the table has no readings")
+    if result.batch is not None:
+        try:
+            document.apply(result.batch)
+        except EditRefused as e:
+            raise UsageError(f"clientocracy import-readings: {args.table}: {e}") from None
+    return result
 
 
 def cmd_import_promises(args: argparse.Namespace) -> int:
@@ -460,4 +548,5 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"new": cmd_new, "import": cmd_import, "export": cmd_export, "check": cmd_check,
-             "import-promises": cmd_import_promises, "merge": cmd_merge, "serve": _serve}
+             "import-promises": cmd_import_promises, "import-readings": cmd_import_readings, "merge": cmd_merge,
+             "serve": _serve}

@@ -12,7 +12,7 @@ from app.fsutil import TargetRefused, atomic_write_with
 if TYPE_CHECKING:
     from app.model import Workshop
 
-__all__ = ["ExportError", "export_pdf", "export_pictures", "export_pptx", "export_slides_pdf"]
+__all__ = ["ExportError", "export_pdf", "export_pictures", "export_pptx", "export_slides_pdf", "export_team_pdf"]
 
 
 class ExportError(RuntimeError):
@@ -58,6 +58,15 @@ def export_pdf(
 
     return _write(path, "PDF handout", lambda tmp: write_handout(
         workshop, tmp, page=page, landscape=landscape, findings=findings, branding=branding, full=full))
+
+
+def export_team_pdf(workshop: Workshop, path: str | os.PathLike[str], *, team: str, page: str = "A4",
+                    branding: Any = None) -> Path:
+    """Write the read-only «for the team» PDF of one team (by id): its promises, their figures and its economics."""
+    from exports.team_handout import write_team_handout
+
+    return _write(path, "Team handout", lambda tmp: write_team_handout(workshop, tmp, team, page=page,
+                                                                        branding=branding))
 
 
 def export_pptx(workshop: Workshop, path: str | os.PathLike[str], *, branding: Any = None, full: bool = False) -> Path:

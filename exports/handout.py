@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from app import model as m
-from exports import fonts, summary, summary_tables
+from exports import dashboard, fonts, summary, summary_tables
 from exports import handout_tables as tables
 from exports.context import Branding, Ctx, LongTexts
 from exports.cover import cover
@@ -257,6 +257,7 @@ def handout_story(ctx: Ctx, wide: Ctx, scope: Scope | None = None) -> list[Flowa
     _canvases(s)
     _wide(s, wide)
     _tables(s)
+    dashboard.handout_section(s)
     _appendix(s, wide)
     _notes(s)
     front = cover(ctx)

@@ -148,6 +148,10 @@ def slides_story(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
 
             out += [PageBreak(), Section(words["economics"]), *_economics(ctx),
                     PageBreak(), Section(say(words, "settled")), *economics_section(ctx)]
+    if w.readings:
+        from exports.dashboard import dashboard_flowables, word
+
+        out += [PageBreak(), Section(word(words, "dashboard")), *dashboard_flowables(ctx, scope.summary)]
     if scope.appendix:
         if scope.promises:
             out += [PageBreak(), Section(words["promises"], words["appendix"]), *tables.promise_tables(ctx)]
