@@ -298,7 +298,8 @@ def _leaves(t: Target) -> list[Leaf]:
             deletes.append(Delete(kind, m.copy_object(obj), items.index(obj_id), parent))
             items.remove(obj_id)
     reorders = _moves(t, ids_of)
-    return [*inserted, *levels_out, *clearing, *placed_out, *deletes, *setting, *late, *levels_in, *placed_in,
+    # Updates go before deletes: what stays refers, once repaired, only to what stays or was just inserted.
+    return [*inserted, *levels_out, *clearing, *setting, *late, *placed_out, *deletes, *levels_in, *placed_in,
             *reorders]
 
 
