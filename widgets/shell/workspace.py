@@ -12,12 +12,14 @@ from app.changed import WORKSHOP, Changes
 from app.document import Document
 from widgets.base.live import changes_of
 from widgets.base.table_specs import TableSpec, table_specs
+from widgets.economics.page import EconomicsPage
 from widgets.shell.editor_pages import EDITORS, EditorPage
 from widgets.shell.forms import WorkshopForm
 from widgets.shell.table_page import TablePage
 
 PAGES = ("workshop", *EDITORS)  # the page bar, in order
 DETAILS = "details"  # the first tab of the workshop page
+ECONOMICS = "economics"  # stage 7's page: the internal market and motivation, after the economics table
 
 
 def plain_tooltip(text: str) -> str:
@@ -40,6 +42,7 @@ class WorkshopPage(QTabWidget):
         self.undo_stack = undo_stack
         self.specs: dict[str, TableSpec] = table_specs()
         self.keys = [DETAILS, *self.specs]
+        self.keys.insert(self.keys.index("results") + 1 if "results" in self.keys else len(self.keys), ECONOMICS)
         self.built: dict[str, QWidget] = {}
         for _key in self.keys:
             holder = QWidget()
@@ -56,6 +59,8 @@ class WorkshopPage(QTabWidget):
             return self.built[key]
         if key == DETAILS:
             page: QWidget = WorkshopForm(self.document, self.undo_stack)
+        elif key == ECONOMICS:
+            page = EconomicsPage(self.document, self.undo_stack)
         else:
             spec = self.specs[key]
             page = TablePage(self.document, self.undo_stack, spec.kind, spec.columns, spec.new_row, spec.first_key,
@@ -85,8 +90,10 @@ class WorkshopPage(QTabWidget):
     def retranslate(self) -> None:
         """Tab titles in the current language."""
         self.setTabText(0, self.tr("Goal & details").replace("&", "&&"))
-        for index, spec in enumerate(self.specs.values(), start=1):
-            self.setTabText(index, QCoreApplication.translate("pages", spec.title).replace("&", "&&"))
+        for index, key in enumerate(self.keys):
+            if key in self.specs:
+                self.setTabText(index, QCoreApplication.translate("pages", self.specs[key].title).replace("&", "&&"))
+        self.setTabText(self.keys.index(ECONOMICS), self.tr("Internal market & motivation").replace("&", "&&"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

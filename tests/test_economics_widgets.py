@@ -1,0 +1,109 @@
+"""The economics page: the table after settlement, the settlement view, the totals and the management cost."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from app import changes
+from app.document import Document
+from app.jsonio import read_json_file
+from app.resources import sample_path
+from widgets.base.tables import format_number
+from widgets.economics.page import EconomicsPage
+
+SHOP, CARE, LOGISTICS, COUNCIL = "team-025", "team-027", "team-029", "team-032"
+
+
+@pytest.fixture
+def page(qtbot) -> Iterator[EconomicsPage]:
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    document = Document(read_json_file(sample_path()))
+    stack = QUndoStack()
+    shown = EconomicsPage(document, stack)
+    shown.undo_stack = stack  # kept alive with the page
+    qtbot.addWidget(shown)
+    shown.resize(1600, 900)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    QLocale.setDefault(QLocale.c())
+
+
+def text(page: EconomicsPage, team_id: str, key: str) -> str:
+    return page.table.proxy_index(team_id, page.model.column_of(key)).data()
+
+
+def type_into(qtbot, page: EconomicsPage, team_id: str, key: str, typed: str) -> None:
+    """Put the keyboard on a cell, type over it and press Enter, as a user does."""
+    view = page.table
+    view.setFocus()
+    view.setCurrentIndex(view.proxy_index(team_id, page.model.column_of(key)))
+    qtbot.keyClick(view, typed[0])
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, typed[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def test_the_table_shows_margins_after_settlement_and_cost_centres(page: EconomicsPage) -> None:
+    assert text(page, SHOP, "internal_costs") == "1,370,000"  # bought from logistics, purchasing and IT
+    assert text(page, SHOP, "settled") == "580,000"
+    assert text(page, LOGISTICS, "internal_revenue") == "750,000"
+    assert text(page, CARE, "settled") == "cost centre  -670,000"
+    tip = page.table.proxy_index(CARE, page.model.column_of("settled")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "serves" in tip and "Молодые семьи" in tip
+    assert text(page, SHOP, "pool") == "58,000" and text(page, SHOP, "shares") == "Σ 1"
+    assert text(page, SHOP, "budget_left") == "10,000"  # 60 000 a month less the running experiment's 50 000
+
+
+def test_typing_a_revenue_is_one_undo_step_and_the_figures_follow(qtbot, page: EconomicsPage) -> None:
+    type_into(qtbot, page, SHOP, "revenue", "6000000")
+    assert page.document.get(SHOP).economics.revenue == 6_000_000
+    assert text(page, SHOP, "settled") == "980,000" and text(page, SHOP, "pool") == "98,000"
+    qtbot.waitUntil(lambda: "690,000" in page.totals.lines.text())  # the organisation's result follows
+    assert page.undo_stack.count() == 1
+    page.undo_stack.undo()
+    assert text(page, SHOP, "settled") == "580,000"
+
+
+def test_a_computed_internal_figure_refuses_typing_and_says_where_the_price_is(qtbot, page: EconomicsPage) -> None:
+    hints: list[str] = []
+    page.hint.connect(hints.append)
+    type_into(qtbot, page, SHOP, "internal_costs", "5")
+    assert hints and "prices" in hints[0]
+    assert page.document.get(SHOP).economics.internal_costs is None and page.undo_stack.count() == 0
+
+
+def test_a_new_price_moves_money_in_the_table_the_settlements_and_the_totals(qtbot, page: EconomicsPage) -> None:
+    doc = page.document
+    doc.apply(changes.update(doc, "prm-046", price=800_000))
+    assert text(page, LOGISTICS, "settled") == "100,000" and text(page, SHOP, "settled") == "530,000"
+    settlements = page.settlements.table
+    qtbot.waitUntil(lambda: settlements.item(0, 2).text() == format_number(800_000))
+    assert [settlements.item(0, c).text() for c in (0, 1)] == ["Магазин на Лесной", "Логистика"]
+    assert "balances" in page.settlements.balance.text()
+
+
+def test_typed_internal_figures_that_do_not_balance_are_flagged(qtbot, page: EconomicsPage) -> None:
+    doc = page.document
+    care = doc.get(CARE)
+    doc.apply(changes.update(doc, "prm-049", price=None))
+    doc.apply(changes.update(doc, CARE, economics=replace(care.economics, internal_costs=100_000)))
+    qtbot.waitUntil(lambda: "differ" in page.settlements.balance.text())
+    assert "100,000" in page.settlements.balance.text()
+
+
+def test_the_management_cost_is_shown_beside_the_methods_one_per_cent(qtbot, page: EconomicsPage) -> None:
+    assert "0.99 %" in page.totals.management.text() and "1 %" in page.totals.management.text()
+    doc = page.document
+    council = doc.get(COUNCIL)
+    doc.apply(changes.update(doc, COUNCIL, economics=replace(council.economics, costs=450_000)))
+    qtbot.waitUntil(lambda: "4.95 %" in page.totals.management.text())
+    assert "#C0392B" in page.totals.management.text()  # far above the reference: shown in red
