@@ -119,9 +119,13 @@ def _canvases(s: Sections) -> None:
         if c.tagline:
             s.add(para(f"«{c.tagline}»", st.tagline))
         share = 0.64 if landscape else 0.46
-        s.add(FitDrawing(partial(canvas_drawing, c, words, text_scale=st.scale),
-                         ctx.height * share, min_height=ctx.height * share * 0.8))
-        s.add(Spacer(1, 6), para(words["errc"], st.h2), *tables.errc_grid(ctx, c))
+        grid = tables.errc_grid(ctx, c)
+        errc_h = sum(f.wrap(ctx.width, ctx.height)[1] for f in grid) + 30 * st.scale  # with its heading
+        above = (70 + (14 if c.segment else 0) + (22 if c.tagline else 0)) * st.scale  # kicker, title, lines
+        chart_h = max(ctx.height * 0.3, min(ctx.height * share, ctx.height - errc_h - above - 12))
+        # the canvas and its ERRC grid on one page, in every page size and orientation
+        s.add(FitDrawing(partial(canvas_drawing, c, words, text_scale=st.scale), chart_h, min_height=chart_h * 0.8))
+        s.add(Spacer(1, 6), para(words["errc"], st.h2), *grid)
         if c.factors:
             s.add(para(words["factors"], st.h2), *tables.factor_table(ctx, c))
 

@@ -47,13 +47,16 @@ class DeferredCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held)
+        annotations = 0  # link names count on across the replayed pages (each held page kept its own count)
         for state in self._held:
             self.__dict__.update(state)
+            self._annotationCount = annotations = max(annotations, self._annotationCount)
             page = self.getPageNumber()
             for fn in self.late.get(page, ()):
                 fn(self, total)
             if self.decorate is not None:
                 self.decorate(self, page, total)
+            annotations = self._annotationCount
             Canvas.showPage(self)
         Canvas.save(self)
 

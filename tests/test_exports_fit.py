@@ -10,9 +10,12 @@ import pytest
 
 from app import model as m
 from app.generate import generate_workshop
+from app.promise_tree import promise_numbers, widest
 from exports import export_pdf, export_pictures, export_pptx, export_slides_pdf
+from exports.i18n import Words
 from tests.exports_support import pdfinfo, pdftotext, sample, squeeze
 
+ELIMINATE = Words("ru")["eliminate"].upper()  # the ERRC grid's first heading, as the handout prints it
 HALO = "F2C1A5"  # app.palette.HALO: the editor's method-error halo
 PROBLEM = "D55E00"  # app.palette.PROBLEM
 
@@ -78,7 +81,7 @@ def test_a_one_canvas_workshop_gives_a_cover_and_its_canvas(tmp_path: Path) -> N
     squeezed = squeeze(text)
     for factor in w.canvases[0].factors:
         assert squeeze(factor.name) in squeezed, factor.name
-    assert "ИСКЛЮЧИТЬ" in text and "Факторы" in text and "Цена корзины из 20 товаров" in text
+    assert ELIMINATE in text and "Факторы" in text and "Цена корзины из 20 товаров" in text
     deck_text = " ".join(shape.name for slide in slides(deck) for shape in slide.shapes)
     assert "Chart:" in deck_text and "ERRC" in deck_text and "Структура" not in deck_text
     goal_slide = pdftotext(slides_pdf)
@@ -169,12 +172,12 @@ def test_sixteen_factor_names_run_across_and_the_canvas_shares_its_page_with_the
     w.canvases[0].factors[5].name, w.canvases[0].factors[5].errc = "Тишина", None
     path = export_pdf(w, tmp_path / "sixteen.pdf")
     text = pdftotext(path)
-    page = next(i for i, p in enumerate(text.split("\f")) if "ИСКЛЮЧИТЬ" in p)
+    page = next(i for i, p in enumerate(text.split("\f")) if ELIMINATE in p)
     document = pypdfium2.PdfDocument(str(path))
     try:
         textpage = document[page].get_textpage()
         chars = textpage.get_text_range(0, textpage.count_chars())
-        label, grid = chars.find("Тишина"), chars.find("ИСКЛЮЧИТЬ")
+        label, grid = chars.find("Тишина"), chars.find(ELIMINATE)
         first, last = textpage.get_charbox(label), textpage.get_charbox(label + len("Тишина") - 1)
         assert first[1] > textpage.get_charbox(grid)[3]  # the chart's label, above the ERRC grid
         assert last[0] > first[2] and abs(last[1] - first[1]) < 1  # the name runs across, not upright
@@ -187,8 +190,9 @@ def test_full_registers_go_to_an_appendix_only_when_asked(large: m.Workshop, tmp
     full = export_pdf(large, tmp_path / "full.pdf", full=True)
     text = pdftotext(full)
     assert "Приложение: полные реестры" in text
-    assert str(len(large.promises)) in lines(text)  # the last row's number, on one line (never «300/0»)
-    assert all(f"{i}" in lines(text) for i in range(1000, 3001, 250))
+    numbers = promise_numbers(large)  # the tree of promises' numbers (1.2.1), as the map and the table show them
+    assert widest(numbers) in lines(text)  # the widest number, on one line (never «3.120/.1»)
+    assert all(numbers[p.id] in lines(text) for p in large.promises[::250])
     assert len(slides(export_pptx(large, tmp_path / "full.pptx", full=True))) > 40
 
 
@@ -403,3 +407,13 @@ def test_team_and_promise_notes_are_in_the_handout(tmp_path: Path) -> None:
     w.promises[0].notes = "Согласовано с финансовой службой"
     text = squeeze(pdftotext(export_pdf(w, tmp_path / "notes.pdf")))
     assert squeeze(w.teams[0].notes) in text and squeeze(w.promises[0].notes) in text
+
+
+@pytest.mark.parametrize(("page", "landscape"), [("A4", True), ("A3", False), ("A3", True)])
+def test_every_page_size_keeps_the_canvas_with_its_errc_grid(tmp_path: Path, page: str, landscape: bool) -> None:
+    w = sample()
+    path = export_pdf(w, tmp_path / "h.pdf", page=page, landscape=landscape)  # contents may run past the cover
+    pages_text = pdftotext(path).split("\f")
+    page_of_grid = next(i for i, p in enumerate(pages_text) if ELIMINATE in p)
+    assert w.canvases[0].title in pages_text[page_of_grid]
+    assert "СОДЕРЖАНИЕ" in pages_text[0]
