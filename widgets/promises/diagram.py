@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app import model as m
+from app import readings
 from app.changed import Changes
 from app.document import Document
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
@@ -74,6 +75,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._pair_of: dict[str, Pair] = {}
         self._graph: FeedGraph | None = None
         self._numbers: dict[str, int] | None = None
+        self._readings: dict[str, str] | None = None
         self._quiet = False
         self._entry: PromiseEntry | None = None
         self._renaming: InlineNameEditor | None = None
@@ -157,6 +159,7 @@ class PromiseDiagram(QObject, PromiseGestures):
             for k, p in enumerate(promises):
                 offset = base + (k - (count - 1) / 2) * SPREAD
                 edge = PromiseEdge(p.id, source, target, [p.id], look_of(w, [p], self.by_value), offset)
+                edge.set_reading(self.reading_states().get(p.id, ""))
                 self.scene.add_edge(edge)
                 self._edge_of[p.id] = p.id
                 edges.append(p.id)
@@ -198,6 +201,22 @@ class PromiseDiagram(QObject, PromiseGestures):
         if self._numbers is None:
             self._numbers = numbers_of(self.document.model)
         return self._numbers
+
+    def reading_states(self) -> dict[str, str]:
+        """The state of each promise's latest figure (transparency in figures), worked out once per change."""
+        if self._readings is None:
+            self._readings = readings.states(self.document.model)
+        return self._readings
+
+    def _follow_readings(self) -> None:
+        """Mark again the arrows whose promise's latest figure changed state."""
+        old = self.reading_states()
+        self._readings = None
+        new = self.reading_states()
+        for promise_id in {i for i in (*old, *new) if old.get(i) != new.get(i)}:
+            edge = self.edge_of(promise_id)
+            if edge is not None and not edge.is_bundle:
+                edge.set_reading(new.get(promise_id, ""))
 
     def card(self, edge: PromiseEdge) -> str:
         """The hover card of an arrow: the promise (or the bundle's promises) in words."""
@@ -270,6 +289,8 @@ class PromiseDiagram(QObject, PromiseGestures):
         if changes.everything:
             self.rebuild()
             return
+        if changes.touches("reading"):
+            self._follow_readings()
         placed = changes.placed(DIAGRAM)
         if not placed and not changes.touches("promise", "team", "segment", "value"):
             return
@@ -357,6 +378,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.auto_expanded.clear()
         self._graph = None
         self._numbers = None
+        self._readings = None
         self.focus = None
         self._populate()
         self._select_in_scene([i for i in self.ctx.selection if self.document.find(i) is not None])

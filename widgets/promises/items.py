@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import model as m
+from app import readings
 from app.promise_rules import is_unempowered
 from widgets.diagram.geometry import exit_point
 from widgets.diagram.items import EdgeItem, NodeItem, arrow_head, clip_line
@@ -115,6 +116,8 @@ class PromiseEdge(EdgeItem):
         """The promise's row in the promise table (None for a bundle)."""
         self.caption = ""
         """The promise's text, drawn along the arrow when the zoom makes it readable."""
+        self.reading = ""
+        """The state of the promise's latest figure (readings.MET, NOT_MET, UNKNOWN) or "" without figures."""
         self.group: list[PromiseEdge] = []
         """Every arrow between the same two parties, both ways (this one included), in the order of their tags."""
         self.forward = True
@@ -248,6 +251,12 @@ class PromiseEdge(EdgeItem):
             self.number, self.caption = number, caption
             self.update()
 
+    def set_reading(self, state: str) -> None:
+        """Mark the arrow with its latest figure's state: met, not met, without a verdict, or no mark ("")."""
+        if state != self.reading:
+            self.reading = state
+            self.update()
+
     def set_group(self, group: list[PromiseEdge], forward: bool) -> None:
         """Share the stretch between two parties with the arrows of `group` (every arrow between them, both ways,
         in order; `forward`: this one runs from the group's first party): each gets its own part of it for its
@@ -318,10 +327,12 @@ class PromiseEdge(EdgeItem):
             widths.append(("warning", SIGN + 2, SIGN + 2))
         elif look.glyph and look.count == 1:
             widths.append(("glyph", 21.0, 21.0))
+        if self.reading in readings.STATE_MARKS and self.reading != readings.NO_READINGS and look.count == 1:
+            widths.append(("reading", 21.0, 21.0))
         badges = [(kind, w, w * run + h * rise + 2) for kind, w, h in widths]
         a, b = self.tag_stretch()
         stretch = leg.length() * (b - a) - TAG_GAP
-        for least in ("glyph", "warning", "number", "count"):  # what has no room is left to the hover card
+        for least in ("reading", "glyph", "warning", "number", "count"):  # what has no room is left to the hover card
             if sum(reach for *_, reach in badges) > stretch:
                 badges = [badge for badge in badges if badge[0] != least]
         room = min(stretch, MAX_LABEL) - sum(reach for *_, reach in badges)
@@ -366,6 +377,16 @@ class PromiseEdge(EdgeItem):
                     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
             elif kind == "warning":
                 paint_warning(painter, middle, SIGN)
+            elif kind == "reading":  # the latest figure: a square, where the status's glyph is a disc
+                color = readings.STATE_COLORS[self.reading]
+                painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+                painter.setBrush(brush(color))
+                painter.drawRoundedRect(QRectF(middle.x() - 9, middle.y() - 9, 18, 18), 4, 4)
+                if lod >= TEXT_LOD * 0.7:
+                    painter.setFont(diagram_font(12, bold=True))
+                    painter.setPen(QPen(QColor("#FFFFFF")))
+                    painter.drawText(QRectF(middle.x() - 9, middle.y() - 9.5, 18, 18), Qt.AlignmentFlag.AlignCenter,
+                                     readings.STATE_MARKS[self.reading])
             else:
                 painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
                 painter.setBrush(brush(look.color))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app import model as m
+from app import readings
 from widgets.base.text_size import text_scale, text_size
 from widgets.promises.style import (
     MIXED,
@@ -76,6 +77,10 @@ class Legend(QFrame):
         cells += [(status_icon(code, 14, ink), status_name(code), 28, 1) for code in STATUS_STYLES]
         cells.append((warning_icon(16), self.tr("not empowered: accepted or kept without all it needs"), 16, 2))
         cells.append(("×3", self.tr("several promises between the same two parties"), 0, 2))
+        if w.readings:  # transparency in figures: the square on an arrow
+            squares = "".join(f'<span style="color:{readings.STATE_COLORS[s]}">■</span>'
+                              for s in (readings.MET, readings.NOT_MET))
+            cells.append((squares, self.tr("latest figure: met or not met (see the Dashboard)"), 0, 2))
         row = col = 0
         for icon, text, width, span in cells:
             if span == 2 and col:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app import model as m
+from app import readings
 from app.changed import Changes
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.structure.parties import badge_for, node_kind
@@ -44,6 +45,7 @@ class StructureDrawing:
     def _populate(self) -> None:
         """Put every segment, team and link on the scene (once; afterwards the scene follows edits)."""
         model = self.document.model
+        self._latest_readings: dict[str, m.Reading] | None = None
         stored = model.layouts.get(DIAGRAM, {})
         missing = [o.id for o in [*model.segments, *model.teams] if o.id not in stored]
         placed = self._placements() if missing else {}
@@ -57,7 +59,14 @@ class StructureDrawing:
             self._add_edge(link, (link.to, link.from_) in pairs)
 
     def _make_node(self, obj: Any) -> NodeItem:
-        return NodeItem(obj.id, node_kind(obj), obj.name, badge_for(obj), can_link=isinstance(obj, m.Team))
+        return NodeItem(obj.id, node_kind(obj), obj.name, badge_for(obj, self._latest(obj.id)),
+                        can_link=isinstance(obj, m.Team))
+
+    def _latest(self, team_id: str) -> m.Reading | None:
+        """The latest figure of a team's success indicator (worked out once per change of the figures)."""
+        if getattr(self, "_latest_readings", None) is None:
+            self._latest_readings = readings.latest_by_object(self.document.model)
+        return self._latest_readings.get(team_id)  # type: ignore[union-attr]
 
     def _add_edge(self, link: m.Link, reversed_too: bool | None = None) -> None:
         source, target = self.scene.nodes.get(link.from_), self.scene.nodes.get(link.to)
@@ -105,6 +114,10 @@ class StructureDrawing:
         if changes.everything:
             self._rebuild()
             return
+        if changes.touches("reading"):  # a team's badge shows its latest figure
+            self._latest_readings = None
+            for team in self.document.model.teams:
+                self._refresh_node(team.id)
         placed = changes.placed(DIAGRAM)
         if not placed and not changes.touches(*PARTIES, "link"):
             return
@@ -172,7 +185,7 @@ class StructureDrawing:
         if node is None or obj is None:
             return
         before = (node.kind, node.badge)
-        reshaped = node.set_content(node_kind(obj), obj.name, badge_for(obj))
+        reshaped = node.set_content(node_kind(obj), obj.name, badge_for(obj, self._latest(node_id)))
         if reshaped:
             for edge in node.edges:
                 edge.update_geometry()

@@ -80,11 +80,13 @@ def indicator_met(indicator: m.Indicator | None) -> bool | None:
     return current >= target
 
 
-def badge_for(obj: Any) -> Badge | None:
-    """A team's badge (members count, indicator met or not); segments have none."""
+def badge_for(obj: Any, latest: m.Reading | None = None) -> Badge | None:
+    """A team's badge (members count, indicator met or not: by its `latest` reading's verdict when it has one, else
+    by its current figure against its target); segments have none."""
     if not isinstance(obj, m.Team):
         return None
-    return Badge(len(obj.members), indicator_met(obj.indicator))
+    met = latest.met if latest is not None and latest.met is not None else indicator_met(obj.indicator)
+    return Badge(len(obj.members), met)
 
 
 def link_problem(document: Document, from_id: str, to_id: str) -> str | None:
