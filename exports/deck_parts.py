@@ -184,7 +184,7 @@ def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: in
         items.append(("link", ""))
     for what, key in items:
         label = words[f"err_{key}"] if what == "problem" else words["serves"] if what == "link" else words[key]
-        step = 380000 + len(label) * 70000
+        step = 380000 + len(label) * 84000  # 12 pt labels: readable from the back of the room
         if cx > x and cx + step > x + w:
             cx, cy = x, cy + 260000
         if what == "box":
@@ -202,8 +202,8 @@ def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: in
             out.append(line_sample(next_id, f"Legend: {label}", cx, cy + 110000, 300000, color,
                                    status_look.width * 0.75 if status_look else 1.5,
                                    DASHES.get(status_look.dash, "") if status_look else ""))
-        out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, cy, len(label) * 70000, 220000,
-                           [Run(label, 10, False, INK)], anchor="ctr"))
+        out.append(textbox(next_id + 1, f"Legend: {label}", cx + 340000, cy, len(label) * 84000, 220000,
+                           [Run(label, 12, False, INK)], anchor="ctr"))
         cx, next_id = cx + step, next_id + 3
     return out
 

@@ -266,11 +266,12 @@ def test_the_deck_draws_method_errors_with_a_halo_a_marker_and_a_legend(tmp_path
         assert halos and _line(halos[0])[0] == HALO, words
         assert markers and str(markers[0].fill.fore_color.rgb) == PROBLEM, words
         arrows = [s for s in promise_map if isinstance(s, Connector) and s.name.endswith(f"[{promise.id}]")
-                  and s.name.startswith(f"{w.promises.index(promise) + 1}. ")]
-        assert len(arrows) == 1, words  # the promise's own arrow, named «N. text [id]»
+                  and s.name != f"{words} [{promise.id}]"]
+        assert len(arrows) == 1 and promise.text[:20] in arrows[0].name, words  # «N. text [id]» over its halo
         assert any(s.name == f"Legend: {words}" for s in promise_map), words
-    assert _line(next(s for s in promise_map if isinstance(s, Connector) and s.name.startswith("3. ")))[1] \
-        == "sysDashDotDot"  # broken keeps its status's dash under the marker
+    broken = next(s for s in promise_map if isinstance(s, Connector) and s.name.endswith(f"[{w.promises[2].id}]")
+                  and not s.name.startswith(ERROR_WORDS[2]))
+    assert _line(broken)[1] == "sysDashDotDot"  # broken keeps its status's dash under the marker
 
 
 def test_opposite_promises_between_one_pair_use_different_sides(tmp_path: Path) -> None:
@@ -417,3 +418,13 @@ def test_every_page_size_keeps_the_canvas_with_its_errc_grid(tmp_path: Path, pag
     page_of_grid = next(i for i, p in enumerate(pages_text) if ELIMINATE in p)
     assert w.canvases[0].title in pages_text[page_of_grid]
     assert "СОДЕРЖАНИЕ" in pages_text[0]
+
+
+def test_row_numbers_of_a_long_register_stay_whole(tmp_path: Path) -> None:
+    w = sample()
+    template = w.promises[-1]
+    w.promises += [m.Promise(f"extra-{i}", template.from_, template.to, f"Обещание {i}", status="draft")
+                   for i in range(1200)]
+    found = lines(pdftotext(export_pdf(w, tmp_path / "long.pdf", full=True)))
+    numbers = [line for line in found if line.replace(".", "").isdigit()]
+    assert numbers and max(len(n) for n in numbers) >= 4  # four-digit row numbers are printed whole
