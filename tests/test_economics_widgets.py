@@ -107,3 +107,38 @@ def test_the_management_cost_is_shown_beside_the_methods_one_per_cent(qtbot, pag
     doc.apply(changes.update(doc, COUNCIL, economics=replace(council.economics, costs=450_000)))
     qtbot.waitUntil(lambda: "4.95 %" in page.totals.management.text())
     assert "#C0392B" in page.totals.management.text()  # far above the reference: shown in red
+
+
+# ------------------------------------------------------------------ prices and experiments in the workshop tables
+def test_a_price_typed_in_the_promise_table_settles_and_a_clients_promise_has_none(qtbot) -> None:
+    from tests.test_shell_tables import page_for
+
+    doc = Document(read_json_file(sample_path()))
+    table = page_for(qtbot, doc, "promises")
+    hints: list[str] = []
+    table.hint.connect(hints.append)
+    price = table.model.column_of("price")
+    internal = table.model.row_of("prm-047")
+    assert table.model.setData(table.model.index(internal, price), "400000")
+    assert doc.get("prm-047").price == 400_000
+    from app import economics as eco
+
+    assert eco.team_money(doc.model)["team-030"].internal_revenue == 400_000
+    external = table.model.row_of("prm-043")
+    assert not table.model.setData(table.model.index(external, price), "5")
+    assert doc.get("prm-043").price is None and hints and "internal promise" in hints[0]
+
+
+def test_an_experiment_names_the_promise_it_serves_and_what_was_learned(qtbot) -> None:
+    from tests.test_shell_tables import page_for
+
+    doc = Document(read_json_file(sample_path()))
+    table = page_for(qtbot, doc, "experiments")
+    row = table.model.row_of("exp-050")
+    cell = table.model.index(row, table.model.column_of("promise"))
+    assert cell.data() == "Свежие продукты на полке к открытию"
+    assert table.model.setData(cell, None)  # the choice "— no promise —"
+    assert doc.get("exp-050").promise is None and cell.data() == "— no promise —"
+    learning = table.model.index(row, table.model.column_of("learning"))
+    assert table.model.setData(learning, "Выкладка к 07:30 требует второй смены")
+    assert doc.get("exp-050").learning == "Выкладка к 07:30 требует второй смены"

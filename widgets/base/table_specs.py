@@ -60,6 +60,7 @@ READING_MET = {
 }
 SEVERITIES = {None: "—", **{n: str(n) for n in range(1, 6)}}
 NO_TEAM = QT_TRANSLATE_NOOP("choices", "— no team —")
+NO_PROMISE = QT_TRANSLATE_NOOP("choices", "— no promise —")
 
 
 def fixed_choices(words: dict[Any, str]) -> tuple[Callable[[Document], Choices], Callable[[Document, Any], str]]:
@@ -96,6 +97,26 @@ def team_choices(document: Document) -> Choices:
 def optional_team_choices(document: Document) -> Choices:
     """No team, then the teams, for an experiment's team cell."""
     return [(None, _t("choices", NO_TEAM)), *team_choices(document)]
+
+
+def optional_promise_choices(document: Document) -> Choices:
+    """No promise, then the promises by text, for the promise an experiment serves."""
+    return [(None, _t("choices", NO_PROMISE)), *((p.id, p.text) for p in document.model.promises)]
+
+
+def promise_text(document: Document, obj_id: Any) -> str:
+    """The text a cell shows for the promise an experiment serves."""
+    return _t("choices", NO_PROMISE) if obj_id is None else name_of(document, obj_id)
+
+
+def set_price(document: Document, promise: m.Promise, value: Any) -> Edit | None:
+    """A builder of a promise's internal price: only a promise to a team has one, and it is not negative."""
+    if value is not None and document.kind_of(promise.to) != "team":
+        raise ValueError(QCoreApplication.translate(
+            "columns", "Only an internal promise (to a team) has a price: the team that receives it pays for it."))
+    if value is not None and value < 0:
+        raise ValueError(QCoreApplication.translate("columns", "A price cannot be negative."))
+    return set_field("price")(document, promise, value)
 
 
 def party_choices(document: Document) -> Choices:
@@ -350,9 +371,14 @@ def table_specs() -> dict[str, TableSpec]:
                    width=120),
             Column("granted", QT_TRANSLATE_NOOP("columns", "Granted"), _granted, width=110, tip=QT_TRANSLATE_NOOP(
                 "columns", "Authorities and resources granted, of those the promise needs")),
+            Column("price", QT_TRANSLATE_NOOP("columns", "Price a month"), attrgetter("price"), set_price, "number",
+                   width=120, tip=QT_TRANSLATE_NOOP(
+                       "columns", "The internal market: what the team that receives an internal promise pays the "
+                                  "team that gives it, each month")),
         ], new_promise, "text"),
         TableSpec("experiments", "experiment", QT_TRANSLATE_NOOP("pages", "Experiments"), QT_TRANSLATE_NOOP(
-            "pages", "Stage 9 · Experiments: hypothesis, metric, budget, dates, outcome and decision."), [
+            "pages", "Stage 9 · Experiments without approval, within each team's monthly budget: hypothesis, metric, "
+                     "budget, dates, outcome, decision, the promise served and what was learned."), [
             reference("team", QT_TRANSLATE_NOOP("columns", "Team"), "team", optional_team_choices, ("team",),
                       width=180),
             text("hypothesis", QT_TRANSLATE_NOOP("columns", "Hypothesis"), stretch=True),
@@ -365,6 +391,11 @@ def table_specs() -> dict[str, TableSpec]:
             text("result", QT_TRANSLATE_NOOP("columns", "Result"), width=180),
             choice("decision", QT_TRANSLATE_NOOP("columns", "Decision"), "decision", fixed_choices(DECISIONS),
                    width=100),
+            Column("promise", QT_TRANSLATE_NOOP("columns", "Serves the promise"), attrgetter("promise"),
+                   set_field("promise"), "choice", promise_text, optional_promise_choices, ("promise",), width=220,
+                   tip=QT_TRANSLATE_NOOP("columns", "The promise whose keeping the experiment is meant to improve")),
+            text("learning", QT_TRANSLATE_NOOP("columns", "What we learned"), width=240, tip=QT_TRANSLATE_NOOP(
+                "columns", "What was learned, errors included: analyse mistakes and improve from feedback")),
         ], new_experiment, "hypothesis"),
         TableSpec("readings", "reading", QT_TRANSLATE_NOOP("pages", "Figures"), QT_TRANSLATE_NOOP(
             "pages", "Transparency in figures · The actual value of each promise's metric and each team's success "
