@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from typing import Any
 from xml.sax.saxutils import escape
 
 from app import model as m
@@ -15,7 +16,7 @@ FONT = "PT Sans"
 THUMB = (256, 144)  # pixels, 16:9
 
 
-def _parts(prs) -> dict[str, object]:
+def _parts(prs) -> dict[str, Any]:
     return {str(part.partname): part for part in prs.part.package.iter_parts()}
 
 
@@ -84,6 +85,7 @@ def thumbnail(prs, info: m.WorkshopInfo, accent: str) -> None:
     image = Image.new("RGB", THUMB, "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, w, int(h * 0.58)), fill=hex_rgb(accent))
+    font: Any
     try:
         font = ImageFont.truetype(str(resource_path("fonts", "PTSans-Bold.ttf")), 15)
     except OSError:

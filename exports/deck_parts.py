@@ -174,7 +174,8 @@ def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: in
     occurs (its dash) and the method errors that occur (halo and marker); two rows when one is not enough."""
     out, cx, cy, next_id = [], x, y, first_id
     kinds = {n.kind for n in diagram.nodes.values()}
-    items = [("box", k) for k in ("segment", "client_facing", "service", "council") if k in kinds]
+    items: list[tuple[str, str]] = [("box", k) for k in ("segment", "client_facing", "service", "council")
+                                    if k in kinds]
     if diagram.name == "promises":
         present = {e.status for e in diagram.edges}
         items += [("status", st) for st in (*m.PROMISE_STATUSES, "mixed") if st in present]

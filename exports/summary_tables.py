@@ -18,7 +18,8 @@ TEAM_NAMES = 600
 
 def _names(ctx: Ctx, names: list[str]) -> str:
     """Names joined by commas, cut at TEAM_NAMES characters with a count of the rest."""
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for n in names:
         if used + len(n) > TEAM_NAMES and out:
             return ", ".join(out) + " " + ctx.words("more_of", n=len(names) - len(out))
