@@ -143,10 +143,10 @@ def import_readings(doc: Document, path: str | Path) -> ReadingImport:
 def _index(w: m.Workshop) -> dict[str, list[str]]:
     """Normalised id, promise text and team name → the ids they name."""
     found: dict[str, list[str]] = {}
-    for obj in (*w.promises, *w.teams):
-        keys = {normalize(obj.id), normalize(obj.text if isinstance(obj, m.Promise) else obj.name)}
-        for key in keys - {""}:
-            found.setdefault(key, []).append(obj.id)
+    named = [(p.id, p.text) for p in w.promises] + [(t.id, t.name) for t in w.teams]
+    for obj_id, name in named:
+        for key in {normalize(obj_id), normalize(name)} - {""}:
+            found.setdefault(key, []).append(obj_id)
     return found
 
 
@@ -155,7 +155,7 @@ def import_rows(doc: Document, rows: list[SheetRow], headers: dict[str, str] | N
     w = doc.model
     names = {**{col.key: col.header for col in COLUMNS}, **(headers or {})}
     index = _index(w)
-    ids = {obj.id for obj in (*w.promises, *w.teams)}
+    ids = {p.id for p in w.promises} | {t.id for t in w.teams}
     existing = {(r.of, r.period): r for r in w.readings}
     result = ReadingImport(None)
     edits: list[Edit] = []
@@ -182,17 +182,18 @@ def import_rows(doc: Document, rows: list[SheetRow], headers: dict[str, str] | N
                 result.skipped.append(RowProblem(row.number, code, {"name": cells["of"]}))
                 continue
             of = found[0]
-        fields = {"value": cells["value"], "met": met, "note": cells.get("note", "")}
+        value, note = cells["value"], cells.get("note", "")
+        fields: dict[str, Any] = {"value": value, "met": met, "note": note}
         key = (of, period)
         if key in new:  # the sheet gives one period twice: the later row wins
-            new[key] = m.Reading(new[key].id, of, period, **fields)
+            new[key] = m.Reading(new[key].id, of, period, value, met, note)
         elif key in existing:
             old = existing[key]
             if any(getattr(old, name) != value for name, value in fields.items()):
                 edits.append(c.update(doc, old.id, **fields))
             result.replaced += 1
         else:
-            new[key] = m.Reading(c.new_id(), of, period, **fields)
+            new[key] = m.Reading(c.new_id(), of, period, value, met, note)
             result.added += 1
     start = len(w.readings)
     edits += [c.insert(doc, reading, start + i) for i, reading in enumerate(new.values())]

@@ -116,6 +116,34 @@ def test_an_empty_workshop_shows_an_empty_dashboard(qtbot, english: Translations
     qtbot.addWidget(board)
     board.show()
     assert board.lines.rowCount() == 0 and board.cards[r.MET].number.text() == "0"
-    assert board.share.text().endswith("—") or "—" in board.share.text()
+    assert board.share.text() == "No verdicts yet"
     board.grab()  # paints without a line to draw
 
+
+
+def test_figures_imported_on_the_dashboard_are_one_undo_step(qtbot, view: DashboardView, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "april.xlsx"
+    wb = Workbook()
+    wb.active.append(["Период", "Обещание или команда", "Значение", "Выполнено"])
+    wb.active.append(["2026-04", "Свежие продукты на полке к открытию", "99%", "да"])
+    wb.active.append(["2026-04", "Неизвестно что", "1", "да"])
+    wb.save(path)
+    assert view.import_figures(str(path)) == 1
+    qtbot.waitUntil(lambda: state_of(view, "prm-043") == r.MET)
+    assert "1 figure(s) imported" in view.notice.text() and "row 3" in view.notice.text()
+    assert view.undo_stack.count() == 1 and view.undo_stack.undoText() == "Import figures"
+    view.undo_stack.undo()
+    qtbot.waitUntil(lambda: state_of(view, "prm-043") == r.NO_READINGS)
+
+
+def test_the_chosen_teams_handout_is_written_from_the_dashboard(view: DashboardView, tmp_path: Path) -> None:
+    from tests.exports_support import pdftotext
+
+    assert not view.team_button.isEnabled()  # the whole organisation: choose a team first
+    view.show_team("team-031")
+    assert view.team_button.isEnabled()
+    out = tmp_path / "it.pdf"
+    assert view.export_team_handout(str(out))
+    assert "Кассы работают без сбоев" in pdftotext(out) and str(out) in view.notice.text()

@@ -4,13 +4,15 @@ every promise and team indicator, kept or broken, per team and for the whole org
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPainter, QShowEvent
+from PySide6.QtGui import QGuiApplication, QPainter, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -24,6 +26,7 @@ from app.changed import Changes
 from app.document import Document
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
+from widgets.base.undo import push_edit
 from widgets.dashboard.model import (
     LINE_ROLE,
     STATE,
@@ -63,7 +66,7 @@ class FiguresDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
         if index.column() in (TREND, STATE) and index.data(LINE_ROLE) is not None:
-            option.text = ""  # type: ignore[attr-defined]  # the picture says it
+            option.text = ""  # the picture says it
 
 
 class Card(QFrame):
@@ -92,10 +95,11 @@ class DashboardView(QWidget):
 
     selection_changed = Signal(list)
 
-    def __init__(self, document: Document, undo_stack: object = None, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.document = document
+        self.undo_stack = undo_stack
         self.team: str | None = None
         self.board = r.dashboard(document.model)
         self._dirty = False
@@ -108,6 +112,12 @@ class DashboardView(QWidget):
         self.scope_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.share = QLabel(objectName="dashboardShare")
         self.share.setStyleSheet("font-size: 12pt; color: #1F2430;")
+        self.notice = QLabel(objectName="dashboardNotice", wordWrap=True)
+        self.notice.setStyleSheet("color: #4A5562;")
+        self.import_button = QPushButton(objectName="importFigures")
+        self.import_button.clicked.connect(self._import_clicked)
+        self.team_button = QPushButton(objectName="teamHandout")
+        self.team_button.clicked.connect(self._team_clicked)
         self.cards = {state: Card(state) for state in r.STATES}
         self.lines = LinesModel(document, self)
         self.teams = TeamsModel(self)
@@ -162,7 +172,12 @@ class DashboardView(QWidget):
         splitter.setSizes([280, 1200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.notice, 2)
+        top.addWidget(self.import_button)
+        top.addWidget(self.team_button)
+        layout.addLayout(top)
         layout.addWidget(self.about)
         layout.addWidget(splitter, 1)
         changes_of(document).changed.connect(self._on_changes)
@@ -207,9 +222,11 @@ class DashboardView(QWidget):
         for state, card in self.cards.items():
             card.number.setText(str(getattr(tally, "none" if state == r.NO_READINGS else state)))
             card.caption.setText(state_word(state))
-        self.share.setText(self.tr("Kept: %1 of those measured").replace("%1", share_text(tally)))
+        self.share.setText(self.tr("Kept: %1 of those measured").replace("%1", share_text(tally))
+                           if tally.share_met is not None else self.tr("No verdicts yet"))
         found = self.document.find(self.team) if self.team else None
         self.scope_label.setText(getattr(found, "name", "") if found is not None else self.tr("Whole organisation"))
+        self.team_button.setEnabled(found is not None)
 
     def tally(self) -> r.Tally:
         """The tally of what is shown: the chosen team's, or the organisation's."""
@@ -226,6 +243,63 @@ class DashboardView(QWidget):
         """Show one team's figures (None: the whole organisation's)."""
         self.team = team
         self.refresh()
+
+    # ------------------------------------------------------------------ figures in and a team's handout out
+    def _import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import figures"), "",
+                                              self.tr("Tables of figures (*.xlsx *.csv)"))
+        if path:
+            self.import_figures(path)
+
+    def import_figures(self, path: str) -> int:
+        """Add the figures of a .xlsx or .csv table (period, promise or team, value, met) as one undo step; the rows
+        that cannot be taken are named in the notice. Returns how many figures were taken."""
+        from app.gate import FileRefused
+        from app.reading_import import import_readings
+
+        try:
+            result = import_readings(self.document, path)
+        except (FileRefused, OSError) as error:
+            self._say(self.tr("The table of figures cannot be read: %1").replace("%1", str(error)))
+            return 0
+        reason = push_edit(self.undo_stack, self.document, result.batch,
+                           lambda: self.tr("Import figures")) if result.batch is not None else None
+        if reason is not None:
+            self._say(reason)
+            return 0
+        text = self.tr("%1 figure(s) imported, %2 replaced.").replace("%1", str(result.added)).replace(
+            "%2", str(result.replaced))
+        if result.skipped:
+            text += " " + self.tr("Rows not taken: %1").replace("%1", "; ".join(str(p) for p in result.skipped[:3]))
+        self._say(text, "\n".join(str(p) for p in result.skipped))
+        return result.taken
+
+    def _team_clicked(self) -> None:
+        found = self.document.find(self.team) if self.team else None
+        if found is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Handout for the team"), f"{found.name}.pdf",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.export_team_handout(path)
+
+    def export_team_handout(self, path: str) -> bool:
+        """Write the read-only «for the team» PDF of the team shown (its promises, figures and economics)."""
+        import exports
+
+        if self.team is None:
+            return False
+        try:
+            exports.export_team_pdf(self.document.model, path, team=self.team)
+        except (exports.ExportError, OSError) as error:
+            self._say(str(error))
+            return False
+        self._say(self.tr("Handout for the team saved: %1").replace("%1", path))
+        return True
+
+    def _say(self, text: str, details: str = "") -> None:
+        self.notice.setText(text)
+        self.notice.setToolTip(details)
 
     # ------------------------------------------------------------------ the editor interface
     def unavailable(self, action: EditorAction) -> str | None:
@@ -298,6 +372,12 @@ class DashboardView(QWidget):
             "One dashboard of every client and internal metric: each promise and each team's success indicator "
             "with its target, its latest figures and whether it is kept. Type the figures on the Figures table "
             "of the Workshop page or import them from a spreadsheet."))
+        self.import_button.setText(self.tr("Import figures…"))
+        self.import_button.setToolTip(self.tr("Add figures from a .xlsx or .csv table with the columns Период, "
+                                              "Обещание или команда, Значение, Выполнено (one undo takes them back)"))
+        self.team_button.setText(self.tr("Handout for the team…"))
+        self.team_button.setToolTip(self.tr("A read-only PDF of the chosen team's promises, figures and economics, "
+                                            "to hand to its people"))
         self.lines.retranslate()
         self.teams.retranslate()
         self._show_tally()
