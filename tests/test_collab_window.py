@@ -168,3 +168,18 @@ def test_undo_of_an_edit_whose_object_another_laptop_deleted_is_skipped_quietly(
     assert not guest.undo_stack.canUndo() and guest.document.find("v-gone") is None
     QTest.qWait(50)
     assert state(host.document) == state(guest.document)
+
+
+def test_the_facilitator_sees_who_joined_by_name(qtbot, english: Translations) -> None:
+    host = open_window(qtbot, WorkFile.new(small_workshop(2)), english)
+    guest = open_window(qtbot, None, english)
+    invitation = _share_by_menu(qtbot, host)
+    try:
+        guest.live.join_room(invitation, "Группа 2: Доставка <b>")
+        dialog = host.findChild(ShareDialog)
+        wait_for(lambda: "Группа 2: Доставка" in dialog.people.text())
+        assert "&lt;b&gt;" in dialog.people.text()  # a name is shown as typed, never as markup
+        assert dialog.names[0][1].startswith("#")
+    finally:
+        host.live.stop()
+        guest.live.stop()

@@ -97,7 +97,12 @@ class Mirror:
         dirty, self._dirty = self._dirty, s.Dirty()
         if not dirty:
             return 0
-        leaves, target = plan(self.doc, self.document, dirty)
+        try:
+            leaves, target = plan(self.doc, self.document, dirty)
+        except Exception:  # a state the rules did not foresee: logged; the next update retries with everything
+            log.exception("the shared changes could not be planned")
+            self._dirty.merge(s.Dirty(everything=True))
+            return 0
         self.refused |= target.refused
         count = 0
         self._pulling = True

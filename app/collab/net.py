@@ -20,7 +20,7 @@ from http import HTTPStatus
 from typing import Any, Callable
 from urllib.parse import parse_qs, quote, urlsplit
 
-from pycrdt import Doc, Provider, TransactionEvent
+from pycrdt import Awareness, Doc, Provider, TransactionEvent, create_awareness_message
 from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -28,6 +28,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.http11 import Request, Response
 
 from app.collab import DEFAULT_PORT
+from app.palette import OKABE_ITO
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,8 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud an
 CODE_LENGTH = 10  # 50 bits: not guessed in the hour of a workshop
 MAX_MESSAGE = 64 << 20  # a 3,000-promise workshop is about 3 MB; a larger message is refused
 RECONNECT_S = 1.0
+PRESENCE_S = 10.0  # a participant says who it is this often (the room forgets one silent for 30 s)
+MAX_NAME = 60
 
 OnUpdate = Callable[[bytes], None]
 OnStatus = Callable[[str], None]
@@ -222,6 +225,7 @@ class Host(_Endpoint):
         self._initial = initial
         self._room: YRoom | None = None
         self.refused = 0  # connections refused for a wrong code
+        self.names: tuple[tuple[str, str], ...] = ()  # (name, colour) of the laptops in the room, made on its thread
 
     @property
     def invitation(self) -> Invitation:
@@ -280,8 +284,26 @@ class Host(_Endpoint):
 
     async def _watch_participants(self, room: YRoom) -> None:
         while True:
-            self._set_status(f"participants:{len(room.clients)}")
+            self.names = present(room.awareness, room.awareness.client_id) if room.clients else ()
+            self._set_status(f"participants:{len(room.clients)}:{len(self.names)}")
             await asyncio.sleep(0.25)
+
+
+def present(awareness: Awareness, own: int) -> tuple[tuple[str, str], ...]:
+    """(name, colour) of every participant that said who it is, sorted by name (text cut to a sane length)."""
+    found = []
+    for client, state in list(awareness.states.items()):
+        if client == own or not isinstance(state, dict):
+            continue
+        name, colour = state.get("name"), state.get("color")
+        if isinstance(name, str) and name.strip():
+            found.append((name.strip()[:MAX_NAME], colour if colour in OKABE_ITO else OKABE_ITO[0]))
+    return tuple(sorted(found))
+
+
+def colour_of(client_id: int) -> str:
+    """A participant's colour, the same on every laptop."""
+    return OKABE_ITO[client_id % (len(OKABE_ITO) - 1)]  # not the last, black
 
 
 def _drop_bad_message(problem: Exception, message: bytes, _channel: Any) -> bool:
@@ -293,9 +315,12 @@ def _drop_bad_message(problem: Exception, message: bytes, _channel: Any) -> bool
 class Guest(_Endpoint):
     """A laptop in someone's room: connects, syncs, and reconnects by itself after a drop."""
 
-    def __init__(self, on_update: OnUpdate, invitation: Invitation, on_status: OnStatus | None = None) -> None:
+    def __init__(self, on_update: OnUpdate, invitation: Invitation, on_status: OnStatus | None = None,
+                 name: str = "") -> None:
         super().__init__(on_update, on_status)
         self.invitation = invitation
+        self.name = name.strip()[:MAX_NAME]
+        self.colour = colour_of(self.doc.client_id)
         self.synced = threading.Event()  # set once the first sync with the room is done
         self.connections = 0
         self._offline = False
@@ -312,6 +337,16 @@ class Guest(_Endpoint):
             asyncio.run_coroutine_threadsafe(self._connection.close(), loop)
 
     _connection: ClientConnection | None = None
+
+    async def _say_who(self, connection: ClientConnection) -> None:
+        """Tell the room this laptop's name and colour now and every PRESENCE_S (the room forgets silent ones)."""
+        state = {"name": self.name, "color": self.colour}
+        awareness = Awareness(self.doc)
+        while True:
+            awareness.set_local_state(state)  # a fresh clock each time: the room takes it as news
+            await connection.send(create_awareness_message(
+                awareness.encode_awareness_update([awareness.client_id])))
+            await asyncio.sleep(PRESENCE_S)
 
     async def _main(self) -> None:
         self._stop = asyncio.Event()
@@ -348,7 +383,10 @@ class Guest(_Endpoint):
                     await provider.synced.wait()
                     self.synced.set()
                     self._set_status("connected")
+                    presence = asyncio.create_task(self._say_who(connection)) if self.name else None
                     await connection.wait_closed()
+                    if presence is not None:
+                        presence.cancel()
         except InvalidStatus as refused:
             if refused.response.status_code == HTTPStatus.FORBIDDEN:
                 raise _Refused() from None

@@ -50,8 +50,9 @@ class LiveControl(QObject):
             self.share_dialog.start_requested.connect(self.start_sharing)
             self.share_dialog.stop_requested.connect(self.stop)
         session = self.session
-        self.share_dialog.show_invitation(session.invitation if session and session.role == "host" else None,
-                                          session.participants() if session else 0)
+        hosting = session is not None and session.role == "host"
+        self.share_dialog.show_invitation(session.invitation if hosting and session else None,
+                                          session.participants() if session else 0, session.names() if session else ())
         self.share_dialog.show()
         self.share_dialog.raise_()
 
@@ -85,12 +86,13 @@ class LiveControl(QObject):
             if dialog.exec() != JoinDialog.DialogCode.Accepted:
                 return
             invitation = dialog.invitation()
+            name = dialog.name.text()
         finally:
             dialog.deleteLater()
         if invitation is not None:
-            self.join_room(invitation)
+            self.join_room(invitation, name)
 
-    def join_room(self, invitation: Invitation) -> bool:
+    def join_room(self, invitation: Invitation, name: str = "") -> bool:
         """Open a new workshop that takes the room's content; False when the user kept the current one."""
         maybe_save = getattr(self.window, "maybe_save", None)
         if callable(maybe_save) and not maybe_save():
@@ -98,7 +100,7 @@ class LiveControl(QObject):
         work = WorkFile.new(m.Workshop(info=m.WorkshopInfo(title=self.tr("Shared workshop"))))
         self.window.set_work(work)  # type: ignore[attr-defined]
         session = self._new_session(work.document)
-        session.join(invitation)
+        session.join(invitation, name)
         self._show_status()
         return True
 
@@ -137,7 +139,7 @@ class LiveControl(QObject):
         self._show_status()
         session = self.session
         if self.share_dialog is not None and session is not None and session.role == "host":
-            self.share_dialog.show_invitation(session.invitation, session.participants())
+            self.share_dialog.show_invitation(session.invitation, session.participants(), session.names())
 
     def status_text(self) -> str:
         """What the status bar says of the session ("" when there is none)."""

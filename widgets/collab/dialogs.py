@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
@@ -54,6 +56,7 @@ class ShareDialog(QDialog):
         self.setMinimumWidth(560)  # the address and code are read from across the room
         self.invitation: Invitation | None = None
         self.participants = 0
+        self.names: tuple[tuple[str, str], ...] = ()
         self.network = QComboBox(objectName="shareNetwork")
         for address, name in local_addresses():
             self.network.addItem(f"{address}  ({name})", address)
@@ -78,6 +81,8 @@ class ShareDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.people = QLabel(objectName="shareParticipants")
         self.people.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.people.setTextFormat(Qt.TextFormat.RichText)  # names are escaped; the dots carry their colours
+        self.people.setWordWrap(True)
         self.start = QPushButton(objectName="shareStart")
         self.start.setDefault(True)
         self.start.clicked.connect(self._start)
@@ -100,10 +105,12 @@ class ShareDialog(QDialog):
     def _start(self) -> None:
         self.start_requested.emit(str(self.network.currentData()), self.port.value())
 
-    def show_invitation(self, invitation: Invitation | None, participants: int = 0) -> None:
-        """Show the room's address and code (None: not sharing, the choice of network instead)."""
+    def show_invitation(self, invitation: Invitation | None, participants: int = 0,
+                        names: tuple[tuple[str, str], ...] = ()) -> None:
+        """Show the room's address and code (None: not sharing, the choice of network instead) and who is in."""
         self.invitation = invitation
         self.participants = participants
+        self.names = names
         sharing = invitation is not None
         for widget in (self.network, self.port, self.network_label, self.port_label, self.start):
             widget.setVisible(not sharing)
@@ -126,7 +133,12 @@ class ShareDialog(QDialog):
         self.explain.setText(self.tr("On each laptop: File ▸ Join…, then type this address and code."))
         self.address.setText(self.tr("Address: {address}").format(address=self.invitation.address))
         self.code.setText(self.tr("Code: {code}").format(code=shown_code(self.invitation.code)))
-        self.people.setText(self.tr("%n laptop(s) connected", "", self.participants))
+        people = self.tr("%n laptop(s) connected", "", self.participants)
+        if self.names:
+            dots = ", ".join(f'<span style="color:{colour}">●</span> {html.escape(name)}'
+                             for name, colour in self.names)
+            people = f"{html.escape(people)}: {dots}"
+        self.people.setText(people if self.names else html.escape(people))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -142,6 +154,8 @@ class JoinDialog(QDialog):
         self.setObjectName("joinDialog")
         self.address = QLineEdit(objectName="joinAddress")
         self.code = QLineEdit(objectName="joinCode")
+        self.name = QLineEdit(objectName="joinName")
+        self.name.setMaxLength(60)
         self.explain = QLabel(objectName="joinExplain")
         self.explain.setWordWrap(True)
         self.problem = QLabel(objectName="joinProblem")
@@ -151,6 +165,8 @@ class JoinDialog(QDialog):
         self.code_label = QLabel()
         self.form.addRow(self.address_label, self.address)
         self.form.addRow(self.code_label, self.code)
+        self.name_label = QLabel()
+        self.form.addRow(self.name_label, self.name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -186,6 +202,8 @@ class JoinDialog(QDialog):
             "your edits and theirs appear on every laptop."))
         self.address_label.setText(self.tr("Address:"))
         self.code_label.setText(self.tr("Code:"))
+        self.name_label.setText(self.tr("Your name or group:"))
+        self.name.setPlaceholderText(self.tr("shown to the facilitator, e.g. Group 2: Delivery"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Join"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -66,11 +66,11 @@ class LiveSession(QObject):
             self.stop()
             raise
 
-    def join(self, invitation: Invitation) -> None:
-        """Take part in the room of `invitation`: this (empty) workshop becomes the room's as it arrives."""
+    def join(self, invitation: Invitation, name: str = "") -> None:
+        """Take part in the room of `invitation` as `name`: this (empty) workshop becomes the room's as it arrives."""
         self.stop()
         mirror = Mirror(self.document, seed=False)
-        endpoint = Guest(self._arrived, invitation, self._status_arrived.emit)
+        endpoint = Guest(self._arrived, invitation, self._status_arrived.emit, name=name)
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         endpoint.start()
@@ -93,6 +93,10 @@ class LiveSession(QObject):
     def participants(self) -> int:
         """Laptops in the room now, besides the host (0 for a guest)."""
         return self.endpoint.participants() if isinstance(self.endpoint, Host) else 0
+
+    def names(self) -> tuple[tuple[str, str], ...]:
+        """(name, colour) of the participants who said who they are (the host's view; empty for a guest)."""
+        return self.endpoint.names if isinstance(self.endpoint, Host) else ()
 
     # --------------------------------------------------------------- arriving
     def _arrived(self, update: bytes) -> None:
