@@ -3,8 +3,10 @@
 Parties are found by name the way people type them (any case, е = ё, spaces). A promiser that does not exist
 becomes a new team; a promisee is an existing segment, else an existing team, else a new team when the sheet
 has it promising something (or the cell ends with «(команда)»), else a new client segment (or «(сегмент)»).
-A root value that does not exist is created. A row whose promiser is a client segment, whose required cells
-are empty or whose status is unknown is not taken; a parent that cannot be found is left out with a warning.
+A root value that does not exist is created. A row may name co-promisers (key "co", one team per line: a
+joint promise, as the practitioners' tree layout of app.promise_tree_sheet writes «Урегулирование, Финансы»).
+A row whose promiser is a client segment, whose required cells are empty or whose status is unknown is not
+taken; a parent that cannot be found is left out with a warning.
 """
 
 from __future__ import annotations
@@ -29,10 +31,10 @@ from app.promise_sheet import (
     normalize,
     parse_grants,
     parse_status,
-    read_table,
     row_reference,
     strip_marker,
 )
+from app.promise_tree_sheet import read_promise_table
 
 # What a row can have wrong: a code, and the message in English (the CLI's words; the GUI translates by code).
 MESSAGES: dict[str, str] = {
@@ -86,8 +88,9 @@ class ImportResult:
 
 
 def import_sheet(doc: Document, path: str | Path) -> ImportResult:
-    """Read a .xlsx or .csv promise table and build the batch that adds its promises (SheetError if unreadable)."""
-    return import_table(doc, read_table(path))
+    """Read a .xlsx or .csv promise table (flat, or the practitioners' tree workbook) and build the batch that adds
+    its promises (SheetError if unreadable)."""
+    return import_table(doc, read_promise_table(path))
 
 
 def import_table(doc: Document, table: SheetTable, columns: Columns | None = None,
@@ -188,6 +191,8 @@ class _Importer:
             del self.result.warnings[warnings_before:]
             self.result.skipped.append(RowProblem(row.number, "self-promise", {"name": from_name}))
             return
+        co_names = [strip_marker(n) for n in row.cells.get("co", "").split("\n") if n.strip()]
+        co = tuple(dict.fromkeys(t for t in (self._team(n, row.number, teams) for n in co_names) if t != promiser))
         self.new_teams.update(teams)
         self.new_segments.update(segments)
         value = None
@@ -202,7 +207,7 @@ class _Importer:
         promise = m.Promise(
             c.new_id(), promiser, promisee, cells["text"], value, None, cells.get("metric", ""),
             cells.get("target", ""), status, parse_grants(row.cells.get("authorities", "")),
-            parse_grants(row.cells.get("resources", "")), row.cells.get("notes", "").strip(),
+            parse_grants(row.cells.get("resources", "")), row.cells.get("notes", "").strip(), co_promisers=co,
         )
         self.taken.append((row, promise))
 
