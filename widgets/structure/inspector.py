@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import economics
 from app import model as m
 from app.changed import Changes
 from app.document import Document, EditRefused
@@ -128,6 +129,10 @@ class PartyInspector(QScrollArea):
         self.margin = QLabel()
         self.margin.setObjectName("margin")
         self._row("margin", self.margin, eco)
+        self.settled = QLabel(objectName="settledMargin", wordWrap=True)
+        self._row("settled", self.settled, eco)
+        self.pool = QLabel(objectName="bonusPool", wordWrap=True)
+        self._row("pool", self.pool, eco)
         outer.addWidget(self.economics)
         self.notes_form, notes = self._form()
         self._text("notes", set_field("notes"), notes)
@@ -150,7 +155,7 @@ class PartyInspector(QScrollArea):
         """Add `widget` under a label (named by `retranslate`); an editing field is kept in `fields` by `key`."""
         label = QLabel()
         self.labels[key] = label
-        if key != "margin":
+        if key not in ("margin", "settled", "pool"):
             self.fields[key] = widget
         layout.addRow(label, widget)
 
@@ -192,7 +197,7 @@ class PartyInspector(QScrollArea):
             "lead": tr("Lead"), "members": tr("Members (one per line)"), "indicator.name": tr("Indicator"),
             "indicator.target": tr("Target"), "indicator.current": tr("Current"), "economics.revenue": tr("Revenue"),
             "economics.costs": tr("Costs"), "economics.currency": tr("Currency"), "economics.period": tr("Period"),
-            "margin": tr("Margin"), "notes": tr("Notes"),
+            "margin": tr("Margin"), "notes": tr("Notes"), "settled": tr("After settlement"), "pool": tr("Bonus pool"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
@@ -238,7 +243,8 @@ class PartyInspector(QScrollArea):
 
     def _on_changes(self, changes: Changes) -> None:
         """Read the shown party again when an edit touched it (or the whole workshop)."""
-        if self.party_id is not None and (changes.everything or self.party_id in changes.all_ids()):
+        if self.party_id is not None and (changes.everything or self.party_id in changes.all_ids()
+                                          or changes.kinds() & {"promise", "team", "experiment"}):
             self.refresh()
 
     def refresh(self) -> None:
@@ -278,6 +284,7 @@ class PartyInspector(QScrollArea):
                 margin = eco.margin
                 self.margin.setText("—" if margin is None else f"{format_number(margin)} {eco.currency}")
                 self.margin.setStyleSheet("font-weight: 600;" + (" color: #D55E00;" if margin and margin < 0 else ""))
+                self._show_settlement(obj, eco.currency)
             for key, value in values.items():
                 widget = self.fields[key]
                 if widget.hasFocus():
@@ -290,6 +297,26 @@ class PartyInspector(QScrollArea):
                     widget.setPlainText(value)
         finally:
             self._loading = False
+
+    def _show_settlement(self, team: m.Team, currency: str) -> None:
+        """The margin after the internal market's settlement (or the cost centre it is), and the bonus pool."""
+        w = self.document.model
+        money = economics.team_money(w)
+        tm = money[team.id]
+        settled = tm.settled_margin
+        if tm.cost_centre:
+            names = ", ".join(getattr(self.document.find(x), "name", "") for x in tm.serves) or "—"
+            text = tr("cost centre: %1 %2, serves %3").replace("%1", format_number(-tm.all_costs)).replace(
+                "%2", currency).replace("%3", names)
+        else:
+            text = "—" if settled is None else f"{format_number(settled)} {currency}"
+        self.settled.setText(text)
+        self.settled.setToolTip(tr("Revenue and internal revenue less own and internal costs; internal figures come "
+                                   "from the prices of internal promises"))
+        pool = economics.bonus_pool(w, team, money)
+        self.pool.setText("—" if pool is None or pool.amount is None else
+                          f"{format_number(round(pool.amount))} {currency}")
+        self.pool.setToolTip(tr("Members' shares: Workshop ▸ Internal market & motivation"))
 
     # ------------------------------------------------------------------ committing
     def _commit(self, key: str, value: Any, build: Builder) -> None:
