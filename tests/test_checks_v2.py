@@ -229,7 +229,8 @@ def test_team_no_motivation() -> None:
     w = sound()
     get(w, "shop").motivation = None
     assert of(w, "team-no-motivation") == [("shop",)]
-    assert message(w, "team-no-motivation") == 'Team "Магазин на Лесной" has economics but no motivation for its members'
+    assert message(w, "team-no-motivation") == (
+        'Team "Магазин на Лесной" has economics but no motivation for its members')
     get(w, "shop").economics = m.Economics()  # nothing worked out yet: no economics to share
     assert of(w, "team-no-motivation") == []
     get(w, "shop").economics = m.Economics(internal_costs=30.0)
@@ -418,3 +419,75 @@ def changes_update(editor, obj_id: str, **fields):
     from app import changes
 
     return changes.update(editor.document, obj_id, **fields)
+
+
+# ------------------------------------------------------------------------------------------ the seed's words
+SEED_STAGES = (  # the method's 9 stages, word for word (seed L465–473)
+    "Определить своего клиента или заказчика",
+    "Найти боли, проблемы клиента или заказчика",
+    "Определить ценностное предложение для клиента или заказчика, построить стратегическую канву",
+    "Сформулировать обещания клиенту, определить метрики оценки их выполнения и необходимые полномочия",
+    "Сформировать внутренние обещания, договориться о полномочиях для их выполнения",
+    "Создать Совет управляющих и автономные команды",
+    "Рассчитать экономику команд и разработать мотивацию для каждого ее участника",
+    "Установить показатель успешности работы команды",
+    "Прилаживать: экспериментировать, анализировать ошибки и улучшать на основе обратной связи",
+)
+GRID = "ешётка «упразднить — снизить — повысить — создать»"
+
+
+@pytest.fixture
+def russian(qapp):
+    from widgets.shell import i18n
+
+    translations = i18n.Translations()
+    translations.apply("ru")
+    yield translations
+    translations.clear()
+
+
+def test_the_seeds_words_win_in_russian(russian, qtbot) -> None:
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+
+    from exports.i18n import Words
+    from widgets.shell.guide import guide_html
+    from widgets.shell.stages import StageNavigator
+
+    titles = re.findall(r"<li><b>(.*?)</b>", guide_html())
+    assert titles == list(SEED_STAGES)
+    navigator = StageNavigator()
+    qtbot.addWidget(navigator)
+    shown = [row.title.text() for row in navigator.rows]
+    assert "клиента или заказчика" in shown[1] and "мотивация каждого ее участника" in shown[7]
+    assert shown[9].startswith("Прилаживать")
+    # The ERRC grid is «решётка «упразднить — снизить — повысить — создать»» in the editor and in the exports.
+    assert QCoreApplication.translate("CanvasEditor", "ERRC grid") == "Р" + GRID
+    assert Words("ru")["errc"] == "Р" + GRID and Words("ru")["eliminate"] == "Упразднить"
+    # A team's head is its «лидер».
+    assert QCoreApplication.translate("StructureEditor", "Lead") == "Лидер"
+    assert QCoreApplication.translate("columns", "Lead") == "Лидер" and Words("ru")["lead"] == "Лидер"
+
+
+def test_the_russian_catalogue_says_neither_ispc_nor_rukovoditel() -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "resources" / "translations"
+    catalogue = (folder / "clientocracy_ru.ts").read_text(encoding="utf-8")
+    assert "ИСПС" not in catalogue and "уководител" not in catalogue and "Сетка" not in catalogue
+
+
+def test_a_wrapped_stage_name_is_shown_whole(russian, qtbot) -> None:
+    from widgets.shell.stages import StageNavigator
+
+    navigator = StageNavigator()
+    qtbot.addWidget(navigator)
+    navigator.resize(300, 900)
+    navigator.show()
+    qtbot.waitExposed(navigator)
+    row = navigator.rows[9]  # «Прилаживать: экспериментировать, анализировать ошибки, улучшать»
+    qtbot.waitUntil(lambda: row.title.height() >= row.title.heightForWidth(row.title.width()) > 20)
+    assert row.title.height() > row.counts.height() * 1.5  # on more than one line, none of them cut
+    assert navigator.visualItemRect(navigator.item(9)).width() <= navigator.viewport().width()
+    assert row.mark.geometry().right() <= navigator.viewport().width()  # the tick is not cut either

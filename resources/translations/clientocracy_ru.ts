@@ -147,7 +147,7 @@
         </message>
         <message>
             <source>ERRC grid</source>
-            <translation>Сетка ИСПС</translation>
+            <translation>Решётка «упразднить — снизить — повысить — создать»</translation>
         </message>
         <message>
             <source>Quality</source>
@@ -159,7 +159,7 @@
         </message>
         <message>
             <source>The selected factor's description, price-like mark and ERRC note</source>
-            <translation>Описание выбранного фактора, признак ценового фактора и примечание ИСПС</translation>
+            <translation>Описание выбранного фактора, признак ценового фактора и примечание к решётке</translation>
         </message>
         <message>
             <source>Untitled canvas</source>
@@ -374,7 +374,7 @@
         </message>
         <message>
             <source>Reference: the industry curve the ERRC grid is judged against (one per canvas)</source>
-            <translation>Эталон: отраслевая кривая, с которой сравнивается сетка ИСПС (одна на канву)</translation>
+            <translation>Эталон: отраслевая кривая, с которой сравнивается решётка «упразднить — снизить — повысить — создать» (одна на канву)</translation>
         </message>
         <message>
             <source>Draw earlier (further back)</source>
@@ -504,7 +504,7 @@
         <name>ErrcGrid</name>
         <message>
             <source>Eliminate</source>
-            <translation>Исключить</translation>
+            <translation>Упразднить</translation>
         </message>
         <message>
             <source>Reduce</source>
@@ -532,15 +532,15 @@
         </message>
         <message>
             <source>Set ERRC action of “%1”</source>
-            <translation>Действие ИСПС для «%1»</translation>
+            <translation>Действие решётки для «%1»</translation>
         </message>
         <message>
             <source>Accept ERRC suggestions</source>
-            <translation>Принять подсказки ИСПС</translation>
+            <translation>Принять подсказки решётки</translation>
         </message>
         <message>
             <source>Accept ERRC suggestion</source>
-            <translation>Принять подсказку ИСПС</translation>
+            <translation>Принять подсказку решётки</translation>
         </message>
     </context>
     <context>
@@ -563,7 +563,7 @@
         </message>
         <message>
             <source>The grid agrees with the curves: nothing to suggest.</source>
-            <translation>Сетка согласуется с кривыми — подсказывать нечего.</translation>
+            <translation>Решётка согласуется с кривыми — подсказывать нечего.</translation>
         </message>
         <message>
             <source>Dashed chips are suggestions: click one, or Accept, to apply it.</source>
@@ -582,7 +582,7 @@
         <name>FactorPanel</name>
         <message>
             <source>Select a factor on the chart, in the table or in the ERRC grid to edit its details.</source>
-            <translation>Выберите фактор на графике, в таблице или в сетке ИСПС, чтобы изменить его подробности.</translation>
+            <translation>Выберите фактор на графике, в таблице или в решётке, чтобы изменить его подробности.</translation>
         </message>
         <message>
             <source>Factor</source>
@@ -594,11 +594,11 @@
         </message>
         <message>
             <source>ERRC action</source>
-            <translation>Действие ИСПС</translation>
+            <translation>Действие решётки</translation>
         </message>
         <message>
             <source>ERRC note (printed in the handout)</source>
-            <translation>Примечание ИСПС (печатается в раздаточных материалах)</translation>
+            <translation>Примечание к решётке (печатается в раздаточных материалах)</translation>
         </message>
         <message>
             <source>▲ Higher means dearer (a price-like factor)</source>
@@ -614,7 +614,7 @@
         </message>
         <message>
             <source>Edit ERRC note</source>
-            <translation>Изменить примечание ИСПС</translation>
+            <translation>Изменить примечание к решётке</translation>
         </message>
         <message>
             <source>Change price-like mark</source>
@@ -622,7 +622,7 @@
         </message>
         <message>
             <source>Set ERRC action of “%1”</source>
-            <translation>Действие ИСПС для «%1»</translation>
+            <translation>Действие решётки для «%1»</translation>
         </message>
     </context>
     <context>
@@ -1067,7 +1067,7 @@
         </message>
         <message>
             <source>ERRC grid</source>
-            <translation>Сетка ИСПС</translation>
+            <translation>Решётка «упразднить — снизить — повысить — создать»</translation>
         </message>
         <message>
             <source>Structure from the client</source>
@@ -1118,7 +1118,7 @@
         </message>
         <message>
             <source>Eliminate · Reduce · Raise · Create — what changes against the industry</source>
-            <translation>Исключить · Снизить · Повысить · Создать — что меняется по сравнению с отраслью</translation>
+            <translation>Упразднить · Снизить · Повысить · Создать — что меняется по сравнению с отраслью</translation>
         </message>
     </context>
     <context>
@@ -2221,39 +2221,39 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Client segments</source>
-            <translation>Клиентские сегменты</translation>
+            <translation>Определить своего клиента или заказчика</translation>
         </message>
         <message>
             <source>Client pains</source>
-            <translation>Боли клиентов</translation>
+            <translation>Боли, проблемы клиента или заказчика</translation>
         </message>
         <message>
             <source>Value proposition &amp; canvas</source>
-            <translation>Ценностное предложение и канва</translation>
+            <translation>Ценностное предложение и стратегическая канва</translation>
         </message>
         <message>
             <source>Promises to clients</source>
-            <translation>Обещания клиентам</translation>
+            <translation>Обещания клиенту, метрики и полномочия</translation>
         </message>
         <message>
             <source>Internal promises</source>
-            <translation>Внутренние обещания</translation>
+            <translation>Внутренние обещания и полномочия</translation>
         </message>
         <message>
             <source>Council &amp; autonomous teams</source>
-            <translation>Совет и автономные команды</translation>
+            <translation>Совет управляющих и автономные команды</translation>
         </message>
         <message>
-            <source>Team economics</source>
-            <translation>Экономика команд</translation>
+            <source>Team economics &amp; motivation</source>
+            <translation>Экономика команд и мотивация каждого ее участника</translation>
         </message>
         <message>
             <source>Success indicators</source>
-            <translation>Показатели успеха</translation>
+            <translation>Показатель успешности работы команды</translation>
         </message>
         <message>
             <source>Experiments &amp; improvement</source>
-            <translation>Эксперименты и улучшения</translation>
+            <translation>Прилаживать: экспериментировать, анализировать ошибки, улучшать</translation>
         </message>
         <message numerus="yes">
             <source>%n open problem(s) in the checks</source>
@@ -2388,7 +2388,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Lead</source>
-            <translation>Руководитель</translation>
+            <translation>Лидер</translation>
         </message>
         <message>
             <source>Members (one per line)</source>
@@ -2460,7 +2460,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Lead: %1</source>
-            <translation>Руководитель: %1</translation>
+            <translation>Лидер: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n member(s)</source>
@@ -2998,7 +2998,7 @@ team</source>
         </message>
         <message>
             <source>ERRC actions the curves contradict</source>
-            <translation>Действия ИСПС, которым противоречат кривые</translation>
+            <translation>Действия решётки, которым противоречат кривые</translation>
         </message>
         <message>
             <source>Curves with unscored factors</source>
@@ -3030,7 +3030,7 @@ team</source>
         </message>
         <message>
             <source>“eliminate”</source>
-            <translation>«исключить»</translation>
+            <translation>«упразднить»</translation>
         </message>
         <message>
             <source>“reduce”</source>
@@ -3184,7 +3184,7 @@ team</source>
         </message>
         <message>
             <source>Lead</source>
-            <translation>Руководитель</translation>
+            <translation>Лидер</translation>
         </message>
         <message>
             <source>Members</source>
@@ -3558,11 +3558,11 @@ team</source>
         </message>
         <message>
             <source>ERRC action</source>
-            <translation>действие ИСПС</translation>
+            <translation>действие решётки</translation>
         </message>
         <message>
             <source>ERRC note</source>
-            <translation>примечание ИСПС</translation>
+            <translation>примечание к решётке</translation>
         </message>
         <message>
             <source>kind</source>
@@ -3586,7 +3586,7 @@ team</source>
         </message>
         <message>
             <source>lead</source>
-            <translation>руководителя</translation>
+            <translation>лидера</translation>
         </message>
         <message>
             <source>members</source>
@@ -3903,7 +3903,7 @@ team</source>
         <name>guide</name>
         <message>
             <source>Define the client</source>
-            <translation>Определить клиента</translation>
+            <translation>Определить своего клиента или заказчика</translation>
         </message>
         <message>
             <source>Name the client segments in the words of the business.</source>
@@ -3915,7 +3915,7 @@ team</source>
         </message>
         <message>
             <source>Find the client's pains</source>
-            <translation>Найти боли клиента</translation>
+            <translation>Найти боли, проблемы клиента или заказчика</translation>
         </message>
         <message>
             <source>What hurts each segment, and how much (severity 1–5).</source>
@@ -3927,11 +3927,11 @@ team</source>
         </message>
         <message>
             <source>Value proposition and strategy canvas</source>
-            <translation>Ценностное предложение и стратегическая канва</translation>
+            <translation>Определить ценностное предложение для клиента или заказчика, построить стратегическую канву</translation>
         </message>
         <message>
             <source>The proposition to each segment; the canvas of competing factors, value curves and the ERRC grid.</source>
-            <translation>Предложение каждому сегменту; канва с факторами конкуренции, кривыми ценности и сеткой ИСПС.</translation>
+            <translation>Предложение каждому сегменту; канва с факторами конкуренции, кривыми ценности и решёткой «упразднить — снизить — повысить — создать».</translation>
         </message>
         <message>
             <source>Workshop ▸ Propositions; Strategy canvas</source>
@@ -3939,7 +3939,7 @@ team</source>
         </message>
         <message>
             <source>Promises to the client</source>
-            <translation>Обещания клиенту</translation>
+            <translation>Сформулировать обещания клиенту, определить метрики оценки их выполнения и необходимые полномочия</translation>
         </message>
         <message>
             <source>What each client-facing team promises a segment, its metric and target, and the authorities it needs.</source>
@@ -3951,7 +3951,7 @@ team</source>
         </message>
         <message>
             <source>Internal promises</source>
-            <translation>Внутренние обещания</translation>
+            <translation>Сформировать внутренние обещания, договориться о полномочиях для их выполнения</translation>
         </message>
         <message>
             <source>Promises between teams, and the authorities agreed for them.</source>
@@ -3959,7 +3959,7 @@ team</source>
         </message>
         <message>
             <source>Council and autonomous teams</source>
-            <translation>Совет и автономные команды</translation>
+            <translation>Создать Совет управляющих и автономные команды</translation>
         </message>
         <message>
             <source>The structure from the client: client-facing teams next to the clients, service teams behind them, the council beside it all.</source>
@@ -3970,8 +3970,8 @@ team</source>
             <translation>Структура; Сессия ▸ Команды</translation>
         </message>
         <message>
-            <source>Team economics</source>
-            <translation>Экономика команд</translation>
+            <source>Team economics and motivation</source>
+            <translation>Рассчитать экономику команд и разработать мотивацию для каждого ее участника</translation>
         </message>
         <message>
             <source>Each team's revenue and costs; the margin is computed.</source>
@@ -3983,7 +3983,7 @@ team</source>
         </message>
         <message>
             <source>Success indicators</source>
-            <translation>Показатели успеха</translation>
+            <translation>Установить показатель успешности работы команды</translation>
         </message>
         <message>
             <source>One indicator per team, with its target and current value.</source>
@@ -3991,7 +3991,7 @@ team</source>
         </message>
         <message>
             <source>Adjust through experiments</source>
-            <translation>Настраивать через эксперименты</translation>
+            <translation>Прилаживать: экспериментировать, анализировать ошибки и улучшать на основе обратной связи</translation>
         </message>
         <message>
             <source>Hypotheses tested with a metric and a budget; keep, drop or iterate.</source>
@@ -4280,7 +4280,7 @@ team</source>
         </message>
         <message>
             <source>Stage 6 · The council of managers and the autonomous teams: purpose, lead, members.</source>
-            <translation>Этап 6 · Совет управляющих и автономные команды: назначение, руководитель, участники.</translation>
+            <translation>Этап 6 · Совет управляющих и автономные команды: назначение, лидер, участники.</translation>
         </message>
         <message>
             <source>Economics &amp; indicators</source>
@@ -4312,7 +4312,7 @@ team</source>
         </message>
         <message>
             <source>Competing factors, value curves and the ERRC grid (stage 3).</source>
-            <translation>Факторы конкуренции, кривые ценности и сетка ИСПС (этап 3).</translation>
+            <translation>Факторы конкуренции, кривые ценности и решётка «упразднить — снизить — повысить — создать» (этап 3).</translation>
         </message>
         <message>
             <source>Structure</source>

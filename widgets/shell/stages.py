@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -163,6 +164,7 @@ class StageRow(QWidget):
         text = QVBoxLayout()
         text.setSpacing(1)
         self.title = QLabel(objectName="stageTitle")
+        self.title.setWordWrap(True)  # the seed's stage names (L465–473) are sentences: they wrap, never clip
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -283,12 +285,24 @@ class StageNavigator(QListWidget):
         return self._states[stage] if self._states else None
 
     def _fit(self) -> None:
+        width = max(self.viewport().width(), 200)
         widest = 0
         for index, row in enumerate(self.rows):
             hint = row.sizeHint()
-            self.item(index).setSizeHint(hint)
             widest = max(widest, hint.width())
+            if row.hasHeightForWidth():  # a wrapped title: the list's width, as tall as its lines there
+                hint = QSize(width, row.heightForWidth(width))
+            self.item(index).setSizeHint(hint)
         self.setMinimumWidth(min(max(widest, 260), 340))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()  # the titles wrap to the new width
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # laid out at last: the titles wrap to the width shown
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
