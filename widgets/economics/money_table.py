@@ -96,12 +96,12 @@ def money_columns() -> list[Column]:
     """The economics table's columns (computed ones read the settled figures, see MoneyTableModel)."""
     basis_choices, basis_label = fixed_choices(BASES)
     return [
-        Column("name", QT_TRANSLATE_NOOP("columns", "Team"), attrgetter("name"), set_field("name"), width=150,
+        Column("name", QT_TRANSLATE_NOOP("columns", "Team"), attrgetter("name"), set_field("name"), width=140,
                tip=QT_TRANSLATE_NOOP("columns", "Figures per the period of each team's economics")),
         Column("revenue", QT_TRANSLATE_NOOP("columns", "Revenue"), _typed("revenue"),
                set_economics("revenue"), "number", width=100,
                tip=QT_TRANSLATE_NOOP("columns", "Revenue from clients")),
-        _computed("internal_revenue", QT_TRANSLATE_NOOP("columns", "Internal revenue"), 126,
+        _computed("internal_revenue", QT_TRANSLATE_NOOP("columns", "Internal revenue"), 134,
                   set_internal("internal_revenue"), COMPUTED_TIP),
         Column("costs", QT_TRANSLATE_NOOP("columns", "Own costs"), _typed("costs"), set_economics("costs"), "number",
                width=95),
@@ -111,7 +111,7 @@ def money_columns() -> list[Column]:
             "columns", "Revenue and internal revenue less own and internal costs; a team that earns nothing is a "
                        "cost centre, shown with whom it serves")),
         Column("basis", QT_TRANSLATE_NOOP("columns", "Bonus basis"), _motivation("basis"), set_motivation("basis"),
-               "choice", basis_label, basis_choices, width=150, tip=QT_TRANSLATE_NOOP(
+               "choice", basis_label, basis_choices, width=146, tip=QT_TRANSLATE_NOOP(
                    "columns", "What the team's bonus pool is a percent of: the margin after settlement, the revenue, "
                               "or its costs when the success indicator is met")),
         Column("percent", QT_TRANSLATE_NOOP("columns", "%"), _motivation("percent"), set_motivation("percent"),
@@ -121,7 +121,7 @@ def money_columns() -> list[Column]:
         _computed("shares", QT_TRANSLATE_NOOP("columns", "Shares"), 62, tip=QT_TRANSLATE_NOOP(
             "columns", "Members' shares of the pool add up to 1 (100 %)")),
         Column("budget", QT_TRANSLATE_NOOP("columns", "Experiments"), attrgetter("experiment_budget"),
-               _budget, "number", width=98, tip=QT_TRANSLATE_NOOP(
+               _budget, "number", width=106, tip=QT_TRANSLATE_NOOP(
                    "columns", "What the team may spend each month on experiments without approval (a budget a month)")),
         _computed("budget_left", QT_TRANSLATE_NOOP("columns", "Left"), 80, tip=QT_TRANSLATE_NOOP(
             "columns", "The budget less the budgets of the team's running experiments")),
