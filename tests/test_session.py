@@ -47,7 +47,7 @@ EDITOR_PAGES = ("canvas", "structure", "promises")
 # Where a click on each row of the navigator lands: (page, tab of the workshop page or None on an editor page).
 STAGE_PLACES: dict[int, tuple[str, str | None]] = {
     0: ("workshop", "details"), 1: ("workshop", "segments"), 2: ("workshop", "pains"), 3: ("canvas", None),
-    4: ("promises", None), 5: ("promises", None), 6: ("structure", None), 7: ("workshop", "results"),
+    4: ("promises", None), 5: ("promises", None), 6: ("structure", None), 7: ("workshop", "economics"),
     8: ("workshop", "results"), 9: ("workshop", "experiments"),
 }
 LEAVING = ("Esc", "×", "F5")

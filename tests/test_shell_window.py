@@ -144,7 +144,7 @@ def test_clicking_a_stage_opens_where_it_is_worked_on(qtbot, window: MainWindow,
     monkeypatch.setattr(mw, "editor_available", lambda spec: False)  # this build without drawing editors
     nav = window.navigator
     for stage, key in ((1, "segments"), (2, "pains"), (3, "propositions"), (4, "promises"), (6, "teams"),
-                       (7, "results"), (9, "experiments")):
+                       (7, "economics"), (9, "experiments")):
         rect = nav.visualItemRect(nav.item(stage))
         qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.workspace.current_page() == "workshop" and window.workspace.workshop.current_key() == key

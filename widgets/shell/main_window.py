@@ -72,6 +72,8 @@ FINDING_PLACES: dict[str, tuple[str | None, str]] = {
     "team-no-client-promise": ("promises", "teams"),
     "team-not-serving-client": ("promises", "teams"),
     "team-no-indicator": (None, "results"),
+    "team-no-motivation": (None, "economics"),
+    "motivation-shares": (None, "economics"),
     "link-without-promise": ("structure", "teams"),
     "promise-without-link": ("structure", "promises"),
     "canvas-factor-count": ("canvas", "propositions"),
@@ -84,7 +86,7 @@ TABLE_OF_KIND = {"segment": "segments", "pain": "pains", "proposition": "proposi
 STAGE_PLACES: dict[int, tuple[str | None, str, str | None]] = {
     1: (None, "segments", None), 2: (None, "pains", None), 3: ("canvas", "propositions", None),
     4: ("promises", "promises", None), 5: ("promises", "promises", None), 6: ("structure", "teams", None),
-    7: (None, "results", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
+    7: (None, "economics", "revenue"), 8: (None, "results", "indicator"), 9: (None, "experiments", None),
 }
 # Checks, history and snapshots get this short (a row or two, the lists scroll): a 1280×720 screen leaves the
 # editor its height.
