@@ -491,3 +491,29 @@ def test_a_wrapped_stage_name_is_shown_whole(russian, qtbot) -> None:
     assert row.title.height() > row.counts.height() * 1.5  # on more than one line, none of them cut
     assert navigator.visualItemRect(navigator.item(9)).width() <= navigator.viewport().width()
     assert row.mark.geometry().right() <= navigator.viewport().width()  # the tick is not cut either
+
+
+# ------------------------------------------------------------------------------------------- the checks panel
+def test_the_checks_panel_shows_version_2_findings_live_under_their_titles(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from app import changes
+    from tests.test_checks_panel import CODE_ROLE, children, double_click, group_rows, make_panel
+
+    w = sound()
+    get(w, "root").authorities = (m.Grant("После согласования с директором", True),)
+    panel = make_panel(qtbot, w)
+    [group] = group_rows(panel)
+    assert group.data(CODE_ROLE) == "authority-is-approval"
+    assert "Approvals listed as authorities" in group.data(Qt.ItemDataRole.DisplayRole)
+    [row] = children(panel, group)
+    text = row.data(Qt.ItemDataRole.DisplayRole)
+    assert '"Вернём деньги за испорченный продукт в тот же день"' in text and "После согласования" in text
+    # An edit in the workshop: the team loses its people, and the panel follows.
+    panel.document.apply(changes.update(panel.document, "log", lead=""))
+    qtbot.waitUntil(lambda: [g.data(CODE_ROLE) for g in group_rows(panel)] == [
+        "authority-is-approval", "team-without-people"])
+    chosen: list = []
+    panel.finding_activated.connect(chosen.append)
+    double_click(qtbot, panel, children(panel, group_rows(panel)[1])[0])
+    assert [f.ids for f in chosen] == [("log",)]
