@@ -50,4 +50,4 @@ def test_the_full_registers_check_box_adds_the_appendix(qtbot, window: MainWindo
     full.trigger()  # what a click on the menu's check box does
     assert full.isChecked()
     text = _export(qtbot, window, tmp_path / "full.pdf", monkeypatch)
-    assert "Приложение: полные реестры" in text and "200" in [line.strip() for line in text.splitlines()]
+    assert "Приложение: полные реестры" in text and text.count("\f") > summary.count("\f")  # more pages
