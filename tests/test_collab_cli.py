@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -35,6 +38,35 @@ def server_listens(port: int) -> bool:
 def test_serve_listens_on_the_loopback_unless_told(tmp_path: Path) -> None:
     args = build_parser().parse_args(["serve", str(tmp_path / "w.clientocracy")])
     assert (args.host, args.port) == ("127.0.0.1", 8765)
+
+
+def test_clientocracy_serve_in_its_own_process_saves_the_participants_edits_on_ctrl_c(tmp_path: Path) -> None:
+    """The host in a process of its own, two participants here: one edits, the other sees it; Ctrl+C saves it."""
+    path = tmp_path / "room.clientocracy"
+    write_workshop_file(path, small_workshop(11))
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "cli", "serve", str(path), "--port", str(port),
+                               "--code", "QWERT-23456"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+    guests: list[Laptop] = []
+    try:
+        wait_until([], lambda: server_listens(port) or server.poll() is not None, "the room listens")
+        assert server.poll() is None, server.stderr.read() if server.stderr else ""
+        invitation = Invitation("127.0.0.1", port, "QWERT23456")
+        guest, watcher = Laptop.guest(invitation), Laptop.guest(invitation)
+        guests += [guest, watcher]
+        wait_until(guests, lambda: len(watcher.document.model.promises) == 17, "the participants get the workshop")
+        team = guest.document.model.teams[0]
+        guest.document.apply(ch.update(guest.document, team.id, name="Команда доставки"))
+        wait_until(guests, lambda: watcher.document.find(team.id).name == "Команда доставки", "the edit travels")
+    finally:
+        for laptop in guests:
+            laptop.stop()
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=WAIT_S)
+    assert server.returncode == 0, err
+    assert f"127.0.0.1:{port}" in out and "QWERT-23456" in out
+    assert next(t for t in read_workshop(path).teams if t.id == team.id).name == "Команда доставки"
 
 
 def test_a_served_file_takes_the_participants_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
