@@ -6,7 +6,21 @@ from typing import Any, Sequence
 
 from app import model as m
 
-RU_TEMPLATES: dict[str, str] = {
+
+class _Russian(str):
+    """A Russian template: a list of names the core quotes "so" is quoted «so», as a Russian sentence quotes."""
+
+    LISTS = ("missing", "approvals")
+
+    def format(self, *args: Any, **fields: Any) -> str:  # type: ignore[override]
+        for name in self.LISTS:
+            value = fields.get(name)
+            if isinstance(value, str) and len(value) > 1 and value.startswith('"') and value.endswith('"'):
+                fields[name] = ", ".join(f"«{item}»" for item in value[1:-1].split('", "'))
+        return str.format(self, *args, **fields)
+
+
+_RU: dict[str, str] = {
     "promise-no-metric": "У обещания «{promise}» команды «{team}» нет метрики",
     "promise-unempowered": "Обещание «{promise}» команды «{team}» принято, но не обеспечено: {missing}",
     "promise-unempowered/none": "Обещание «{promise}» команды «{team}» принято, "
@@ -47,6 +61,8 @@ RU_TEMPLATES: dict[str, str] = {
     "reading-not-met": "Обещание «{promise}» команды «{team}»: последнее значение метрики, {value} за {period}, "
     "не достигло цели",
 }
+
+RU_TEMPLATES: dict[str, str] = {key: _Russian(text) for key, text in _RU.items()}
 
 
 def open_findings(workshop: m.Workshop, findings: Sequence[Any] | None) -> list[Any] | None:

@@ -344,6 +344,7 @@ def test_check_prints_the_findings_in_the_workshops_language(
     if language == "ru":
         assert "В полномочиях обещания «Вернём деньги за испорченный продукт в тот же день» команды «Магазин на " \
                "Лесной» — согласование" in out
+        assert "согласование: «После согласования с директором»; полномочие — это право" in out  # quoted «so»
         assert "В команде «Логистика» нет ни лидера, ни участников" in out
         assert out.splitlines()[-1].endswith("ошибки: 0, предупреждения: 1, подсказки: 1")
     else:
