@@ -377,11 +377,11 @@ class _Checker:
                 if kept is None or period_end(r.period) >= period_end(kept.period):
                     latest[r.of] = r  # the later period; of two for one period, the one entered last
         for p in self.w.promises:
-            r = latest.get(p.id)
-            if r is not None and r.met is False and p.status in FIRM_STATUSES and not self.from_client(p):
+            last = latest.get(p.id)
+            if last is not None and last.met is False and p.status in FIRM_STATUSES and not self.from_client(p):
                 yield self.finding(
-                    "reading-not-met", (p.id, r.id), promise=self.name(p.id), team=self.name(p.from_),
-                    status=p.status, value=_short(r.value) or "?", period=r.period or "?",
+                    "reading-not-met", (p.id, last.id), promise=self.name(p.id), team=self.name(p.from_),
+                    status=p.status, value=_short(last.value) or "?", period=last.period or "?",
                 )
 
     # --------------------------------------------------- version 2: values

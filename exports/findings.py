@@ -12,7 +12,7 @@ class _Russian(str):
 
     LISTS = ("missing", "approvals")
 
-    def format(self, *args: Any, **fields: Any) -> str:  # type: ignore[override]
+    def format(self, *args: Any, **fields: Any) -> str:
         for name in self.LISTS:
             value = fields.get(name)
             if isinstance(value, str) and len(value) > 1 and value.startswith('"') and value.endswith('"'):
