@@ -48,6 +48,45 @@ def economics_section(ctx: Ctx) -> list[Flowable]:
     return out
 
 
+SUMMARY_PAYMENTS = 15
+"""The largest settlements a large workshop's summary lists (the full list is in the full registers)."""
+
+
+def economics_summary(ctx: Ctx) -> list[Flowable]:
+    """A large workshop's economics after settlement: how the result adds up, the management cost, the largest
+    settlements and the bonus pools in total (the per-team tables are in the full registers)."""
+    w, words, st = ctx.workshop, ctx.words, ctx.styles
+    money = eco.team_money(w)
+    rows = [[Cell([(line.label, fonts.SANS_BOLD if line.total else fonts.SANS, INK if line.total else MUTED)]),
+             Cell([(words.money(line.amount, line.currency), fonts.SANS_BOLD if line.total else fonts.SANS,
+                    MISSING if line.total and line.amount < 0 else INK)], "right")]
+            for line in explaining_lines(words, w, money)]
+    out: list[Flowable] = [para(say(words, "settled"), st.h2)]
+    if rows:
+        head = header_cells([say(words, "result"), say(words, "settled_margin")], ["left", "right"])
+        out += grids(ctx, head, rows, _widths(ctx, [70, 30]))
+    out += [para(text, st.muted) for text in unbalanced_notes(words, w, money)]
+    sentence = management_sentence(words, w, money)
+    if sentence:
+        out += [Spacer(1, 4), para(sentence, st.body)]
+    payments = eco.settlements(w)
+    if payments:
+        out += [Spacer(1, 6), para(say(words, "settlements"), st.h2),
+                *settlement_table(ctx, payments[:SUMMARY_PAYMENTS])]
+        if len(payments) > SUMMARY_PAYMENTS:
+            out.append(para(say(words, "more_settlements", n=words.number(len(payments) - SUMMARY_PAYMENTS),
+                                total=words.money(sum(p.amount for p in payments), _currency_of(w))), st.muted))
+    pools = [p for p in eco.pools(w) if p.amount is not None]
+    if pools:
+        off = sum(1 for p in pools if not p.shares_add_up)
+        text = say(words, "pools_total", teams=words.number(len(pools)),
+                   amount=words.money(round(sum(p.amount or 0.0 for p in pools)), pools[0].currency))
+        if off:
+            text += " " + say(words, "pools_off", n=words.number(off))
+        out += [Spacer(1, 4), para(text, st.body)]
+    return out
+
+
 def _money_cell(ctx: Ctx, value: float | None, currency: str, *, computed: bool = False, bold: bool = False,
                 color: str = INK) -> Cell:
     text = ctx.words.money(value, currency)

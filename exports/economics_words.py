@@ -42,6 +42,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "management_no_revenue": ("Затраты на управление: {costs}; выручки от клиентов нет, долю не посчитать.",
                               "Cost of management: {costs}; with no revenue from clients there is no share."),
     "settlements": ("Взаиморасчёты между командами", "Settlements between teams"),
+    "more_settlements": ("…и ещё {n} расчётов; всего по внутреннему рынку {total} в месяц.",
+                         "…and {n} more; the internal market moves {total} a month in all."),
+    "pools_total": ("Фонды премий {teams} команд: {amount} за период.",
+                    "Bonus pools of {teams} teams: {amount} for the period."),
+    "pools_off": ("У {n} команд доли участников не складываются в 1.",
+                  "In {n} teams members' shares do not add up to 1."),
     "payer": ("Кто платит", "Who pays"),
     "payee": ("Кому", "To whom"),
     "per_month": ("В месяц", "Per month"),
@@ -95,14 +101,14 @@ def explaining_lines(words: Words, w: m.Workshop, money: dict[str, eco.TeamMoney
     """How the organisation's result adds up: earning teams, cost centres, management, the result."""
     out = []
     for t in eco.totals(w, money):
-        out.append(Line(say(words, "earned"), t.earned, t.currency))
+        out.append(Line(say(words, "earned"), round(t.earned), t.currency))
         if t.cost_centres:
-            out.append(Line(say(words, "cost_centres"), -t.cost_centres, t.currency))
+            out.append(Line(say(words, "cost_centres"), -round(t.cost_centres), t.currency))
         if t.management:
-            out.append(Line(say(words, "council_costs"), -t.management, t.currency))
+            out.append(Line(say(words, "council_costs"), -round(t.management), t.currency))
         if t.council_income:
-            out.append(Line(say(words, "council_income"), t.council_income, t.currency))
-        out.append(Line(f"{say(words, 'result')} ({words.period(t.period)})", t.result, t.currency, True))
+            out.append(Line(say(words, "council_income"), round(t.council_income), t.currency))
+        out.append(Line(f"{say(words, 'result')} ({words.period(t.period)})", round(t.result), t.currency, True))
     return out
 
 

@@ -203,6 +203,9 @@ def _tables(s: Sections) -> None:
             if scope.economics:
                 section("economics_totals")
                 s.add(*summary_tables.economics_totals_table(ctx))
+                from exports.economics_section import economics_summary
+
+                s.add(*economics_summary(ctx))
         else:
             section("teams")
             s.add(*tables.team_tables(ctx, scope))

@@ -142,3 +142,15 @@ def test_an_experiment_names_the_promise_it_serves_and_what_was_learned(qtbot) -
     learning = table.model.index(row, table.model.column_of("learning"))
     assert table.model.setData(learning, "Выкладка к 07:30 требует второй смены")
     assert doc.get("exp-050").learning == "Выкладка к 07:30 требует второй смены"
+
+
+def test_a_hidden_page_catches_up_when_shown_again(qtbot, page: EconomicsPage) -> None:
+    page.hide()
+    doc = page.document
+    doc.apply(changes.update(doc, "prm-048", price=900_000))
+    qtbot.wait(10)
+    page.show()
+    qtbot.waitUntil(lambda: page.settlements.table.item(0, 2).text() == format_number(900_000))
+    assert page.settlements.table.item(0, 1).text() == "ИТ"
+    assert text(page, SHOP, "settled") == "-20,000"  # the shop pays 600 000 more for its tills...
+    assert "290,000" in page.totals.lines.text()  # ...and IT earns it: the organisation's result stays

@@ -134,12 +134,26 @@ class MoneyTableModel(ObjectTableModel):
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(document, undo_stack, "team", money_columns(), parent)
         self._money: dict[str, eco.TeamMoney] | None = None
+        self._pools: dict[str, eco.Pool | None] = {}
+        self._budgets: dict[str, eco.ExperimentBudget] = {}
 
     def money(self) -> dict[str, eco.TeamMoney]:
         """The settled figures of every team (worked out once per edit)."""
         if self._money is None:
             self._money = eco.team_money(self.document.model)
         return self._money
+
+    def pool(self, team: m.Team) -> eco.Pool | None:
+        """The team's bonus pool (worked out once per edit)."""
+        if team.id not in self._pools:
+            self._pools[team.id] = eco.bonus_pool(self.document.model, team, self.money())
+        return self._pools[team.id]
+
+    def budget(self, team: m.Team) -> eco.ExperimentBudget:
+        """The team's experiment budget, spent and left (worked out once per edit)."""
+        if team.id not in self._budgets:
+            self._budgets[team.id] = eco.experiment_budget(self.document.model, team)
+        return self._budgets[team.id]
 
     def figure(self, key: str, team: m.Team) -> float | None:
         """The number a computed cell stands for (None: unknown)."""
@@ -153,13 +167,13 @@ class MoneyTableModel(ObjectTableModel):
         if key == "settled":
             return tm.settled_margin
         if key == "pool":
-            pool = eco.bonus_pool(self.document.model, team, self.money())
+            pool = self.pool(team)
             return None if pool is None or pool.amount is None else round(pool.amount, 2)
         if key == "shares":
-            pool = eco.bonus_pool(self.document.model, team, self.money())
+            pool = self.pool(team)
             return None if pool is None or not pool.members else pool.shares_total
         if key == "budget_left":
-            return eco.experiment_budget(self.document.model, team).left
+            return self.budget(team).left
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -223,11 +237,11 @@ class MoneyTableModel(ObjectTableModel):
         if key == "settled" and team.kind == "council":
             return tr("The cost of management")
         if key == "pool":
-            pool = eco.bonus_pool(self.document.model, team, self.money())
+            pool = self.pool(team)
             if pool is not None and pool.members:
                 return "\n".join(f"{member}: {format_number(round(money or 0))}" for member, _s, money in pool.members)
         if key == "budget_left":
-            budget = eco.experiment_budget(self.document.model, team)
+            budget = self.budget(team)
             if budget.budget is not None:
                 return tr("Spent by running experiments: %1").replace("%1", format_number(budget.spent))
         return None
@@ -241,6 +255,8 @@ class MoneyTableModel(ObjectTableModel):
         super()._on_changes(changed)
         if changed.everything or changed.kinds() & WATCHED:
             self._money = None
+            self._pools.clear()
+            self._budgets.clear()
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -128,7 +128,8 @@ class MotivationInspector(QFrame):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body, 1)
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._when_shown)
+        self._stale = False
         changes_of(document).changed.connect(self._on_changes)
         self.retranslate()
         self.show_team(None)
@@ -169,6 +170,19 @@ class MotivationInspector(QFrame):
     def _on_changes(self, changed: Changes) -> None:
         if self.team_id is not None and (changed.everything or changed.kinds() & WATCHED):
             self._timer.start(0)  # the pool depends on prices, other teams and the organisation's result
+
+    def _when_shown(self) -> None:
+        """Refresh now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Read the team's motivation and pool again (the field being typed in is left alone)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +33,7 @@ class SettlementView(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self._shown: list[tuple[str, ...]] = []
         self.title = QLabel(objectName="sectionTitle")
         font = self.title.font()
         font.setBold(True)
@@ -59,12 +61,14 @@ class SettlementView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.balance)
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._when_shown)
+        self._stale = False
         changes_of(document).changed.connect(self._on_changes)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language."""
+        self._shown = []  # numbers are written in the new language's way
         self.title.setText(self.tr("Settlements between teams, per month"))
         self.table.setHorizontalHeaderLabels([self.tr("Who pays"), self.tr("To whom"), self.tr("Per month"),
                                               self.tr("For which promises")])
@@ -81,16 +85,32 @@ class SettlementView(QWidget):
         if changed.everything or changed.kinds() & WATCHED:
             self._timer.start(0)
 
+    def _when_shown(self) -> None:
+        """Refresh now if shown, else when next shown (a hidden page does not work out figures nobody sees)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Show the settlements of the workshop as it is now."""
         w = self.document.model
         payments = eco.settlements(w)
         names = {t.id: t.name for t in w.teams}
         texts = {p.id: p.text for p in w.promises}
-        self.table.setRowCount(len(payments))
-        for row, pay in enumerate(payments):
-            cells = [names.get(pay.payer, ""), names.get(pay.payee, ""), format_number(pay.amount),
-                     " · ".join(texts.get(i, "") for i in pay.promises)]
+        rows = [(names.get(pay.payer, ""), names.get(pay.payee, ""), format_number(pay.amount),
+                 " · ".join(texts.get(i, "") for i in pay.promises)) for pay in payments]
+        shown, self._shown = self._shown, rows
+        self.table.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            if row < len(shown) and shown[row] == cells:
+                continue  # an edit changes a few lines: the others keep their items
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
@@ -133,7 +153,8 @@ class TotalsPanel(QFrame):
         layout.addWidget(self.management)
         layout.addStretch(1)
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._when_shown)
+        self._stale = False
         changes_of(document).changed.connect(self._on_changes)
         self.refresh()
 
@@ -145,6 +166,19 @@ class TotalsPanel(QFrame):
     def _on_changes(self, changed: Changes) -> None:
         if changed.everything or changed.kinds() & WATCHED:
             self._timer.start(0)
+
+    def _when_shown(self) -> None:
+        """Refresh now if shown, else when next shown (a hidden page does not work out figures nobody sees)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """The lines and the management cost as they are now."""
