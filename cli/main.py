@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--slides-pdf", type=Path, metavar="OUT")
     exp.add_argument("--png", type=Path, metavar="DIR")
     exp.add_argument("--promises", type=Path, metavar="OUT", help="the promise table as .xlsx or .csv")
+    exp.add_argument("--tree", action="store_true",
+                     help="with --promises OUT.xlsx: the practitioners' tree layout (value, root promise, supporting "
+                          "promises; a second sheet «Общие обещания»)")
     exp.add_argument("--logo", type=Path, metavar="FILE", help="a PNG, JPEG or SVG logo for handouts, slides and decks")
     exp.add_argument("--accent", metavar="#RRGGBB", help="the accent colour of handouts, slides and decks")
     exp.add_argument("--team", metavar="TEAM", help="with --pdf: the read-only «for the team» handout of one team "
@@ -223,6 +226,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("clientocracy export: --team writes one team's handout: give it with --pdf only")
     if "promises" in wanted and wanted["promises"].suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy export: {wanted['promises']}: --promises writes a .xlsx or .csv table")
+    if args.tree and ("promises" not in wanted or wanted["promises"].suffix.lower() != ".xlsx"):
+        raise UsageError("clientocracy export: --tree writes the tree of promises with --promises OUT.xlsx")
     branding = _branding(args)
     _refuse_unsafe_outputs(args, wanted)
     workshop = read_workshop(args.file)
@@ -233,6 +238,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         options = {"branding": branding, "full": args.full} if kind in _BRANDED else {}
         if kind == "pdf":
             options.update(page=args.page, landscape=args.landscape)
+        if kind == "promises":
+            options["tree"] = args.tree
         _EXPORTERS[kind](workshop, out, **options)
     return EXIT_OK
 
@@ -323,10 +330,15 @@ def _export_team(workshop, team: str, out: Path, **options) -> None:
     _export_with("export_team_pdf")(workshop, out, team=found[0].id, **options)
 
 
-def _export_promises(workshop, out: Path) -> None:
+def _export_promises(workshop, out: Path, tree: bool = False) -> None:
     from app.promise_sheet import write_sheet
 
-    write_sheet(workshop, out)
+    if tree:
+        from app.promise_tree_sheet import write_tree_xlsx
+
+        write_tree_xlsx(workshop, out)
+    else:
+        write_sheet(workshop, out)
 
 
 _EXPORTERS = {
@@ -432,14 +444,14 @@ def _readings_into(document, args: argparse.Namespace):
 
 def cmd_import_promises(args: argparse.Namespace) -> int:
     """`import-promises FILE TABLE [--skip-bad-rows]`: add a table's promises to a workshop, written back atomically."""
-    from app.promise_sheet import read_sheet
+    from app.promise_tree_sheet import read_promise_table
 
     if args.table.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError(f"clientocracy import-promises: {args.table}: the table must be a .xlsx or .csv file")
     from app.fsutil import write_target
 
     write_target(args.file)  # a read-only workshop or a device is refused before any work
-    read_sheet(args.table)  # refuse an unreadable table before the workshop is opened
+    read_promise_table(args.table)  # refuse an unreadable table before the workshop is opened
     if args.file.suffix.lower() == ".json":
         from app.document import Document
         from app.filelock import holding

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from app import model as m
 from app.client_path import ApprovalSteps, all_approval_steps
 from app.document import Document
+from app.promise_tree import promise_numbers
 from widgets.promises.style import status_name
 
 CONTEXT = "PromiseMap"
@@ -29,9 +30,9 @@ def grant_count(grants: tuple[m.Grant, ...]) -> str:
     return f"{granted}/{len(grants)} ✓" if granted == len(grants) else f"{granted}/{len(grants)}"
 
 
-def numbers_of(w: m.Workshop) -> dict[str, int]:
-    """Each promise's number: its row in the promise table's workshop order, from 1."""
-    return {p.id: i for i, p in enumerate(w.promises, 1)}
+def numbers_of(w: m.Workshop) -> dict[str, str]:
+    """Each promise's number in the tree of promises ("1.2.1"), as the table's № column and the exports show it."""
+    return promise_numbers(w)
 
 
 def _name(document: Document, obj_id: str) -> str:
@@ -43,7 +44,7 @@ def _missing(grants: tuple[m.Grant, ...]) -> str:
     return "; ".join(escape(g.text) for g in grants if not g.granted)
 
 
-def _promise_html(document: Document, p: m.Promise, number: int | None,
+def _promise_html(document: Document, p: m.Promise, number: str | None,
                   steps: ApprovalSteps | None = None) -> list[str]:
     """The lines of one promise's card (user text escaped: it is always shown plain); a promise to a client also
     counts the approval steps on its chain (the path of approvals against the path from the client, L365–425)."""
@@ -69,7 +70,7 @@ def approval_steps_html(steps: ApprovalSteps) -> str:
     return f"<span style='color:#B34700'>{text}</span>" if steps.count else text
 
 
-def promise_card(document: Document, promise_ids: list[str], numbers: dict[str, int]) -> str:
+def promise_card(document: Document, promise_ids: list[str], numbers: dict[str, str]) -> str:
     """The card shown on hover over an arrow: who promises what to whom, and for each promise its text, metric,
     target, status and what is still missing; a bundle lists its first promises."""
     promises = [p for p in (document.find(i) for i in promise_ids) if isinstance(p, m.Promise)]

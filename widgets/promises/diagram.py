@@ -74,7 +74,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._edge_of: dict[str, str] = {}
         self._pair_of: dict[str, Pair] = {}
         self._graph: FeedGraph | None = None
-        self._numbers: dict[str, int] | None = None
+        self._numbers: dict[str, str] | None = None
         self._readings: dict[str, str] | None = None
         self._quiet = False
         self._entry: PromiseEntry | None = None
@@ -189,15 +189,15 @@ class PromiseDiagram(QObject, PromiseGestures):
             edge.set_group(arrows, edge in first)
             self._caption(edge, numbers)
 
-    def _caption(self, edge: PromiseEdge, numbers: dict[str, int]) -> None:
+    def _caption(self, edge: PromiseEdge, numbers: dict[str, str]) -> None:
         if edge.is_bundle:
             edge.set_caption(None, "")
             return
         p = self.document.find(edge.promise_ids[0])
         edge.set_caption(numbers.get(edge.promise_ids[0]), short_label(p.text) if isinstance(p, m.Promise) else "")
 
-    def numbers(self) -> dict[str, int]:
-        """Each promise's number, as the promise table's № column shows it."""
+    def numbers(self) -> dict[str, str]:
+        """Each promise's number in the tree of promises, as the promise table's № column shows it."""
         if self._numbers is None:
             self._numbers = numbers_of(self.document.model)
         return self._numbers
@@ -296,8 +296,8 @@ class PromiseDiagram(QObject, PromiseGestures):
             return
         place = self._follow_parties(changes)
         dirty, restyle = self._follow_promises(changes)
-        if changes.structural("promise"):
-            self._renumber()
+        if changes.structural("promise", "value") or changes.field_changed("promise", "parent", "value"):
+            self._renumber()  # the tree of promises numbers them: its shape changed
         if self.by_value and changes.touches("value"):  # a value's colour is its place in the list
             restyle.update(self._pair_edges)
         stored = self.document.model.layouts.get(DIAGRAM, {})

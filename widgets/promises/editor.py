@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +50,7 @@ from widgets.promises.inspector import PromiseInspector
 from widgets.promises.items import PromiseEdge
 from widgets.promises.legend import Legend
 from widgets.promises.table import PromiseTablePanel
+from widgets.promises.tree import PromiseTreePanel
 
 if TYPE_CHECKING:
     from widgets.promises.import_preview import ImportPreview
@@ -91,6 +93,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.inspector = PromiseInspector(self.ctx)
         self.table_panel = PromiseTablePanel(self.ctx)
         self.table = self.table_panel.table
+        self.tree_panel = PromiseTreePanel(self.ctx)
         self.legend = Legend()
         self._syncing = False
         self._shown_once = False
@@ -164,7 +167,12 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("promiseSplitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.table_panel)
+        self.lower = QTabWidget(self)  # the table and the tree of promises, one above the other's tab
+        self.lower.setObjectName("promiseLower")
+        self.lower.setDocumentMode(True)
+        self.lower.addTab(self.table_panel, "")
+        self.lower.addTab(self.tree_panel, "")
+        self.splitter.addWidget(self.lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         # The map keeps three fifths, so the sample fits whole at readable names on a 1080p projector; the table
@@ -199,6 +207,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
         self.diagram.retranslate()
         self.inspector.retranslate()
         self.table_panel.retranslate()
+        self.tree_panel.retranslate()
         self.legend.retranslate()
 
     def _retranslate_own(self) -> None:
@@ -231,6 +240,10 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
             action.setText(text)
             action.setToolTip(tip or text)
             action.setStatusTip(tip or text)
+        self.lower.setTabText(0, self.tr("Table"))
+        self.lower.setTabText(1, self.tr("Tree of promises"))
+        self.lower.setTabToolTip(1, self.tr("Value → root promise → supporting promises, numbered 1, 1.1, 1.1.1; "
+                                            "drag a promise onto another to make it support that one"))
         self.align_button.setText(self.tr("Align"))
         self.align_button.setToolTip(self.tr("Line up or space out the selected parties"))
         self.align_button.setStatusTip(self.align_button.toolTip())
@@ -344,7 +357,8 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
 
     def import_table(self, path: str | None = None) -> ImportPreview | None:
         """Preview the import of a .xlsx or .csv table; its OK adds the promises as one undo step, Cancel nothing."""
-        from app.promise_sheet import SheetError, read_table
+        from app.promise_sheet import SheetError
+        from app.promise_tree_sheet import read_promise_table
         from widgets.promises.import_preview import ImportPreview, reason_text
 
         if not path:
@@ -354,7 +368,7 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
                 return None
         name = Path(path).name
         try:
-            table = read_table(path)
+            table = read_promise_table(path)  # flat, or the practitioners' tree workbook
         except SheetError as e:
             reason = e.reason
             self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Import promises"),

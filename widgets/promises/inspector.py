@@ -27,6 +27,7 @@ from app.document import Document, EditRefused
 from app.promise_rules import EMPOWERED_STATUSES, is_unempowered, missing_grants
 from widgets.base.live import changes_of
 from widgets.base.text_size import text_scale, text_size
+from widgets.promises.alternatives import AlternativesButton
 from widgets.promises.card import grant_count
 from widgets.promises.context import PromiseContext
 from widgets.promises.grants import GrantList
@@ -113,6 +114,8 @@ class PromiseInspector(QWidget):
         self.supporters.clicked.connect(self._select_supporters)
         self.metric_field = QLineEdit(page)  # not `self.metric`: that would override QWidget.metric() (a crash)
         self.target = QLineEdit(page)
+        self.alternatives = AlternativesButton(page)  # duplication: who else could keep it
+        self.alternatives.teams_edited.connect(lambda teams: self._set("alternatives", teams))
         self.status = QComboBox(page)
         for code in STATUS_STYLES:
             self.status.addItem(status_icon(code), status_name(code), code)
@@ -135,12 +138,14 @@ class PromiseInspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.labels = {name: QLabel(page) for name in ("text", "from", "to", "value", "parent", "metric", "target",
-                                                        "status", "authorities", "resources", "notes")}
+                                                        "status", "authorities", "resources", "notes",
+                                                        "alternatives")}
         self.authorities_label, self.resources_label = self.labels["authorities"], self.labels["resources"]
         for name, field in (("text", self.text), ("from", self.from_), ("to", self.to), ("value", self.value),
                             ("parent", self.parent_combo), ("", self.supporters), ("metric", self.metric_field),
                             ("target", self.target), ("status", self.status), ("authorities", self.authorities),
-                            ("resources", self.resources), ("notes", self.notes)):
+                            ("resources", self.resources), ("alternatives", self.alternatives),
+                            ("notes", self.notes)):
             if name:
                 self.labels[name].setBuddy(field)
                 form.addRow(self.labels[name], field)
@@ -211,7 +216,8 @@ class PromiseInspector(QWidget):
         texts = {"text": self.tr("Promise"), "from": self.tr("Who promises"), "to": self.tr("To whom"),
                  "value": self.tr("Root value"), "parent": self.tr("Supports"), "metric": self.tr("Metric"),
                  "target": self.tr("Target"), "status": self.tr("Status"), "authorities": self.tr("Authorities"),
-                 "resources": self.tr("Resources"), "notes": self.tr("Notes")}
+                 "resources": self.tr("Resources"), "notes": self.tr("Notes"),
+                 "alternatives": self.tr("Alternative promisers")}
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.parent_combo.setToolTip(self.tr("The promise this one helps to keep (usually one the promisee made)"))
@@ -247,6 +253,7 @@ class PromiseInspector(QWidget):
                 line.setText(value)
                 line.setCursorPosition(0)
         self.status.setCurrentIndex(max(self.status.findData(p.status), 0))
+        self.alternatives.show_for(w, p)
         self.authorities.set_grants(p.authorities)
         self.resources.set_grants(p.resources)
         self.authorities_label.setText(self.tr("Authorities") + _count(p.authorities))

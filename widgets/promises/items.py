@@ -112,7 +112,7 @@ class PromiseEdge(EdgeItem):
         self.look = look
         self.dimmed = False
         self.emphasis = False
-        self.number: int | None = None
+        self.number: str | None = None
         """The promise's row in the promise table (None for a bundle)."""
         self.caption = ""
         """The promise's text, drawn along the arrow when the zoom makes it readable."""
@@ -245,8 +245,8 @@ class PromiseEdge(EdgeItem):
         if last is not None:
             painter.drawLine(last)
 
-    def set_caption(self, number: int | None, caption: str) -> None:
-        """Show `number` (the promise's row in the table) and `caption` (its text) on the arrow."""
+    def set_caption(self, number: str | None, caption: str) -> None:
+        """Show `number` (the promise's number in the tree of promises) and `caption` (its text) on the arrow."""
         if (number, caption) != (self.number, self.caption):
             self.number, self.caption = number, caption
             self.update()

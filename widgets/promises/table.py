@@ -21,6 +21,7 @@ from app.changed import Changes
 from app.document import Document
 from app.promise_rules import is_unempowered
 from app.promise_sheet import normalize
+from app.promise_tree import number_key, promise_numbers
 from widgets.base.live import changes_of
 from widgets.base.table_specs import name_of, party_choices, team_choices
 from widgets.base.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
@@ -84,14 +85,15 @@ class PromiseTableModel(ObjectTableModel):
         self._text_col = self.column_of("text")
         self._value_col = self.column_of("value")
         self._number_col = self.column_of("number")
+        self._numbers: dict[str, str] | None = None
         self._icons = {s: status_icon(s) for s in STATUS_STYLES}
         self._warning = make_warning_icon()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == self._number_col and role in (Qt.ItemDataRole.DisplayRole,
                                                                               SORT_ROLE):
-            number = index.row() + 1  # the rows are the workshop's order: the map's arrows show the same numbers
-            return str(number) if role == Qt.ItemDataRole.DisplayRole else float(number)
+            number = self.numbers().get(self.id_at(index.row()), "")  # as on the map's arrows and in the tree
+            return number if role == Qt.ItemDataRole.DisplayRole else number_key(number)
         if index.isValid() and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                                         Qt.ItemDataRole.ForegroundRole):
             p = self.document.find(self.id_at(index.row()))
@@ -100,6 +102,21 @@ class PromiseTableModel(ObjectTableModel):
                 if special is not None:
                     return special
         return super().data(index, role)
+
+    def numbers(self) -> dict[str, str]:
+        """Each promise's number in the tree of promises (worked out once after each change)."""
+        if self._numbers is None:
+            self._numbers = promise_numbers(self.document.model)
+        return self._numbers
+
+    def _on_changes(self, changed: Changes) -> None:
+        super()._on_changes(changed)
+        if changed.everything or changed.structural("promise", "value") or changed.field_changed(
+                "promise", "parent", "value"):
+            self._numbers = None
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, self._number_col),
+                                      self.index(self.rowCount() - 1, self._number_col))
 
     def _special(self, col: int, p: m.Promise, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole:

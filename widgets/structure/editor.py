@@ -45,6 +45,7 @@ from widgets.diagram.palette import Palette, PaletteEntry
 from widgets.diagram.scene import DiagramScene, Moves
 from widgets.diagram.style import kind_style
 from widgets.diagram.view import MAX_ZOOM, MIN_ZOOM, DiagramView
+from widgets.structure.dependence import DependenceMarks
 from widgets.structure.drawing import DIAGRAM, StructureDrawing
 from widgets.structure.inspector import PartyInspector
 from widgets.structure.parties import (
@@ -84,6 +85,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         self._build_layout()
         self.retranslate()
         self._populate()
+        self.dependence = DependenceMarks(document, self.scene, self)  # duplication: teams all rests on
 
         self.scene.nodes_moved.connect(self._on_nodes_moved)
         self.scene.link_dragged.connect(self._on_link_dragged)
@@ -345,7 +347,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
 
     def _tooltip_for(self, node_id: str) -> str:
         obj = self.document.find(node_id)
-        return tooltip(obj) if obj is not None else ""
+        return tooltip(obj) + self.dependence.tip(node_id) if obj is not None else ""
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
