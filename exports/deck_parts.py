@@ -12,6 +12,7 @@ from pptx.util import Pt
 from app import model as m
 from app.layout_graph import NODE_SIZE
 from app.palette import KindLook
+from app.promise_tree import promise_numbers, tree_ordered
 from exports import fonts
 from exports.draw_diagram import HALO, MIN_TEXT, PROBLEM_GLYPHS
 from exports.geometry import Diagram, build_diagram
@@ -258,7 +259,9 @@ def promise_slides(deck: Deck) -> None:
     header = [words["no"], f"{words['from']} → {words['to'].lower()}", words["promise"],
               f"{words['metric']} — {words['target'].lower()}", words["status"], words["missing"]]
     rows = []
-    for i, p in enumerate(w.promises, start=1):
+    numbers = promise_numbers(w)  # the tree of promises' numbers, in its order: as the map and the table show them
+    for p in tree_ordered(w):
+        i = numbers.get(p.id, "")
         grants = (*p.authorities, *p.resources)
         missing = [Run("✗ " + short(g.text, 90), TABLE_SIZE - 1, False, readable(MISSING)) for g in grants
                    if not g.granted]

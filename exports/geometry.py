@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app import model as m
 from app.layout import diagram_positions
+from app.promise_tree import promise_numbers
 
 NODE_W = 160.0  # scene units; a stored position is the node's centre (the GUI's node size is assumed)
 NODE_H = 60.0
@@ -37,7 +38,7 @@ class Edge:
     start: tuple[float, float]
     end: tuple[float, float]
     status: str = ""  # a promise's status; empty for a structure link
-    number: int = 0  # a promise's row in the promise table (1-based); 0 for a link
+    number: str = ""  # a promise's number in the tree of promises ("1.2.1"); "" for a link
     problem: str = ""  # a promise's method error: "unempowered", "from_client", "broken" or ""
 
 
@@ -82,7 +83,7 @@ def _clip(a: Node, b: Node, offset: float) -> tuple[tuple[float, float], tuple[f
     return _border_point(a2, dx, dy), _border_point(b2, -dx, -dy)
 
 
-def _edges(nodes: dict[str, Node], pairs: list[tuple[str, str, str, str, int, str]]) -> list[Edge]:
+def _edges(nodes: dict[str, Node], pairs: list[tuple[str, str, str, str, str, str]]) -> list[Edge]:
     """Edges for (id, source, target, status, number, problem) tuples; arrows between the same two nodes fan
     out, opposite ones too (never drawn as one double-headed arrow)."""
     groups: dict[tuple[str, str], list[int]] = {}
@@ -108,10 +109,10 @@ def diagram_nodes(workshop: m.Workshop) -> list[tuple[str, str]]:
     return nodes + [(t.id, t.kind if t.kind in m.TEAM_KINDS else "service") for t in workshop.teams]
 
 
-def _number(p: m.Promise, default: int) -> int:
-    """A promise's row in the full promise table (a summary map's promise keeps the number it has there)."""
+def _number(p: m.Promise, default: str) -> str:
+    """A promise's number in the tree of promises (a summary map's promise keeps the number it has there)."""
     number = p.extra.get("x-number") if p.extra else None
-    return number if isinstance(number, int) else default
+    return number if isinstance(number, str) else default
 
 
 def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
@@ -132,8 +133,9 @@ def build_diagram(workshop: m.Workshop, diagram: str) -> Diagram:
         from exports.summary import method_error
 
         segment_ids = {s.id for s in workshop.segments}
-        pairs = [(p.id, p.from_, p.to, p.status, _number(p, i + 1), method_error(p, segment_ids))
-                 for i, p in enumerate(workshop.promises)]
+        numbers = promise_numbers(workshop)  # as the table, the map and the tree of promises number them
+        pairs = [(p.id, p.from_, p.to, p.status, _number(p, numbers.get(p.id, "")), method_error(p, segment_ids))
+                 for p in workshop.promises]
     else:
-        pairs = [(lk.id, lk.from_, lk.to, "", 0, "") for lk in workshop.links]
+        pairs = [(lk.id, lk.from_, lk.to, "", "", "") for lk in workshop.links]
     return Diagram(diagram, nodes, _edges(nodes, pairs))

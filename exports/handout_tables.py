@@ -8,6 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Spacer
 
 from app import model as m
+from app.promise_tree import promise_numbers, tree_ordered, widest
 from exports import fonts
 from exports.context import Ctx
 from exports.pdf_flow import TextCell
@@ -72,10 +73,12 @@ def _widths(ctx: Ctx, fractions: list[float]) -> list[float]:
     return [ctx.width * f / total for f in fractions]
 
 
-def _number_first(ctx: Ctx, widths: list[float], rows: int, label: str) -> list[float]:
-    """`widths` with the first column (row numbers) as wide as its widest number and its header, never split."""
+def _number_first(ctx: Ctx, widths: list[float], rows: int | str, label: str) -> list[float]:
+    """`widths` with the first column (row numbers) as wide as its widest number and its header, never split
+    (`rows`: the count of rows, or the widest number itself)."""
     size = _size(ctx)
-    need = max(fonts.width(str(max(1, rows)), fonts.SANS, size), fonts.width(label, fonts.SANS_BOLD, size))
+    widest_text = rows if isinstance(rows, str) else str(max(1, rows))
+    need = max(fonts.width(widest_text, fonts.SANS, size), fonts.width(label, fonts.SANS_BOLD, size))
     first = need + 2 * max(3.5, size * 0.5) + 2
     rest = ctx.width - first
     others = sum(widths[1:])
@@ -113,11 +116,12 @@ def promise_tables(ctx: Ctx) -> list[Flowable]:
     w, words = ctx.workshop, ctx.words
     keys = ["no", "from", "to", "promise", "metric", "target", "status", "authorities", "resources"]
     header = header_cells([words[k] for k in keys])
-    widths = _number_first(ctx, _widths(ctx, [3.4, 11, 11, 20, 13, 9, 9, 12.5, 12.5]), len(w.promises), words["no"])
+    numbers = promise_numbers(w)  # the tree of promises' numbers, in its order: as the map and the table show them
+    widths = _number_first(ctx, _widths(ctx, [3.4, 11, 11, 20, 13, 9, 9, 12.5, 12.5]), widest(numbers), words["no"])
     rows = []
-    for i, p in enumerate(w.promises, start=1):
+    for p in tree_ordered(w):
         rows.append([
-            Cell.text(str(i), color=MUTED, align="right"),
+            Cell.text(numbers.get(p.id, ""), color=MUTED, align="right"),
             cell(ctx, ctx.name(p.from_)),
             cell(ctx, ctx.name(p.to)),
             with_notes(ctx, p.text, p.notes),

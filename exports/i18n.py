@@ -49,8 +49,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "council": ("Совет управляющих", "Council of managers"),
     "promise_map": ("Карта обещаний", "Promise map"),
     "promise_map_hint": (
-        "Стрелка — обещание от команды клиенту или другой команде; номер — строка таблицы обещаний.",
-        "An arrow is a promise from a team to a client or another team; its number is its row in the promise table.",
+        "Стрелка — обещание от команды клиенту или другой команде; номер — место в дереве обещаний "
+        "(ценность.обещание.поддерживающее).",
+        "An arrow is a promise from a team to a client or another team; its number is its place in the tree of "
+        "promises (value.promise.supporting).",
     ),
     "promises": ("Система обещаний", "Promise system"),
     "no": ("№", "#"),
@@ -147,9 +149,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "segment_map": ("Цепочка обещаний клиенту: {segment}", "The chain of promises to the client: {segment}"),
     "segment_map_hint": (
         "Обещаний сегменту: {external}; внутренних обещаний его клиентским командам: {internal} "
-        "(стрелкой от группы сервисных команд). Номер — строка полного реестра обещаний.",
+        "(стрелкой от группы сервисных команд). Номер — место в дереве обещаний.",
         "Promises to the segment: {external}; internal promises to its client-facing teams: {internal} "
-        "(one arrow from each group of service teams). A number is the row in the full promise register.",
+        "(one arrow from each group of service teams). A number is the place in the tree of promises.",
     ),
     "maps_left_out": ("Сегменты без отдельной карты (их обещания — в реестре): {names}",
                       "Segments without a map of their own (their promises are in the register): {names}"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app import model as m
 from app.promise_rules import is_unempowered
+from app.promise_tree import number_key, promise_numbers
 
 MAP_LIMIT = 10
 """Segments that get their own promise map in the summary (the most promised first); all of them with --full."""
@@ -70,14 +71,14 @@ def _worst(errors: list[str]) -> str:
     return next((e for e in PROBLEM_ORDER if e in errors), "")
 
 
-def _arrow(source: str, target: str, members: list[m.Promise], numbers: dict[str, int],
+def _arrow(source: str, target: str, members: list[m.Promise], numbers: dict[str, str],
            segment_ids: set[str]) -> m.Promise:
     """One arrow for the promises between a pair: its status (or "mixed"), its worst method error, and the row
     number of a single promise."""
     statuses = {q.status for q in members}
     status = statuses.pop() if len(statuses) == 1 else "mixed"
     error = _worst([method_error(q, segment_ids) for q in members])
-    number = numbers.get(members[0].id, 0) if len(members) == 1 else 0
+    number = numbers.get(members[0].id, "") if len(members) == 1 else ""
     first = members[0]
     return m.Promise(f"{source}>{target}", source, target, first.text if len(members) == 1 else "", status=status,
                      extra={PROBLEM_KEY: error, "x-number": number})
@@ -88,7 +89,7 @@ def segment_maps(w: m.Workshop, words, limit: int | None = MAP_LIMIT) -> list[Se
     from its client-facing teams, and the internal promises to those teams as one arrow per group of teams."""
     segment_ids = {s.id for s in w.segments}
     teams = {t.id: t for t in w.teams}
-    numbers = {p.id: i for i, p in enumerate(w.promises, start=1)}
+    numbers = promise_numbers(w)
     to_segment: dict[str, list[m.Promise]] = {}
     to_team: dict[str, list[m.Promise]] = {}
     for p in w.promises:
@@ -139,12 +140,14 @@ def segment_maps(w: m.Workshop, words, limit: int | None = MAP_LIMIT) -> list[Se
     return maps
 
 
-def worst_promises(w: m.Workshop, limit: int | None = WORST_LIMIT) -> list[tuple[int, m.Promise, str]]:
-    """(row number, promise, method error) of the promises with method errors, the worst first."""
+def worst_promises(w: m.Workshop, limit: int | None = WORST_LIMIT) -> list[tuple[str, m.Promise, str]]:
+    """(number in the tree of promises, promise, method error) of the promises with method errors, the worst
+    first."""
     segment_ids = {s.id for s in w.segments}
-    rows = [(i, p, method_error(p, segment_ids)) for i, p in enumerate(w.promises, start=1)]
+    numbers = promise_numbers(w)
+    rows = [(numbers.get(p.id, ""), p, method_error(p, segment_ids)) for p in w.promises]
     rows = [r for r in rows if r[2]]
-    rows.sort(key=lambda r: (PROBLEM_ORDER.index(r[2]), r[0]))
+    rows.sort(key=lambda r: (PROBLEM_ORDER.index(r[2]), number_key(r[0])))
     return rows if limit is None else rows[:limit]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
+from app.promise_tree import promise_numbers, widest
 from exports import fonts
 from exports.context import Ctx
 from exports.handout_tables import _number_first, _widths, cell, grids, header_cells
@@ -91,8 +92,8 @@ def promise_summary_tables(ctx: Ctx) -> list[Flowable]:
                 for i, p, error in shown]
         head = header_cells([words["no"], f"{words['from']} → {words['to'].lower()}", words["promise"],
                              words["status"], words["problem"]])
-        out += grids(ctx, head, rows, _number_first(ctx, _widths(ctx, [5, 28, 35, 11, 21]), len(w.promises),
-                                                    words["no"]))
+        out += grids(ctx, head, rows, _number_first(ctx, _widths(ctx, [5, 28, 35, 11, 21]),
+                                                    widest(promise_numbers(w)), words["no"]))
         if len(worst) > len(shown):
             out.append(para(words("worst_more", n=words.number(len(worst) - len(shown))), st.muted))
     return out

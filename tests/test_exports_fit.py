@@ -191,8 +191,9 @@ def test_full_registers_go_to_an_appendix_only_when_asked(large: m.Workshop, tmp
     text = pdftotext(full)
     assert "Приложение: полные реестры" in text
     numbers = promise_numbers(large)  # the tree of promises' numbers (1.2.1), as the map and the table show them
-    assert widest(numbers) in lines(text)  # the widest number, on one line (never «3.120/.1»)
-    assert all(numbers[p.id] in lines(text) for p in large.promises[::250])
+    first_words = {line.split(" ")[0] for line in lines(text)}  # pdftotext may join a number and the next cell
+    assert widest(numbers) in first_words  # the widest number, on one line (never «3.120/.1»)
+    assert all(numbers[p.id] in first_words for p in large.promises[::250])
     assert len(slides(export_pptx(large, tmp_path / "full.pptx", full=True))) > 40
 
 
