@@ -4,6 +4,7 @@ imports as the tree it describes and exports back in the same layout; merged cel
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -169,3 +170,29 @@ def test_cli_exports_the_tree_and_imports_it(tmp_path: Path, capsys: pytest.Capt
     assert "7 promises added" in capsys.readouterr().out
     got = read_workshop(empty)
     assert sorted(promise_numbers(got).values()) == ["1.1", "1.1.1", "1.1.2", "1.2", "2.1", "2.1.1", "3.1"]
+
+
+def test_the_map_imports_the_template_through_its_preview_as_one_undo(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.test_promise_map_editor import open_editor
+    from tests.test_promise_tree import _open_tree
+
+    editor = open_editor(qtbot, m.Workshop())
+    preview = editor.import_table(str(_template(tmp_path / "template.xlsx")))
+    assert preview is not None and preview.isVisible()
+    assert preview.summary.text() == "7 promise(s) will be added from «template.xlsx»."
+    assert preview.combos[7].currentData() == "co" and preview.combos[7].currentText() == \
+        "Joint promisers (one team a line)"
+    steps = editor.undo_stack.count()
+    QTest.mouseClick(preview.ok_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert len(editor.document.model.promises) == 7 and editor.undo_stack.count() == steps + 1
+    panel = _open_tree(qtbot, editor)
+    joint = next(p for p in editor.document.model.promises if p.text == "Деньги на счёте к утру")
+    assert panel.model.index_of(joint.id, 0).data() == "1.1.2"
+    assert panel.model.index_of(joint.id, 2).data() == "Финансы, Казначейство"
+    editor.undo_stack.undo()
+    assert editor.document.model.promises == []

@@ -48,8 +48,11 @@ FIELD_NAMES: dict[str, str] = {
     "value": QT_TRANSLATE_NOOP("PromiseImport", "Root value"),
     "parent": QT_TRANSLATE_NOOP("PromiseImport", "Supports (parent promise)"),
     "notes": QT_TRANSLATE_NOOP("PromiseImport", "Notes"),
+    "co": QT_TRANSLATE_NOOP("PromiseImport", "Joint promisers (one team a line)"),
 }
-"""The fields of a promise a column can be read as (app.promise_sheet.COLUMNS' keys)."""
+"""The fields of a promise a column can be read as (app.promise_sheet.COLUMNS' keys, and the co-promisers of a
+joint promise that the practitioners' tree workbook gives)."""
+FIELD_KEYS = (*(column.key for column in COLUMNS), "co")
 
 MESSAGES: dict[str, str] = {
     "empty-cell": QT_TRANSLATE_NOOP("PromiseImport", "the cell «{column}» is empty"),
@@ -159,8 +162,8 @@ class ImportPreview(QDialog):
             combo = QComboBox()
             combo.setObjectName(f"importColumn{i}")
             combo.addItem("", None)
-            for column in COLUMNS:
-                combo.addItem("", column.key)
+            for key in FIELD_KEYS:
+                combo.addItem("", key)
             combo.setCurrentIndex(max(0, combo.findData(self.columns.get(i))))
             combo.currentIndexChanged.connect(lambda _index, i=i: self._column_chosen(i))
             self.mapping.setCellWidget(i, 1, combo)
@@ -284,8 +287,8 @@ class ImportPreview(QDialog):
         self.mapping_note.setText(self.tr("Each column is read as the field on its right: change it if wrong."))
         for combo in self.combos:
             combo.setItemText(0, self.tr("— not imported —"))
-            for k, column in enumerate(COLUMNS, start=1):
-                combo.setItemText(k, translated(FIELD_NAMES[column.key]))
+            for k, key in enumerate(FIELD_KEYS, start=1):
+                combo.setItemText(k, translated(FIELD_NAMES[key]))
         self.created_box.setTitle(self.tr("Will be created"))
         self.rows.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Promise"), self.tr("What happens"), self.tr("Why")])
