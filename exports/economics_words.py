@@ -13,10 +13,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "settled_note": (
         "Внутренний «рынок» между командами: за внутреннее обещание с ценой команда-получатель ежемесячно платит "
         "команде, давшей обещание. Внутренние выручка и затраты взаимно гасятся, итог организации — выручка от "
-        "клиентов минус все затраты.",
+        "клиентов минус все затраты. Курсивом — суммы, посчитанные по ценам внутренних обещаний.",
         "The internal market between teams: for a priced internal promise the team that receives it pays the team "
         "that gives it every month. Internal revenue and costs cancel out; the organisation's result is revenue "
-        "from clients less every cost."),
+        "from clients less every cost. Figures in italics are computed from the prices of internal promises."),
     "client_revenue": ("Выручка от клиентов", "Revenue from clients"),
     "internal_revenue": ("Внутренняя выручка", "Internal revenue"),
     "own_costs": ("Свои затраты", "Own costs"),
