@@ -183,3 +183,13 @@ def test_the_facilitator_sees_who_joined_by_name(qtbot, english: Translations) -
     finally:
         host.live.stop()
         guest.live.stop()
+
+
+def test_joining_an_address_where_no_one_shares_says_so_and_keeps_trying(qtbot, english: Translations) -> None:
+    guest = open_window(qtbot, None, english)
+    try:
+        guest.live.join_room(Invitation("127.0.0.1", _free_port(), "ABCDEFGH23"))
+        wait_for(lambda: "Cannot reach 127.0.0.1" in guest.live.status_label.text())
+        assert guest.document is not None and guest.live.session.role == "guest"
+    finally:
+        guest.live.stop()

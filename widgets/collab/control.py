@@ -159,6 +159,10 @@ class LiveControl(QObject):
             "offline": self.tr("Offline: your edits are kept and sent when you reconnect"),
             "refused": self.tr("{address} refused the code"),
         }
+        never = getattr(session.endpoint, "connections", 1) == 0
+        if never and status == "reconnecting":
+            return self.tr("Cannot reach {address} yet: check the address and that this laptop is on the host's "
+                           "network. Trying again…").format(address=address)
         return texts.get(status, self.tr("Not connected")).format(address=address)
 
     def _show_status(self) -> None:
