@@ -262,3 +262,16 @@ def test_the_host_closing_leaves_the_guests_working() -> None:
     finally:
         guest.stop()
         host.stop()
+
+
+def test_a_value_too_large_for_a_workshop_is_not_taken(room: list[Laptop]) -> None:
+    from app.collab import shared as s
+    from app.limits import MAX_VALUE_BYTES
+
+    host, a, b = room
+    promise = _promise(host.document)
+    entry = s.objects(a.mirror.doc, "promise")[promise.id]
+    entry["notes"] = '"' + "x" * (MAX_VALUE_BYTES + 1) + '"'
+    wait_until(room, lambda: promise.id in host.mirror.refused, "the host refuses the value")
+    settle(room)
+    assert host.document.find(promise.id).notes == promise.notes

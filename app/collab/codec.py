@@ -11,6 +11,7 @@ from typing import Any
 
 from app import jsonio
 from app import model as m
+from app.limits import MAX_VALUE_BYTES, VALUE_TOO_LARGE
 
 CHILD_LISTS = ("factors", "curves")
 """A canvas's ordered children: held in the shared document as arrays of ids, their fields under their own kind."""
@@ -44,6 +45,9 @@ def object_from(kind: str, obj_id: str, fields: dict[str, Any], levels: dict[str
     A canvas comes back without factors and curves (they are objects of their own kinds).
     """
     data: dict[str, Any] = {"id": obj_id} if kind != "workshop" else {"title": ""}
+    size = sum(len(text) for text in fields.values() if isinstance(text, str)) + len(levels or ())
+    if size > MAX_VALUE_BYTES:  # characters, at most as many as bytes: a row the file could not hold
+        raise Refused(f"{kind} {obj_id!r}: {VALUE_TOO_LARGE}")
     try:
         for key, text in fields.items():
             if key in NOT_FIELDS or not isinstance(text, str) or key.startswith("~"):
