@@ -143,9 +143,12 @@ def test_one_numbering_in_the_tree_the_table_and_on_the_map(qtbot: Any, editor: 
 def test_dragging_a_promise_onto_another_makes_it_support_that_one_with_one_undo(
         qtbot: Any, editor: PromiseMapEditor) -> None:
     panel = _open_tree(qtbot, editor)
+    panel.view.collapse(panel.model.index_of(GROUP + "val-003"))
     steps = editor.undo_stack.count()
     drop = _drop(panel, "prm-048", "prm-043")  # «Кассы работают без сбоев» under «Свежие продукты на полке»
     assert drop.isAccepted()
+    assert not panel.view.isExpanded(panel.model.index_of(GROUP + "val-003"))  # the tree keeps its open branches
+    assert panel.view.isExpanded(panel.model.index_of(GROUP + "val-002"))
     p = editor.document.get("prm-048")
     assert (p.parent, p.value) == ("prm-043", "val-001")
     assert editor.undo_stack.count() == steps + 1

@@ -260,23 +260,54 @@ class PromiseTreeModel(QAbstractItemModel):
 
     # -- following the document
     def _on_changes(self, changes: Changes) -> None:
-        if (changes.everything or changes.structural("promise", "value")
-                or changes.field_changed("promise", "parent", "value")):
+        placed = [pid for pid, names in changes.updated.get("promise", {}).items() if names & {"parent", "value"}]
+        if changes.everything or changes.structural("promise", "value") or len(placed) > 1 or (
+                placed and not self._move(placed[0])):
             self.beginResetModel()
             self._rebuild()
             self.endResetModel()
+            return
+        if placed:
             return
         if changes.touches("promise", "team", "segment", "value"):
             self._dup = None
             ids = changes.ids("promise") if not changes.touches("team", "segment", "value") else None
             self._repaint(ids)
 
+    def _move(self, pid: str) -> bool:
+        """Follow one promise to its new place in the tree by a row move (open branches stay open, the selection
+        stays); False when the tree changed more than that (then the caller rebuilds it)."""
+        old = (self.tree, self._top, self._up, self._row)
+        old_up, old_row = self._up.get(pid), self._row.get(pid)
+        self._rebuild()
+        new = (self.tree, self._top, self._up, self._row)
+        new_up, new_row = self._up.get(pid), self._row.get(pid)
+        if old_row is None or new_row is None or old[1] != new[1]:
+            return False  # a group came or went: the top level changed
+        self.tree, self._top, self._up, self._row = old
+        if new_up is not None and new_up not in self._row:
+            self.tree, self._top, self._up, self._row = new
+            return False
+        if (old_up, old_row) != (new_up, new_row):
+            source = self.index_of(old_up) if old_up is not None else QModelIndex()
+            target = self.index_of(new_up) if new_up is not None else QModelIndex()
+            row = new_row + 1 if old_up == new_up and new_row > old_row else new_row
+            if not self.beginMoveRows(source, old_row, old_row, target, row):
+                self.tree, self._top, self._up, self._row = new
+                return False
+            self.tree, self._top, self._up, self._row = new
+            self.endMoveRows()
+        else:
+            self.tree, self._top, self._up, self._row = new
+        self._repaint(None)  # numbers of its old and new siblings and of what it carries changed
+        return True
+
     def _repaint(self, ids: frozenset[str] | None) -> None:
         """Repaint the rows of `ids` (every row when None: a name shown in many rows may have changed)."""
         last = len(COLUMNS) - 1
         if ids is None or len(ids) > 200:
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            if self._top:  # a range of rows repaints the whole viewport; data is read again as rows are painted
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._top) - 1, last))
             return
         for pid in ids:
             if pid in self._row:
@@ -484,11 +515,15 @@ class PromiseTreePanel(QWidget):
             return
         up = index.parent()
         while up.isValid():
-            self.view.expand(up)
+            if not self.view.isExpanded(up):
+                self.view.expand(up)
             up = up.parent()
-        self.view.scrollTo(index)
+        if not self.view.visualRect(index).intersects(self.view.viewport().rect()):
+            self.view.scrollTo(index)  # costly in a large open tree: only when the row is out of sight
         if select:
-            self.view.setCurrentIndex(index)
+            self.view.selectionModel().setCurrentIndex(
+                index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+                | self.view.selectionModel().SelectionFlag.Rows)
 
     def _remember_expanded(self) -> None:
         self._expanded = {k for k in self.model._serial
