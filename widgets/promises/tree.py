@@ -58,9 +58,9 @@ MESSAGE_MS = 5000
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str, n: int = -1) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the user's language (the tree's context)."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 class PromiseTreeModel(QAbstractItemModel):
@@ -235,7 +235,7 @@ class PromiseTreeModel(QAbstractItemModel):
                 self.duplication().single else ""
         carried = self.duplication().resting.get(p.id, 0)
         return tr("Only «%1» can keep it, and %n promise(s) to clients rest on it. Mark an alternative promiser "
-                  "(right-click) so that the client is not left without it.", carried).replace(
+                  "(right-click) so that the client is not left without it.", None, carried).replace(
             "%1", self._name(p.from_))
 
     # -- drag and drop

@@ -25,9 +25,9 @@ MARK_INK = QColor("#1D2733")
 TIP_PROMISES = 6
 
 
-def tr(text: str, n: int = -1) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the user's language (the structure editor's context)."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 class DependenceMark(QGraphicsItem):
@@ -119,14 +119,14 @@ class DependenceMarks(QObject):
         if not carried:
             return ""
         lines = ["", tr("⚠ Duplication: %n promise(s) to clients of other teams rest on this team alone "
-                        "(no alternative promiser):", len(carried))]
+                        "(no alternative promiser):", None, len(carried))]
         for pid in carried[:TIP_PROMISES]:
             p = self.document.find(pid)
             if isinstance(p, m.Promise):
                 who = self.document.find(p.from_)
                 lines.append(f"• {p.text} ({getattr(who, 'name', '')})")
         if len(carried) > TIP_PROMISES:
-            lines.append(tr("… and %n more", len(carried) - TIP_PROMISES))
+            lines.append(tr("… and %n more", None, len(carried) - TIP_PROMISES))
         lines.append(tr("Mark an alternative promiser for its promises (promise map ▸ tree of promises, or the "
                         "promise inspector)."))
         return "\n".join(lines)
