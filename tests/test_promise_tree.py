@@ -195,3 +195,14 @@ def m_update(pid: str, **fields: Any) -> Any:
     from app.edits import Update
 
     return Update("promise", pid, {k: ("", v) for k, v in fields.items()})
+
+
+def test_a_click_on_the_tables_number_header_lists_the_promises_as_the_tree_reads(
+        qtbot: Any, editor: PromiseMapEditor) -> None:
+    table = editor.table
+    column = table.source.column_of("number")
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    shown = [table.proxy.index(row, column).data() for row in range(table.proxy.rowCount())]
+    assert shown == list(SAMPLE_NUMBERS.values())
