@@ -196,3 +196,20 @@ def test_the_map_imports_the_template_through_its_preview_as_one_undo(qtbot: Any
     assert panel.model.index_of(joint.id, 2).data() == "Финансы, Казначейство"
     editor.undo_stack.undo()
     assert editor.document.model.promises == []
+
+
+def test_the_map_exports_the_tree_of_promises(qtbot: Any, tmp_path: Path) -> None:
+    from tests.test_promise_map_editor import open_editor
+
+    editor = open_editor(qtbot, read_workshop(sample_path()))
+    out = tmp_path / "tree.xlsx"
+    editor.export_table(str(out), tree=True)
+    rows = workbook_rows(out, "Обещания")
+    assert rows[0] == list(MAIN_HEADERS)
+    assert rows[1][2:4] == ["Свежесть", "Свежие продукты на полке к открытию"]  # 1 → 1.1, with 1.1.1 beside it
+    assert rows[1][5:7] == ["Полки пополнены к 08:00", "Логистика"]
+
+
+def workbook_rows(path: Path, sheet: str) -> list[list[Any]]:
+    """The values of a sheet's rows."""
+    return [list(r) for r in load_workbook(path)[sheet].iter_rows(values_only=True)]

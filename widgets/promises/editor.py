@@ -412,19 +412,25 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
     def _message_closed(self, *_args: Any) -> None:
         self._message, self._message_texts = None, None
 
-    def export_table(self, path: str | None = None) -> None:
-        """Save every promise as a .xlsx or .csv table."""
+    def export_table(self, path: str | None = None, tree: bool = False) -> None:
+        """Save every promise as a .xlsx or .csv table (`tree`: the practitioners' tree of promises, .xlsx)."""
         from app.promise_sheet import write_sheet
+        from app.promise_tree_sheet import write_tree_xlsx
 
         if not path:
+            tree_filter = self.tr("Excel, tree of promises (*.xlsx)")
             path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export promises"), "promises.xlsx",
-                                                       self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+                                                       self.tr("Excel (*.xlsx);;CSV (*.csv)") + ";;" + tree_filter)
             if not path:
                 return
-            if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+            tree = chosen == tree_filter
+            if Path(path).suffix.lower() not in (".xlsx", ".csv") or (tree and Path(path).suffix.lower() != ".xlsx"):
                 path += ".csv" if "csv" in chosen.lower() else ".xlsx"
         try:
-            write_sheet(self.document.model, path)
+            if tree:
+                write_tree_xlsx(self.document.model, path)
+            else:
+                write_sheet(self.document.model, path)
         except OSError as e:
             error = str(e)
             self._tell(QMessageBox.Icon.Warning, lambda: self.tr("Export promises"), lambda: error)
