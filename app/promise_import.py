@@ -4,7 +4,8 @@ Parties are found by name the way people type them (any case, е = ё, spaces). 
 becomes a new team; a promisee is an existing segment, else an existing team, else a new team when the sheet
 has it promising something (or the cell ends with «(команда)»), else a new client segment (or «(сегмент)»).
 A root value that does not exist is created. A row may name co-promisers (key "co", one team per line: a
-joint promise, as the practitioners' tree layout of app.promise_tree_sheet writes «Урегулирование, Финансы»).
+joint promise, as the practitioners' tree layout of app.promise_tree_sheet writes «Урегулирование, Финансы») and
+alternative promisers (key "alternatives", one team per line); teams it names there are created as well.
 A row whose promiser is a client segment, whose required cells are empty or whose status is unknown is not
 taken; a parent that cannot be found is left out with a warning.
 """
@@ -142,6 +143,11 @@ class _Importer:
             team = creating[key] = m.Team(c.new_id(), name)
         return team.id
 
+    def _teams(self, cell: str, row: int, creating: dict[str, Any], promiser: str) -> tuple[str, ...]:
+        """The teams of a cell, one a line (created by name when new), without the promiser itself."""
+        names = [strip_marker(n) for n in cell.split("\n") if n.strip()]
+        return tuple(dict.fromkeys(t for t in (self._team(n, row, creating) for n in names) if t != promiser))
+
     def _segment(self, name: str, creating: dict[str, Any]) -> str:
         key = normalize(name)
         if key in self.segments:
@@ -191,8 +197,8 @@ class _Importer:
             del self.result.warnings[warnings_before:]
             self.result.skipped.append(RowProblem(row.number, "self-promise", {"name": from_name}))
             return
-        co_names = [strip_marker(n) for n in row.cells.get("co", "").split("\n") if n.strip()]
-        co = tuple(dict.fromkeys(t for t in (self._team(n, row.number, teams) for n in co_names) if t != promiser))
+        co, alternatives = (self._teams(row.cells.get(key, ""), row.number, teams, promiser)
+                            for key in ("co", "alternatives"))
         self.new_teams.update(teams)
         self.new_segments.update(segments)
         value = None
@@ -208,6 +214,7 @@ class _Importer:
             c.new_id(), promiser, promisee, cells["text"], value, None, cells.get("metric", ""),
             cells.get("target", ""), status, parse_grants(row.cells.get("authorities", "")),
             parse_grants(row.cells.get("resources", "")), row.cells.get("notes", "").strip(), co_promisers=co,
+            alternatives=alternatives,
         )
         self.taken.append((row, promise))
 

@@ -2,7 +2,8 @@
 
 Columns (headers matched in any case, е = ё, words in brackets after the name ignored: «Кто дает (команда)»):
 Кто даёт, Кому, Обещание, Метрика, Цель, Статус, Полномочия, Ресурсы, Ценность, Поддерживает, and the
-optional Заметки. English headers (From, To, Promise, ...) are accepted too.
+optional Заметки, Вместе с (the co-promisers of a joint promise) and Альтернативы (alternative promisers,
+duplication), those two one team a line. English headers (From, To, Promise, ...) are accepted too.
 
 Authorities and resources: one item per line of the cell (a cell without line breaks, or whose lines end with «;»,
 is split by semicolons; an item keeps no closing «;»).
@@ -63,6 +64,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("value", "Ценность", ("ценность", "корневая ценность", "value", "root value")),
     Column("parent", "Поддерживает", ("поддерживает", "родительское обещание", "parent", "supports")),
     Column("notes", "Заметки", ("заметки", "примечание", "примечания", "комментарий", "notes")),
+    Column("co", "Вместе с", ("вместе с", "совместно с", "совместно", "соисполнители", "co-promisers", "joint with",
+                              "together with")),
+    Column("alternatives", "Альтернативы", ("альтернативы", "альтернативные исполнители", "задвоение",
+                                            "alternatives", "alternative promisers")),
 )
 REQUIRED = ("from", "to", "text")
 
@@ -211,6 +216,7 @@ def export_rows(w: m.Workshop, promises: list[m.Promise] | None = None) -> list[
         rows.append([
             from_name, to_name, p.text, p.metric, p.target, STATUS_NAMES.get(p.status, p.status),
             format_grants(p.authorities), format_grants(p.resources), values.get(p.value or "", ""), parent, p.notes,
+            "\n".join(names.get(t, t) for t in p.co_promisers), "\n".join(names.get(t, t) for t in p.alternatives),
         ])
     return rows
 
@@ -278,7 +284,7 @@ def write_xlsx(w: m.Workshop, path: str | Path, promises: list[m.Promise] | None
     for cell in ws[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1D2733")
-    widths = (24, 24, 48, 32, 16, 14, 40, 36, 16, 32, 30)
+    widths = (24, 24, 48, 32, 16, 14, 40, 36, 16, 32, 30, 24, 24)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
     ws.freeze_panes = "A2"

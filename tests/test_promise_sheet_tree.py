@@ -3,6 +3,7 @@ imports as the tree it describes and exports back in the same layout; merged cel
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,23 @@ def test_the_map_exports_the_tree_of_promises(qtbot: Any, tmp_path: Path) -> Non
 def workbook_rows(path: Path, sheet: str) -> list[list[Any]]:
     """The values of a sheet's rows."""
     return [list(r) for r in load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_flat_table_keeps_joint_and_alternative_promisers(tmp_path: Path, suffix: str) -> None:
+    from app.promise_sheet import write_sheet
+
+    w = read_workshop(sample_path())
+    logistics, purchasing, it = "team-029", "team-030", "team-031"
+    w.promises = [replace(p, co_promisers=(purchasing,), alternatives=(it, logistics))
+                  if p.id == "prm-046" else p for p in w.promises]
+    path = tmp_path / f"flat{suffix}"
+    write_sheet(w, path)
+    doc = Document(m.Workshop())
+    result = import_sheet(doc, path)
+    assert result.skipped == [] and result.warnings == []
+    doc.apply(result.batch)
+    names = {t.id: t.name for t in doc.model.teams}
+    p = next(p for p in doc.model.promises if p.text == "Полки пополнены к 08:00")
+    assert [names[t] for t in p.co_promisers] == ["Закупки"]
+    assert [names[t] for t in p.alternatives] == ["ИТ"]  # the promiser is never its own alternative

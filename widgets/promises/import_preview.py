@@ -49,10 +49,10 @@ FIELD_NAMES: dict[str, str] = {
     "parent": QT_TRANSLATE_NOOP("PromiseImport", "Supports (parent promise)"),
     "notes": QT_TRANSLATE_NOOP("PromiseImport", "Notes"),
     "co": QT_TRANSLATE_NOOP("PromiseImport", "Joint promisers (one team a line)"),
+    "alternatives": QT_TRANSLATE_NOOP("PromiseImport", "Alternative promisers (one team a line)"),
 }
-"""The fields of a promise a column can be read as (app.promise_sheet.COLUMNS' keys, and the co-promisers of a
-joint promise that the practitioners' tree workbook gives)."""
-FIELD_KEYS = (*(column.key for column in COLUMNS), "co")
+"""The fields of a promise a column can be read as (app.promise_sheet.COLUMNS' keys)."""
+FIELD_KEYS = tuple(column.key for column in COLUMNS)
 
 MESSAGES: dict[str, str] = {
     "empty-cell": QT_TRANSLATE_NOOP("PromiseImport", "the cell «{column}» is empty"),
