@@ -86,7 +86,8 @@ def test_a_served_file_takes_the_participants_edits(tmp_path: Path, capsys: pyte
         wait_until([], lambda: server_listens(port), "the room listens")
         guest, watcher = Laptop.guest(invitation), Laptop.guest(invitation)
         guests += [guest, watcher]
-        wait_until(guests, lambda: len(guest.document.model.promises) == 17, "the participant gets the workshop")
+        wait_until(guests, lambda: all(len(g.document.model.promises) == 17 for g in guests),
+                   "the participants get the workshop")
         promise = guest.document.model.promises[0]
         guest.document.apply(ch.update(guest.document, promise.id, status="kept", text="Сделано на встрече"))
         wait_until(guests, lambda: watcher.document.find(promise.id).text == "Сделано на встрече",

@@ -193,3 +193,22 @@ def test_joining_an_address_where_no_one_shares_says_so_and_keeps_trying(qtbot, 
         assert guest.document is not None and guest.live.session.role == "guest"
     finally:
         guest.live.stop()
+
+
+def test_the_facilitator_locks_editing_while_presenting(pair) -> None:
+    host, guest = pair
+    dialog = host.findChild(ShareDialog)
+    host.menus["share"].trigger()
+    assert dialog.lock.isVisible()
+    QTest.mouseClick(dialog.lock, Qt.MouseButton.LeftButton)
+    wait_for(lambda: not guest.centralWidget().isEnabled())
+    assert "editing is locked" in guest.live.status_label.text()
+    promise = guest.document.model.promises[0]
+    guest.document.apply(ch.update(guest.document, promise.id, metric="во время показа"))  # past the locked window
+    push_edit(host.undo_stack, host.document, ch.update(host.document, "", notes="Показ"))
+    wait_for(lambda: guest.document.model.info.notes == "Показ")  # the presenter's edits still reach everyone
+    assert host.document.find(promise.id).metric != "во время показа"
+    QTest.mouseClick(dialog.lock, Qt.MouseButton.LeftButton)
+    wait_for(lambda: guest.centralWidget().isEnabled())
+    wait_for(lambda: host.document.find(promise.id).metric == "во время показа")  # taken once unlocked
+    wait_for(lambda: state(host.document) == state(guest.document))

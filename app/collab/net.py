@@ -20,7 +20,16 @@ from http import HTTPStatus
 from typing import Any, Callable
 from urllib.parse import parse_qs, quote, urlsplit
 
-from pycrdt import Awareness, Doc, Provider, TransactionEvent, create_awareness_message
+from pycrdt import (
+    Awareness,
+    Doc,
+    Map,
+    Provider,
+    TransactionEvent,
+    YMessageType,
+    YSyncMessageType,
+    create_awareness_message,
+)
 from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -33,6 +42,7 @@ from app.palette import OKABE_ITO
 log = logging.getLogger(__name__)
 
 ROOM = "workshop"
+SESSION = "session"  # a root map of the room's own state (not the workshop's): "locked" while the host presents
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from a projector
 CODE_LENGTH = 10  # 50 bits: not guessed in the hour of a workshop
 MAX_MESSAGE = 64 << 20  # a 3,000-promise workshop is about 3 MB; a larger message is refused
@@ -226,6 +236,8 @@ class Host(_Endpoint):
         self._room: YRoom | None = None
         self.refused = 0  # connections refused for a wrong code
         self.names: tuple[tuple[str, str], ...] = ()  # (name, colour) of the laptops in the room, made on its thread
+        self.locked = False
+        self.dropped = 0  # edits from participants not taken while editing was locked
 
     @property
     def invitation(self) -> Invitation:
@@ -238,6 +250,26 @@ class Host(_Endpoint):
             self._apply_local(self._initial)
         self._start_thread("clientocracy-room", timeout)
         return self.invitation
+
+    def lock(self, locked: bool = True) -> None:
+        """Lock editing (the facilitator presents): the room takes no edit from the participants until unlocked;
+        they are told, and their windows stop editing meanwhile."""
+        self.locked = locked
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._write_locked, locked)
+
+    def _write_locked(self, locked: bool) -> None:
+        self.doc.get(SESSION, type=Map)["locked"] = "true" if locked else "false"
+
+    def _filter(self, message: bytes) -> bool:
+        """Skip a participant's edit while editing is locked (awareness and sync requests still pass)."""
+        edit = (len(message) > 1 and message[0] == YMessageType.SYNC
+                and message[1] in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE))
+        if edit and self.locked:
+            self.dropped += 1
+            return True
+        return False
 
     def participants(self) -> int:
         """How many laptops are in the room now (besides the host)."""
@@ -260,6 +292,7 @@ class Host(_Endpoint):
                                  log=log)
         room = YRoom(ready=True, ydoc=self.doc, exception_handler=exception_logger, log=log)
         room.on_message_error = _drop_bad_message
+        room.on_message = self._filter
         server.rooms[ROOM] = room
         self._room = room
 
@@ -321,6 +354,10 @@ class Guest(_Endpoint):
         self.invitation = invitation
         self.name = name.strip()[:MAX_NAME]
         self.colour = colour_of(self.doc.client_id)
+        self.locked = False
+        self.on_locked: Callable[[bool], None] | None = None  # told on the worker thread when the host locks
+        self._session_map = self.doc.get(SESSION, type=Map)
+        self._session_subscription = self._session_map.observe(self._session_changed)
         self.synced = threading.Event()  # set once the first sync with the room is done
         self.connections = 0
         self._offline = False
@@ -337,6 +374,19 @@ class Guest(_Endpoint):
             asyncio.run_coroutine_threadsafe(self._connection.close(), loop)
 
     _connection: ClientConnection | None = None
+
+    def _session_changed(self, _event: object) -> None:
+        locked = self._session_map.get("locked") == "true"
+        if locked == self.locked:
+            return
+        self.locked = locked
+        if not locked and self._connection is not None:  # what was made here meanwhile goes in with a fresh sync
+            asyncio.ensure_future(self._connection.close())
+        if self.on_locked is not None:
+            try:
+                self.on_locked(locked)
+            except Exception:
+                log.exception("the window could not be told of the lock")
 
     async def _say_who(self, connection: ClientConnection) -> None:
         """Tell the room this laptop's name and colour now and every PRESENCE_S (the room forgets silent ones)."""

@@ -12,7 +12,8 @@ the whole-workshop consistency check:
 - two curves made the reference of one canvas at once: the one with the smaller id stays the reference;
 - promises made each other's parents at once: the parent of the one with the smallest id in the loop is cleared;
 - a position of a deleted node is dropped;
-- a value the file format refuses (a hostile or broken peer) is not taken: the object keeps its local state.
+- a value the file format or the checks refuse (a hostile or broken peer: an unknown status, a text where a number
+  goes) is not taken: the object keeps this laptop's state, which is sent back.
 """
 
 from __future__ import annotations
@@ -166,6 +167,9 @@ class Target:
             name = names.get(shown)
             if name is None:
                 continue
+            if name not in d.REFERRING_FIELDS.get(kind, ()) and (kind, name) not in LIST_REFERENCES:
+                self._refuse(obj_id, kind, f"{shown}: {_problem}")  # not a reference: a value the method refuses
+                return
             if (kind, name) in d.DELETED_WITH_REFEREE:
                 self._set(obj_id, kind, _GONE)
                 return
@@ -181,6 +185,13 @@ class Target:
                 cleared[name] = kept
         if cleared:
             self._set(obj_id, kind, replace(obj, **cleared))
+
+    def _refuse(self, obj_id: str, kind: str, why: str) -> None:
+        """Keep this laptop's state of an object whose shared value the checks refuse (it is sent back)."""
+        log.warning("a shared change was not taken: %s %r: %s", kind, obj_id, why)
+        local = self.document.find(obj_id) if self.document.kind_of(obj_id) == kind else None
+        self.objects[obj_id] = (kind, local)
+        self.refused.add(obj_id)
 
     def _repair_parent_loops(self) -> None:
         starts = [i for i, (k, o) in self.objects.items() if k == "promise" and o is not None and o.parent]

@@ -49,6 +49,7 @@ class LiveControl(QObject):
             self.share_dialog = ShareDialog(self.window)
             self.share_dialog.start_requested.connect(self.start_sharing)
             self.share_dialog.stop_requested.connect(self.stop)
+            self.share_dialog.lock_requested.connect(self.lock)
         session = self.session
         hosting = session is not None and session.role == "host"
         self.share_dialog.show_invitation(session.invitation if hosting and session else None,
@@ -104,12 +105,29 @@ class LiveControl(QObject):
         self._show_status()
         return True
 
+    def lock(self, locked: bool) -> None:
+        """The facilitator locks editing while presenting (the participants' windows only show), or unlocks it."""
+        if self.session is not None and self.session.role == "host":
+            self.session.lock(locked)
+            self._show_status()
+
+    def _locked_changed(self, locked: bool) -> None:
+        """A participant's window: the host locked editing, the workshop only shows; unlocked, it edits again."""
+        if self.session is not None and self.session.role == "guest":
+            central = self.window.centralWidget()
+            if central is not None:
+                central.setEnabled(not locked)
+        self._show_status()
+
     # ------------------------------------------------------------------ ending
     def stop(self) -> None:
         """Leave the room (a host closes it); the workshop stays with every edit."""
         session, self.session = self.session, None
         if session is not None:
             self._drop(session)
+            central = self.window.centralWidget()
+            if central is not None:
+                central.setEnabled(True)
         if self.share_dialog is not None:
             self.share_dialog.show_invitation(None)
         self._show_status()
@@ -126,6 +144,7 @@ class LiveControl(QObject):
         session = LiveSession(document, self)
         session.status_changed.connect(self._status_changed)
         session.remote_applied.connect(self.remote_applied)
+        session.locked_changed.connect(self._locked_changed)
         self.session = session
         return session
 
@@ -150,8 +169,11 @@ class LiveControl(QObject):
         address = invitation.address if invitation else ""
         status = session.status
         if session.role == "host":
-            return self.tr("Sharing on %1 · %n laptop(s) connected", "", session.participants()).replace(
+            text = self.tr("Sharing on %1 · %n laptop(s) connected", "", session.participants()).replace(
                 "%1", address)
+            return text + (self.tr(" · editing locked") if session.locked else "")
+        if session.locked and status == "connected":
+            return self.tr("The facilitator is presenting: editing is locked")
         texts = {
             "connected": self.tr("Connected to {address}"),
             "connecting": self.tr("Connecting to {address}…"),

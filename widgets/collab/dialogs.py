@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -49,6 +50,8 @@ class ShareDialog(QDialog):
     start_requested = Signal(str, int)
     """The user asked to share on (address, port)."""
     stop_requested = Signal()
+    lock_requested = Signal(bool)
+    """Lock editing for the participants (True) or unlock it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,8 @@ class ShareDialog(QDialog):
         self.start = QPushButton(objectName="shareStart")
         self.start.setDefault(True)
         self.start.clicked.connect(self._start)
+        self.lock = QCheckBox(objectName="shareLock")
+        self.lock.toggled.connect(self.lock_requested)
         self.stop = QPushButton(objectName="shareStop")
         self.stop.clicked.connect(self.stop_requested)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -98,6 +103,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.address)
         layout.addWidget(self.code)
         layout.addWidget(self.people)
+        layout.addWidget(self.lock)
         layout.addWidget(self.buttons)
         self.show_invitation(None)
         self.retranslate()
@@ -114,8 +120,12 @@ class ShareDialog(QDialog):
         sharing = invitation is not None
         for widget in (self.network, self.port, self.network_label, self.port_label, self.start):
             widget.setVisible(not sharing)
-        for widget in (self.address, self.code, self.people, self.stop):
+        for widget in (self.address, self.code, self.people, self.stop, self.lock):
             widget.setVisible(sharing)
+        if not sharing:
+            self.lock.blockSignals(True)
+            self.lock.setChecked(False)
+            self.lock.blockSignals(False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -125,6 +135,7 @@ class ShareDialog(QDialog):
         self.port_label.setText(self.tr("Port:"))
         self.start.setText(self.tr("Start sharing"))
         self.stop.setText(self.tr("Stop sharing"))
+        self.lock.setText(self.tr("Lock editing while I present (the others watch)"))
         if self.invitation is None:
             self.explain.setText(self.tr(
                 "The other laptops join this workshop over the room's network (no internet needed): choose the "

@@ -24,8 +24,11 @@ class LiveSession(QObject):
     """"open", "participants:N", "connecting", "connected", "reconnecting", "offline", "refused", "stopped"."""
     remote_applied = Signal(int)
     """Edits from the others were applied (how many)."""
+    locked_changed = Signal(bool)
+    """A guest: the host locked editing (True) or unlocked it."""
     _woken = Signal()
     _status_arrived = Signal(str)
+    _locked_arrived = Signal(bool)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,8 @@ class LiveSession(QObject):
         self._wake_pending = threading.Event()
         self._woken.connect(self._drain)
         self._status_arrived.connect(self._set_status)
+        self._locked_arrived.connect(self._set_locked)
+        self.locked = False
 
     # ----------------------------------------------------------------- starting
     @property
@@ -71,6 +76,7 @@ class LiveSession(QObject):
         self.stop()
         mirror = Mirror(self.document, seed=False)
         endpoint = Guest(self._arrived, invitation, self._status_arrived.emit, name=name)
+        endpoint.on_locked = self._locked_arrived.emit
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         endpoint.start()
@@ -84,6 +90,18 @@ class LiveSession(QObject):
         if endpoint is not None:
             endpoint.stop()
         self._set_status("stopped")
+        self._set_locked(False)
+
+    def lock(self, locked: bool = True) -> None:
+        """A host: lock editing while presenting (the participants watch), or unlock it."""
+        if isinstance(self.endpoint, Host):
+            self.endpoint.lock(locked)
+            self._set_locked(locked)
+
+    def _set_locked(self, locked: bool) -> None:
+        if locked != self.locked:
+            self.locked = locked
+            self.locked_changed.emit(locked)
 
     def go_offline(self, offline: bool = True) -> None:
         """A guest drops off the network (True) or comes back (False); edits go on locally meanwhile."""
