@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app import changes as ch
@@ -177,9 +177,10 @@ def test_the_facilitator_sees_who_joined_by_name(qtbot, english: Translations) -
     try:
         guest.live.join_room(invitation, "Группа 2: Доставка <b>")
         dialog = host.findChild(ShareDialog)
-        wait_for(lambda: "Группа 2: Доставка" in dialog.people.text())
-        assert "&lt;b&gt;" in dialog.people.text()  # a name is shown as typed, never as markup
-        assert dialog.names[0][1].startswith("#")
+        wait_for(lambda: dialog.who.count() == 1)
+        item = dialog.who.item(0)
+        assert item.text() == "Группа 2: Доставка <b>"  # as typed, never as markup
+        assert item.checkState() == Qt.CheckState.Checked and dialog.who.isVisible()  # may edit
     finally:
         host.live.stop()
         guest.live.stop()
@@ -202,7 +203,7 @@ def test_the_facilitator_locks_editing_while_presenting(pair) -> None:
     assert dialog.lock.isVisible()
     QTest.mouseClick(dialog.lock, Qt.MouseButton.LeftButton)
     wait_for(lambda: not guest.centralWidget().isEnabled())
-    assert "editing is locked" in guest.live.status_label.text()
+    assert "locked editing" in guest.live.status_label.text()
     promise = guest.document.model.promises[0]
     guest.document.apply(ch.update(guest.document, promise.id, metric="во время показа"))  # past the locked window
     push_edit(host.undo_stack, host.document, ch.update(host.document, "", notes="Показ"))
@@ -212,3 +213,30 @@ def test_the_facilitator_locks_editing_while_presenting(pair) -> None:
     wait_for(lambda: guest.centralWidget().isEnabled())
     wait_for(lambda: host.document.find(promise.id).metric == "во время показа")  # taken once unlocked
     wait_for(lambda: state(host.document) == state(guest.document))
+
+
+def test_the_facilitator_makes_one_participant_read_only(qtbot, english: Translations) -> None:
+    host = open_window(qtbot, WorkFile.new(small_workshop(11)), english)
+    reader, writer = open_window(qtbot, None, english), open_window(qtbot, None, english)
+    invitation = _share_by_menu(qtbot, host)
+    try:
+        reader.live.join_room(invitation, "Наблюдатель")
+        writer.live.join_room(invitation, "Группа 1")
+        dialog = host.findChild(ShareDialog)
+        wait_for(lambda: dialog.who.count() == 2)
+        watcher = next(dialog.who.item(n) for n in range(2) if dialog.who.item(n).text() == "Наблюдатель")
+        rect = dialog.who.visualItemRect(watcher)
+        check = QPoint(rect.left() + rect.height() // 2, rect.center().y())  # the tick box at the item's left
+        QTest.mouseClick(dialog.who.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, check)
+        wait_for(lambda: not reader.centralWidget().isEnabled())
+        assert writer.centralWidget().isEnabled()
+        promise = host.document.model.promises[0]
+        reader.document.apply(ch.update(reader.document, promise.id, metric="не принято"))
+        push_edit(writer.undo_stack, writer.document, ch.update(writer.document, promise.id, target="95 %"))
+        wait_for(lambda: host.document.find(promise.id).target == "95 %")
+        wait_for(lambda: reader.document.find(promise.id).target == "95 %")  # the reader still follows
+        assert host.document.find(promise.id).metric != "не принято"
+    finally:
+        host.live.stop()
+        reader.live.stop()
+        writer.live.stop()

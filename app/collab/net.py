@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from pycrdt import (
     Awareness,
+    Decoder,
     Doc,
     Map,
     Provider,
@@ -29,6 +30,7 @@ from pycrdt import (
     YMessageType,
     YSyncMessageType,
     create_awareness_message,
+    read_message,
 )
 from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 from websockets.asyncio.client import ClientConnection, connect
@@ -102,10 +104,14 @@ def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int
 
 
 class _Channel:
-    """pycrdt's Channel over one websockets connection (server or client side)."""
+    """pycrdt's Channel over one websockets connection (server or client side); on the host, `gate` sees every
+    message that comes in and may drop it (a read-only participant's edit)."""
 
-    def __init__(self, connection: ServerConnection | ClientConnection) -> None:
+    def __init__(self, connection: ServerConnection | ClientConnection,
+                 gate: Callable[[_Channel, bytes], bool] | None = None) -> None:
         self._connection = connection
+        self._gate = gate
+        self.client: int | None = None  # the participant's client id, once it said who it is
 
     @property
     def path(self) -> str:
@@ -126,9 +132,10 @@ class _Channel:
     async def recv(self) -> bytes:
         while True:
             message = await self._connection.recv()
-            if isinstance(message, bytes):
+            if not isinstance(message, bytes):
+                log.warning("a text message was dropped")  # the protocol is binary
+            elif self._gate is None or not self._gate(self, message):
                 return message
-            log.warning("a text message was dropped")  # the protocol is binary
 
 
 class _Endpoint:
@@ -235,9 +242,10 @@ class Host(_Endpoint):
         self._initial = initial
         self._room: YRoom | None = None
         self.refused = 0  # connections refused for a wrong code
-        self.names: tuple[tuple[str, str], ...] = ()  # (name, colour) of the laptops in the room, made on its thread
+        self.names: tuple[tuple[str, str, int], ...] = ()  # (name, colour, client id) of who is in, made on its thread
         self.locked = False
-        self.dropped = 0  # edits from participants not taken while editing was locked
+        self.read_only: set[int] = set()  # client ids of participants the facilitator made read-only
+        self.dropped = 0  # edits from participants not taken (locked, or read-only)
 
     @property
     def invitation(self) -> Invitation:
@@ -262,11 +270,26 @@ class Host(_Endpoint):
     def _write_locked(self, locked: bool) -> None:
         self.doc.get(SESSION, type=Map)["locked"] = "true" if locked else "false"
 
-    def _filter(self, message: bytes) -> bool:
-        """Skip a participant's edit while editing is locked (awareness and sync requests still pass)."""
+    def set_read_only(self, client: int, read_only: bool = True) -> None:
+        """Make one participant (by its client id, as in `names`) read-only, or let it edit again."""
+        if read_only:
+            self.read_only.add(client)
+        else:
+            self.read_only.discard(client)
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._write_read_only, client, read_only)
+
+    def _write_read_only(self, client: int, read_only: bool) -> None:
+        self.doc.get(SESSION, type=Map)[f"read_only.{client}"] = "true" if read_only else "false"
+
+    def _gate(self, channel: _Channel, message: bytes) -> bool:
+        """On the room's thread: learn who a connection is; drop its edits while locked or read-only."""
+        if len(message) > 1 and message[0] == YMessageType.AWARENESS and channel.client is None:
+            channel.client = _awareness_client(message)
         edit = (len(message) > 1 and message[0] == YMessageType.SYNC
                 and message[1] in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE))
-        if edit and self.locked:
+        if edit and (self.locked or channel.client in self.read_only):
             self.dropped += 1
             return True
         return False
@@ -292,12 +315,11 @@ class Host(_Endpoint):
                                  log=log)
         room = YRoom(ready=True, ydoc=self.doc, exception_handler=exception_logger, log=log)
         room.on_message_error = _drop_bad_message
-        room.on_message = self._filter
         server.rooms[ROOM] = room
         self._room = room
 
         async def handler(connection: ServerConnection) -> None:
-            await server.serve(_Channel(connection))
+            await server.serve(_Channel(connection, self._gate))
             self._set_status(f"participants:{len(room.clients)}")
 
         async with server:
@@ -322,16 +344,26 @@ class Host(_Endpoint):
             await asyncio.sleep(0.25)
 
 
-def present(awareness: Awareness, own: int) -> tuple[tuple[str, str], ...]:
-    """(name, colour) of every participant that said who it is, sorted by name (text cut to a sane length)."""
+def present(awareness: Awareness, own: int) -> tuple[tuple[str, str, int], ...]:
+    """(name, colour, client id) of every participant that said who it is, by name (cut to a sane length)."""
     found = []
     for client, state in list(awareness.states.items()):
         if client == own or not isinstance(state, dict):
             continue
         name, colour = state.get("name"), state.get("color")
         if isinstance(name, str) and name.strip():
-            found.append((name.strip()[:MAX_NAME], colour if colour in OKABE_ITO else OKABE_ITO[0]))
+            found.append((name.strip()[:MAX_NAME], colour if colour in OKABE_ITO else OKABE_ITO[0], client))
     return tuple(sorted(found))
+
+
+def _awareness_client(message: bytes) -> int | None:
+    """The client id an awareness message speaks for (its first entry), or None when it cannot be read."""
+    try:
+        decoder = Decoder(read_message(message[1:]))
+        count = decoder.read_var_uint()
+        return decoder.read_var_uint() if count else None  # the first entry's client id
+    except Exception:  # a malformed message: no identity learnt
+        return None
 
 
 def colour_of(client_id: int) -> str:
@@ -376,7 +408,8 @@ class Guest(_Endpoint):
     _connection: ClientConnection | None = None
 
     def _session_changed(self, _event: object) -> None:
-        locked = self._session_map.get("locked") == "true"
+        locked = (self._session_map.get("locked") == "true"
+                  or self._session_map.get(f"read_only.{self.doc.client_id}") == "true")
         if locked == self.locked:
             return
         self.locked = locked

@@ -50,10 +50,14 @@ class LiveControl(QObject):
             self.share_dialog.start_requested.connect(self.start_sharing)
             self.share_dialog.stop_requested.connect(self.stop)
             self.share_dialog.lock_requested.connect(self.lock)
+            self.share_dialog.read_only_requested.connect(self.set_read_only)
         session = self.session
         hosting = session is not None and session.role == "host"
-        self.share_dialog.show_invitation(session.invitation if hosting and session else None,
-                                          session.participants() if session else 0, session.names() if session else ())
+        if hosting and session is not None:
+            self.share_dialog.show_invitation(session.invitation, session.participants(), session.names(),
+                                              session.read_only())
+        else:
+            self.share_dialog.show_invitation(None)
         self.share_dialog.show()
         self.share_dialog.raise_()
 
@@ -111,6 +115,11 @@ class LiveControl(QObject):
             self.session.lock(locked)
             self._show_status()
 
+    def set_read_only(self, client: int, read_only: bool) -> None:
+        """The facilitator makes one participant read-only (its window only shows), or lets it edit again."""
+        if self.session is not None and self.session.role == "host":
+            self.session.set_read_only(client, read_only)
+
     def _locked_changed(self, locked: bool) -> None:
         """A participant's window: the host locked editing, the workshop only shows; unlocked, it edits again."""
         if self.session is not None and self.session.role == "guest":
@@ -158,7 +167,8 @@ class LiveControl(QObject):
         self._show_status()
         session = self.session
         if self.share_dialog is not None and session is not None and session.role == "host":
-            self.share_dialog.show_invitation(session.invitation, session.participants(), session.names())
+            self.share_dialog.show_invitation(session.invitation, session.participants(), session.names(),
+                                              session.read_only())
 
     def status_text(self) -> str:
         """What the status bar says of the session ("" when there is none)."""
@@ -173,7 +183,7 @@ class LiveControl(QObject):
                 "%1", address)
             return text + (self.tr(" · editing locked") if session.locked else "")
         if session.locked and status == "connected":
-            return self.tr("The facilitator is presenting: editing is locked")
+            return self.tr("The facilitator has locked editing on this laptop for now: you can watch")
         texts = {
             "connected": self.tr("Connected to {address}"),
             "connecting": self.tr("Connecting to {address}…"),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +13,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -52,6 +52,8 @@ class ShareDialog(QDialog):
     stop_requested = Signal()
     lock_requested = Signal(bool)
     """Lock editing for the participants (True) or unlock it."""
+    read_only_requested = Signal(object, bool)  # client ids are wider than a C int
+    """Make a participant (client id) read-only (True) or let it edit."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +61,7 @@ class ShareDialog(QDialog):
         self.setMinimumWidth(560)  # the address and code are read from across the room
         self.invitation: Invitation | None = None
         self.participants = 0
-        self.names: tuple[tuple[str, str], ...] = ()
+        self.names: tuple[tuple[str, str, int], ...] = ()
         self.network = QComboBox(objectName="shareNetwork")
         for address, name in local_addresses():
             self.network.addItem(f"{address}  ({name})", address)
@@ -84,8 +86,10 @@ class ShareDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.people = QLabel(objectName="shareParticipants")
         self.people.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.people.setTextFormat(Qt.TextFormat.RichText)  # names are escaped; the dots carry their colours
-        self.people.setWordWrap(True)
+        self.who_hint = QLabel(objectName="shareWhoHint")
+        self.who = QListWidget(objectName="shareWho")
+        self.who.setMaximumHeight(120)
+        self.who.itemChanged.connect(self._who_changed)
         self.start = QPushButton(objectName="shareStart")
         self.start.setDefault(True)
         self.start.clicked.connect(self._start)
@@ -103,25 +107,56 @@ class ShareDialog(QDialog):
         layout.addWidget(self.address)
         layout.addWidget(self.code)
         layout.addWidget(self.people)
+        layout.addWidget(self.who_hint)
+        layout.addWidget(self.who)
         layout.addWidget(self.lock)
         layout.addWidget(self.buttons)
         self.show_invitation(None)
         self.retranslate()
 
+    def _who_changed(self, item: QListWidgetItem) -> None:
+        self.read_only_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)),
+                                      item.checkState() != Qt.CheckState.Checked)
+
+    @staticmethod
+    def _dot(colour: str) -> QIcon:
+        """A participant's colour as a small round icon."""
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        return QIcon(pixmap)
+
     def _start(self) -> None:
         self.start_requested.emit(str(self.network.currentData()), self.port.value())
 
     def show_invitation(self, invitation: Invitation | None, participants: int = 0,
-                        names: tuple[tuple[str, str], ...] = ()) -> None:
-        """Show the room's address and code (None: not sharing, the choice of network instead) and who is in."""
+                        names: tuple[tuple[str, str, int], ...] = (), read_only: frozenset[int] = frozenset()) -> None:
+        """Show the room's address and code (None: not sharing, the choice of network instead) and who is in,
+        each with a tick "may edit" the facilitator can take away."""
         self.invitation = invitation
         self.participants = participants
         self.names = names
+        self.who.blockSignals(True)
+        self.who.clear()
+        for name, colour, client in names:
+            item = QListWidgetItem(self._dot(colour), name)
+            item.setData(Qt.ItemDataRole.UserRole, client)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if client in read_only else Qt.CheckState.Checked)
+            self.who.addItem(item)
+        self.who.blockSignals(False)
         sharing = invitation is not None
         for widget in (self.network, self.port, self.network_label, self.port_label, self.start):
             widget.setVisible(not sharing)
         for widget in (self.address, self.code, self.people, self.stop, self.lock):
             widget.setVisible(sharing)
+        self.who.setVisible(sharing and bool(names))
+        self.who_hint.setVisible(sharing and bool(names))
         if not sharing:
             self.lock.blockSignals(True)
             self.lock.setChecked(False)
@@ -144,12 +179,8 @@ class ShareDialog(QDialog):
         self.explain.setText(self.tr("On each laptop: File ▸ Join…, then type this address and code."))
         self.address.setText(self.tr("Address: {address}").format(address=self.invitation.address))
         self.code.setText(self.tr("Code: {code}").format(code=shown_code(self.invitation.code)))
-        people = self.tr("%n laptop(s) connected", "", self.participants)
-        if self.names:
-            dots = ", ".join(f'<span style="color:{colour}">●</span> {html.escape(name)}'
-                             for name, colour in self.names)
-            people = f"{html.escape(people)}: {dots}"
-        self.people.setText(people if self.names else html.escape(people))
+        self.people.setText(self.tr("%n laptop(s) connected", "", self.participants))
+        self.who_hint.setText(self.tr("Ticked: may edit. Untick a participant to make them read-only."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -112,9 +112,18 @@ class LiveSession(QObject):
         """Laptops in the room now, besides the host (0 for a guest)."""
         return self.endpoint.participants() if isinstance(self.endpoint, Host) else 0
 
-    def names(self) -> tuple[tuple[str, str], ...]:
-        """(name, colour) of the participants who said who they are (the host's view; empty for a guest)."""
+    def names(self) -> tuple[tuple[str, str, int], ...]:
+        """(name, colour, client id) of the participants who said who they are (the host's view; empty for a guest)."""
         return self.endpoint.names if isinstance(self.endpoint, Host) else ()
+
+    def read_only(self) -> frozenset[int]:
+        """Client ids of the participants the facilitator made read-only."""
+        return frozenset(self.endpoint.read_only) if isinstance(self.endpoint, Host) else frozenset()
+
+    def set_read_only(self, client: int, read_only: bool = True) -> None:
+        """A host: make one participant read-only (its window only shows), or let it edit again."""
+        if isinstance(self.endpoint, Host):
+            self.endpoint.set_read_only(client, read_only)
 
     # --------------------------------------------------------------- arriving
     def _arrived(self, update: bytes) -> None:
