@@ -55,7 +55,8 @@ def test_clientocracy_serve_in_its_own_process_saves_the_participants_edits_on_c
         invitation = Invitation("127.0.0.1", port, "QWERT23456")
         guest, watcher = Laptop.guest(invitation), Laptop.guest(invitation)
         guests += [guest, watcher]
-        wait_until(guests, lambda: len(watcher.document.model.promises) == 17, "the participants get the workshop")
+        wait_until(guests, lambda: all(len(g.document.model.promises) == 17 for g in guests),
+                   "the participants get the workshop")
         team = guest.document.model.teams[0]
         guest.document.apply(ch.update(guest.document, team.id, name="Команда доставки"))
         wait_until(guests, lambda: watcher.document.find(team.id).name == "Команда доставки", "the edit travels")
