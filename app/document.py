@@ -9,6 +9,7 @@ from typing import Any, Callable, Protocol
 from app import model as m
 from app.changed import Changes, changes_of
 from app.edits import Batch, Delete, Edit, Insert, Leaf, Move, SetLevel, SetPosition, Update, leaves
+from app.references import ReferenceIndex
 from app.validate import (
     field_problem,
     is_number,
@@ -49,6 +50,8 @@ class Document:
         self._listeners: list[Listener] = []
         self.last_changes: Changes | None = None
         self._index: dict[str, tuple[str, Any, str | None]] = {}
+        self.references = ReferenceIndex(REFERRING_FIELDS)
+        self._positions: dict[tuple[str, str | None], dict[str, int]] = {}  # per list, made when first asked
         self._reindex()
 
     # ----------------------------------------------------------------- lookup
@@ -63,6 +66,8 @@ class Document:
                     for curve in obj.curves:
                         index[curve.id] = ("curve", curve, obj.id)
         self._index = index
+        self._positions.clear()
+        self.references.build((kind, obj) for kind in m.TOP_KINDS for obj in self.model.collection(kind))
 
     def kind_of(self, obj_id: str) -> str | None:
         """The kind of the object with id `obj_id`, or None."""
@@ -91,13 +96,23 @@ class Document:
         return self.model.collection(kind)
 
     def index_of(self, obj_id: str) -> int:
-        """Position of an object within its ordered list."""
+        """Position of an object within its ordered list (looked up in an index of the list, made once per change)."""
         kind, obj, parent = self._index[obj_id]
         items = self.siblings(kind, parent)
-        for i, item in enumerate(items):
-            if item is obj:
-                return i
-        raise KeyError(obj_id)
+        positions = self._positions.get((kind, parent))
+        i = positions.get(obj_id, -1) if positions is not None else -1
+        if not (0 <= i < len(items) and items[i] is obj):  # not made yet, or the list changed behind our back
+            positions = self._positions[kind, parent] = {item.id: n for n, item in enumerate(items)}
+            i = positions.get(obj_id, -1)
+            if i < 0:
+                raise KeyError(obj_id)
+        return i
+
+    def _at(self, obj_id: str, index: int) -> bool:
+        """Whether the object `obj_id` stands at `index` of its list."""
+        kind, obj, parent = self._index[obj_id]
+        items = self.siblings(kind, parent)
+        return 0 <= index < len(items) and items[index] is obj
 
     def __len__(self) -> int:
         return len(self._index)
@@ -189,6 +204,8 @@ class Document:
             if not 0 <= leaf.index <= len(self.siblings(kind, leaf.parent)):
                 raise EditRefused(f"index {leaf.index} is outside the list")
         self.siblings(kind, leaf.parent).insert(leaf.index, obj)
+        self._positions.pop((kind, leaf.parent), None)
+        self.references.add(kind, obj)
         self._index[obj.id] = (kind, obj, leaf.parent)
         if kind == "canvas":
             for f in obj.factors:
@@ -218,17 +235,19 @@ class Document:
         if check:
             if entry is None or entry[0] != leaf.kind:
                 raise EditRefused(f'no {leaf.kind} with id "{leaf.id}"')
-            if self.index_of(leaf.id) != leaf.index:
+            if not self._at(leaf.id, leaf.index):
                 raise EditRefused(f'{leaf.kind} "{leaf.id}" is not at index {leaf.index}')
-            users = self.referrers(leaf.id)
-            if users:
+            if self.references.is_referred(leaf.id):
+                users = self.referrers(leaf.id)
                 raise EditRefused(
                     f'{leaf.kind} "{leaf.id}" is still referred to by {users[0][0]} "{users[0][1]}"'
                 )
             if any(leaf.id in positions for positions in self.model.layouts.values()):
                 raise EditRefused(f'{leaf.kind} "{leaf.id}" still has a position on a diagram')
         kind, obj, parent = self._index[leaf.id]
-        del self.siblings(kind, parent)[self.index_of(leaf.id)]
+        del self.siblings(kind, parent)[leaf.index if self._at(leaf.id, leaf.index) else self.index_of(leaf.id)]
+        self._positions.pop((kind, parent), None)
+        self.references.remove(kind, obj)
         del self._index[leaf.id]
         if kind == "canvas":
             for child in obj.factors + obj.curves:
@@ -258,6 +277,7 @@ class Document:
                     raise EditRefused(f"{leaf.kind}.{public_name(name)}: {problem}")
             self._check_canvas_update(leaf, obj)
         for name, (_old, new) in leaf.changes.items():
+            self.references.change(leaf.kind, leaf.id, name, getattr(obj, name), new)
             setattr(obj, name, new)
 
     def _check_canvas_update(self, leaf: Update, obj: Any) -> None:
@@ -290,13 +310,14 @@ class Document:
         if check:
             if self.kind_of(leaf.id) != leaf.kind:
                 raise EditRefused(f'no {leaf.kind} with id "{leaf.id}"')
-            if self.index_of(leaf.id) != leaf.old_index:
+            if not self._at(leaf.id, leaf.old_index):
                 raise EditRefused(f'{leaf.kind} "{leaf.id}" is not at index {leaf.old_index}')
             if not 0 <= leaf.new_index < len(self.siblings(leaf.kind, leaf.parent)):
                 raise EditRefused(f"index {leaf.new_index} is outside the list")
         items = self.siblings(leaf.kind, self.parent_of(leaf.id))
         obj = items.pop(leaf.old_index)
         items.insert(leaf.new_index, obj)
+        self._positions.pop((leaf.kind, self.parent_of(leaf.id)), None)
 
     def _set_level(self, leaf: SetLevel, check: bool) -> None:
         if check:
@@ -310,6 +331,7 @@ class Document:
             levels.pop(leaf.factor, None)
         else:
             levels[leaf.factor] = leaf.new
+        self.references.set_level(leaf.curve, leaf.factor, leaf.new is not None)
 
     def _set_position(self, leaf: SetPosition, check: bool) -> None:
         if check:
@@ -328,17 +350,18 @@ class Document:
     # ------------------------------------------------------------ references
     def referrers(self, obj_id: str) -> list[tuple[str, str, str]]:
         """Every (kind, id, field) of an object whose field refers to `obj_id` (curves' levels refer to factors)."""
-        found = []
-        if self.kind_of(obj_id) == "factor":
-            canvas = self.get(self.parent_of(obj_id))
-            found += [("curve", c.id, "levels") for c in canvas.curves if obj_id in c.levels]
-        for kind, fields in REFERRING_FIELDS.items():
-            for obj in self.model.collection(kind):
-                for name in fields:
-                    value = getattr(obj, name)
-                    if value == obj_id or (type(value) is tuple and obj_id in value):
-                        found.append((kind, obj.id, name))
+        found = self.references.referrers(obj_id)
+        if len(found) > 1:  # as a scan would find them: curves, then by kind, each kind in model order
+            kinds = {kind: n for n, kind in enumerate(("curve", *REFERRING_FIELDS))}
+            found.sort(key=lambda r: (kinds.get(r[0], len(kinds)), self.index_of(r[1]),
+                                      _field_rank(r[0], r[2])))
         return found
+
+
+def _field_rank(kind: str, name: str) -> int:
+    """Where a referring field stands among its kind's (REFERRING_FIELDS's order)."""
+    fields = REFERRING_FIELDS.get(kind, ())
+    return fields.index(name) if name in fields else len(fields)
 
 
 # Fields of top-level kinds that refer to other objects by id.
