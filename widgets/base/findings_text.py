@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
+    from app.document import Document
     from app.model import Workshop
 
 # FORMAT.md's templates in the "checks" context: the Russian catalogue words them for a board room.
@@ -131,6 +132,33 @@ def unnamed_objects(workshop: Workshop) -> dict[str, str]:
     return found
 
 
+class UnnamedOf(Mapping[str, str]):
+    """`unnamed_objects` of a document, looked up one id at a time (a workshop of 30,000 promises is not walked)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.no_name = QCoreApplication.translate("checks", NO_NAME)
+        self.no_text = QCoreApplication.translate("checks", NO_TEXT)
+
+    def __getitem__(self, obj_id: str) -> str:
+        obj, kind = self.document.find(obj_id), self.document.kind_of(obj_id)
+        if kind == "promise" and not obj.text.strip():
+            return self.no_text
+        if kind == "experiment" and not obj.hypothesis.strip():
+            return self.no_text
+        if kind in ("segment", "team", "value", "factor", "curve") and not obj.name.strip():
+            return self.no_name
+        if kind == "canvas" and not obj.title.strip():
+            return self.no_name
+        raise KeyError(obj_id)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(unnamed_objects(self.document.model))
+
+    def __len__(self) -> int:
+        return len(unnamed_objects(self.document.model))
+
+
 class _Template(str):
     """A message template whose `format` translates the enumerated words it is given, names an unnamed object in
     words instead of by its id, and quotes a list of names the way the template quotes a name."""
@@ -155,10 +183,11 @@ class _Template(str):
         return ", ".join(f"{opening}{name}{closing}" for name in names)
 
 
-def translated_templates(workshop: Workshop | None = None) -> Mapping[str, str]:
-    """The check templates in the current language, ready for run_checks(templates=...); given the workshop,
-    an object without a name is named in words ("(no name)"), never by its id."""
-    unnamed = unnamed_objects(workshop) if workshop is not None else {}
+def translated_templates(workshop: Workshop | None = None, document: Document | None = None) -> Mapping[str, str]:
+    """The check templates in the current language, ready for run_checks(templates=...); given the workshop (or
+    the document, looked up as needed), an object without a name is named in words ("(no name)"), never by its id."""
+    unnamed: Mapping[str, str] = UnnamedOf(document) if document is not None else (
+        unnamed_objects(workshop) if workshop is not None else {})
     found = {}
     for key, text in TEMPLATES.items():
         template = _Template(QCoreApplication.translate("checks", text))

@@ -324,13 +324,14 @@ class ObjectTableModel(QAbstractTableModel):
             self.reset()
 
     def _refresh_referrers(self, kind: str, obj_id: str) -> None:
-        """Repaint the cells that show the name of the object `obj_id` (it was renamed)."""
-        for col, column in enumerate(self.columns):
-            if kind not in column.refers_to:
-                continue
-            for row, row_id in enumerate(self._ids):
-                obj = self.document.find(row_id)
-                if obj is not None and column.value(obj) == obj_id:
+        """Repaint the cells that show the name of the object `obj_id` (it was renamed): the rows that refer to it
+        are looked up in the document's index, not searched for."""
+        columns = [col for col, column in enumerate(self.columns) if kind in column.refers_to]
+        for ref_kind, row_id, _field in self.document.references.referrers(obj_id) if columns else ():
+            row = self.row_of(row_id) if ref_kind == self.kind else -1
+            obj = self.document.find(row_id) if row >= 0 else None
+            for col in columns if obj is not None else ():
+                if self.columns[col].value(obj) == obj_id:
                     cell = self.index(row, col)
                     self.dataChanged.emit(cell, cell)
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Set
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.changed import Changes
-from app.checks import Finding, findings_by_id, run_checks
+from app.checks import CODES, Finding
 from app.document import Document
 from app.edits import Edit
-from widgets.base.findings_text import translated_templates
+from app.live_checks import FindingsUpdate, LiveChecks
 from widgets.base.live import changes_of
+from widgets.base.live_checks import checks_of
 from widgets.base.undo import Name, push_edit
 
 PROBLEM_SEVERITIES = ("error", "warning")
@@ -32,15 +35,15 @@ class PromiseContext(QObject):
         self.document = document
         self.undo_stack = undo_stack
         self.selection: list[str] = []
-        self.findings: list[Finding] = []
-        self._findings_of: dict[str, list[Finding]] | None = None
-        self.problem_ids: set[str] = set()
+        self.checks = checks_of(document)
+        self._problems: dict[str, int] = {}  # first id -> how many of its findings are errors or warnings
         self._checks_due = QTimer(self)
         self._checks_due.setSingleShot(True)
         self._checks_due.setInterval(0)
         self._checks_due.timeout.connect(self.recompute_checks)
-        self.recompute_checks()
+        self._count_problems(self.checks.live().findings(), +1)
         changes_of(document).changed.connect(self._on_changes)
+        self.checks.updated.connect(self._on_findings)
 
     # -- edits
     def push(self, edit: Edit, text: Name = None) -> str | None:
@@ -50,8 +53,27 @@ class PromiseContext(QObject):
             self.hinted.emit(reason)
         return reason
 
-    def _on_changes(self, _changes: Changes) -> None:
-        self._checks_due.start()  # any change may change a finding: run the checks once after the burst
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything or changes.deleted:
+            self._checks_due.start()  # a selected object may be gone: looked at once after the burst
+
+    def _on_findings(self, update: FindingsUpdate) -> None:
+        if update.everything:
+            self._problems.clear()
+            self._count_problems(self.checks.live().findings(), +1)
+        else:
+            self._count_problems(update.removed, -1)
+            self._count_problems(update.added, +1)
+        self._checks_due.start()  # the views hear of it once after the burst
+
+    def _count_problems(self, findings: Iterable[Finding], step: int) -> None:
+        for f in findings:
+            if f.ids and f.severity in PROBLEM_SEVERITIES:
+                count = self._problems.get(f.ids[0], 0) + step
+                if count > 0:
+                    self._problems[f.ids[0]] = count
+                else:
+                    self._problems.pop(f.ids[0], None)
 
     # -- selection
     def select(self, ids: list[str]) -> None:
@@ -63,22 +85,27 @@ class PromiseContext(QObject):
 
     # -- checks
     def recompute_checks(self) -> None:
-        """Run the methodology checks on the workshop now (normally done once after each burst of edits)."""
+        """Tell the views the findings changed (the live checks keep them; done once after each burst of edits)."""
         self._checks_due.stop()
         gone = [i for i in self.selection if self.document.find(i) is None]
         if gone:
             self.select([i for i in self.selection if i not in gone])
-        self.findings = run_checks(self.document.model, translated_templates())
-        self._findings_of = None
-        self.problem_ids = {f.ids[0] for f in self.findings if f.ids and f.severity in PROBLEM_SEVERITIES}
         self.findings_changed.emit()
 
     @property
-    def findings_of(self) -> dict[str, list[Finding]]:
-        """The findings by every id they name (grouped on first use after each run of the checks)."""
-        if self._findings_of is None:
-            self._findings_of = findings_by_id(self.findings)
-        return self._findings_of
+    def findings(self) -> list[Finding]:
+        """Every finding, in the checks' order."""
+        return self.checks.live().findings()
+
+    @property
+    def findings_of(self) -> FindingsOf:
+        """The findings by every id they name."""
+        return FindingsOf(self.checks.live())
+
+    @property
+    def problem_ids(self) -> Set[str]:
+        """The promises (and other first ids) with findings that are errors or warnings."""
+        return self._problems.keys()
 
     def flush(self) -> None:
         """Bring the findings up to date at once if edits are waiting for them."""
@@ -87,4 +114,28 @@ class PromiseContext(QObject):
 
     def retranslate(self) -> None:
         """The findings' messages in the current language (the table shows them as tooltips)."""
+        self.checks.retranslate()
         self.recompute_checks()
+
+
+class FindingsOf:
+    """The findings that name an id, each id's list in the checks' order (`findings_by_id`, looked up live)."""
+
+    def __init__(self, live: LiveChecks) -> None:
+        self.live = live
+
+    def get(self, obj_id: str, default: list[Finding] | None = None) -> list[Finding]:
+        found = self.live.findings_of(obj_id)
+        if not found:
+            return [] if default is None else default
+        rank = {code: n for n, code in enumerate(CODES)}
+        return sorted(found, key=lambda f: rank.get(f.code, len(rank)))
+
+    def __getitem__(self, obj_id: str) -> list[Finding]:
+        found = self.get(obj_id)
+        if not found:
+            raise KeyError(obj_id)
+        return found
+
+    def __contains__(self, obj_id: object) -> bool:
+        return isinstance(obj_id, str) and bool(self.live.findings_of(obj_id))

@@ -49,6 +49,12 @@ def bundle_id(pair: Pair) -> str:
     return f"bundle:{pair[0]}>{pair[1]}"
 
 
+PROMISE_INDEX_DEPTH = 8
+"""Depth of the scene's index of items. Qt deepens it with the number of items; arrows are long, and each is
+filed in every cell it crosses: 30,000 of them in Qt's own depth took 20 s to index at the first paint, in 256
+cells one second."""
+
+
 class PromiseDiagram(QObject, PromiseGestures):
     """Keeps a DiagramScene equal to the workshop's promise map and turns the scene's gestures into edits."""
 
@@ -59,6 +65,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.ctx = ctx
         self.document: Document = ctx.document
         self.scene = PromiseScene(self)
+        self.scene.setBspTreeDepth(PROMISE_INDEX_DEPTH)
         self.scene.link_rule = lambda a, b: _tr_refusal(promise_refusal(self.document, a, b))
         self.scene.help_requested = self._tooltip
         self.scene.edge_card = self.card

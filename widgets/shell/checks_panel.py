@@ -7,8 +7,8 @@ on as many lines as it needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -36,10 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changed import Changes
 from app.document import Document
-from widgets.base.findings_text import finding_title, translated_templates
-from widgets.base.live import changes_of
+from widgets.base.findings_text import finding_title
 
 if TYPE_CHECKING:
     from app.checks import Finding
@@ -69,28 +67,60 @@ def severity_icon(severity: str) -> QIcon:
     return QIcon(pixmap)
 
 
+class FindingsSource(Protocol):
+    """Findings by code (app.live_checks.LiveChecks, or a list of them)."""
+
+    def codes(self) -> list[tuple[str, str]]: ...  # (code, severity) of the codes that have findings, in order
+    def count(self, code: str) -> int: ...
+    def of_code(self, code: str) -> list[Finding]: ...
+    def findings(self) -> list[Finding]: ...
+
+
+class ListSource:
+    """A list of findings (one run of the checks) as a FindingsSource."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        self._by_code: dict[str, list[Finding]] = {}
+        for finding in findings:
+            self._by_code.setdefault(finding.code, []).append(finding)
+
+    def codes(self) -> list[tuple[str, str]]:
+        return [(code, found[0].severity) for code, found in self._by_code.items()]
+
+    def count(self, code: str) -> int:
+        return len(self._by_code.get(code, ()))
+
+    def of_code(self, code: str) -> list[Finding]:
+        return self._by_code.get(code, [])
+
+    def findings(self) -> list[Finding]:
+        return self._findings
+
+
 @dataclass
 class FindingGroup:
-    """The findings of one code, in the checks' order."""
+    """The findings of one code, in the checks' order (asked of the source when a row is shown)."""
 
     code: str
     severity: str
-    findings: list[Finding] = field(default_factory=list)
+    count: int
+    source: FindingsSource | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.source.of_code(self.code) if self.source is not None else []
 
 
-def group_findings(findings: list[Finding], shown: set[str] | frozenset[str] = frozenset(SEVERITIES)) -> list[
-        FindingGroup]:
+def group_findings(findings: list[Finding] | FindingsSource,
+                   shown: set[str] | frozenset[str] = frozenset(SEVERITIES)) -> list[FindingGroup]:
     """The findings of the shown severities grouped by code: errors first, then warnings, then hints, each
     severity's codes in the checks' order."""
-    groups: dict[str, FindingGroup] = {}
-    for finding in findings:
-        if finding.severity in shown:
-            group = groups.get(finding.code)
-            if group is None:
-                group = groups[finding.code] = FindingGroup(finding.code, finding.severity)
-            group.findings.append(finding)
+    source = ListSource(findings) if isinstance(findings, list) else findings
+    groups = [FindingGroup(code, severity, source.count(code), source) for code, severity in source.codes()
+              if severity in shown]
     rank = {s: n for n, s in enumerate(SEVERITIES)}
-    return sorted(groups.values(), key=lambda g: rank.get(g.severity, len(rank)))  # stable: the checks' order
+    return sorted(groups, key=lambda g: rank.get(g.severity, len(rank)))  # stable: the checks' order
 
 
 class FindingsModel(QAbstractItemModel):
@@ -99,17 +129,46 @@ class FindingsModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.findings: list[Finding] = []
+        self.source: FindingsSource = ListSource([])
         self.groups: list[FindingGroup] = []
         self.shown: set[str] = set(SEVERITIES)
         self._icons = {s: severity_icon(s) for s in SEVERITIES}
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show a new run's findings."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding shown or hidden, in the checks' order."""
+        return self.source.findings()
+
+    def set_findings(self, findings: list[Finding] | FindingsSource) -> None:
+        """Show a new run's findings (a list, or live findings by code)."""
         self.beginResetModel()
-        self.findings = findings
-        self.groups = group_findings(findings, self.shown)
+        self.source = ListSource(findings) if isinstance(findings, list) else findings
+        self.groups = group_findings(self.source, self.shown)
         self.endResetModel()
+
+    def follow(self, codes: set[str]) -> bool:
+        """The findings of `codes` changed in the source: update their groups row by row. False when the groups
+        themselves come or go (the caller then shows the findings afresh)."""
+        wanted = [g.code for g in group_findings(self.source, self.shown)]
+        if wanted != [g.code for g in self.groups]:
+            return False
+        for row, group in enumerate(self.groups):
+            if group.code not in codes:
+                continue
+            parent = self.index(row, 0)
+            old, new = group.count, self.source.count(group.code)
+            if new < old:
+                self.beginRemoveRows(parent, new, old - 1)
+                group.count = new
+                self.endRemoveRows()
+            elif new > old:
+                self.beginInsertRows(parent, old, new - 1)
+                group.count = new
+                self.endInsertRows()
+            if min(old, new):
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(min(old, new) - 1, 0, parent))
+            self.dataChanged.emit(parent, parent)
+        return True
 
     def set_shown(self, severity: str, shown: bool) -> None:
         """Show or hide the findings of one severity."""
@@ -117,7 +176,7 @@ class FindingsModel(QAbstractItemModel):
             self.shown.add(severity)
         else:
             self.shown.discard(severity)
-        self.set_findings(self.findings)
+        self.set_findings(self.source)
 
     def retranslate(self) -> None:
         """The group titles in the current language (the messages come with the next run)."""
@@ -143,7 +202,7 @@ class FindingsModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, 0, id=0) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() == 0 and row < len(self.groups[parent.row()].findings):
+        if parent.internalId() == 0 and row < self.groups[parent.row()].count:
             return self.createIndex(row, 0, id=parent.row() + 1)
         return QModelIndex()
 
@@ -157,7 +216,7 @@ class FindingsModel(QAbstractItemModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self.groups)
-        return len(self.groups[parent.row()].findings) if parent.internalId() == 0 else 0
+        return self.groups[parent.row()].count if parent.internalId() == 0 else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -170,11 +229,11 @@ class FindingsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return finding_title(group.code)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{finding_title(group.code)}: {QLocale().toString(len(group.findings))}"
+                return f"{finding_title(group.code)}: {QLocale().toString(group.count)}"
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons.get(group.severity)
             if role == COUNT_ROLE:
-                return len(group.findings)
+                return group.count
             if role == SEVERITY_ROLE:
                 return group.severity
             if role == CODE_ROLE:
@@ -292,7 +351,7 @@ class ChecksPanel(QWidget):
     """The live findings: recomputed once after each burst of edits; toggles per severity; double-click activates."""
 
     finding_activated = Signal(object)
-    findings_changed = Signal(list)
+    findings_changed = Signal(object)  # the findings by code (a FindingsSource)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -325,41 +384,57 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.view, 1)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.recompute)
+        self._changed: set[str] = set()  # codes whose findings changed since they were last shown
+        self.changed_codes: set[str] | None = None  # those of the last `findings_changed` (None: any)
+        self._everything = False
         self.retranslate()
 
     # ---------------------------------------------------------------- document
     def bind(self, document: Document | None) -> None:
         """Follow `document` (None: show nothing)."""
+        from widgets.base.live_checks import checks_of  # the checks load after the first frame
+
         if self.document is not None:
-            changes_of(self.document).changed.disconnect(self._on_changes)
+            checks_of(self.document).updated.disconnect(self._on_update)
         self.document = document
         self._open.clear()
+        self._changed = set()
         if document is not None:
-            changes_of(document).changed.connect(self._on_changes)
+            checks_of(document).updated.connect(self._on_update)
             self._timer.start(FIRST_RUN_DELAY_MS)
         else:
             self._timer.stop()
             self._show([])
 
-    def _on_changes(self, changed: Changes) -> None:
-        """Check again once the burst of edits is over (positions on a diagram change no finding)."""
-        if changed.everything or changed.kinds() - {"position"}:
-            self.schedule()
+    def _on_update(self, update: Any) -> None:
+        """Findings changed (an edit, or the language): show them once the burst of edits is over."""
+        self._changed |= update.codes
+        self._everything = self._everything or update.everything
+        self._timer.start(0)
 
     def schedule(self) -> None:
-        """Recompute once control returns to the event loop (a burst of edits recomputes once)."""
+        """Bring the findings up to date once control returns to the event loop (a burst updates once)."""
+        self._everything = True
         self._timer.start(0)
 
     def recompute(self) -> None:
-        """Run the checks now and show their findings."""
+        """Show the findings now (the workshop is checked whole the first time, then kept up to date)."""
+        from widgets.base.live_checks import checks_of
+
         self._timer.stop()
         if self.document is None:
             return
-        from app.checks import run_checks
-
-        findings = run_checks(self.document.model, translated_templates(self.document.model))
-        self._show(findings)
-        self.findings_changed.emit(findings)
+        live = checks_of(self.document)
+        first = not live.ready or self.model.source is not live.live()
+        changed, self._changed = self._changed, set()
+        everything = first or self._everything
+        if everything or not self.model.follow(changed):
+            self._show(live.live())
+        else:
+            self._update_counts()
+        self._everything = False
+        self.changed_codes = None if everything else changed
+        self.findings_changed.emit(live.live())
 
     @property
     def findings(self) -> list[Finding]:
@@ -367,13 +442,13 @@ class ChecksPanel(QWidget):
         return self.model.findings
 
     # ------------------------------------------------------------------- view
-    def _show(self, findings: list[Finding]) -> None:
+    def _show(self, findings: list[Finding] | FindingsSource) -> None:
         """Show `findings`, keeping the open groups, the current row and the scroll position."""
         code, current = self.view.currentIndex().data(CODE_ROLE), self.view.currentIndex().data(FINDING_ROLE)
         scroll = self.view.verticalScrollBar().value()
         self.model.set_findings(findings)
         self._reopen()
-        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not findings else ""
+        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not self._any() else ""
         if code is not None:
             index = self.model.finding_index(code, current.ids) if current is not None else QModelIndex()
             index = index if index.isValid() else self.model.group_index(code)
@@ -398,10 +473,14 @@ class ChecksPanel(QWidget):
         self.model.set_shown(severity, shown)
         self._reopen()
 
+    def _any(self) -> bool:
+        return bool(self.model.source.codes())
+
     def _update_counts(self) -> None:
         counts = {s: 0 for s in SEVERITIES}
-        for f in self.model.findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
+        for code, severity in self.model.source.codes():
+            counts[severity] = counts.get(severity, 0) + self.model.source.count(code)
+        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not self._any() else ""
         self.buttons["error"].setText(self.tr("%n error(s)", "", counts["error"]))
         self.buttons["warning"].setText(self.tr("%n warning(s)", "", counts["warning"]))
         self.buttons["hint"].setText(self.tr("%n hint(s)", "", counts["hint"]))
@@ -410,7 +489,7 @@ class ChecksPanel(QWidget):
         """Every fixed text in the current language (the findings' messages come with the next run)."""
         self._update_counts()
         self.view.setToolTip(self.tr("Double-click a finding to go to it"))
-        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not self.findings else ""
+        self.view.empty_text = self.tr("✓  No findings") if self.document is not None and not self._any() else ""
         self.model.retranslate()
 
     def _activated(self, index: QModelIndex) -> None:
@@ -424,5 +503,8 @@ class ChecksPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self.document is not None:
-                self.schedule()  # messages in the new language
+                from widgets.base.live_checks import checks_of
+
+                checks_of(self.document).retranslate()  # messages in the new language
+                self.schedule()
         super().changeEvent(event)

@@ -656,7 +656,7 @@ class MainWindow(QMainWindow):
 
     def _findings_changed(self, findings: list[Finding]) -> None:
         if self.document is not None:
-            self.navigator.show_findings(findings)
+            self.navigator.show_findings(findings, self.checks.changed_codes)
 
     # ------------------------------------------------------------------ exports
     def export(self, spec: ExportSpec) -> None:

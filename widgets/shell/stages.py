@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -89,12 +89,19 @@ class StageTexts(QObject):
         """The tooltip of a stage that has what it needs."""
         return self.tr("This stage has what it needs")
 
-    def states(self, w: m.Workshop, findings: list[Finding]) -> list[StageState]:
-        """The state of every row, from the counts of the workshop and the methodology findings."""
+    def states(self, w: m.Workshop, findings: list[Finding], document: Document | None = None,
+               problems: list[int] | None = None) -> list[StageState]:
+        """The state of every row, from the counts of the workshop and the methodology findings (or the problems
+        per stage counted already; given the document, the promises are counted from its index, not one by one)."""
         segments = {s.id for s in w.segments}
         kinds = {t.id: t.kind for t in w.teams}
-        external = [p for p in w.promises if p.to in segments]
-        internal = [p for p in w.promises if p.to in kinds]
+        if document is not None:
+            to = document.references.referring
+            external: list = [p for s in segments for p in to(s, "promise", "to")]
+            internal: list = [p for t in kinds for p in to(t, "promise", "to")]
+        else:
+            external = [p.id for p in w.promises if p.to in segments]
+            internal = [p.id for p in w.promises if p.to in kinds]
         teams = [t for t in w.teams if t.kind != "council"]
         has_council = "council" in kinds.values()
         with_economics = sum(t.economics is not None and (t.economics.revenue is not None
@@ -107,16 +114,10 @@ class StageTexts(QObject):
         measured = sum(t.indicator is not None and bool(t.indicator.name.strip()) and t.id in read for t in w.teams)
         running = [e for e in w.experiments if e.status == "running"]
         done = [e for e in w.experiments if e.status == "done"]
-        problems = [0] * (STAGE_COUNT + 1)
-        blocking = [False] * (STAGE_COUNT + 1)
-        external_ids = {p.id for p in external}
-        for f in findings:
-            stage = _CODE_STAGE.get(f.code)
-            if stage is None:  # promise-no-metric, promise-unempowered, authority-is-approval: by the promise's kind
-                stage = 4 if f.ids and f.ids[0] in external_ids else 5
-            if f.severity != "hint":
-                problems[stage] += 1
-                blocking[stage] = True
+        if problems is None:
+            external_ids = set(external)
+            problems = stage_problems(findings, external_ids.__contains__)
+        blocking = [n > 0 for n in problems]
         painful = {p.segment for p in w.pains}
         proposed = {p.segment for p in w.propositions}
         ready = [
@@ -148,6 +149,24 @@ class StageTexts(QObject):
             self.tr("%n experiment(s)", "", len(w.experiments)),
         ]
         return [StageState(counts[i], ready[i] and not blocking[i], problems[i]) for i in range(STAGE_COUNT + 1)]
+
+
+def stage_of(code: str, first_id: str | None, to_client: Callable[[str], bool]) -> int:
+    """The stage of a finding: by its code, or (promise-no-metric, promise-unempowered and the like) by whether its
+    promise goes to a client (`to_client(promise id)`)."""
+    stage = _CODE_STAGE.get(code)
+    if stage is None:
+        stage = 4 if first_id is not None and to_client(first_id) else 5
+    return stage
+
+
+def stage_problems(findings: list[Finding], to_client: Callable[[str], bool]) -> list[int]:
+    """Errors and warnings per row (the goal and the 9 stages)."""
+    problems = [0] * (STAGE_COUNT + 1)
+    for f in findings:
+        if f.severity != "hint":
+            problems[stage_of(f.code, f.ids[0] if f.ids else None, to_client)] += 1
+    return problems
 
 
 class StageRow(QWidget):
@@ -215,7 +234,8 @@ class StageNavigator(QListWidget):
         self.rows: list[StageRow] = []
         self._states: list[StageState] = []
         self.document: Document | None = None
-        self._findings: list[Finding] | None = None
+        self._findings: Any = None  # the findings by code (a FindingsSource) or a list; None before the checks
+        self._problems: dict[str, list[int]] = {}  # errors and warnings per row of each code, kept till it changes
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.update_states)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -248,13 +268,45 @@ class StageNavigator(QListWidget):
         self.update_states()
 
     def _on_changes(self, changed: Changes) -> None:
+        if changed.everything or "to" in changed.fields("promise") or changed.structural("promise", "segment"):
+            self._problems.clear()  # a promise may go to a client now, or no more
         if changed.everything or changed.kinds() - {"position"}:
             self._timer.start(0)  # a burst of edits counts once
 
-    def show_findings(self, findings: list[Finding]) -> None:
-        """Mark the stages from a new run of the checks."""
+    def show_findings(self, findings: Any, codes: set[str] | None = None) -> None:
+        """Mark the stages from the findings (by code, or a list); `codes`: those changed since last shown."""
+        if findings is not self._findings or codes is None:
+            self._problems.clear()
+        for code in codes or ():
+            self._problems.pop(code, None)
         self._findings = findings
         self.update_states()
+
+    def _stage_problems(self) -> list[int] | None:
+        """Errors and warnings per row, each code counted again only when its findings changed."""
+        source, doc = self._findings, self.document
+        if source is None or isinstance(source, list) or doc is None:
+            return None
+
+        def to_client(promise_id: str) -> bool:
+            p = doc.find(promise_id)
+            return isinstance(p, m.Promise) and doc.kind_of(p.to) == "segment"
+
+        problems = [0] * (STAGE_COUNT + 1)
+        for code, severity in source.codes():
+            if severity == "hint":
+                continue
+            counted = self._problems.get(code)
+            if counted is None:
+                counted = [0] * (STAGE_COUNT + 1)
+                if code in _CODE_STAGE:
+                    counted[_CODE_STAGE[code]] = source.count(code)
+                else:
+                    for f in getattr(source, "unordered", source.of_code)(code):
+                        counted[stage_of(code, f.ids[0] if f.ids else None, to_client)] += 1
+                self._problems[code] = counted
+            problems = [a + b for a, b in zip(problems, counted, strict=True)]
+        return problems
 
     def update_states(self) -> None:
         """Count again what the bound workshop holds, with the marks of the last findings."""
@@ -262,9 +314,11 @@ class StageNavigator(QListWidget):
         if self.document is not None:
             self.refresh(self.document.model, self._findings)
 
-    def refresh(self, workshop: m.Workshop, findings: list[Finding] | None) -> None:
+    def refresh(self, workshop: m.Workshop, findings: Any) -> None:
         """Show what each stage holds now, and its mark (no marks while the findings are not known yet)."""
-        states = self.texts.states(workshop, findings or [])
+        problems = self._stage_problems() if findings is not None and findings is self._findings else None
+        listed = findings if isinstance(findings, list) else []
+        states = self.texts.states(workshop, listed, self.document, problems)
         if findings is None:
             states = [StageState(s.counts, False, 0) for s in states]
         for row, state, old in zip(self.rows, states, self._states or [None] * len(states), strict=True):
