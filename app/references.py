@@ -18,6 +18,7 @@ class ReferenceIndex:
     def __init__(self, fields: Mapping[str, tuple[str, ...]]) -> None:
         self.fields = fields
         self._by_referee: dict[str, dict[Referrer, None]] = {}
+        self._counts: dict[tuple[str, str, str], int] = {}  # (referee, kind, field) -> how many refer so
 
     # ------------------------------------------------------------------ asking
     def referrers(self, obj_id: str) -> list[Referrer]:
@@ -31,6 +32,10 @@ class ReferenceIndex:
         if not found:
             return []
         return [ref_id for ref_kind, ref_id, field in found if ref_kind == kind and field == name]
+
+    def count(self, obj_id: str, kind: str, name: str) -> int:
+        """How many objects of `kind` refer to `obj_id` through their field `name` (a segment's promises: "to")."""
+        return self._counts.get((obj_id, kind, name), 0)
 
     def is_referred(self, obj_id: str) -> bool:
         """Whether anything refers to `obj_id`."""
@@ -73,6 +78,7 @@ class ReferenceIndex:
     def build(self, objects: Iterable[tuple[str, Any]]) -> None:
         """Start over from (kind, object) pairs of the whole workshop."""
         self._by_referee.clear()
+        self._counts.clear()
         for kind, obj in objects:
             self.add(kind, obj)
 
@@ -87,12 +93,20 @@ class ReferenceIndex:
                 yield name, target
 
     def _link(self, target: str, key: Referrer) -> None:
-        self._by_referee.setdefault(target, {})[key] = None
+        found = self._by_referee.setdefault(target, {})
+        if key not in found:
+            found[key] = None
+            counted = (target, key[0], key[2])
+            self._counts[counted] = self._counts.get(counted, 0) + 1
 
     def _unlink(self, target: str, key: Referrer) -> None:
         found = self._by_referee.get(target)
-        if found is not None:
-            found.pop(key, None)
+        if found is not None and key in found:
+            del found[key]
+            counted = (target, key[0], key[2])
+            self._counts[counted] -= 1
+            if not self._counts[counted]:
+                del self._counts[counted]
             if not found:
                 del self._by_referee[target]
 

@@ -90,32 +90,28 @@ class StageTexts(QObject):
         return self.tr("This stage has what it needs")
 
     def states(self, w: m.Workshop, findings: list[Finding], document: Document | None = None,
-               problems: list[int] | None = None) -> list[StageState]:
+               problems: list[int] | None = None, cache: dict[str, Any] | None = None) -> list[StageState]:
         """The state of every row, from the counts of the workshop and the methodology findings (or the problems
-        per stage counted already; given the document, the promises are counted from its index, not one by one)."""
+        per stage counted already; given the document, the promises are counted from its index, not one by one).
+        `cache` keeps the counts of teams ("teams") and of promises ("promises") until its owner drops them."""
+        cache = {} if cache is None else cache
         segments = {s.id for s in w.segments}
-        kinds = {t.id: t.kind for t in w.teams}
-        if document is not None:
-            to = document.references.referring
-            external: list = [p for s in segments for p in to(s, "promise", "to")]
-            internal: list = [p for t in kinds for p in to(t, "promise", "to")]
-        else:
-            external = [p.id for p in w.promises if p.to in segments]
-            internal = [p.id for p in w.promises if p.to in kinds]
-        teams = [t for t in w.teams if t.kind != "council"]
-        has_council = "council" in kinds.values()
-        with_economics = sum(t.economics is not None and (t.economics.revenue is not None
-                                                          or t.economics.costs is not None) for t in teams)
-        motivated = sum(t.motivation is not None and t.motivation.percent is not None for t in teams)
-        both = sum(t.economics is not None and (t.economics.revenue is not None or t.economics.costs is not None)
-                   and t.motivation is not None and t.motivation.percent is not None for t in teams)
-        read = {r.of for r in w.readings}
-        indicators = sum(t.indicator is not None and bool(t.indicator.name.strip()) for t in w.teams)
-        measured = sum(t.indicator is not None and bool(t.indicator.name.strip()) and t.id in read for t in w.teams)
+        if "teams" not in cache:
+            cache["teams"] = _team_counts(w)
+        kinds, teams, has_council, with_economics, motivated, both, indicators, measured = cache["teams"]
+        if "promises" not in cache:
+            if document is not None:
+                count = document.references.count
+                cache["promises"] = (range(sum(count(s, "promise", "to") for s in segments)),
+                                     range(sum(count(t, "promise", "to") for t in kinds)))
+            else:
+                cache["promises"] = ([p.id for p in w.promises if p.to in segments],
+                                     [p.id for p in w.promises if p.to in kinds])
+        external, internal = cache["promises"]
         running = [e for e in w.experiments if e.status == "running"]
         done = [e for e in w.experiments if e.status == "done"]
         if problems is None:
-            external_ids = set(external)
+            external_ids = set(external)  # ids: counted from the workshop, not the document
             problems = stage_problems(findings, external_ids.__contains__)
         blocking = [n > 0 for n in problems]
         painful = {p.segment for p in w.pains}
@@ -149,6 +145,22 @@ class StageTexts(QObject):
             self.tr("%n experiment(s)", "", len(w.experiments)),
         ]
         return [StageState(counts[i], ready[i] and not blocking[i], problems[i]) for i in range(STAGE_COUNT + 1)]
+
+
+def _team_counts(w: m.Workshop) -> tuple:
+    """What the rows count of the teams: their kinds by id, the teams (not councils), whether there is a council,
+    how many have economics, motivation, both, an indicator, an indicator with readings."""
+    kinds = {t.id: t.kind for t in w.teams}
+    teams = [t for t in w.teams if t.kind != "council"]
+    with_economics = sum(t.economics is not None and (t.economics.revenue is not None
+                                                      or t.economics.costs is not None) for t in teams)
+    motivated = sum(t.motivation is not None and t.motivation.percent is not None for t in teams)
+    both = sum(t.economics is not None and (t.economics.revenue is not None or t.economics.costs is not None)
+               and t.motivation is not None and t.motivation.percent is not None for t in teams)
+    read = {r.of for r in w.readings}
+    indicators = sum(t.indicator is not None and bool(t.indicator.name.strip()) for t in w.teams)
+    measured = sum(t.indicator is not None and bool(t.indicator.name.strip()) and t.id in read for t in w.teams)
+    return kinds, teams, "council" in kinds.values(), with_economics, motivated, both, indicators, measured
 
 
 def stage_of(code: str, first_id: str | None, to_client: Callable[[str], bool]) -> int:
@@ -236,6 +248,7 @@ class StageNavigator(QListWidget):
         self.document: Document | None = None
         self._findings: Any = None  # the findings by code (a FindingsSource) or a list; None before the checks
         self._problems: dict[str, list[int]] = {}  # errors and warnings per row of each code, kept till it changes
+        self._counted: dict[str, Any] = {}  # the counts of teams and of promises, kept till they change
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.update_states)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -257,28 +270,47 @@ class StageNavigator(QListWidget):
 
     def bind(self, document: Document | None) -> None:
         """Show the stages of `document` and follow its edits (None: show no counts and no marks)."""
+        from widgets.base.live_checks import checks_of
+
         if self.document is not None:
             changes_of(self.document).changed.disconnect(self._on_changes)
+            checks_of(self.document).updated.disconnect(self._on_findings)
         self.document, self._findings = document, None
+        self._counted.clear()
+        self._problems.clear()
         self._timer.stop()
         if document is None:
             self.clear_states()
             return
         changes_of(document).changed.connect(self._on_changes)
+        checks_of(document).updated.connect(self._on_findings)
         self.update_states()
 
     def _on_changes(self, changed: Changes) -> None:
         if changed.everything or "to" in changed.fields("promise") or changed.structural("promise", "segment"):
             self._problems.clear()  # a promise may go to a client now, or no more
+            self._counted.pop("promises", None)
+        if changed.touches("team", "reading"):
+            self._counted.clear()
         if changed.everything or changed.kinds() - {"position"}:
             self._timer.start(0)  # a burst of edits counts once
 
-    def show_findings(self, findings: Any, codes: set[str] | None = None) -> None:
-        """Mark the stages from the findings (by code, or a list); `codes`: those changed since last shown."""
-        if findings is not self._findings or codes is None:
+    def _on_findings(self, update: Any) -> None:
+        """The live findings changed (an edit, the language): count those codes' problems again once."""
+        if update.everything:
             self._problems.clear()
-        for code in codes or ():
+        for code in update.codes:
             self._problems.pop(code, None)
+        self._timer.start(0)
+
+    def show_findings(self, findings: Any, codes: set[str] | None = None) -> None:
+        """Mark the stages from the findings (by code, or a list); `codes`: those changed since last shown (the
+        live findings tell the navigator themselves: then only a refresh still due is done now)."""
+        if findings is self._findings and codes is not None:
+            if self._timer.isActive():
+                self.update_states()
+            return
+        self._problems.clear()
         self._findings = findings
         self.update_states()
 
@@ -318,7 +350,9 @@ class StageNavigator(QListWidget):
         """Show what each stage holds now, and its mark (no marks while the findings are not known yet)."""
         problems = self._stage_problems() if findings is not None and findings is self._findings else None
         listed = findings if isinstance(findings, list) else []
-        states = self.texts.states(workshop, listed, self.document, problems)
+        if workshop is not (self.document.model if self.document is not None else None):
+            self._counted.clear()
+        states = self.texts.states(workshop, listed, self.document, problems, self._counted)
         if findings is None:
             states = [StageState(s.counts, False, 0) for s in states]
         for row, state, old in zip(self.rows, states, self._states or [None] * len(states), strict=True):
