@@ -373,8 +373,8 @@ class DashboardView(QWidget):
             "with its target, its latest figures and whether it is kept. Type the figures on the Figures table "
             "of the Workshop page or import them from a spreadsheet."))
         self.import_button.setText(self.tr("Import figures…"))
-        self.import_button.setToolTip(self.tr("Add figures from a .xlsx or .csv table with the columns Период, "
-                                              "Обещание или команда, Значение, Выполнено (one undo takes them back)"))
+        self.import_button.setToolTip(self.tr("Add figures from a .xlsx or .csv table with the columns Period, "
+                                              "Promise or team, Value, Met (one undo takes them back)"))
         self.team_button.setText(self.tr("Handout for the team…"))
         self.team_button.setToolTip(self.tr("A read-only PDF of the chosen team's promises, figures and economics, "
                                             "to hand to its people"))
