@@ -174,3 +174,17 @@ def test_a_promise_given_a_metric_leaves_the_findings_that_name_it() -> None:
     assert not any(f.code == "promise-no-metric" for f in live.findings_of(bare.id))
     assert live.count("promise-no-metric") == count - 1
     assert live.findings() == run_checks(doc.model)
+
+
+def test_a_code_without_a_rule_is_checked_whole_and_still_agrees() -> None:
+    doc = Document(generate_workshop(teams=30, promises=200, links=60, canvases=1, seed=7))
+    live = LiveChecks(doc)
+    del live.rules["promise-no-metric"]  # as a new check would be before its rule is written
+    live.rebuild()
+    doc.listen(live.update)
+    bare = next(p for p in doc.model.promises if not p.metric.strip() and doc.kind_of(p.from_) == "team")
+    doc.apply(c.update(doc, bare.id, metric="Доля заказов вовремя"))
+    assert not any(f.code == "promise-no-metric" for f in live.findings_of(bare.id))
+    doc.apply(c.update(doc, bare.id, metric=""))
+    assert any(f.code == "promise-no-metric" for f in live.findings_of(bare.id))
+    assert live.findings() == run_checks(doc.model)

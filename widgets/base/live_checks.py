@@ -7,7 +7,7 @@ emits `updated(FindingsUpdate)` when findings changed.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -15,9 +15,10 @@ from app.changed import Changes
 from app.document import Document
 from app.live_checks import FindingsUpdate, LiveChecks
 from widgets.base.findings_text import TEMPLATES, translated_templates
-from widgets.base.live import changes_of
 
-_CHECKS: WeakKeyDictionary[Document, DocumentChecks] = WeakKeyDictionary()
+_CHECKS: WeakKeyDictionary[Document, ref[DocumentChecks]] = WeakKeyDictionary()
+"""Weak both ways: the document keeps its checks (as a listener), the checks keep the document; a closed workshop
+goes with its checks."""
 
 
 class DocumentChecks(QObject):
@@ -35,7 +36,8 @@ class DocumentChecks(QObject):
         self.document = document
         self._live: LiveChecks | None = None
         self._words: tuple[str, ...] = ()
-        changes_of(document).changed.connect(self._on_changes)
+        # Told by the document itself, as the change channel is: no view's slot, it goes with the document.
+        document.listen(self._on_changes)
 
     @property
     def ready(self) -> bool:
@@ -71,9 +73,11 @@ def _words() -> tuple[str, ...]:
 
 def checks_of(document: Document) -> DocumentChecks:
     """The live checks of `document` (made on first use; they live as long as the document)."""
-    found = _CHECKS.get(document)
+    known = _CHECKS.get(document)
+    found = known() if known is not None else None
     if found is None:
-        found = _CHECKS[document] = DocumentChecks(document)
+        found = DocumentChecks(document)
+        _CHECKS[document] = ref(found)
     return found
 
 

@@ -239,7 +239,10 @@ class FindingsModel(QAbstractItemModel):
             if role == CODE_ROLE:
                 return group.code
             return None
-        finding = self.groups[index.internalId() - 1].findings[index.row()]
+        found = self.groups[index.internalId() - 1].findings
+        if index.row() >= len(found):  # never expected: the rows follow every update of the findings
+            return None
+        finding = found[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return finding.message
         if role == FINDING_ROLE:
@@ -407,8 +410,15 @@ class ChecksPanel(QWidget):
             self._show([])
 
     def _on_update(self, update: Any) -> None:
-        """Findings changed (an edit, or the language): show them once the burst of edits is over."""
+        """Findings changed (an edit, or the language). The rows follow at once (the live findings have changed
+        already: a paint in between must not read rows that are gone); the counts and the navigator once the burst
+        of edits is over."""
+        from widgets.base.live_checks import checks_of
+
         self._changed |= update.codes
+        if self.document is not None and self.model.source is checks_of(self.document).live():
+            if update.everything or not self.model.follow(update.codes):
+                self._show(self.model.source)
         self._everything = self._everything or update.everything
         self._timer.start(0)
 
@@ -428,9 +438,9 @@ class ChecksPanel(QWidget):
         first = not live.ready or self.model.source is not live.live()
         changed, self._changed = self._changed, set()
         everything = first or self._everything
-        if everything or not self.model.follow(changed):
+        if first:
             self._show(live.live())
-        else:
+        else:  # the rows followed each update as it came
             self._update_counts()
         self._everything = False
         self.changed_codes = None if everything else changed
