@@ -23,6 +23,7 @@ from app.checks import (
     has_economics,
     period_end,
     person_key,
+    shares_off,
     unempowering_grants,
     weakness,
 )
@@ -52,7 +53,8 @@ class Scope:
     workshop): then every subject is checked again. Inserting or deleting (or moving) an object of a kind counts
     as a change of every field. `subject_at` is where the subject stands among a finding's ids. `further` names
     referring fields of the subject's kind to follow one step more: a supporting promise whose finding names its
-    parent's promiser is checked again when that team is renamed ("parent").
+    parent's promiser is checked again when that team is renamed ("parent"). `derived` names the set of the
+    Context that `whole` changes (`reached`): then only the subjects that joined or left it are checked again.
     """
 
     subject: str
@@ -60,6 +62,7 @@ class Scope:
     whole: Mapping[str, Fields] = field(default_factory=dict)
     subject_at: int = 0
     further: tuple[str, ...] = ()
+    derived: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,20 @@ class Context:
         self.document = document
         self.templates = templates or TEMPLATES
         self._reached: set[str] | None = None
+        self._before: dict[str, set[str]] = {}  # derived sets as last worked out, until asked what changed
 
     def forget(self) -> None:
         """Drop what was worked out for the whole workshop (after an edit that may change it)."""
+        if self._reached is not None:
+            self._before["reached"] = self._reached
         self._reached = None
+
+    def changed_in(self, derived: str) -> set[str] | None:
+        """The ids that joined or left a derived set (`reached`) since it was last worked out; None when unknown."""
+        before = self._before.pop(derived, None)
+        if before is None:
+            return None
+        return before ^ getattr(self, derived)()
 
     def name(self, obj_id: str) -> str:
         """How a message names a segment, team or promise (its id when it has no name)."""
@@ -323,6 +336,12 @@ def team_no_motivation(ctx: Context, t: m.Team) -> Iterator[Finding]:
         yield ctx.finding("team-no-motivation", (t.id,), team=ctx.name(t.id))
 
 
+def motivation_shares(ctx: Context, t: m.Team) -> Iterator[Finding]:
+    total = shares_off(t)
+    if total is not None:
+        yield ctx.finding("motivation-shares", (t.id,), team=ctx.name(t.id), total=_num(round(total, 4)))
+
+
 def experiment_without_decision(ctx: Context, e: m.Experiment) -> Iterator[Finding]:
     if e.status == "done" and e.decision is None:
         yield ctx.finding("experiment-without-decision", (e.id,), experiment=ctx.name(e.id))
@@ -345,7 +364,8 @@ RULES: tuple[Rule, ...] = (
     Rule("team-no-client-promise", Scope("team", {"team": frozenset({"kind", "name"}),
                                                   "promise": frozenset({"from_", "to"})}), team_no_client_promise),
     Rule("team-not-serving-client", Scope("team", {"team": frozenset({"kind", "name"})},
-                                          whole={"promise": frozenset({"from_", "to"}), "segment": frozenset()}),
+                                          whole={"promise": frozenset({"from_", "to"}), "segment": frozenset()},
+                                          derived="reached"),
          team_not_serving_client),
     Rule("team-no-indicator", Scope("team", {"team": frozenset({"indicator", "name"})}), team_no_indicator),
     Rule("link-without-promise", Scope("link", {"link": frozenset({"from_", "to"}),
@@ -377,5 +397,6 @@ RULES: tuple[Rule, ...] = (
     Rule("canvas-no-tagline", Scope("canvas", _CANVAS), canvas_no_tagline),
     Rule("reading-not-met", Scope("promise", {**_PROMISE_NAMED, "promise": frozenset({"text", "from_", "status"}),
                                               "reading": None}), reading_not_met),
+    Rule("motivation-shares", Scope("team", {"team": frozenset({"motivation", "name"})}), motivation_shares),
 )
 """A rule for each code of app.checks that has one (a code without a rule is checked whole by the live checks)."""

@@ -134,7 +134,7 @@ class LiveChecks:
                         result.codes.add(code)
                         self._diff(result, before, self._whole[code])
                 continue
-            subjects = touched.subjects(rule.scope)
+            subjects = touched.subjects(rule.scope, self.context)
             if subjects:
                 removed, added = self._recheck(code, rule, subjects)
                 if removed != added:
@@ -253,10 +253,18 @@ class _Touched:
             return bool(self.changes.kinds() - {"position"})
         return any(kind in reads and _reads(reads[kind], fields) for kind, fields, _ids in self._kinds())
 
-    def subjects(self, scope: Scope) -> set[str]:
+    def subjects(self, scope: Scope, context: Context) -> set[str]:
         """The subjects of `scope` whose findings the edit can change."""
         if self.matches(scope.whole):
-            return set(self._all(scope.subject))
+            changed = context.changed_in(scope.derived) if scope.derived else None
+            if changed is None:
+                return set(self._all(scope.subject))
+            joined_or_left = {i for i in changed if self.document.kind_of(i) == scope.subject}
+            return joined_or_left | self._near(scope)
+        return self._near(scope)
+
+    def _near(self, scope: Scope) -> set[str]:
+        """The subjects the changed objects can affect through their references (or the workshop itself)."""
         if scope.subject == WORKSHOP:
             return {""} if self.matches(scope.reads) else set()
         reads = {**scope.reads, scope.subject: scope.reads.get(scope.subject, frozenset())}  # its own come and go

@@ -18,7 +18,7 @@ class ReferenceIndex:
     def __init__(self, fields: Mapping[str, tuple[str, ...]]) -> None:
         self.fields = fields
         self._by_referee: dict[str, dict[Referrer, None]] = {}
-        self._counts: dict[tuple[str, str, str], int] = {}  # (referee, kind, field) -> how many refer so
+        self._by_field: dict[tuple[str, str, str], dict[str, None]] = {}  # (referee, kind, field) -> referrer ids
 
     # ------------------------------------------------------------------ asking
     def referrers(self, obj_id: str) -> list[Referrer]:
@@ -28,14 +28,12 @@ class ReferenceIndex:
 
     def referring(self, obj_id: str, kind: str, name: str) -> list[str]:
         """Ids of the objects of `kind` whose field `name` refers to `obj_id` (a team's promises: "from_")."""
-        found = self._by_referee.get(obj_id)
-        if not found:
-            return []
-        return [ref_id for ref_kind, ref_id, field in found if ref_kind == kind and field == name]
+        found = self._by_field.get((obj_id, kind, name))
+        return list(found) if found else []
 
     def count(self, obj_id: str, kind: str, name: str) -> int:
         """How many objects of `kind` refer to `obj_id` through their field `name` (a segment's promises: "to")."""
-        return self._counts.get((obj_id, kind, name), 0)
+        return len(self._by_field.get((obj_id, kind, name), ()))
 
     def is_referred(self, obj_id: str) -> bool:
         """Whether anything refers to `obj_id`."""
@@ -78,7 +76,7 @@ class ReferenceIndex:
     def build(self, objects: Iterable[tuple[str, Any]]) -> None:
         """Start over from (kind, object) pairs of the whole workshop."""
         self._by_referee.clear()
-        self._counts.clear()
+        self._by_field.clear()
         for kind, obj in objects:
             self.add(kind, obj)
 
@@ -96,17 +94,16 @@ class ReferenceIndex:
         found = self._by_referee.setdefault(target, {})
         if key not in found:
             found[key] = None
-            counted = (target, key[0], key[2])
-            self._counts[counted] = self._counts.get(counted, 0) + 1
+            self._by_field.setdefault((target, key[0], key[2]), {})[key[1]] = None
 
     def _unlink(self, target: str, key: Referrer) -> None:
         found = self._by_referee.get(target)
         if found is not None and key in found:
             del found[key]
-            counted = (target, key[0], key[2])
-            self._counts[counted] -= 1
-            if not self._counts[counted]:
-                del self._counts[counted]
+            by_field = self._by_field[target, key[0], key[2]]
+            del by_field[key[1]]
+            if not by_field:
+                del self._by_field[target, key[0], key[2]]
             if not found:
                 del self._by_referee[target]
 
