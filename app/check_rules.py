@@ -23,6 +23,7 @@ from app.checks import (
     has_economics,
     period_end,
     person_key,
+    shares_off,
     unempowering_grants,
     weakness,
 )
@@ -335,6 +336,12 @@ def team_no_motivation(ctx: Context, t: m.Team) -> Iterator[Finding]:
         yield ctx.finding("team-no-motivation", (t.id,), team=ctx.name(t.id))
 
 
+def motivation_shares(ctx: Context, t: m.Team) -> Iterator[Finding]:
+    total = shares_off(t)
+    if total is not None:
+        yield ctx.finding("motivation-shares", (t.id,), team=ctx.name(t.id), total=_num(round(total, 4)))
+
+
 def experiment_without_decision(ctx: Context, e: m.Experiment) -> Iterator[Finding]:
     if e.status == "done" and e.decision is None:
         yield ctx.finding("experiment-without-decision", (e.id,), experiment=ctx.name(e.id))
@@ -390,5 +397,6 @@ RULES: tuple[Rule, ...] = (
     Rule("canvas-no-tagline", Scope("canvas", _CANVAS), canvas_no_tagline),
     Rule("reading-not-met", Scope("promise", {**_PROMISE_NAMED, "promise": frozenset({"text", "from_", "status"}),
                                               "reading": None}), reading_not_met),
+    Rule("motivation-shares", Scope("team", {"team": frozenset({"motivation", "name"})}), motivation_shares),
 )
 """A rule for each code of app.checks that has one (a code without a rule is checked whole by the live checks)."""

@@ -36,6 +36,8 @@ CHECKS: dict[str, str] = {
     "experiment-without-decision": "hint",
     "canvas-no-tagline": "hint",
     "reading-not-met": "warning",
+    # This app's own check, not in FORMAT.md's tables (docs/format-additions.md, "This app's own checks").
+    "motivation-shares": "warning",
 }
 CODES: tuple[str, ...] = tuple(CHECKS)
 
@@ -81,12 +83,16 @@ TEMPLATES: dict[str, str] = {
     "canvas-no-tagline": 'Canvas "{canvas}" has a to-be curve but no tagline: the strategy in one line',
     "reading-not-met": 'Promise "{promise}" from "{team}" is {status} but its latest reading, {value} for '
     "{period}, missed the target",
+    "motivation-shares": 'Members\' shares of the bonus pool of team "{team}" add up to {total}, not 1',
 }
 
 FIRM_STATUSES = ("accepted", "kept")
 """Statuses that claim a promise is being kept: empowerment, the chain under it and its readings are checked."""
 WEAK_STATUSES = ("draft", "negotiating", "broken")
 """Statuses of a supporting promise that put the promise it supports at risk (so does a missing metric)."""
+
+SHARES_TOLERANCE = 0.005
+"""Shares adding up to 1 within half a per cent count as adding up (typed as 0.33 + 0.33 + 0.34 and the like)."""
 
 _NAME_LIMIT = 60  # promise texts are sentences: name them by their first 60 characters
 _EPS = 1e-9  # levels snap to the canvas step; compare them with a tolerance for float noise
@@ -190,6 +196,7 @@ class _Checker:
             self.experiment_without_decision,
             self.canvas_no_tagline,
             self.reading_not_met,
+            self.motivation_shares,
         ):
             if codes is None or check.__name__.replace("_", "-") in codes:
                 yield from check()
@@ -411,6 +418,12 @@ class _Checker:
             if has_economics(t) and t.motivation is None:
                 yield self.finding("team-no-motivation", (t.id,), team=self.name(t.id))
 
+    def motivation_shares(self) -> Iterator[Finding]:
+        for t in self.w.teams:
+            total = shares_off(t)
+            if total is not None:
+                yield self.finding("motivation-shares", (t.id,), team=self.name(t.id), total=_num(round(total, 4)))
+
     # ------------------------------------ version 2: experiments, canvases
     def experiment_without_decision(self) -> Iterator[Finding]:
         for e in self.w.experiments:
@@ -446,6 +459,14 @@ def has_economics(t: m.Team) -> bool:
     """Whether a team's economics holds any number (stage 7: an economics of unknowns is not worked out yet)."""
     e = t.economics
     return e is not None and any(x is not None for x in (e.revenue, e.costs, e.internal_revenue, e.internal_costs))
+
+
+def shares_off(t: m.Team) -> float | None:
+    """The total of the members' shares of the team's bonus pool when it is not 1 (± SHARES_TOLERANCE), else None
+    (no motivation or no shares: nothing to add up)."""
+    shares = t.motivation.shares if t.motivation else ()
+    total = sum(s.share for s in shares)
+    return total if shares and abs(total - 1.0) > SHARES_TOLERANCE else None
 
 
 def person_key(name: str) -> str:

@@ -33,13 +33,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from app import model as m
-from app.checks import Finding
+from app.checks import SHARES_TOLERANCE, Finding, run_checks
 
 MANAGEMENT_REFERENCE = 0.01
 """The method's reference for the cost of management: about 1 % of revenue (L248)."""
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
-SHARES_TOLERANCE = 0.005
-"""Shares adding up to 1 within half a per cent count as adding up (typed as 0.33 + 0.33 + 0.34 and the like)."""
 SETTLED_STATUSES = frozenset(s for s in m.PROMISE_STATUSES if s != "retired")
 
 
@@ -315,16 +313,8 @@ def pools(w: m.Workshop) -> list[Pool]:
 
 
 def shares_findings(w: m.Workshop) -> list[Finding]:
-    """`motivation-shares` (warning): a team's members' shares of its bonus pool do not add up to 1."""
-    out = []
-    for t in w.teams:
-        shares = t.motivation.shares if t.motivation else ()
-        total = sum(s.share for s in shares)
-        if shares and abs(total - 1.0) > SHARES_TOLERANCE:
-            out.append(Finding("motivation-shares", "warning",
-                               f'Members\' shares of the bonus pool of team "{t.name}" add up to {total:g}, not 1',
-                               (t.id,)))
-    return out
+    """`motivation-shares` (warning): a team's members' shares of its bonus pool do not add up to 1 (app.checks)."""
+    return run_checks(w, codes=("motivation-shares",))
 
 
 # ------------------------------------------------------------------------------------------ experiments

@@ -60,6 +60,7 @@ _RU: dict[str, str] = {
     "canvas-no-tagline": "У канвы «{canvas}» есть кривая «как будет», но нет слогана — стратегии в одной строке",
     "reading-not-met": "Обещание «{promise}» команды «{team}»: последнее значение метрики, {value} за {period}, "
     "не достигло цели",
+    "motivation-shares": "Доли участников в фонде премий команды «{team}» в сумме дают {total}, а не 1",
 }
 
 RU_TEMPLATES: dict[str, str] = {key: _Russian(text) for key, text in _RU.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -96,8 +97,36 @@ def test_table_codes_and_severities() -> None:
         "experiment-without-decision": "hint",
         "canvas-no-tagline": "hint",
         "reading-not-met": "warning",
+        # this app's own (docs/format-additions.md)
+        "motivation-shares": "warning",
     }
     assert set(CODES) <= {key.split("/")[0] for key in TEMPLATES}
+
+
+REPO = Path(__file__).resolve().parent.parent
+FORMAT_MD = REPO.parent / "shared" / "FORMAT.md"  # shared/ lies beside the checkout (and beside CI's clone)
+if not FORMAT_MD.exists():
+    FORMAT_MD = Path("/work/shared/FORMAT.md")
+
+
+def _code_rows(text: str) -> dict[str, str]:
+    """The `| `code` | severity | when |` rows of a Markdown text's tables of checks."""
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning|hint) \|", text, flags=re.MULTILINE)
+    return dict(rows)
+
+
+def test_every_code_is_in_formats_tables_or_documented_as_this_apps_own() -> None:
+    """CHECKS is FORMAT.md's two tables of checks plus the codes docs/format-additions.md documents as this app's
+    own, each with the severity its table gives; an own code comes after FORMAT.md's codes and is not one of them."""
+    text = FORMAT_MD.read_text(encoding="utf-8")
+    tables = text[text.index("## Methodology checks"):]
+    format_codes = _code_rows(tables)
+    additions = (REPO / "docs" / "format-additions.md").read_text(encoding="utf-8")
+    own = _code_rows(additions[additions.index("### This app's own checks"):])
+    assert len(format_codes) >= 22 and own  # both tables of FORMAT.md were read, and the own table
+    assert not set(own) & set(format_codes)
+    assert CHECKS == {**format_codes, **own}
+    assert list(CODES) == [*format_codes, *own]
 
 
 # --------------------------------------------------------------------------- promises

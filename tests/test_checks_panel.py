@@ -268,3 +268,22 @@ def test_larger_text_gives_taller_rows_still_holding_the_whole_finding(qtbot, en
     needed = QFontMetrics(view.font()).boundingRect(0, 0, rect.width() - 2 * cp.PAD_X, 10_000,
                                                     int(Qt.TextFlag.TextWordWrap), index.data())
     assert needed.height() <= rect.height() - 2 * cp.PAD_Y + 1
+
+
+def test_shares_of_a_bonus_pool_not_adding_up_show_under_their_title_and_go_when_mended(qtbot, english) -> None:
+    workshop = bakery_chain(teams_without_indicator=0)
+    workshop.teams[0].motivation = m.Motivation("margin", 10.0, (m.Share("Анна", 0.5), m.Share("Глеб", 0.3)))
+    panel = make_panel(qtbot, workshop)
+    group = group_of(panel, "motivation-shares")
+    assert (group.data(), group.data(cp.SEVERITY_ROLE)) == (
+        "Bonus pools whose members' shares do not add up to 1", "warning")
+    [row] = children(panel, group)
+    assert row.data() == 'Members\' shares of the bonus pool of team "Пекарня" add up to 0.8, not 1'
+    activated: list = []
+    panel.finding_activated.connect(activated.append)
+    double_click(qtbot, panel, row)
+    assert [f.ids for f in activated] == [("team-001",)]
+    doc = panel.document
+    doc.apply(changes.update(doc, "team-001", motivation=m.Motivation(
+        "margin", 10.0, (m.Share("Анна", 0.7), m.Share("Глеб", 0.3)))))
+    qtbot.waitUntil(lambda: all(g.data(CODE_ROLE) != "motivation-shares" for g in group_rows(panel)))

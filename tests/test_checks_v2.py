@@ -79,7 +79,7 @@ def test_the_sound_workshop_has_no_finding() -> None:
 
 def test_codes_and_severities_as_the_table_of_version_2() -> None:
     assert {code: CHECKS[code] for code in V2} == V2
-    assert list(CODES[-len(V2):]) == list(V2)  # after the codes of version 1, in the table's order
+    assert list(CODES[12:12 + len(V2)]) == list(V2)  # after the codes of version 1, in the table's order
     assert set(V2) <= {key.split("/")[0] for key in TEMPLATES}
 
 
@@ -235,6 +235,46 @@ def test_team_no_motivation() -> None:
     assert of(w, "team-no-motivation") == []
     get(w, "shop").economics = m.Economics(internal_costs=30.0)
     assert of(w, "team-no-motivation") == [("shop",)]
+
+
+def test_motivation_shares_this_apps_own_warning() -> None:
+    w = sound()
+    assert CHECKS["motivation-shares"] == "warning"
+    shop = get(w, "shop")
+    shop.motivation = m.Motivation("margin", 10, (m.Share("Мария Лебедева", 0.5), m.Share("Олег Ким", 0.4)))
+    [found] = [f for f in run_checks(w) if f.code == "motivation-shares"]
+    assert (found.severity, found.ids) == ("warning", ("shop",))
+    assert found.message == 'Members\' shares of the bonus pool of team "Магазин на Лесной" add up to 0.9, not 1'
+    shop.motivation = m.Motivation("margin", 10, tuple(m.Share(n, s) for n, s in (("А", 0.33), ("Б", 0.33),
+                                                                                   ("В", 0.335))))
+    assert of(w, "motivation-shares") == []  # 0.995: within half a per cent
+    shop.motivation = m.Motivation("margin", 10, ())  # no shares typed yet: nothing to add up
+    assert of(w, "motivation-shares") == []
+    from exports.findings import RU_TEMPLATES
+
+    shop.motivation = m.Motivation("margin", 10, (m.Share("Мария Лебедева", 0.6),))
+    [ru] = run_checks(w, templates=RU_TEMPLATES)
+    assert ru.message == "Доли участников в фонде премий команды «Магазин на Лесной» в сумме дают 0.6, а не 1"
+
+
+def test_motivation_shares_marks_stage_7_and_is_in_check_json(qtbot, tmp_path, capsys) -> None:
+    import json
+
+    from app.jsonio import write_json_file
+    from cli.main import main
+    from widgets.shell.stages import StageTexts
+
+    w = sound()
+    get(w, "shop").motivation = m.Motivation("margin", 10, (m.Share("Мария Лебедева", 0.7), m.Share("Олег Ким", 0.5)))
+    findings = run_checks(w)
+    assert [f.code for f in findings] == ["motivation-shares"]
+    assert [i for i, s in enumerate(StageTexts().states(w, findings)) if s.problems] == [7]
+    path = tmp_path / "w.json"
+    write_json_file(path, w)
+    assert main(["check", str(path), "--json"]) == 0  # a warning: exit 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["severity"], f["ids"]) for f in found] == [("motivation-shares", "warning", ["shop"])]
+    assert "1.2" in found[0]["message"]
 
 
 # ----------------------------------------------------------------------------------- experiments, canvases

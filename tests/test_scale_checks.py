@@ -56,7 +56,9 @@ def _check_edit(data: st.DataObject, doc: Document):
                         members=pick([(), ("Анна Ким",), ("Пётр Орлов", "Кто-то другой")]))
     if what == "economics":
         economics = pick([None, m.Economics(), m.Economics(revenue=1000.0)])
-        motivation = pick([None, m.Motivation("margin", 10.0)])
+        motivation = pick([None, m.Motivation("margin", 10.0),  # shares of 0.6 alone: motivation-shares
+                           m.Motivation("margin", 10.0, (m.Share("Анна Ким", 0.6),)),
+                           m.Motivation("revenue", 5.0, (m.Share("Анна Ким", 0.6), m.Share("Кто-то другой", 0.4)))])
         return c.update(doc, pick(w.teams).id, economics=economics, motivation=motivation)
     if what == "experiment":
         return c.update(doc, pick(w.experiments).id, status=pick(m.EXPERIMENT_STATUSES),
@@ -187,4 +189,19 @@ def test_a_code_without_a_rule_is_checked_whole_and_still_agrees() -> None:
     assert not any(f.code == "promise-no-metric" for f in live.findings_of(bare.id))
     doc.apply(c.update(doc, bare.id, metric=""))
     assert any(f.code == "promise-no-metric" for f in live.findings_of(bare.id))
+    assert live.findings() == run_checks(doc.model)
+
+
+def test_shares_of_a_bonus_pool_typed_are_checked_again_for_that_team_alone() -> None:
+    doc = Document(generate_workshop(teams=30, promises=200, links=60, canvases=1, seed=7))
+    live = LiveChecks(doc)
+    doc.listen(live.update)
+    team = doc.model.teams[3]
+    doc.apply(c.update(doc, team.id, motivation=m.Motivation("margin", 10.0, (m.Share("Анна Ким", 0.6),))))
+    assert [f.ids for f in live.findings_of(team.id) if f.code == "motivation-shares"] == [(team.id,)]
+    doc.apply(c.update(doc, team.id, name="Склад у вокзала"))  # the message names the team: renamed with it
+    assert any('"Склад у вокзала" add up to 0.6' in f.message for f in live.findings_of(team.id))
+    doc.apply(c.update(doc, team.id, motivation=m.Motivation("margin", 10.0, (m.Share("Анна Ким", 0.6),
+                                                                              m.Share("Пётр Орлов", 0.4)))))
+    assert not any(f.code == "motivation-shares" for f in live.findings())
     assert live.findings() == run_checks(doc.model)

@@ -70,6 +70,9 @@ TEMPLATES: dict[str, str] = {
     "reading-not-met": QT_TRANSLATE_NOOP(
         "checks", 'Promise "{promise}" from "{team}" is {status} but its latest reading, {value} for {period}, '
                   "missed the target"),
+    # this app's own check (docs/format-additions.md)
+    "motivation-shares": QT_TRANSLATE_NOOP(
+        "checks", 'Members\' shares of the bonus pool of team "{team}" add up to {total}, not 1'),
 }
 # Each code's human title: the header of its group in the checks panel (a code is never shown).
 TITLES: dict[str, str] = {
@@ -96,6 +99,7 @@ TITLES: dict[str, str] = {
     "experiment-without-decision": QT_TRANSLATE_NOOP("checks", "Finished experiments without a decision"),
     "canvas-no-tagline": QT_TRANSLATE_NOOP("checks", "Canvases without a tagline"),
     "reading-not-met": QT_TRANSLATE_NOOP("checks", "Promises whose latest reading missed the target"),
+    "motivation-shares": QT_TRANSLATE_NOOP("checks", "Bonus pools whose members' shares do not add up to 1"),
 }
 OTHER_TITLE = QT_TRANSLATE_NOOP("checks", "Other findings")
 # What a message says in place of an object that has no name (the core would name it by its id).
