@@ -6,7 +6,7 @@ import sys
 from typing import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
@@ -18,6 +18,7 @@ from app.document import Document
 from app.generate import generate_workshop
 from app.jsonio import read_json_file, write_json_file
 from app.promise_rules import chain_of_team, promises_reaching
+from app.promise_tree import number_key
 from app.resources import sample_path
 from cli.main import main as cli
 from tests.test_diagram import NONE, click, drag, key, send_mouse
@@ -453,3 +454,24 @@ def test_deleting_a_party_on_the_map_takes_its_promises_and_one_undo_restores_al
     assert {p.id: (p.from_, p.to, p.parent) for p in editor.document.model.promises} == before
     assert {i for e in editor.scene.edges.values() for i in e.promise_ids} == set(before)
     assert editor.document.model.layouts["promises"] == {}
+
+
+def test_table_opens_in_the_tree_order_and_keeps_the_users_own_sort(editor) -> None:
+    table = editor.table
+    number = table.source.column_of("number")
+    shown = [table.proxy.index(r, number).data() for r in range(table.proxy.rowCount())]
+    assert shown == sorted(shown, key=number_key) and shown[0] == "1.1"
+    assert shown != [table.source.index(r, number).data() for r in range(table.source.rowCount())]
+    # a click on the «Who promises» header sorts by it, and the tree order does not come back on its own
+    header = table.horizontalHeader()
+    column = table.source.column_of("from")
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(
+        header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2))
+    assert header.sortIndicatorSection() == column
+    names = [table.proxy.index(r, column).data() for r in range(table.proxy.rowCount())]
+    assert names == sorted(names)
+    # the selection still goes both ways
+    table.select_ids(["prm-047"])
+    assert editor.selected_ids() == ["prm-047"]
+    click(editor.view, editor.scene.edges["prm-044"].middle())
+    assert table.selected_ids() == ["prm-044"]

@@ -206,6 +206,7 @@ class PromiseTable(ObjectTable):
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.setObjectName("promiseTable")
         self.setWordWrap(False)
+        self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # tree order, as read aloud
         ctx.findings_changed.connect(self._findings_changed)
 
     def _findings_changed(self) -> None:
