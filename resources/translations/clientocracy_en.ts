@@ -132,12 +132,46 @@
         </message>
     </context>
     <context>
+        <name>LiveControl</name>
+        <message numerus="yes">
+            <source>Sharing on %1 · %n laptop(s) connected</source>
+            <translation>
+                <numerusform>Sharing on %1 · %n laptop connected</numerusform>
+                <numerusform>Sharing on %1 · %n laptops connected</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%n object(s) found</source>
             <translation>
                 <numerusform>%n object found</numerusform>
                 <numerusform>%n objects found</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message numerus="yes">
+            <source>%n conflict(s): both copies changed the same thing. Choose what to keep in each.</source>
+            <translation>
+                <numerusform>%n conflict: both copies changed the same thing. Choose what to keep.</numerusform>
+                <numerusform>%n conflicts: both copies changed the same thing. Choose what to keep in each.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more {word}</source>
+            <translation>
+                <numerusform>%n more {word}</numerusform>
+                <numerusform>%n more {word}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Merged “{name}”: %n conflict(s) resolved. Undo takes the merge back.</source>
+            <translation>
+                <numerusform>Merged “{name}”: %n conflict resolved. Undo takes the merge back.</numerusform>
+                <numerusform>Merged “{name}”: %n conflicts resolved. Undo takes the merge back.</numerusform>
             </translation>
         </message>
     </context>
@@ -297,12 +331,32 @@
         </message>
     </context>
     <context>
+        <name>PromiseTree</name>
+        <message numerus="yes">
+            <source>Only «%1» can keep it, and %n promise(s) to clients rest on it. Mark an alternative promiser (right-click) so that the client is not left without it.</source>
+            <translation>
+                <numerusform>Only «%1» can keep it, and %n promise to clients rests on it. Mark an alternative promiser (right-click) so that the client is not left without it.</numerusform>
+                <numerusform>Only «%1» can keep it, and %n promises to clients rest on it. Mark an alternative promiser (right-click) so that the client is not left without it.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RowWords</name>
         <message numerus="yes">
             <source>Delete %n row(s)</source>
             <translation>
                 <numerusform>Delete %n row</numerusform>
                 <numerusform>Delete %n rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareDialog</name>
+        <message numerus="yes">
+            <source>%n laptop(s) connected</source>
+            <translation>
+                <numerusform>%n laptop connected</numerusform>
+                <numerusform>%n laptops connected</numerusform>
             </translation>
         </message>
     </context>
@@ -372,10 +426,24 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n with motivation</source>
+            <translation>
+                <numerusform>%n with motivation</numerusform>
+                <numerusform>%n with motivation</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n indicator(s)</source>
             <translation>
                 <numerusform>%n indicator</numerusform>
                 <numerusform>%n indicators</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with readings</source>
+            <translation>
+                <numerusform>%n with readings</numerusform>
+                <numerusform>%n with readings</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -388,6 +456,20 @@
     </context>
     <context>
         <name>StructureEditor</name>
+        <message numerus="yes">
+            <source>⚠ Duplication: %n promise(s) to clients of other teams rest on this team alone (no alternative promiser):</source>
+            <translation>
+                <numerusform>⚠ Duplication: %n promise to clients of other teams rests on this team alone (no alternative promiser):</numerusform>
+                <numerusform>⚠ Duplication: %n promises to clients of other teams rest on this team alone (no alternative promiser):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>%n items selected. Select one segment or team to edit it.</source>
             <translation>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
     <context>
+        <name>AlternativesButton</name>
+        <message>
+            <source>— none: a single point of failure —</source>
+            <translation>— нет: единственная точка отказа —</translation>
+        </message>
+        <message>
+            <source>Duplication (tool 11): teams that could keep this promise if its team fails. Without one the promise is a single point of failure.</source>
+            <translation>Задвоение (инструмент 11): команды, которые смогут выполнить это обещание, если его команда не справится. Без них обещание — единственная точка отказа.</translation>
+        </message>
+    </context>
+    <context>
         <name>BrandingDialog</name>
         <message>
             <source>Handout branding</source>
@@ -465,6 +476,81 @@
         </message>
     </context>
     <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Kept: %1 of those measured</source>
+            <translation>Выполнено: %1 из измеренных</translation>
+        </message>
+        <message>
+            <source>No verdicts yet</source>
+            <translation>Оценок пока нет</translation>
+        </message>
+        <message>
+            <source>Whole organisation</source>
+            <translation>Вся организация</translation>
+        </message>
+        <message>
+            <source>Import figures</source>
+            <translation>Импорт значений</translation>
+        </message>
+        <message>
+            <source>Tables of figures (*.xlsx *.csv)</source>
+            <translation>Таблицы значений (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>The table of figures cannot be read: %1</source>
+            <translation>Таблицу значений не удалось прочитать: %1</translation>
+        </message>
+        <message>
+            <source>%1 figure(s) imported, %2 replaced.</source>
+            <translation>Импортировано значений: %1, заменено: %2.</translation>
+        </message>
+        <message>
+            <source>Rows not taken: %1</source>
+            <translation>Не взяты строки: %1</translation>
+        </message>
+        <message>
+            <source>Handout for the team</source>
+            <translation>Материалы для команды</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Handout for the team saved: %1</source>
+            <translation>Материалы для команды сохранены: %1</translation>
+        </message>
+        <message>
+            <source>The dashboard shows the figures; type them on the Figures table of the Workshop page.</source>
+            <translation>Дашборд показывает значения; вводите их в таблице «Цифры» на странице «Сессия».</translation>
+        </message>
+        <message>
+            <source>Dashboard · transparency in figures</source>
+            <translation>Дашборд · прозрачность в цифрах</translation>
+        </message>
+        <message>
+            <source>One dashboard of every client and internal metric: each promise and each team's success indicator with its target, its latest figures and whether it is kept. Type the figures on the Figures table of the Workshop page or import them from a spreadsheet.</source>
+            <translation>Единый дашборд всех клиентских и внутренних метрик: каждое обещание и показатель успеха каждой команды — цель, последние значения и выполнено ли. Вводите значения в таблице «Цифры» на странице «Сессия» или импортируйте их из электронной таблицы.</translation>
+        </message>
+        <message>
+            <source>Import figures…</source>
+            <translation>Импорт значений…</translation>
+        </message>
+        <message>
+            <source>Add figures from a .xlsx or .csv table with the columns Period, Promise or team, Value, Met (one undo takes them back)</source>
+            <translation>Добавить значения из таблицы .xlsx или .csv со столбцами «Период», «Обещание или команда», «Значение», «Выполнено» (одна отмена убирает их все)</translation>
+        </message>
+        <message>
+            <source>Handout for the team…</source>
+            <translation>Материалы для команды…</translation>
+        </message>
+        <message>
+            <source>A read-only PDF of the chosen team's promises, figures and economics, to hand to its people</source>
+            <translation>PDF только для чтения с обещаниями, значениями и экономикой выбранной команды — чтобы раздать её людям</translation>
+        </message>
+    </context>
+    <context>
         <name>DiagramEditorTools</name>
         <message>
             <source>Picture copied to the clipboard.</source>
@@ -480,6 +566,13 @@
                 <numerusform>Можно восстановить %n несохранённых изменения.</numerusform>
                 <numerusform>Можно восстановить %n несохранённых изменений.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>EconomicsPage</name>
+        <message>
+            <source>Stage 7 · Calculate the teams' economics and develop the motivation of every participant. The internal market: for a priced internal promise the team that receives it pays the team that gives it every month. Select a team to edit its members' shares.</source>
+            <translation>Этап 7 · Рассчитать экономику команд и разработать мотивацию каждого участника. Внутренний рынок: за внутреннее обещание с ценой команда, которая его получает, каждый месяц платит команде, которая его даёт. Выберите команду, чтобы изменить доли её участников.</translation>
         </message>
     </context>
     <context>
@@ -865,6 +958,45 @@
         </message>
     </context>
     <context>
+        <name>JoinDialog</name>
+        <message>
+            <source>Type the address shown on the host's screen, e.g. 192.168.1.5:8765.</source>
+            <translation>Введите адрес с экрана ведущего ноутбука, например 192.168.1.5:8765.</translation>
+        </message>
+        <message>
+            <source>Type the code shown on the host's screen.</source>
+            <translation>Введите код с экрана ведущего ноутбука.</translation>
+        </message>
+        <message>
+            <source>Join a shared workshop</source>
+            <translation>Присоединиться к совместной сессии</translation>
+        </message>
+        <message>
+            <source>Join the workshop another laptop shares on this network. It opens as a new workshop here; your edits and theirs appear on every laptop.</source>
+            <translation>Присоединиться к сессии, которую другой ноутбук открыл для совместной работы в этой сети. Здесь она откроется как новая сессия; ваши и чужие правки видны на всех ноутбуках.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Адрес:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Код:</translation>
+        </message>
+        <message>
+            <source>Your name or group:</source>
+            <translation>Ваше имя или группа:</translation>
+        </message>
+        <message>
+            <source>shown to the facilitator, e.g. Group 2: Delivery</source>
+            <translation>видно ведущему, например «Группа 2: Доставка»</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>Присоединиться</translation>
+        </message>
+    </context>
+    <context>
         <name>Legend</name>
         <message>
             <source>(reference)</source>
@@ -889,6 +1021,10 @@
         <message>
             <source>several promises between the same two parties</source>
             <translation>несколько обещаний между одними и теми же участниками</translation>
+        </message>
+        <message>
+            <source>latest figure: met or not met (see the Dashboard)</source>
+            <translation>последнее значение: выполнено или нет (см. дашборд)</translation>
         </message>
     </context>
     <context>
@@ -927,6 +1063,73 @@
         <message>
             <source>Clear levels</source>
             <translation>Очистить уровни</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveControl</name>
+        <message>
+            <source>Facilitator</source>
+            <translation>Ведущий</translation>
+        </message>
+        <message>
+            <source>Share on this network</source>
+            <translation>Совместная работа по сети</translation>
+        </message>
+        <message>
+            <source>Could not share on {address}:{port}: {reason}</source>
+            <translation>Не удалось открыть доступ на {address}:{port}: {reason}</translation>
+        </message>
+        <message>
+            <source>Shared workshop</source>
+            <translation>Совместная сессия</translation>
+        </message>
+        <message>
+            <source>A participant</source>
+            <translation>Участник</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sharing on %1 · %n laptop(s) connected</source>
+            <translation>
+                <numerusform>Доступ на %1 · подключён %n ноутбук</numerusform>
+                <numerusform>Доступ на %1 · подключено %n ноутбука</numerusform>
+                <numerusform>Доступ на %1 · подключено %n ноутбуков</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> · editing locked</source>
+            <translation> · правка запрещена</translation>
+        </message>
+        <message>
+            <source>The facilitator has locked editing on this laptop for now: you can watch</source>
+            <translation>Ведущий пока запретил правку на этом ноутбуке: можно смотреть</translation>
+        </message>
+        <message>
+            <source>Connected to {address}</source>
+            <translation>Подключено к {address}</translation>
+        </message>
+        <message>
+            <source>Connecting to {address}…</source>
+            <translation>Подключение к {address}…</translation>
+        </message>
+        <message>
+            <source>Connection to {address} lost: working offline, reconnecting…</source>
+            <translation>Связь с {address} потеряна: работа без сети, переподключение…</translation>
+        </message>
+        <message>
+            <source>Offline: your edits are kept and sent when you reconnect</source>
+            <translation>Без сети: ваши правки сохранены и будут отправлены при подключении</translation>
+        </message>
+        <message>
+            <source>{address} refused the code</source>
+            <translation>{address} не принял код</translation>
+        </message>
+        <message>
+            <source>Cannot reach {address} yet: check the address and that this laptop is on the host's network. Trying again…</source>
+            <translation>Пока не удаётся связаться с {address}: проверьте адрес и что этот ноутбук в сети ведущего. Пробуем снова…</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Нет подключения</translation>
         </message>
     </context>
     <context>
@@ -1038,6 +1241,444 @@
         <message>
             <source>Opened</source>
             <translation>Открыто</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Root values</source>
+            <translation>Корневые ценности</translation>
+        </message>
+        <message>
+            <source>Client segments</source>
+            <translation>Клиентские сегменты</translation>
+        </message>
+        <message>
+            <source>Pains</source>
+            <translation>Боли</translation>
+        </message>
+        <message>
+            <source>Value propositions</source>
+            <translation>Ценностные предложения</translation>
+        </message>
+        <message>
+            <source>Strategy canvases</source>
+            <translation>Стратегические канвы</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Команды</translation>
+        </message>
+        <message>
+            <source>Structure links</source>
+            <translation>Связи в структуре</translation>
+        </message>
+        <message>
+            <source>Promises</source>
+            <translation>Обещания</translation>
+        </message>
+        <message>
+            <source>Experiments</source>
+            <translation>Эксперименты</translation>
+        </message>
+        <message>
+            <source>Factors</source>
+            <translation>Факторы</translation>
+        </message>
+        <message>
+            <source>Value curves</source>
+            <translation>Кривые ценности</translation>
+        </message>
+        <message>
+            <source>Readings</source>
+            <translation>Замеры</translation>
+        </message>
+        <message>
+            <source>Root value</source>
+            <translation>Корневая ценность</translation>
+        </message>
+        <message>
+            <source>Client segment</source>
+            <translation>Клиентский сегмент</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Боль</translation>
+        </message>
+        <message>
+            <source>Value proposition</source>
+            <translation>Ценностное предложение</translation>
+        </message>
+        <message>
+            <source>Strategy canvas</source>
+            <translation>Стратегическая канва</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <source>Structure link</source>
+            <translation>Связь в структуре</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Experiment</source>
+            <translation>Эксперимент</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Фактор</translation>
+        </message>
+        <message>
+            <source>Value curve</source>
+            <translation>Кривая ценности</translation>
+        </message>
+        <message>
+            <source>Reading</source>
+            <translation>Замер</translation>
+        </message>
+        <message>
+            <source>Merge another copy</source>
+            <translation>Слить другую копию</translation>
+        </message>
+        <message>
+            <source>Changed in this workshop (mine)</source>
+            <translation>Изменено в этой сессии (моё)</translation>
+        </message>
+        <message>
+            <source>Changed in “{name}” (theirs)</source>
+            <translation>Изменено в «{name}» (их)</translation>
+        </message>
+        <message>
+            <source>Object</source>
+            <translation>Объект</translation>
+        </message>
+        <message>
+            <source>What differs</source>
+            <translation>В чём расхождение</translation>
+        </message>
+        <message>
+            <source>Mine (this workshop)</source>
+            <translation>Моё (эта сессия)</translation>
+        </message>
+        <message>
+            <source>Theirs ({name})</source>
+            <translation>Их ({name})</translation>
+        </message>
+        <message>
+            <source>Keep mine in every conflict</source>
+            <translation>Оставить моё во всех расхождениях</translation>
+        </message>
+        <message>
+            <source>Keep theirs in every conflict</source>
+            <translation>Оставить их во всех расхождениях</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Слить</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>The changes made in “{name}” since the two copies parted are brought into this workshop as one step (Undo takes it back).</source>
+            <translation>Изменения, сделанные в «{name}» после того, как копии разошлись, вносятся в эту сессию одним шагом (отмена вернёт всё как было).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s): both copies changed the same thing. Choose what to keep in each.</source>
+            <translation>
+                <numerusform>%n расхождение: обе копии изменили одно и то же. Выберите, что оставить.</numerusform>
+                <numerusform>%n расхождения: обе копии изменили одно и то же. Выберите, что оставить в каждом.</numerusform>
+                <numerusform>%n расхождений: обе копии изменили одно и то же. Выберите, что оставить в каждом.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No conflicts: every change of both copies is kept.</source>
+            <translation>Расхождений нет: все изменения обеих копий сохранены.</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>добавлено</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>изменено</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>удалено</translation>
+        </message>
+        <message>
+            <source>Nothing changed</source>
+            <translation>Ничего не изменено</translation>
+        </message>
+        <message>
+            <source>Workshop details</source>
+            <translation>Сведения о сессии</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more {word}</source>
+            <translation>
+                <numerusform>ещё %n ({word})</numerusform>
+                <numerusform>ещё %n ({word})</numerusform>
+                <numerusform>ещё %n ({word})</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{list} of «{canvas}»</source>
+            <translation>{list} канвы «{canvas}»</translation>
+        </message>
+        <message>
+            <source>Deleted in the other copy; here: {details}</source>
+            <translation>Удалено в другой копии; здесь: {details}</translation>
+        </message>
+        <message>
+            <source>Deleted here; in the other copy: {details}</source>
+            <translation>Удалено здесь; в другой копии: {details}</translation>
+        </message>
+        <message>
+            <source>Order of the list</source>
+            <translation>Порядок списка</translation>
+        </message>
+        <message>
+            <source>Reference curve</source>
+            <translation>Эталонная кривая</translation>
+        </message>
+        <message>
+            <source>Parent promise: together the copies make a cycle</source>
+            <translation>Родительское обещание: вместе копии замыкают круг</translation>
+        </message>
+        <message>
+            <source>Scale, with a level outside it: {levels}</source>
+            <translation>Шкала, а уровень вне её: {levels}</translation>
+        </message>
+        <message>
+            <source>Level on «{factor}»</source>
+            <translation>Уровень по фактору «{factor}»</translation>
+        </message>
+        <message>
+            <source>Place on the structure</source>
+            <translation>Место на структуре</translation>
+        </message>
+        <message>
+            <source>Place on the map</source>
+            <translation>Место на карте обещаний</translation>
+        </message>
+        <message>
+            <source>changed {fields}</source>
+            <translation>изменено: {fields}</translation>
+        </message>
+        <message>
+            <source>moved to another canvas</source>
+            <translation>перенесено на другую канву</translation>
+        </message>
+        <message>
+            <source>{kind} «{name}» refers to it</source>
+            <translation>на него ссылается {kind} «{name}»</translation>
+        </message>
+        <message>
+            <source>its {kind} «{name}» was added or changed</source>
+            <translation>в нём добавлен или изменён {kind} «{name}»</translation>
+        </message>
+        <message>
+            <source>the level of «{curve}» on «{factor}» was set</source>
+            <translation>задан уровень кривой «{curve}» по фактору «{factor}»</translation>
+        </message>
+        <message>
+            <source>it was moved on a diagram</source>
+            <translation>перемещено на схеме</translation>
+        </message>
+        <message>
+            <source>«{curve}» on «{factor}» is {level}</source>
+            <translation>«{curve}» по фактору «{factor}»: {level}</translation>
+        </message>
+        <message>
+            <source>delete</source>
+            <translation>удалить</translation>
+        </message>
+        <message>
+            <source>keep</source>
+            <translation>оставить</translation>
+        </message>
+        <message>
+            <source>«{promise}» supports «{parent}»</source>
+            <translation>«{promise}» поддерживает «{parent}»</translation>
+        </message>
+        <message>
+            <source>«{promise}» supports none</source>
+            <translation>«{promise}» ничего не поддерживает</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Share as a copy</source>
+            <translation>Поделиться копией</translation>
+        </message>
+        <message>
+            <source>copy</source>
+            <translation>копия</translation>
+        </message>
+        <message>
+            <source>A copy for a colleague was saved to {path}; merge it back with File ▸ Merge another copy…</source>
+            <translation>Копия для коллеги сохранена в {path}; слейте её обратно через Файл ▸ Слить другую копию…</translation>
+        </message>
+        <message>
+            <source>“{name}” does not say which copy it started from.</source>
+            <translation>В «{name}» не сказано, с какой копии она начиналась.</translation>
+        </message>
+        <message>
+            <source>Choose the copy both workshops started from.</source>
+            <translation>Выберите копию, с которой начинались обе сессии.</translation>
+        </message>
+        <message>
+            <source>The copy both started from</source>
+            <translation>Общая исходная копия</translation>
+        </message>
+        <message>
+            <source>“{name}” is not a copy of this workshop: they have nothing in common.</source>
+            <translation>«{name}» — не копия этой сессии: у них нет ничего общего.</translation>
+        </message>
+        <message>
+            <source>Merge “%1”</source>
+            <translation>Слияние «%1»</translation>
+        </message>
+        <message>
+            <source>Nothing to merge: this workshop already has every change of “{name}”.</source>
+            <translation>Сливать нечего: в этой сессии уже есть все изменения «{name}».</translation>
+        </message>
+        <message numerus="yes">
+            <source>Merged “{name}”: %n conflict(s) resolved. Undo takes the merge back.</source>
+            <translation>
+                <numerusform>Слито «{name}»: разрешено %n расхождение. Отмена вернёт всё как было.</numerusform>
+                <numerusform>Слито «{name}»: разрешено %n расхождения. Отмена вернёт всё как было.</numerusform>
+                <numerusform>Слито «{name}»: разрешено %n расхождений. Отмена вернёт всё как было.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MotivationInspector</name>
+        <message>
+            <source>Bonus basis</source>
+            <translation>База премии</translation>
+        </message>
+        <message>
+            <source>Percent to the bonus pool</source>
+            <translation>Процент в фонд премий</translation>
+        </message>
+        <message>
+            <source>Members' shares of the pool</source>
+            <translation>Доли участников в фонде</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Участник</translation>
+        </message>
+        <message>
+            <source>Share, %</source>
+            <translation>Доля, %</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Add member</source>
+            <translation>Добавить участника</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+        <message>
+            <source>Share equally</source>
+            <translation>Поровну</translation>
+        </message>
+        <message>
+            <source>Give the lead and every member an equal share</source>
+            <translation>Дать лидеру и каждому участнику равную долю</translation>
+        </message>
+        <message>
+            <source>Select a team to see and edit the motivation of its members.</source>
+            <translation>Выберите команду, чтобы увидеть и изменить мотивацию её участников.</translation>
+        </message>
+        <message>
+            <source>Motivation</source>
+            <translation>Мотивация</translation>
+        </message>
+        <message>
+            <source>Motivation: %1</source>
+            <translation>Мотивация: %1</translation>
+        </message>
+        <message>
+            <source>The pool is a percent of the team's margin after settlement.</source>
+            <translation>Фонд — процент от маржи команды после взаиморасчётов.</translation>
+        </message>
+        <message>
+            <source>The pool is a percent of the team's revenue, from clients and from other teams.</source>
+            <translation>Фонд — процент от выручки команды: от клиентов и от других команд.</translation>
+        </message>
+        <message>
+            <source>The pool is a percent of the team's costs, paid when its success indicator is met.</source>
+            <translation>Фонд — процент от затрат команды, выплачивается, когда достигнут её показатель успеха.</translation>
+        </message>
+        <message>
+            <source>The council's pool rests on the whole organisation: its result or its revenue.</source>
+            <translation>Фонд совета зависит от всей организации: от её результата или выручки.</translation>
+        </message>
+        <message>
+            <source>Bonus pool: type a percent and the team's figures to see it.</source>
+            <translation>Фонд премий: введите процент и цифры команды, чтобы его увидеть.</translation>
+        </message>
+        <message>
+            <source>Bonus pool: %1 %2 a %3</source>
+            <translation>Фонд премий: %1 %2 за %3</translation>
+        </message>
+        <message>
+            <source>No shares yet: add the members or share the pool equally.</source>
+            <translation>Долей пока нет: добавьте участников или разделите фонд поровну.</translation>
+        </message>
+        <message>
+            <source>✓ Shares add up to 100 %</source>
+            <translation>✓ Доли в сумме 100 %</translation>
+        </message>
+        <message>
+            <source>⚠ Shares add up to %1 %, not 100 %</source>
+            <translation>⚠ Доли в сумме %1 %, а не 100 %</translation>
+        </message>
+        <message>
+            <source>Without a share: %1</source>
+            <translation>Без доли: %1</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number.</source>
+            <translation>«%1» — не число.</translation>
+        </message>
+        <message>
+            <source>A percent of the basis is between 0 and 100.</source>
+            <translation>Процент от базы — от 0 до 100.</translation>
+        </message>
+        <message>
+            <source>A share is a percent of the pool, from 0 to 100.</source>
+            <translation>Доля — процент от фонда, от 0 до 100.</translation>
+        </message>
+        <message>
+            <source>New member</source>
+            <translation>Новый участник</translation>
+        </message>
+        <message>
+            <source>The team has no lead or members yet: add them on the Teams page.</source>
+            <translation>В команде пока нет лидера и участников: добавьте их на странице «Команды».</translation>
         </message>
     </context>
     <context>
@@ -1373,6 +2014,14 @@
             <translation>Заметки</translation>
         </message>
         <message>
+            <source>Joint promisers (one team a line)</source>
+            <translation>Совместно дают обещание (по команде в строке)</translation>
+        </message>
+        <message>
+            <source>Alternative promisers (one team a line)</source>
+            <translation>Альтернативные исполнители (по команде в строке)</translation>
+        </message>
+        <message>
             <source>the cell «{column}» is empty</source>
             <translation>пустая ячейка «{column}»</translation>
         </message>
@@ -1508,6 +2157,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Заметки</translation>
         </message>
         <message>
+            <source>Alternative promisers</source>
+            <translation>Альтернативные исполнители</translation>
+        </message>
+        <message>
             <source>The promise this one helps to keep (usually one the promisee made)</source>
             <translation>Обещание, которое это помогает выполнить (обычно данное получателем)</translation>
         </message>
@@ -1526,6 +2179,14 @@ Draw a promise: drag from a team to a client segment or to another team.</source
                 <numerusform>Поддерживают %n обещания — показать</numerusform>
                 <numerusform>Поддерживают %n обещаний — показать</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Approval steps: %1</source>
+            <translation>Шагов согласования: %1</translation>
+        </message>
+        <message>
+            <source>Approvals listed as authorities and supporting promises still under negotiation on this promise's chain: the path of approvals. None is the path from the client.</source>
+            <translation>Согласования вместо полномочий и ещё обсуждаемые поддерживающие обещания в цепочке этого обещания — путь долгих согласований. Ноль — путь от клиента.</translation>
         </message>
         <message>
             <source>⚠ Marked “%1”, but not empowered. Not granted yet: %2</source>
@@ -1581,6 +2242,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Missing resources</source>
             <translation>Не хватает ресурсов</translation>
+        </message>
+        <message>
+            <source>Approval steps: %1</source>
+            <translation>Шагов согласования: %1</translation>
         </message>
         <message>
             <source>What does “%1” promise to “%2”? Enter adds it, Escape drops it</source>
@@ -1774,6 +2439,18 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Распределить по вертикали</translation>
         </message>
         <message>
+            <source>Table</source>
+            <translation>Таблица</translation>
+        </message>
+        <message>
+            <source>Tree of promises</source>
+            <translation>Дерево обещаний</translation>
+        </message>
+        <message>
+            <source>Value → root promise → supporting promises, numbered 1, 1.1, 1.1.1; drag a promise onto another to make it support that one</source>
+            <translation>Ценность → корневое обещание → поддерживающие обещания с номерами 1, 1.1, 1.1.1; перетащите обещание на другое, чтобы оно поддерживало его</translation>
+        </message>
+        <message>
             <source>Align</source>
             <translation>Выровнять</translation>
         </message>
@@ -1816,6 +2493,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
                 <numerusform>Импортировано %n обещания.</numerusform>
                 <numerusform>Импортировано %n обещаний.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Excel, tree of promises (*.xlsx)</source>
+            <translation>Excel, дерево обещаний (*.xlsx)</translation>
         </message>
         <message>
             <source>Export promises</source>
@@ -1930,6 +2611,81 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
     </context>
     <context>
+        <name>PromiseTree</name>
+        <message>
+            <source>Duplication (tool 11): who else could keep the promise if its team fails</source>
+            <translation>Задвоение (инструмент 11): кто ещё сможет выполнить обещание, если его команда не справится</translation>
+        </message>
+        <message>
+            <source>Without a root value</source>
+            <translation>Без корневой ценности</translation>
+        </message>
+        <message>
+            <source>Root value: drop a promise here to make it a root promise of this value</source>
+            <translation>Корневая ценность: перетащите сюда обещание, чтобы сделать его корневым обещанием этой ценности</translation>
+        </message>
+        <message>
+            <source>only %1</source>
+            <translation>только %1</translation>
+        </message>
+        <message>
+            <source>Alternative promisers: %1</source>
+            <translation>Альтернативные исполнители: %1</translation>
+        </message>
+        <message>
+            <source>Another team makes the same promise</source>
+            <translation>Другая команда даёт такое же обещание</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only «%1» can keep it, and %n promise(s) to clients rest on it. Mark an alternative promiser (right-click) so that the client is not left without it.</source>
+            <translation>
+                <numerusform>Выполнить его может только «%1», а на нём держится %n обещание клиентам. Отметьте альтернативного исполнителя (правый щелчок), чтобы клиент не остался без него.</numerusform>
+                <numerusform>Выполнить его может только «%1», а на нём держатся %n обещания клиентам. Отметьте альтернативного исполнителя (правый щелчок), чтобы клиент не остался без него.</numerusform>
+                <numerusform>Выполнить его может только «%1», а на нём держатся %n обещаний клиентам. Отметьте альтернативного исполнителя (правый щелчок), чтобы клиент не остался без него.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move in the tree of promises</source>
+            <translation>Перенос в дереве обещаний</translation>
+        </message>
+        <message>
+            <source>Alternative promiser (duplication)</source>
+            <translation>Альтернативный исполнитель (задвоение)</translation>
+        </message>
+        <message>
+            <source>Mark alternative promisers</source>
+            <translation>Отметить альтернативных исполнителей</translation>
+        </message>
+        <message>
+            <source>№</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>Обещание</translation>
+        </message>
+        <message>
+            <source>Who promises</source>
+            <translation>Кто обещает</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Duplication</source>
+            <translation>Задвоение</translation>
+        </message>
+        <message>
+            <source>A promise cannot support itself.</source>
+            <translation>Обещание не может поддерживать само себя.</translation>
+        </message>
+        <message>
+            <source>A promise cannot support a promise that supports it: that would be a loop.</source>
+            <translation>Обещание не может поддерживать обещание, которое поддерживает его: получился бы круг.</translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>&amp;Look in:</source>
@@ -2030,7 +2786,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Open &amp;Recent</source>
-            <translation>&amp;Недавние</translation>
+            <translation>Не&amp;давние</translation>
         </message>
     </context>
     <context>
@@ -2045,10 +2801,100 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
     </context>
     <context>
+        <name>SettlementView</name>
+        <message>
+            <source>Settlements between teams, per month</source>
+            <translation>Взаиморасчёты между командами, в месяц</translation>
+        </message>
+        <message>
+            <source>Who pays</source>
+            <translation>Кто платит</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Per month</source>
+            <translation>В месяц</translation>
+        </message>
+        <message>
+            <source>For which promises</source>
+            <translation>За какие обещания</translation>
+        </message>
+        <message>
+            <source>No internal promise has a price yet. Give one in the promise table: the team that receives the promise pays the team that gives it every month.</source>
+            <translation>Ни у одного внутреннего обещания пока нет цены. Задайте её в таблице обещаний: команда, которая получает обещание, каждый месяц платит команде, которая его даёт.</translation>
+        </message>
+        <message>
+            <source>Internal revenue and internal costs differ by %1: some were typed by hand.</source>
+            <translation>Внутренняя выручка и внутренние затраты расходятся на %1: часть введена вручную.</translation>
+        </message>
+        <message>
+            <source>✓ The internal market balances: %1 a month paid and received.</source>
+            <translation>✓ Внутренний рынок сходится: %1 в месяц заплачено и получено.</translation>
+        </message>
+    </context>
+    <context>
         <name>SeverityDots</name>
         <message>
             <source>Severity %1 of 5</source>
             <translation>Острота %1 из 5</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareDialog</name>
+        <message>
+            <source>Share on this network</source>
+            <translation>Совместная работа по сети</translation>
+        </message>
+        <message>
+            <source>Network:</source>
+            <translation>Сеть:</translation>
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation>Порт:</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Открыть доступ</translation>
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Закрыть доступ</translation>
+        </message>
+        <message>
+            <source>Lock editing while I present (the others watch)</source>
+            <translation>Запретить правку, пока я показываю (остальные смотрят)</translation>
+        </message>
+        <message>
+            <source>The other laptops join this workshop over the room's network (no internet needed): choose the network they are on. Everyone keeps a full copy; a dropped Wi-Fi loses no edit.</source>
+            <translation>Другие ноутбуки подключаются к этой сессии по сети в зале (интернет не нужен): выберите сеть, в которой они. У каждого полная копия; обрыв Wi-Fi не теряет ни одной правки.</translation>
+        </message>
+        <message>
+            <source>On each laptop: File ▸ Join…, then type this address and code.</source>
+            <translation>На каждом ноутбуке: Файл ▸ Присоединиться…, затем введите этот адрес и код.</translation>
+        </message>
+        <message>
+            <source>Address: {address}</source>
+            <translation>Адрес: {address}</translation>
+        </message>
+        <message>
+            <source>Code: {code}</source>
+            <translation>Код: {code}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n laptop(s) connected</source>
+            <translation>
+                <numerusform>Подключён %n ноутбук</numerusform>
+                <numerusform>Подключено %n ноутбука</numerusform>
+                <numerusform>Подключено %n ноутбуков</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ticked: may edit. Untick a participant to make them read-only.</source>
+            <translation>С галочкой — может править. Снимите галочку, чтобы участник только смотрел.</translation>
         </message>
     </context>
     <context>
@@ -2344,11 +3190,27 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n with motivation</source>
+            <translation>
+                <numerusform>с мотивацией: %n</numerusform>
+                <numerusform>с мотивацией: %n</numerusform>
+                <numerusform>с мотивацией: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n indicator(s)</source>
             <translation>
                 <numerusform>%n показатель</numerusform>
                 <numerusform>%n показателя</numerusform>
                 <numerusform>%n показателей</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with readings</source>
+            <translation>
+                <numerusform>с замерами: %n</numerusform>
+                <numerusform>с замерами: %n</numerusform>
+                <numerusform>с замерами: %n</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2365,6 +3227,26 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Target</source>
             <translation>Цель</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ Duplication: %n promise(s) to clients of other teams rest on this team alone (no alternative promiser):</source>
+            <translation>
+                <numerusform>⚠ Задвоение: %n обещание клиентам других команд держится только на этой команде (нет альтернативного исполнителя):</numerusform>
+                <numerusform>⚠ Задвоение: %n обещания клиентам других команд держатся только на этой команде (нет альтернативного исполнителя):</numerusform>
+                <numerusform>⚠ Задвоение: %n обещаний клиентам других команд держатся только на этой команде (нет альтернативного исполнителя):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… и ещё %n</numerusform>
+                <numerusform>… и ещё %n</numerusform>
+                <numerusform>… и ещё %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mark an alternative promiser for its promises (promise map ▸ tree of promises, or the promise inspector).</source>
+            <translation>Отметьте альтернативного исполнителя её обещаний (карта обещаний ▸ дерево обещаний или инспектор обещания).</translation>
         </message>
         <message>
             <source>“%1” is not a number.</source>
@@ -2427,6 +3309,14 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Заметки</translation>
         </message>
         <message>
+            <source>After settlement</source>
+            <translation>После взаиморасчётов</translation>
+        </message>
+        <message>
+            <source>Bonus pool</source>
+            <translation>Фонд премий</translation>
+        </message>
+        <message>
             <source>Success indicator</source>
             <translation>Показатель успеха</translation>
         </message>
@@ -2453,6 +3343,18 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>✘ not met</source>
             <translation>✘ не достигнут</translation>
+        </message>
+        <message>
+            <source>cost centre: %1 %2, serves %3</source>
+            <translation>центр затрат: %1 %2, обслуживает %3</translation>
+        </message>
+        <message>
+            <source>Revenue and internal revenue less own and internal costs; internal figures come from the prices of internal promises</source>
+            <translation>Выручка и внутренняя выручка за вычетом своих и внутренних затрат; внутренние цифры берутся из цен внутренних обещаний</translation>
+        </message>
+        <message>
+            <source>Members' shares: Workshop ▸ Internal market &amp; motivation</source>
+            <translation>Доли участников: Сессия ▸ Внутренний рынок и мотивация</translation>
         </message>
         <message>
             <source>Purpose: %1</source>
@@ -2803,6 +3705,45 @@ team</source>
         </message>
     </context>
     <context>
+        <name>TotalsPanel</name>
+        <message>
+            <source>Margin of the teams that earn</source>
+            <translation>Маржа зарабатывающих команд</translation>
+        </message>
+        <message>
+            <source>Cost centres</source>
+            <translation>Центры затрат</translation>
+        </message>
+        <message>
+            <source>Cost of management (council)</source>
+            <translation>Затраты на управление (совет)</translation>
+        </message>
+        <message>
+            <source>The council's own income</source>
+            <translation>Собственный доход совета</translation>
+        </message>
+        <message>
+            <source>Organisation's result</source>
+            <translation>Итого по организации</translation>
+        </message>
+        <message>
+            <source>Type the council's costs to see the cost of management beside the method's reference (about 1 % of revenue).</source>
+            <translation>Введите затраты совета, чтобы сравнить затраты на управление с ориентиром метода (около 1 % выручки).</translation>
+        </message>
+        <message>
+            <source>Cost of management: %1; there is no revenue from clients to compare it with.</source>
+            <translation>Затраты на управление: %1; выручки от клиентов, чтобы сравнить, нет.</translation>
+        </message>
+        <message>
+            <source>Cost of management: %1 — %2 of revenue; the method's reference is about 1 % of revenue.</source>
+            <translation>Затраты на управление: %1 — %2 выручки; ориентир метода — около 1 % выручки.</translation>
+        </message>
+        <message>
+            <source>The method's reference: management costs about 10 % of the payroll, or about 1 % of revenue including payroll taxes.</source>
+            <translation>Ориентир метода: управление стоит около 10 % фонда оплаты труда, или около 1 % выручки с учётом налогов на зарплату.</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePage</name>
         <message>
             <source>(missing)</source>
@@ -2886,6 +3827,10 @@ team</source>
             <source>Goal &amp; details</source>
             <translation>Цель и сведения</translation>
         </message>
+        <message>
+            <source>Internal market &amp; motivation</source>
+            <translation>Внутренний рынок и мотивация</translation>
+        </message>
     </context>
     <context>
         <name>Workspace</name>
@@ -2961,6 +3906,66 @@ team</source>
             <translation>У сессии нет эволюционной цели</translation>
         </message>
         <message>
+            <source>Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", which has no metric</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но опирается на обещание «{supporting}» от «{supporter}», у которого нет метрики</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", which is still a draft</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но опирается на обещание «{supporting}» от «{supporter}», которое ещё черновик</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", which is still under negotiation</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но опирается на обещание «{supporting}» от «{supporter}», которое ещё обсуждается</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but rests on "{supporting}" from "{supporter}", which is broken</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но опирается на нарушенное обещание «{supporting}» от «{supporter}»</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" lists an approval as an authority: {approvals}; an authority is a right to act without approvals</source>
+            <translation>В полномочиях обещания «{promise}» от «{team}» — согласование: {approvals}; полномочие — это право действовать без согласований</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" supports "{parent}" from "{parent_team}" but is made to "{promisee}"; a supporting promise is made to the team that gave the promise it supports</source>
+            <translation>Обещание «{promise}» поддерживает обещание «{parent}» от «{parent_team}», но дано «{promisee}»; поддерживающее обещание дают той команде, что дала поддерживаемое</translation>
+        </message>
+        <message>
+            <source>Root value "{value}" has no holder</source>
+            <translation>У корневой ценности «{value}» нет держателя</translation>
+        </message>
+        <message>
+            <source>"{holder}", the holder of root value "{value}", is neither the lead nor a member of the council of managers</source>
+            <translation>«{holder}», держатель корневой ценности «{value}», не лидер и не участник совета управляющих</translation>
+        </message>
+        <message>
+            <source>"{holder}", the holder of root value "{value}", sits on no council of managers: the workshop has none yet</source>
+            <translation>«{holder}», держатель корневой ценности «{value}», не входит в совет управляющих: его в сессии ещё нет</translation>
+        </message>
+        <message>
+            <source>Team "{team}" has neither a lead nor members</source>
+            <translation>В команде «{team}» нет ни лидера, ни участников</translation>
+        </message>
+        <message>
+            <source>Team "{team}" has economics but no motivation for its members</source>
+            <translation>У команды «{team}» есть экономика, но нет мотивации участников</translation>
+        </message>
+        <message>
+            <source>Experiment "{experiment}" is done but has no decision: keep, drop or iterate</source>
+            <translation>Эксперимент «{experiment}» завершён, но решения нет: оставить, отказаться или доработать</translation>
+        </message>
+        <message>
+            <source>Canvas "{canvas}" has a to-be curve but no tagline: the strategy in one line</source>
+            <translation>У канвы «{canvas}» есть кривая «как будет», но нет слогана — стратегии в одной строке</translation>
+        </message>
+        <message>
+            <source>Promise "{promise}" from "{team}" is {status} but its latest reading, {value} for {period}, missed the target</source>
+            <translation>Обещание «{promise}» от «{team}» {status}, но его последнее значение, {value} за {period}, не достигло цели</translation>
+        </message>
+        <message>
+            <source>Members' shares of the bonus pool of team "{team}" add up to {total}, not 1</source>
+            <translation>Доли участников в фонде премий команды «{team}» в сумме дают {total}, а не 1</translation>
+        </message>
+        <message>
             <source>Promises without a metric</source>
             <translation>Обещания без метрики</translation>
         </message>
@@ -3007,6 +4012,50 @@ team</source>
         <message>
             <source>No evolutionary goal</source>
             <translation>Нет эволюционной цели</translation>
+        </message>
+        <message>
+            <source>Accepted promises resting on supporting promises not yet firm</source>
+            <translation>Принятые обещания, которые опираются на неготовые поддерживающие</translation>
+        </message>
+        <message>
+            <source>Approvals listed as authorities</source>
+            <translation>Согласования вместо полномочий</translation>
+        </message>
+        <message>
+            <source>Supporting promises made to someone else</source>
+            <translation>Поддерживающие обещания, данные не тому</translation>
+        </message>
+        <message>
+            <source>Root values without a holder</source>
+            <translation>Корневые ценности без держателя</translation>
+        </message>
+        <message>
+            <source>Holders of root values off the council</source>
+            <translation>Держатели ценностей вне совета управляющих</translation>
+        </message>
+        <message>
+            <source>Teams without a lead or members</source>
+            <translation>Команды без лидера и участников</translation>
+        </message>
+        <message>
+            <source>Teams with economics but no motivation</source>
+            <translation>Команды с экономикой, но без мотивации</translation>
+        </message>
+        <message>
+            <source>Finished experiments without a decision</source>
+            <translation>Завершённые эксперименты без решения</translation>
+        </message>
+        <message>
+            <source>Canvases without a tagline</source>
+            <translation>Канвы без слогана</translation>
+        </message>
+        <message>
+            <source>Promises whose latest reading missed the target</source>
+            <translation>Обещания, чьё последнее значение не достигло цели</translation>
+        </message>
+        <message>
+            <source>Bonus pools whose members' shares do not add up to 1</source>
+            <translation>Фонды премий, где доли участников в сумме не дают 1</translation>
         </message>
         <message>
             <source>Other findings</source>
@@ -3124,12 +4173,48 @@ team</source>
             <translation>год</translation>
         </message>
         <message>
+            <source>met</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>не выполнено</translation>
+        </message>
+        <message>
             <source>— no team —</source>
             <translation>— без команды —</translation>
+        </message>
+        <message>
+            <source>— no promise —</source>
+            <translation>— без обещания —</translation>
+        </message>
+        <message>
+            <source>margin after settlement</source>
+            <translation>маржа после взаиморасчётов</translation>
+        </message>
+        <message>
+            <source>revenue</source>
+            <translation>выручка</translation>
+        </message>
+        <message>
+            <source>success indicator</source>
+            <translation>показатель успеха</translation>
         </message>
     </context>
     <context>
         <name>columns</name>
+        <message>
+            <source>Only an internal promise (to a team) has a price: the team that receives it pays for it.</source>
+            <translation>Цена есть только у внутреннего обещания (команде): за него платит команда, которая его получает.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative.</source>
+            <translation>Цена не может быть отрицательной.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a period: type a month as 2026-03 or a day as 2026-03-15</source>
+            <translation>«%1» — не период: введите месяц как 2026-03 или день как 2026-03-15</translation>
+        </message>
         <message>
             <source>%1 of %2</source>
             <translation>%1 из %2</translation>
@@ -3259,6 +4344,14 @@ team</source>
             <translation>Сколько из нужных обещанию полномочий и ресурсов уже предоставлено</translation>
         </message>
         <message>
+            <source>Price a month</source>
+            <translation>Цена в месяц</translation>
+        </message>
+        <message>
+            <source>The internal market: what the team that receives an internal promise pays the team that gives it, each month</source>
+            <translation>Внутренний рынок: сколько команда, получающая внутреннее обещание, каждый месяц платит команде, которая его даёт</translation>
+        </message>
+        <message>
             <source>Hypothesis</source>
             <translation>Гипотеза</translation>
         </message>
@@ -3283,6 +4376,42 @@ team</source>
             <translation>Решение</translation>
         </message>
         <message>
+            <source>Serves the promise</source>
+            <translation>Служит обещанию</translation>
+        </message>
+        <message>
+            <source>The promise whose keeping the experiment is meant to improve</source>
+            <translation>Обещание, выполнение которого эксперимент должен улучшить</translation>
+        </message>
+        <message>
+            <source>What we learned</source>
+            <translation>Чему научились</translation>
+        </message>
+        <message>
+            <source>What was learned, errors included: analyse mistakes and improve from feedback</source>
+            <translation>Чему научились, включая ошибки: анализировать ошибки и улучшать на основе обратной связи</translation>
+        </message>
+        <message>
+            <source>Promise or team</source>
+            <translation>Обещание или команда</translation>
+        </message>
+        <message>
+            <source>A month (2026-03) or a day (2026-03-15)</source>
+            <translation>Месяц (2026-03) или день (2026-03-15)</translation>
+        </message>
+        <message>
+            <source>Actual value</source>
+            <translation>Фактическое значение</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Выполнено</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Комментарий</translation>
+        </message>
+        <message>
             <source>Root value</source>
             <translation>Корневая ценность</translation>
         </message>
@@ -3293,6 +4422,86 @@ team</source>
         <message>
             <source>The member of the council of managers who holds this value</source>
             <translation>Член совета управляющих, который держит эту ценность</translation>
+        </message>
+        <message>
+            <source>Computed from the monthly prices of the team's internal promises (the promisee pays the promiser); typed by hand only when none of them has a price</source>
+            <translation>Считается из месячных цен внутренних обещаний команды (получатель платит тому, кто обещает); вручную — только если ни у одного из них нет цены</translation>
+        </message>
+        <message>
+            <source>Figures per the period of each team's economics</source>
+            <translation>Цифры за период экономики каждой команды</translation>
+        </message>
+        <message>
+            <source>Revenue from clients</source>
+            <translation>Выручка от клиентов</translation>
+        </message>
+        <message>
+            <source>Internal revenue</source>
+            <translation>Внутренняя выручка</translation>
+        </message>
+        <message>
+            <source>Own costs</source>
+            <translation>Свои затраты</translation>
+        </message>
+        <message>
+            <source>Internal costs</source>
+            <translation>Внутренние затраты</translation>
+        </message>
+        <message>
+            <source>After settlement</source>
+            <translation>После взаиморасчётов</translation>
+        </message>
+        <message>
+            <source>Revenue and internal revenue less own and internal costs; a team that earns nothing is a cost centre, shown with whom it serves</source>
+            <translation>Выручка и внутренняя выручка за вычетом своих и внутренних затрат; команда, которая ничего не зарабатывает, — центр затрат, рядом указано, кого она обслуживает</translation>
+        </message>
+        <message>
+            <source>Bonus basis</source>
+            <translation>База премии</translation>
+        </message>
+        <message>
+            <source>What the team's bonus pool is a percent of: the margin after settlement, the revenue, or its costs when the success indicator is met</source>
+            <translation>От чего считается фонд премий команды: от маржи после взаиморасчётов, от выручки или от её затрат, когда достигнут показатель успеха</translation>
+        </message>
+        <message>
+            <source>%</source>
+            <translation>%</translation>
+        </message>
+        <message>
+            <source>The percent of the basis that forms the pool</source>
+            <translation>Процент от базы, который идёт в фонд</translation>
+        </message>
+        <message>
+            <source>Bonus pool</source>
+            <translation>Фонд премий</translation>
+        </message>
+        <message>
+            <source>The team's bonus pool for its period; members' shares in the motivation inspector</source>
+            <translation>Фонд премий команды за её период; доли участников — в инспекторе мотивации</translation>
+        </message>
+        <message>
+            <source>Shares</source>
+            <translation>Доли</translation>
+        </message>
+        <message>
+            <source>Members' shares of the pool add up to 1 (100 %)</source>
+            <translation>Доли участников в фонде в сумме дают 1 (100 %)</translation>
+        </message>
+        <message>
+            <source>Experiments</source>
+            <translation>Эксперименты</translation>
+        </message>
+        <message>
+            <source>What the team may spend each month on experiments without approval (a budget a month)</source>
+            <translation>Сколько команда может тратить каждый месяц на эксперименты без согласования (бюджет в месяц)</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Осталось</translation>
+        </message>
+        <message>
+            <source>The budget less the budgets of the team's running experiments</source>
+            <translation>Бюджет за вычетом бюджетов идущих экспериментов команды</translation>
         </message>
         <message>
             <source>№</source>
@@ -3317,6 +4526,73 @@ team</source>
         <message>
             <source>Resources granted of those the promise needs (edit them in the inspector)</source>
             <translation>Сколько из нужных обещанию ресурсов предоставлено (правка — в инспекторе)</translation>
+        </message>
+    </context>
+    <context>
+        <name>dashboard</name>
+        <message>
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>Кому</translation>
+        </message>
+        <message>
+            <source>Promise or indicator</source>
+            <translation>Обещание или показатель</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Цель</translation>
+        </message>
+        <message>
+            <source>Latest figure</source>
+            <translation>Последнее значение</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Динамика</translation>
+        </message>
+        <message>
+            <source>Kept?</source>
+            <translation>Выполнено?</translation>
+        </message>
+        <message>
+            <source>Promises to clients</source>
+            <translation>Обещания клиентам</translation>
+        </message>
+        <message>
+            <source>Internal promises between teams</source>
+            <translation>Внутренние обещания между командами</translation>
+        </message>
+        <message>
+            <source>Success indicators of teams</source>
+            <translation>Показатели успеха команд</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>broken</source>
+            <translation>нарушено</translation>
+        </message>
+        <message>
+            <source>no verdict</source>
+            <translation>без оценки</translation>
+        </message>
+        <message>
+            <source>no figures yet</source>
+            <translation>нет данных</translation>
+        </message>
+        <message>
+            <source>Whole organisation</source>
+            <translation>Вся организация</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Команда</translation>
         </message>
     </context>
     <context>
@@ -3484,6 +4760,45 @@ team</source>
         <message>
             <source>Your workshop is safe: every change is kept in its working copy. The details were written to {log}.</source>
             <translation>Ваша сессия в сохранности: каждое изменение записано в рабочую копию. Подробности — в файле {log}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>economics</name>
+        <message>
+            <source>A percent of the basis is between 0 and 100.</source>
+            <translation>Процент от базы — от 0 до 100.</translation>
+        </message>
+        <message>
+            <source>This figure is computed from the prices of the team's internal promises: change a price on the promise map or in the promise table.</source>
+            <translation>Эта цифра считается из цен внутренних обещаний команды: меняйте цену на карте обещаний или в таблице обещаний.</translation>
+        </message>
+        <message>
+            <source>A budget cannot be negative.</source>
+            <translation>Бюджет не может быть отрицательным.</translation>
+        </message>
+        <message>
+            <source>cost centre</source>
+            <translation>центр затрат</translation>
+        </message>
+        <message>
+            <source>Computed from the prices of internal promises</source>
+            <translation>Считается из цен внутренних обещаний</translation>
+        </message>
+        <message>
+            <source>Typed by hand: no internal promise of this team has a price</source>
+            <translation>Введено вручную: ни у одного внутреннего обещания этой команды нет цены</translation>
+        </message>
+        <message>
+            <source>Cost centre: sells nothing, serves %1</source>
+            <translation>Центр затрат: ничего не продаёт, обслуживает %1</translation>
+        </message>
+        <message>
+            <source>The cost of management</source>
+            <translation>Затраты на управление</translation>
+        </message>
+        <message>
+            <source>Spent by running experiments: %1</source>
+            <translation>Потрачено идущими экспериментами: %1</translation>
         </message>
     </context>
     <context>
@@ -3704,6 +5019,50 @@ team</source>
             <source>curves</source>
             <translation>кривые</translation>
         </message>
+        <message>
+            <source>motivation</source>
+            <translation>мотивацию</translation>
+        </message>
+        <message>
+            <source>experiment budget</source>
+            <translation>бюджет экспериментов</translation>
+        </message>
+        <message>
+            <source>internal price</source>
+            <translation>внутреннюю цену</translation>
+        </message>
+        <message>
+            <source>joint promisers</source>
+            <translation>совместных исполнителей</translation>
+        </message>
+        <message>
+            <source>alternative promisers</source>
+            <translation>альтернативных исполнителей</translation>
+        </message>
+        <message>
+            <source>promise served</source>
+            <translation>обещание, которому служит</translation>
+        </message>
+        <message>
+            <source>learning</source>
+            <translation>выводы</translation>
+        </message>
+        <message>
+            <source>measured object</source>
+            <translation>измеряемый объект</translation>
+        </message>
+        <message>
+            <source>period</source>
+            <translation>период</translation>
+        </message>
+        <message>
+            <source>met mark</source>
+            <translation>отметку о выполнении</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>комментарий</translation>
+        </message>
     </context>
     <context>
         <name>edit_label</name>
@@ -3782,6 +5141,10 @@ team</source>
             <source>value curve</source>
             <translation>кривую ценности</translation>
         </message>
+        <message>
+            <source>reading</source>
+            <translation>замер</translation>
+        </message>
     </context>
     <context>
         <name>edit_owner</name>
@@ -3828,6 +5191,10 @@ team</source>
         <message>
             <source>curve</source>
             <translation>кривой</translation>
+        </message>
+        <message>
+            <source>reading</source>
+            <translation>замера</translation>
         </message>
     </context>
     <context>
@@ -3974,12 +5341,12 @@ team</source>
             <translation>Рассчитать экономику команд и разработать мотивацию для каждого ее участника</translation>
         </message>
         <message>
-            <source>Each team's revenue and costs; the margin is computed.</source>
-            <translation>Выручка и затраты каждой команды; маржа считается сама.</translation>
+            <source>Each team's revenue and costs, what it sells to and buys from other teams (the internal market), the margin after settlement; the motivation of every participant: the bonus pool and members' shares.</source>
+            <translation>Выручка и затраты каждой команды, что она продаёт другим командам и покупает у них (внутренний рынок), маржа после взаиморасчётов; мотивация каждого участника: фонд премий и доли участников.</translation>
         </message>
         <message>
-            <source>Workshop ▸ Economics &amp; indicators</source>
-            <translation>Сессия ▸ Экономика и показатели</translation>
+            <source>Workshop ▸ Economics &amp; indicators; Motivation; Settlements</source>
+            <translation>Сессия ▸ Экономика и показатели; Мотивация; Взаиморасчёты</translation>
         </message>
         <message>
             <source>Success indicators</source>
@@ -3990,12 +5357,16 @@ team</source>
             <translation>По одному показателю на команду, с целевым и текущим значением.</translation>
         </message>
         <message>
+            <source>Workshop ▸ Economics &amp; indicators</source>
+            <translation>Сессия ▸ Экономика и показатели</translation>
+        </message>
+        <message>
             <source>Adjust through experiments</source>
             <translation>Прилаживать: экспериментировать, анализировать ошибки и улучшать на основе обратной связи</translation>
         </message>
         <message>
-            <source>Hypotheses tested with a metric and a budget; keep, drop or iterate.</source>
-            <translation>Гипотезы проверяются по метрике и в рамках бюджета; решение — оставить, отказаться или доработать.</translation>
+            <source>Hypotheses tested with a metric and a budget, each serving a promise, within the team's budget for experiments without approval; what was learned; keep, drop or iterate.</source>
+            <translation>Гипотезы, проверяемые метрикой и бюджетом, каждая служит обещанию, в пределах бюджета команды на эксперименты без согласования; чему научились; оставить, отказаться или доработать.</translation>
         </message>
         <message>
             <source>Workshop ▸ Experiments</source>
@@ -4054,7 +5425,7 @@ team</source>
         </message>
         <message>
             <source>New from &amp;sample</source>
-            <translation>Новая по &amp;образцу</translation>
+            <translation>Новая по о&amp;бразцу</translation>
         </message>
         <message>
             <source>Start a workshop from the bundled sample</source>
@@ -4093,12 +5464,52 @@ team</source>
             <translation>Открыть сессию из обменного формата JSON</translation>
         </message>
         <message>
+            <source>S&amp;hare as a copy…</source>
+            <translation>&amp;Поделиться копией…</translation>
+        </message>
+        <message>
+            <source>Save a copy for a colleague to work on apart; merge it back later</source>
+            <translation>Сохранить копию для коллеги, чтобы работать порознь, и потом слить её обратно</translation>
+        </message>
+        <message>
+            <source>&amp;Merge another copy…</source>
+            <translation>С&amp;лить другую копию…</translation>
+        </message>
+        <message>
+            <source>Bring a colleague's copy of this workshop back in, choosing where both changed the same thing</source>
+            <translation>Вернуть в сессию копию коллеги и выбрать, что оставить там, где оба изменили одно и то же</translation>
+        </message>
+        <message>
+            <source>Share on this &amp;network…</source>
+            <translation>Совместная работа по се&amp;ти…</translation>
+        </message>
+        <message>
+            <source>Let the other laptops in the room edit this workshop with you, live</source>
+            <translation>Дать другим ноутбукам в зале править эту сессию вместе с вами, вживую</translation>
+        </message>
+        <message>
+            <source>&amp;Join…</source>
+            <translation>Присо&amp;единиться…</translation>
+        </message>
+        <message>
+            <source>Edit live the workshop another laptop shares on this network</source>
+            <translation>Вживую править сессию, которую другой ноутбук открыл в этой сети</translation>
+        </message>
+        <message>
             <source>&amp;Close workshop</source>
             <translation>&amp;Закрыть сессию</translation>
         </message>
         <message>
             <source>Close the workshop (asks about unsaved changes)</source>
             <translation>Закрыть сессию (с вопросом о несохранённых изменениях)</translation>
+        </message>
+        <message>
+            <source>&amp;Full registers (appendix)</source>
+            <translation>&amp;Полные реестры (приложение)</translation>
+        </message>
+        <message>
+            <source>Add every promise and team of a large workshop to the handout, slides and deck as an appendix (by default they are summarised)</source>
+            <translation>Добавить в раздаточные материалы, слайды и презентацию все обещания и команды большой сессии приложением (по умолчанию — сводка)</translation>
         </message>
         <message>
             <source>Handout &amp;branding…</source>
@@ -4247,6 +5658,10 @@ team</source>
             <source>New hypothesis</source>
             <translation>Новая гипотеза</translation>
         </message>
+        <message>
+            <source>Add a promise or a team first: a reading is a figure of a promise or of a team's indicator.</source>
+            <translation>Сначала добавьте обещание или команду: замер — это значение обещания или показателя успеха команды.</translation>
+        </message>
     </context>
     <context>
         <name>pages</name>
@@ -4303,8 +5718,16 @@ team</source>
             <translation>Эксперименты</translation>
         </message>
         <message>
-            <source>Stage 9 · Experiments: hypothesis, metric, budget, dates, outcome and decision.</source>
-            <translation>Этап 9 · Эксперименты: гипотеза, метрика, бюджет, сроки, результат и решение.</translation>
+            <source>Stage 9 · Experiments without approval, within each team's monthly budget: hypothesis, metric, budget, dates, outcome, decision, the promise served and what was learned.</source>
+            <translation>Этап 9 · Эксперименты без согласования в пределах месячного бюджета каждой команды: гипотеза, метрика, бюджет, сроки, результат, решение, обещание, которому он служит, и чему научились.</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Цифры</translation>
+        </message>
+        <message>
+            <source>Transparency in figures · The actual value of each promise's metric and each team's success indicator per month, kept or not.</source>
+            <translation>Прозрачность в цифрах · Фактическое значение метрики каждого обещания и показателя успеха каждой команды по месяцам: выполнено или нет.</translation>
         </message>
         <message>
             <source>Strategy canvas</source>
@@ -4329,6 +5752,14 @@ team</source>
         <message>
             <source>Who promises what to whom, with metrics, authorities and resources (stages 4 and 5).</source>
             <translation>Кто что кому обещает, с метриками, полномочиями и ресурсами (этапы 4 и 5).</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Дашборд</translation>
+        </message>
+        <message>
+            <source>Transparency in figures: every client and internal promise and every team's indicator, its latest figures, kept or broken.</source>
+            <translation>Прозрачность в цифрах: каждое клиентское и внутреннее обещание и показатель каждой команды, последние значения, выполнено или нарушено.</translation>
         </message>
     </context>
     <context>
