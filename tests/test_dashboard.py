@@ -147,3 +147,28 @@ def test_the_chosen_teams_handout_is_written_from_the_dashboard(view: DashboardV
     out = tmp_path / "it.pdf"
     assert view.export_team_handout(str(out))
     assert "Кассы работают без сбоев" in pdftotext(out) and str(out) in view.notice.text()
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (990, 560)])  # the page at 1920×1080 and at 1280×720 beside the stages
+def test_the_promise_column_takes_the_room_and_who_and_to_whom_fit_their_names(
+        qtbot, view: DashboardView, size: tuple[int, int]) -> None:
+    from widgets.dashboard.model import TO, WHAT, WHO
+
+    view.resize(*size)
+    qtbot.waitUntil(lambda: view.table.viewport().width() < size[0] - 200)
+    table = view.table
+    metrics = table.fontMetrics()
+    viewport = table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    assert sum(table.columnWidth(c) for c in range(STATE + 1)) <= viewport
+    assert table.columnWidth(WHAT) >= 0.35 * viewport  # the promise is what the CEO reads
+    for obj_id in ("prm-044", "prm-048", "team-026"):
+        text = shown_text(view, obj_id, WHAT)
+        assert metrics.horizontalAdvance(text[:28]) < table.columnWidth(WHAT)
+        if metrics.horizontalAdvance(text) > table.columnWidth(WHAT):
+            assert view.lines.index(view.lines.row_of(obj_id), WHAT).data(Qt.ItemDataRole.ToolTipRole) == text
+    for column in (WHO, TO):
+        assert table.columnWidth(column) <= 0.15 * viewport + 1
+    if size[0] >= 1600:  # a wide screen shows every team's and client's name whole
+        cells = [(shown_text(view, row.line.obj_id, c), c) for row in view.lines.rows if row.line for c in (WHO, TO)]
+        assert all(metrics.horizontalAdvance(name) < table.columnWidth(c) for name, c in cells)

@@ -3,7 +3,17 @@ every promise and team indicator, kept or broken, per team and for the whole org
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QPainter, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +38,11 @@ from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
 from widgets.dashboard.model import (
+    LATEST,
     LINE_ROLE,
     STATE,
     TARGET,
+    TO,
     TREND,
     WHAT,
     WHO,
@@ -43,6 +55,12 @@ from widgets.dashboard.model import (
 from widgets.dashboard.sparkline import paint_chip, paint_sparkline
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMN_CAPS = {WHO: 0.13, TO: 0.13, TARGET: 0.1, LATEST: 0.14, TREND: 0.08, STATE: 0.14}
+"""Each column but the promise's at most this share of the table's width (it is as wide as its text otherwise)."""
+MIN_COLUMN = 56
+TREND_WIDTH = 96
+NARROW = 820
+"""Below this width of the table the trend column is left out, so the promises stay readable."""
 WATCHED = ("reading", "promise", "team", "segment")
 """Kinds whose edits change what the dashboard shows."""
 
@@ -134,8 +152,8 @@ class DashboardView(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((WHO, 170), (1, 170), (TARGET, 130), (4, 150), (TREND, 150), (STATE, 150)):
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)  # the columns are fitted again to each new width
         self.team_table = QTableView(objectName="dashboardTeams")
         self.team_table.setModel(self.teams)
         self.team_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -169,7 +187,7 @@ class DashboardView(QWidget):
         splitter.addWidget(self.team_table)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 1200])
+        splitter.setSizes([230, 1200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
@@ -215,7 +233,34 @@ class DashboardView(QWidget):
         for index, row_data in enumerate(self.lines.rows):
             if row_data.line is None:
                 self.table.setSpan(index, 0, 1, STATE + 1)
+        self.fit_columns()
         self._show_tally()
+
+    def fit_columns(self) -> None:
+        """Who, to whom, target and latest figure as wide as their texts within a cap (a share of the table's width);
+        the trend and the chip as wide as they need; the promise or indicator takes the rest. A narrow table leaves
+        the trend out (the latest figure and the chip say it)."""
+        width = self.table.viewport().width()
+        self.table.setColumnHidden(TREND, width < NARROW)
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        padding = 24
+        lines = [row.line for row in self.lines.rows if row.line is not None]
+        for column, share in COLUMN_CAPS.items():
+            title = str(self.lines.headerData(column, Qt.Orientation.Horizontal) or "")
+            texts = [self.lines.text(line, column) for line in lines]
+            if column == STATE:  # the chip: its mark and word, with room around
+                texts = [f"{r.STATE_MARKS[state]} {state_word(state)}  " for state in r.STATES]
+            content = max([metrics.horizontalAdvance(t) for t in texts] + [0]) + padding
+            needed = max(content, header_metrics.horizontalAdvance(title) + padding, MIN_COLUMN)
+            if column == TREND:
+                needed = max(needed, TREND_WIDTH)
+            self.table.setColumnWidth(column, min(needed, max(MIN_COLUMN, int(width * share))))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def _show_tally(self) -> None:
         tally = self.tally()
