@@ -328,18 +328,23 @@ def promise_summary_slides(deck: Deck) -> None:
 
 
 def economics_totals_slide(deck: Deck) -> None:
-    """A large workshop's economics: totals per team kind and for all teams."""
+    """A large workshop's economics after settlement: totals per team kind and for all teams, per currency."""
+    from exports.economics_words import say
     from exports.summary import economics_totals
 
     words = deck.words
     rows = []
-    for kind, teams, revenue, costs, losses, currency, _period in economics_totals(deck.w):
-        margin = revenue - costs
-        rows.append([_cell(words[kind] if kind else words["all_teams"], bold=not kind),
-                     _cell(words.number(teams), align="r"), _cell(words.money(revenue, currency), align="r"),
-                     _cell(words.money(costs, currency), align="r"),
-                     _cell(words.money(margin, currency), bold=True, align="r", color=MISSING if margin < 0 else INK),
-                     _cell(words.number(losses), align="r", color=MISSING if losses else MUTED)])
-    widths = [int(x * 914400) for x in (3.0, 1.3, 2.3, 2.3, 2.3, 1.13)]
-    header = [words["kind"], words["teams_n"], words["revenue"], words["costs"], words["margin"], words["losses"]]
+    for row in economics_totals(deck.w):
+        label = words[row.kind] if row.kind else f"{words['all_teams']} ({words.period(row.period)})"
+        rows.append([_cell(label, bold=not row.kind), _cell(words.number(row.teams), align="r"),
+                     _cell(words.money(row.revenue, row.currency), align="r"),
+                     _cell(words.money(row.costs, row.currency), align="r"),
+                     _cell(words.money(row.settlement, row.currency), align="r"),
+                     _cell(words.money(row.margin, row.currency), bold=True, align="r",
+                           color=MISSING if row.at_a_loss else INK),
+                     _cell(words.number(row.losses), align="r", color=MISSING if row.losses else MUTED),
+                     _cell(words.number(row.cost_centres), align="r", color=MUTED)])
+    widths = [int(x * 914400) for x in (2.5, 0.9, 1.65, 1.6, 1.6, 1.75, 1.1, 1.23)]
+    header = [words["kind"], words["teams_n"], say(words, "client_revenue"), say(words, "own_costs"),
+              say(words, "settlement_net"), say(words, "settled_margin"), words["losses"], say(words, "cost_centres")]
     _paged(deck, words["economics_totals"], header, rows, widths)

@@ -22,6 +22,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "own_costs": ("Свои затраты", "Own costs"),
     "internal_costs": ("Внутренние затраты", "Internal costs"),
     "settled_margin": ("Маржа после взаиморасчётов", "Margin after settlement"),
+    "settlement_net": ("Взаиморасчёты", "Settlement"),
     "cost_centre": ("центр затрат", "cost centre"),
     "serves": ("обслуживает: {names}", "serves: {names}"),
     "management": ("затраты на управление", "cost of management"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
+from app import economics as eco
 from app import model as m
 from app.promise_rules import is_unempowered
 from app.promise_tree import number_key, promise_numbers
@@ -170,20 +172,64 @@ def status_counts(w: m.Workshop) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
 
 
-def economics_totals(w: m.Workshop) -> list[tuple[str, int, float, float, int, str, str]]:
-    """(team kind or "" for all, teams, revenue, costs, teams with a loss, currency, period) per kind, then all."""
+@dataclass(frozen=True)
+class KindTotals:
+    """A team kind's economics (kind "" for all teams) in one currency and period, the internal market settled."""
+
+    kind: str
+    currency: str
+    period: str
+    teams: int
+    revenue: float
+    """Revenue from clients."""
+    costs: float
+    """Own costs."""
+    settlement: float
+    """Internal revenue less internal costs: what the kind earns (or pays) on the internal market."""
+    losses: int
+    """Teams that earn and still run at a loss after settlement (not cost centres, not the council)."""
+    cost_centres: int
+    """Teams that earn nothing and serve others: their costs are not a loss."""
+
+    @property
+    def margin(self) -> float:
+        """The margin after settlement: revenue less own costs plus the settlement."""
+        return self.revenue - self.costs + self.settlement
+
+    @property
+    def at_a_loss(self) -> bool:
+        """Whether the margin is shown as a loss: negative, and for a kind with earning teams that lose (what cost
+        centres and the council cost is no loss); all teams' whenever the organisation loses."""
+        return self.margin < 0 and (self.losses > 0 or not self.kind)
+
+
+def economics_totals(w: m.Workshop) -> list[KindTotals]:
+    """Economics per team kind and then for all teams, after the internal market's settlement (app.economics), one
+    block per currency and period in the order they first appear: RUB is never added to EUR."""
+    money = eco.team_money(w)
+    groups: dict[tuple[str, str], list[eco.TeamMoney]] = {}
+    for t in w.teams:
+        tm = money[t.id]
+        if t.economics is not None or tm.internal_revenue is not None or tm.internal_costs is not None:
+            groups.setdefault((tm.currency, tm.period), []).append(tm)
     rows = []
-    for kind in (*m.TEAM_KINDS, ""):
-        teams = [t for t in w.teams if t.economics is not None and (not kind or t.kind == kind)]
-        if not teams:
-            continue
-        cur = teams[0].economics.currency if teams[0].economics else "RUB"
-        period = teams[0].economics.period if teams[0].economics else "month"
-        revenue = sum((t.economics.revenue or 0.0) for t in teams if t.economics)
-        costs = sum((t.economics.costs or 0.0) for t in teams if t.economics)
-        losses = sum(1 for t in teams if t.economics and t.economics.margin is not None and t.economics.margin < 0)
-        rows.append((kind, len(teams), revenue, costs, losses, cur, period))
+    for (currency, period), found in groups.items():
+        for kind in (*m.TEAM_KINDS, ""):
+            of_kind = [tm for tm in found if not kind or tm.kind == kind]
+            if not of_kind:
+                continue
+            losses = sum(1 for tm in of_kind if not tm.cost_centre and tm.kind != "council"
+                         and (tm.settled_margin or 0.0) < 0)
+            rows.append(KindTotals(
+                kind, currency, period, len(of_kind), _sum(tm.revenue for tm in of_kind),
+                _sum(tm.costs for tm in of_kind),
+                _sum(tm.internal_revenue for tm in of_kind) - _sum(tm.internal_costs for tm in of_kind), losses,
+                sum(1 for tm in of_kind if tm.cost_centre)))
     return rows
+
+
+def _sum(values: Iterable[float | None]) -> float:
+    return sum(v or 0.0 for v in values)
 
 
 def client_layer(w: m.Workshop) -> list[tuple[m.Segment, list[m.Team], int, int]]:

@@ -100,19 +100,25 @@ def promise_summary_tables(ctx: Ctx) -> list[Flowable]:
 
 
 def economics_totals_table(ctx: Ctx) -> list[Flowable]:
-    """Revenue, costs and margin per team kind and for all teams, with how many teams run at a loss."""
+    """Per team kind and for all teams, after the internal market's settlement: revenue from clients, own costs,
+    the settlement, the margin, teams at a loss and cost centres; one block per currency and period."""
+    from exports.economics_words import say
+
     words = ctx.words
     rows = []
-    for kind, teams, revenue, costs, losses, currency, period in economics_totals(ctx.workshop):
-        margin = revenue - costs
-        bold = fonts.SANS_BOLD if not kind else fonts.SANS
-        rows.append([cell(ctx, words[kind] if kind else words["all_teams"], font=bold), _count(ctx, teams),
-                     cell(ctx, words.money(revenue, currency), font=bold, align="right"),
-                     cell(ctx, words.money(costs, currency), font=bold, align="right"),
-                     cell(ctx, words.money(margin, currency), font=fonts.SANS_BOLD, align="right",
-                          color=MISSING if margin < 0 else INK),
-                     _count(ctx, losses, MISSING), cell(ctx, words.period(period))])
-    aligns = ["left", "right", "right", "right", "right", "right", "left"]
-    head = header_cells([words["kind"], words["teams_n"], words["revenue"], words["costs"], words["margin"],
-                         words["losses"], words["period"]], aligns)
-    return grids(ctx, head, rows, _widths(ctx, [20, 9, 16, 16, 16, 11, 12]))
+    for row in economics_totals(ctx.workshop):
+        bold = fonts.SANS_BOLD if not row.kind else fonts.SANS
+        rows.append([cell(ctx, words[row.kind] if row.kind else words["all_teams"], font=bold),
+                     _count(ctx, row.teams),
+                     cell(ctx, words.money(row.revenue, row.currency), font=bold, align="right"),
+                     cell(ctx, words.money(row.costs, row.currency), font=bold, align="right"),
+                     cell(ctx, words.money(row.settlement, row.currency), font=bold, align="right"),
+                     cell(ctx, words.money(row.margin, row.currency), font=fonts.SANS_BOLD, align="right",
+                          color=MISSING if row.at_a_loss else INK),
+                     _count(ctx, row.losses, MISSING), _count(ctx, row.cost_centres, MUTED),
+                     cell(ctx, words.period(row.period))])
+    aligns = ["left", "right", "right", "right", "right", "right", "right", "right", "left"]
+    head = header_cells([words["kind"], words["teams_n"], say(words, "client_revenue"), say(words, "own_costs"),
+                         say(words, "settlement_net"), say(words, "settled_margin"), words["losses"],
+                         say(words, "cost_centres"), words["period"]], aligns)
+    return grids(ctx, head, rows, _widths(ctx, [13, 7, 12, 11, 15, 15, 9, 9, 9]))
