@@ -8,7 +8,7 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from app import changes
 from app.document import Document
@@ -154,3 +154,26 @@ def test_a_hidden_page_catches_up_when_shown_again(qtbot, page: EconomicsPage) -
     assert page.settlements.table.item(0, 1).text() == "ИТ"
     assert text(page, SHOP, "settled") == "-20,000"  # the shop pays 600 000 more for its tills...
     assert "290,000" in page.totals.lines.text()  # ...and IT earns it: the organisation's result stays
+
+
+def test_at_1920_by_1080_the_table_shows_every_column_and_the_settlements_their_promises(
+        qtbot, page: EconomicsPage) -> None:
+    page.resize(1620, 640)  # the page's room in the window at 1920×1080, beside the stages and over the checks
+    qtbot.waitUntil(lambda: page.width() == 1620)
+    QApplication.processEvents()  # the layouts follow the new size
+    table = page.table
+    last = page.model.columnCount() - 1
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnViewportPosition(last) + table.columnWidth(last) >= table.viewport().width() - 4  # no gap
+    basis = page.model.column_of("basis")
+    assert table.fontMetrics().horizontalAdvance(text(page, SHOP, "basis")) < table.columnWidth(basis)
+    assert page.inspector.visibleRegion().boundingRect().width() <= 0.3 * page.width()  # no big empty panel
+    settlements = page.settlements.table
+    assert not settlements.horizontalScrollBar().isVisible() and settlements.rowCount() == 4
+    for row in range(settlements.rowCount()):
+        promises = settlements.item(row, 3).text()
+        assert settlements.fontMetrics().horizontalAdvance(promises) < settlements.columnWidth(3)
+    for key in (SHOP, CARE):  # the inspector still follows the chosen team
+        page.table.select_ids([key])
+        assert page.inspector.team_id == key

@@ -1,11 +1,11 @@
-"""The economics page of stage 7: the teams' economics after settlement beside the motivation inspector, with the
-settlements between teams and how the organisation's result adds up below."""
+"""The economics page of stage 7: the teams' economics after settlement over the whole width; below it how the
+organisation's result adds up, the settlements between teams and the motivation inspector."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.document import Document
 from widgets.base.tables import ObjectTable
@@ -13,9 +13,12 @@ from widgets.economics.money_table import MoneyTableModel
 from widgets.economics.motivation_inspector import MotivationInspector
 from widgets.economics.settlement_view import SettlementView, TotalsPanel
 
+TOTALS_MIN_WIDTH = 200
+"""The sums may be this narrow on a small screen (they scroll), so the settlements keep room for their promises."""
+
 
 class EconomicsPage(QWidget):
-    """Stage 7 in one place; selecting a team's row shows its motivation on the right."""
+    """Stage 7 in one place; selecting a team's row shows its motivation at the bottom right."""
 
     hint = Signal(str)
 
@@ -33,24 +36,26 @@ class EconomicsPage(QWidget):
         self.model.edit_refused.connect(self.hint)
         self.inspector.refused.connect(self.hint)
         self.table.selection_changed.connect(self._selected)
-        bottom = QWidget()
-        row = QHBoxLayout(bottom)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.totals, 2)
-        row.addWidget(self.settlements, 3)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.table)
-        left.addWidget(bottom)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
-        left.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.inspector)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
+        self.bottom = QSplitter(Qt.Orientation.Horizontal)  # the sums, who pays whom, the chosen team's motivation
+        self.totals_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.totals_area.setWidget(self.totals)
+        self.totals_area.setMinimumWidth(TOTALS_MIN_WIDTH)
+        self.bottom.addWidget(self.totals_area)
+        self.bottom.addWidget(self.settlements)
+        self.inspector_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.inspector_area.setWidget(self.inspector)  # on a low screen the inspector scrolls, the table keeps its rows
+        self.inspector_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inspector_area.setMinimumWidth(self.inspector.minimumWidth())
+        self.bottom.addWidget(self.inspector_area)
+        self.bottom.setStretchFactor(1, 1)
+        self.bottom.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)  # the table over the whole width: no column hidden
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([1300, 320])
+        self._sized = False
+        self.table.viewport().installEventFilter(self)  # a wider page widens the columns, each in its proportion
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -60,6 +65,36 @@ class EconomicsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # at the first show the table gets the height of its rows, at most three fifths
+            self._sized = True
+            table = self.table.verticalHeader().length() + self.table.horizontalHeader().height() + 2 * (
+                self.table.frameWidth() + 1) + self.table.horizontalScrollBar().sizeHint().height()
+            total = sum(self.splitter.sizes()) or self.splitter.height()
+            rows = min(table, int(total * 0.6))
+            self.splitter.setSizes([rows, max(total - rows, 1)])
+            wide = sum(self.bottom.sizes()) or self.bottom.width()
+            inspector = max(self.inspector.minimumWidth(), min(400, wide * 3 // 10))
+            totals = max(TOTALS_MIN_WIDTH, min(self.totals.minimumSizeHint().width() + 4, wide // 4))
+            self.bottom.setSizes([totals, max(wide - totals - inspector, 1), inspector])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.widen_columns()
+        return super().eventFilter(watched, event)
+
+    def widen_columns(self) -> None:
+        """Share the table's spare width among its columns in proportion to their own (no gap on the right)."""
+        widths = [column.width for column in self.model.columns]
+        spare = self.table.viewport().width() - sum(widths)
+        if spare <= 0:
+            return
+        wider = [width + spare * width // sum(widths) for width in widths]
+        wider[-1] += self.table.viewport().width() - sum(wider)  # what rounding left over
+        for col, width in enumerate(wider):
+            self.table.setColumnWidth(col, width)
 
     def _selected(self, ids: list[str]) -> None:
         self.inspector.show_team(ids[0] if len(ids) == 1 else self.table.current_id())

@@ -48,9 +48,10 @@ class SettlementView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in enumerate((190, 190, 120)):
-            self.table.setColumnWidth(col, width)
+        for col in range(3):  # who pays, to whom and how much as wide as their texts; the promises take the rest
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.balance = QLabel(objectName="settlementBalance", wordWrap=True)
         self.empty = QLabel(objectName="settlementEmpty", wordWrap=True)
         self.empty.setStyleSheet(f"color: {MUTED};")
