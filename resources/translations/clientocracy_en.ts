@@ -274,6 +274,13 @@
                 <numerusform>Delete %n items</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
+            <translation>
+                <numerusform>Summary: %n pair of parties drawn as one line. Zoom in to see each promise.</numerusform>
+                <numerusform>Summary: %n pairs of parties drawn as one line each. Zoom in to see each promise.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PromiseMapEditor</name>

@@ -5,7 +5,7 @@
         <name>AlternativesButton</name>
         <message>
             <source>— none: a single point of failure —</source>
-            <translation>— нет: единственная точка отказа —</translation>
+            <translation>нет: единственная точка отказа</translation>
         </message>
         <message>
             <source>Duplication (tool 11): teams that could keep this promise if its team fails. Without one the promise is a single point of failure.</source>
@@ -555,6 +555,13 @@
         <message>
             <source>Picture copied to the clipboard.</source>
             <translation>Картинка скопирована в буфер обмена.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagramScene</name>
+        <message>
+            <source>Selected by {names}</source>
+            <translation>Выделено: {names}</translation>
         </message>
     </context>
     <context>
@@ -1661,6 +1668,14 @@
             <translation>Без доли: %1</translation>
         </message>
         <message>
+            <source>⚠ Running experiments spend %1 %3 a month, %4 %3 over the budget of %2 %3 for experiments without approval</source>
+            <translation>⚠ Идущие эксперименты тратят %1 %3 в месяц — на %4 %3 больше бюджета %2 %3 на эксперименты без согласования</translation>
+        </message>
+        <message>
+            <source>Experiments without approval: running ones spend %1 of %2 %3 a month</source>
+            <translation>Эксперименты без согласования: идущие тратят %1 из %2 %3 в месяц</translation>
+        </message>
+        <message>
             <source>“%1” is not a number.</source>
             <translation>«%1» — не число.</translation>
         </message>
@@ -2158,7 +2173,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Alternative promisers</source>
-            <translation>Альтернативные исполнители</translation>
+            <translation>Задвоение</translation>
         </message>
         <message>
             <source>The promise this one helps to keep (usually one the promisee made)</source>
@@ -2326,6 +2341,14 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Draft missing promises</source>
             <translation>Набросать недостающие обещания</translation>
+        </message>
+        <message numerus="yes">
+            <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
+            <translation>
+                <numerusform>Сводка: %n пара участников — одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+                <numerusform>Сводка: %n пары участников — каждая одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+                <numerusform>Сводка: %n пар участников — каждая одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+            </translation>
         </message>
         <message>
             <source>(no text yet)</source>
@@ -2828,7 +2851,7 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         </message>
         <message>
             <source>Internal revenue and internal costs differ by %1: some were typed by hand.</source>
-            <translation>Внутренняя выручка и внутренние затраты расходятся на %1: часть введена вручную.</translation>
+            <translation>Внутренние расчёты не сходятся на %1: часть введена вручную.</translation>
         </message>
         <message>
             <source>✓ The internal market balances: %1 a month paid and received.</source>
@@ -3720,7 +3743,7 @@ team</source>
         </message>
         <message>
             <source>The council's own income</source>
-            <translation>Собственный доход совета</translation>
+            <translation>Доход совета управляющих</translation>
         </message>
         <message>
             <source>Organisation's result</source>
@@ -3732,7 +3755,7 @@ team</source>
         </message>
         <message>
             <source>Cost of management: %1; there is no revenue from clients to compare it with.</source>
-            <translation>Затраты на управление: %1; выручки от клиентов, чтобы сравнить, нет.</translation>
+            <translation>Затраты на управление: %1; выручки от клиентов нет, долю не посчитать.</translation>
         </message>
         <message>
             <source>Cost of management: %1 — %2 of revenue; the method's reference is about 1 % of revenue.</source>
@@ -4190,7 +4213,7 @@ team</source>
         </message>
         <message>
             <source>margin after settlement</source>
-            <translation>маржа после взаиморасчётов</translation>
+            <translation>маржа</translation>
         </message>
         <message>
             <source>revenue</source>
@@ -4401,7 +4424,7 @@ team</source>
         </message>
         <message>
             <source>Actual value</source>
-            <translation>Фактическое значение</translation>
+            <translation>Факт</translation>
         </message>
         <message>
             <source>Met</source>
@@ -4413,7 +4436,7 @@ team</source>
         </message>
         <message>
             <source>Root value</source>
-            <translation>Корневая ценность</translation>
+            <translation>Ценность</translation>
         </message>
         <message>
             <source>Holder</source>
@@ -4437,19 +4460,19 @@ team</source>
         </message>
         <message>
             <source>Internal revenue</source>
-            <translation>Внутренняя выручка</translation>
+            <translation>Внутр. выручка</translation>
         </message>
         <message>
             <source>Own costs</source>
-            <translation>Свои затраты</translation>
+            <translation>Затраты</translation>
         </message>
         <message>
             <source>Internal costs</source>
-            <translation>Внутренние затраты</translation>
+            <translation>Внутр. затраты</translation>
         </message>
         <message>
             <source>After settlement</source>
-            <translation>После взаиморасчётов</translation>
+            <translation>После расчётов</translation>
         </message>
         <message>
             <source>Revenue and internal revenue less own and internal costs; a team that earns nothing is a cost centre, shown with whom it serves</source>
@@ -4473,7 +4496,7 @@ team</source>
         </message>
         <message>
             <source>Bonus pool</source>
-            <translation>Фонд премий</translation>
+            <translation>Премии</translation>
         </message>
         <message>
             <source>The team's bonus pool for its period; members' shares in the motivation inspector</source>
@@ -4548,7 +4571,7 @@ team</source>
         </message>
         <message>
             <source>Latest figure</source>
-            <translation>Последнее значение</translation>
+            <translation>Факт</translation>
         </message>
         <message>
             <source>Trend</source>

@@ -105,7 +105,7 @@ def money_columns() -> list[Column]:
                   set_internal("internal_revenue"), COMPUTED_TIP),
         Column("costs", QT_TRANSLATE_NOOP("columns", "Own costs"), _typed("costs"), set_economics("costs"), "number",
                width=95),
-        _computed("internal_costs", QT_TRANSLATE_NOOP("columns", "Internal costs"), 108,
+        _computed("internal_costs", QT_TRANSLATE_NOOP("columns", "Internal costs"), 126,
                   set_internal("internal_costs"), COMPUTED_TIP),
         _computed("settled", QT_TRANSLATE_NOOP("columns", "After settlement"), 158, tip=QT_TRANSLATE_NOOP(
             "columns", "Revenue and internal revenue less own and internal costs; a team that earns nothing is a "
@@ -121,7 +121,7 @@ def money_columns() -> list[Column]:
         _computed("shares", QT_TRANSLATE_NOOP("columns", "Shares"), 62, tip=QT_TRANSLATE_NOOP(
             "columns", "Members' shares of the pool add up to 1 (100 %)")),
         Column("budget", QT_TRANSLATE_NOOP("columns", "Experiments"), attrgetter("experiment_budget"),
-               _budget, "number", width=106, tip=QT_TRANSLATE_NOOP(
+               _budget, "number", width=116, tip=QT_TRANSLATE_NOOP(
                    "columns", "What the team may spend each month on experiments without approval (a budget a month)")),
         _computed("budget_left", QT_TRANSLATE_NOOP("columns", "Left"), 80, tip=QT_TRANSLATE_NOOP(
             "columns", "The budget less the budgets of the team's running experiments")),
