@@ -198,3 +198,14 @@ def budget_table(ctx: Ctx) -> list[Flowable]:
     head = header_cells(labels, ["left", "right", "right", "right"])
     return grids(ctx, head, rows, _widths(ctx, [40, 20, 20, 20]))
 
+
+
+def overspent_notes(ctx: Ctx) -> list[Flowable]:
+    """Under the experiments: each team whose running experiments overspend its budget without approval, in red."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+
+    from exports.economics_words import overspent_sentences
+
+    style = ParagraphStyle("overspent", ctx.styles.body, textColor=HexColor(MISSING), spaceBefore=4)
+    return [para("⚠ " + text, style) for text in overspent_sentences(ctx.words, ctx.workshop)]

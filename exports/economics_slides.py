@@ -12,6 +12,7 @@ from exports.economics_words import (
     percent,
     say,
     share_texts,
+    team_currency,
     unbalanced_notes,
 )
 from exports.style import INK, MISSING, MUTED
@@ -51,6 +52,26 @@ def market_slides(deck: Deck) -> None:
         header = [words["team"], say(words, "basis"), say(words, "percent"), say(words, "pool"),
                   say(words, "shares")]
         _paged(deck, say(words, "motivation"), header, rows, [int(x * EMU) for x in (2.4, 2.4, 1.0, 1.6, 4.93)])
+    if any(t.experiment_budget is not None for t in w.teams):
+        budget_slides(deck)
+
+
+def budget_slides(deck: Deck) -> None:
+    """Each team's monthly budget for experiments without approval, what its running experiments spend, the rest
+    (overspent in red), as the handout's table."""
+    w, words = deck.w, deck.words
+    rows = []
+    for t in w.teams:
+        b = eco.experiment_budget(w, t)
+        if b.budget is None:
+            continue
+        cur, over = team_currency(t), b.left is not None and b.left < 0
+        rows.append([_cell(t.name, bold=True), _cell(words.money(b.budget, cur), align="r"),
+                     _cell(words.money(b.spent, cur), align="r"),
+                     _cell(("⚠ " if over else "") + words.money(b.left, cur), bold=True, align="r",
+                           color=MISSING if over else INK)])
+    header = [words["team"], say(words, "budget_month"), say(words, "spent"), say(words, "left")]
+    _paged(deck, say(words, "experiment_budgets"), header, rows, [int(x * EMU) for x in (4.33, 2.6, 2.8, 2.6)])
 
 
 def deck_name(deck: Deck, obj_id: str) -> str:

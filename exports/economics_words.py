@@ -72,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "budget_month": ("Бюджет в месяц", "Budget a month"),
     "spent": ("Идёт на эксперименты", "Spent by running experiments"),
     "left": ("Осталось", "Left"),
+    "overspent": ("Эксперименты команды «{team}» без согласования тратят {spent} в месяц — на {over} больше её "
+                  "бюджета ({budget}).",
+                  "Running experiments of team \u201c{team}\u201d spend {spent} a month: {over} over its budget for "
+                  "experiments without approval ({budget})."),
 }
 
 
@@ -152,3 +156,22 @@ def has_market(w: m.Workshop) -> bool:
     """Whether the workshop has anything for the economics section beyond the plain table."""
     return any(t.motivation is not None or t.experiment_budget is not None for t in w.teams) or bool(
         eco.settlements(w))
+
+
+def team_currency(team: m.Team) -> str:
+    """The currency of a team's figures (roubles until its economics say otherwise)."""
+    return team.economics.currency if team.economics else "RUB"
+
+
+def overspent_sentences(words: Words, w: m.Workshop) -> list[str]:
+    """A sentence for each team whose running experiments spend more than its monthly budget for experiments
+    without approval (the economics table shows the same cell in red)."""
+    out = []
+    for t in w.teams:
+        b = eco.experiment_budget(w, t)
+        if b.budget is None or b.left is None or b.left >= 0:
+            continue
+        cur = team_currency(t)
+        out.append(say(words, "overspent", team=t.name or "—", spent=words.money(b.spent, cur),
+                       over=words.money(-b.left, cur), budget=words.money(b.budget, cur)))
+    return out

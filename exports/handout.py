@@ -212,6 +212,9 @@ def _tables(s: Sections) -> None:
     if scope.experiments:
         section("experiments")
         s.add(*tables.experiment_tables(ctx, summary.EXPERIMENT_LIMIT if scope.summary else None))
+        from exports.economics_section import overspent_notes
+
+        s.add(*overspent_notes(ctx))
     worth = ctx.findings is not None and (checked(ctx.workshop) or any(
         getattr(f, "severity", "") in ("error", "warning") for f in ctx.findings))
     if worth:

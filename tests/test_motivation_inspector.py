@@ -140,3 +140,22 @@ def test_a_team_without_motivation_gets_one_from_its_first_percent(qtbot, page: 
     qtbot.keyClicks(field, "5")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert doc.get(SHOP).motivation == m.Motivation("margin", 5)
+
+
+def test_the_inspector_says_when_running_experiments_overspend_the_budget_without_approval(
+        qtbot, page: EconomicsPage) -> None:
+    from app import changes
+
+    inspector = page.inspector
+    click_team(qtbot, page, SHOP)
+    assert inspector.experiments.isVisible()
+    assert inspector.experiments.text() == (
+        "Experiments without approval: running ones spend 50,000 of 60,000 RUB a month")
+    doc = page.document
+    doc.apply(changes.insert(doc, m.Experiment("exp-x", SHOP, "Доставка за час удержит семьи", budget=30000.0,
+                                               status="running")))
+    qtbot.waitUntil(lambda: inspector.experiments.text().startswith("⚠"))
+    assert inspector.experiments.text() == ("⚠ Running experiments spend 80,000 RUB a month, 20,000 RUB over the "
+                                            "budget of 60,000 RUB for experiments without approval")
+    click_team(qtbot, page, COUNCIL)  # no budget for experiments: nothing said
+    assert not inspector.experiments.isVisible()

@@ -100,6 +100,8 @@ class MotivationInspector(QFrame):
         self.total = QLabel(objectName="sharesTotal", wordWrap=True)
         self.unshared = QLabel(objectName="unshared", wordWrap=True)
         self.unshared.setTextFormat(Qt.TextFormat.PlainText)
+        self.experiments = QLabel(objectName="experimentBudget", wordWrap=True)
+        self.experiments.setTextFormat(Qt.TextFormat.PlainText)
         self.add_button = QPushButton(objectName="addShare")
         self.remove_button = QPushButton(objectName="removeShare")
         self.equal_button = QPushButton(objectName="equalShares")
@@ -122,6 +124,8 @@ class MotivationInspector(QFrame):
         body.addWidget(self.total)
         body.addWidget(self.unshared)
         body.addLayout(buttons)
+        body.addSpacing(6)
+        body.addWidget(self.experiments)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
@@ -202,6 +206,7 @@ class MotivationInspector(QFrame):
                 self.percent.setText(format_number(motivation.percent))
             self._show_basis(team, motivation, pool)
             self._show_shares(team, motivation, pool)
+            self._show_experiments(team)
         finally:
             self._loading = False
 
@@ -256,6 +261,27 @@ class MotivationInspector(QFrame):
         self.unshared.setText(self.tr("Without a share: %1").replace("%1", ", ".join(missing)) if missing else "")
         self.unshared.setStyleSheet(f"color: {LOSS};")
         self.unshared.setVisible(bool(missing))
+
+    def _show_experiments(self, team: m.Team) -> None:
+        """The team's monthly budget for experiments without approval and what its running experiments spend;
+        overspent in red (the economics table's cell is red too)."""
+        budget = eco.experiment_budget(self.document.model, team)
+        self.experiments.setVisible(budget.budget is not None)
+        if budget.budget is None or budget.left is None:
+            return
+        currency = team.economics.currency if team.economics else "RUB"
+        amounts = {"%1": format_number(round(budget.spent)), "%2": format_number(round(budget.budget)),
+                   "%3": currency, "%4": format_number(round(-budget.left))}
+        if budget.left < 0:
+            text = self.tr("⚠ Running experiments spend %1 %3 a month, %4 %3 over the budget of %2 %3 for "
+                           "experiments without approval")
+            self.experiments.setStyleSheet(f"color: {LOSS}; font-weight: 700;")
+        else:
+            text = self.tr("Experiments without approval: running ones spend %1 of %2 %3 a month")
+            self.experiments.setStyleSheet(f"color: {MUTED};")
+        for key, value in amounts.items():
+            text = text.replace(key, value)
+        self.experiments.setText(text)
 
     # ------------------------------------------------------------------ editing
     def _commit(self, motivation: m.Motivation | None) -> None:
