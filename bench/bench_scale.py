@@ -234,6 +234,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from app.checks import run_checks
+    from app.duplication import duplication
     from app.generate import generate_workshop
     from app.jsonio import read_json_file, write_json_file
     from app.workfile import read_workshop, write_workshop_file
@@ -256,6 +257,7 @@ def main() -> int:
                                                                       read_json_file(f)), 3))
             r["check (read file + run checks)"] = statistics.median(
                 timed(lambda f=file: run_checks(read_workshop(f)), 3))
+            r["duplication (Задвоение, ≤ 200 ms)"] = statistics.median(timed(lambda w=w: duplication(w), 3))
             if not args.skip_handout:
                 import exports
 
