@@ -52,8 +52,14 @@ RECONNECT_S = 1.0
 PRESENCE_S = 10.0  # a participant says who it is this often (the room forgets one silent for 30 s)
 MAX_NAME = 60
 
+MAX_SELECTION = 2_000  # ids of one participant's selection that are shown (a larger one is cut)
+MAX_ID = 100
+
 OnUpdate = Callable[[bytes], None]
 OnStatus = Callable[[str], None]
+Presence = tuple[int, str, str, tuple[str, ...]]
+"""One other participant as the room's awareness tells: (client id, name, colour, ids of what they selected)."""
+OnPresence = Callable[[tuple[Presence, ...]], None]
 
 
 def new_code() -> str:
@@ -153,6 +159,35 @@ class _Endpoint:
         self._from_gui = False
         self._error: BaseException | None = None
         self._subscription = self.doc.observe(self._on_transaction)
+        self.on_presence: OnPresence | None = None  # told on the worker thread when who selects what changes
+        self.presence: tuple[Presence, ...] = ()
+        self.selection: tuple[str, ...] = ()
+
+    def set_selection(self, ids: list[str]) -> None:
+        """Tell the others what is selected on this laptop (any thread; never blocks). Never in the workshop's data:
+        it travels in the room's awareness, next to the name and colour."""
+        self.selection = tuple(ids[:MAX_SELECTION])
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._publish_selection)
+            except RuntimeError:
+                pass
+
+    def _publish_selection(self) -> None:
+        raise NotImplementedError
+
+    def _tell_presence(self, awareness: Awareness) -> None:
+        """On the worker thread: read who selects what; tell the window when it changed."""
+        presence = selections(awareness, awareness.client_id)
+        if presence == self.presence:
+            return
+        self.presence = presence
+        if self.on_presence is not None:
+            try:
+                self.on_presence(presence)
+            except Exception:
+                log.exception("the window could not be told who selects what")
 
     # ------------------------------------------------------------ from the GUI thread
     def send(self, update: bytes) -> None:
@@ -233,8 +268,10 @@ class Host(_Endpoint):
 
     def __init__(self, on_update: OnUpdate, on_status: OnStatus | None = None, host: str = "127.0.0.1",
                  port: int = DEFAULT_PORT, code: str | None = None, initial: bytes | None = None,
-                 max_message: int = MAX_MESSAGE) -> None:
+                 max_message: int = MAX_MESSAGE, name: str = "") -> None:
         super().__init__(on_update, on_status)
+        self.name = name.strip()[:MAX_NAME]
+        self.colour = colour_of(self.doc.client_id)
         self.max_message = max_message
         self.host = host
         self.port = port
@@ -324,6 +361,8 @@ class Host(_Endpoint):
 
         async with server:
             await server.start_room(room)
+            room.awareness.set_local_state({"name": self.name, "color": self.colour, "selection": []})
+            room.awareness.observe(self._awareness_changed)
             ws_server: Server
             async with serve(handler, self.host, self.port, process_request=self._check, max_size=self.max_message,
                              compression=None) as ws_server:
@@ -337,11 +376,53 @@ class Host(_Endpoint):
                 watcher.cancel()
             await room.stop()
 
+    def _publish_selection(self) -> None:
+        room = self._room
+        if room is not None:
+            room.awareness.set_local_state_field("selection", list(self.selection))  # the room sends it to all
+
+    def _awareness_changed(self, topic: str, changes: tuple[dict[str, Any], Any]) -> None:
+        """On the room's thread: someone said who they are or what they select; a newcomer hears everyone."""
+        if topic != "change" or changes[1] == "local":
+            return
+        room = self._room
+        if room is None:
+            return
+        self._tell_presence(room.awareness)
+        if changes[0].get("added"):
+            message = create_awareness_message(room.awareness.encode_awareness_update(list(room.awareness.states)))
+            for channel in list(room.clients):
+                asyncio.ensure_future(_send_quietly(channel, message))
+
     async def _watch_participants(self, room: YRoom) -> None:
         while True:
             self.names = present(room.awareness, room.awareness.client_id) if room.clients else ()
             self._set_status(f"participants:{len(room.clients)}:{len(self.names)}")
             await asyncio.sleep(0.25)
+
+
+async def _send_quietly(channel: Any, message: bytes) -> None:
+    try:
+        await channel.send(message)
+    except Exception:  # a connection going: it hears nothing more
+        pass
+
+
+def selections(awareness: Awareness, own: int) -> tuple[Presence, ...]:
+    """Every other participant's name, colour and selection (as far as they are sane: a hostile state shows
+    nothing), by client id."""
+    found = []
+    for client, state in list(awareness.states.items()):
+        if client == own or not isinstance(state, dict):
+            continue
+        name = state.get("name")
+        name = name.strip()[:MAX_NAME] if isinstance(name, str) else ""
+        colour = state.get("color")
+        raw = state.get("selection")
+        ids = tuple(i for i in raw[:MAX_SELECTION] if isinstance(i, str) and 0 < len(i) <= MAX_ID) \
+            if isinstance(raw, list) else ()
+        found.append((client, name, colour if colour in OKABE_ITO else colour_of(client), ids))
+    return tuple(sorted(found))
 
 
 def present(awareness: Awareness, own: int) -> tuple[tuple[str, str, int], ...]:
@@ -390,6 +471,9 @@ class Guest(_Endpoint):
         self.on_locked: Callable[[bool], None] | None = None  # told on the worker thread when the host locks
         self._session_map = self.doc.get(SESSION, type=Map)
         self._session_subscription = self._session_map.observe(self._session_changed)
+        self.awareness = Awareness(self.doc)
+        self.awareness.set_local_state({"name": self.name, "color": self.colour, "selection": []})
+        self.awareness.observe(self._awareness_changed)
         self.synced = threading.Event()  # set once the first sync with the room is done
         self.connections = 0
         self._offline = False
@@ -422,19 +506,56 @@ class Guest(_Endpoint):
                 log.exception("the window could not be told of the lock")
 
     async def _say_who(self, connection: ClientConnection) -> None:
-        """Tell the room this laptop's name and colour now and every PRESENCE_S (the room forgets silent ones)."""
-        state = {"name": self.name, "color": self.colour}
-        awareness = Awareness(self.doc)
+        """Tell the room this laptop's name, colour and selection now and every PRESENCE_S (the room forgets
+        silent ones)."""
         while True:
-            awareness.set_local_state(state)  # a fresh clock each time: the room takes it as news
-            await connection.send(create_awareness_message(
-                awareness.encode_awareness_update([awareness.client_id])))
+            self.awareness.set_local_state(dict(self.awareness.get_local_state() or {}))  # a fresh clock: news
+            await connection.send(self._own_presence())
             await asyncio.sleep(PRESENCE_S)
+
+    def _own_presence(self) -> bytes:
+        return create_awareness_message(self.awareness.encode_awareness_update([self.awareness.client_id]))
+
+    def _publish_selection(self) -> None:
+        self.awareness.set_local_state_field("selection", list(self.selection))
+        connection = self._connection
+        if connection is not None:
+            asyncio.ensure_future(_send_quietly(connection, self._own_presence()))
+
+    def _hear(self, _channel: _Channel, message: bytes) -> bool:
+        """On the worker thread: take the others' presence from the room (the provider reads only the sync)."""
+        if len(message) > 1 and message[0] == YMessageType.AWARENESS:
+            try:
+                self.awareness.apply_awareness_update(read_message(message[1:]), "room")
+            except Exception:
+                log.warning("a malformed presence message was dropped")
+            return True
+        return False
+
+    def _awareness_changed(self, topic: str, changes: tuple[dict[str, Any], Any]) -> None:
+        if topic == "change" and changes[1] != "local":
+            self._tell_presence(self.awareness)  # news from the room, or one silent for 30 s forgotten
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Say goodbye (the others stop showing this laptop's selection), then stop."""
+        loop, connection = self.loop, self._connection
+        if loop is not None and connection is not None and not loop.is_closed():
+            try:
+                asyncio.run_coroutine_threadsafe(self._leave(connection), loop).result(1.0)
+            except Exception:  # gone already: the room forgets it in 30 s
+                pass
+        super().stop(timeout)
+
+    async def _leave(self, connection: ClientConnection) -> None:
+        self.awareness.set_local_state(None)
+        await _send_quietly(connection, create_awareness_message(
+            self.awareness.encode_awareness_update([self.awareness.client_id])))
 
     async def _main(self) -> None:
         self._stop = asyncio.Event()
         self.loop = asyncio.get_running_loop()
         self._ready.set()
+        forgetting = asyncio.create_task(self.awareness.start())  # forgets participants silent for 30 s
         stop = asyncio.create_task(self._stop.wait())
         while not self._stop.is_set():
             if self._offline:
@@ -453,6 +574,7 @@ class Guest(_Endpoint):
             if not self._stop.is_set():
                 self._set_status("reconnecting")
                 await asyncio.wait([stop], timeout=RECONNECT_S)
+        forgetting.cancel()
 
     async def _session(self) -> None:
         self._set_status("connecting")
@@ -461,15 +583,14 @@ class Guest(_Endpoint):
                                open_timeout=5) as connection:
                 self._connection = connection
                 self.connections += 1
-                provider = Provider(self.doc, _Channel(connection), log=log)
+                provider = Provider(self.doc, _Channel(connection, self._hear), log=log)
                 async with provider:
                     await provider.synced.wait()
                     self.synced.set()
                     self._set_status("connected")
-                    presence = asyncio.create_task(self._say_who(connection)) if self.name else None
+                    presence = asyncio.create_task(self._say_who(connection))
                     await connection.wait_closed()
-                    if presence is not None:
-                        presence.cancel()
+                    presence.cancel()
         except InvalidStatus as refused:
             if refused.response.status_code == HTTPStatus.FORBIDDEN:
                 raise _Refused() from None
@@ -481,6 +602,8 @@ class Guest(_Endpoint):
                 log.exception("the connection failed")
         finally:
             self._connection = None
+            others = [client for client in self.awareness.states if client != self.awareness.client_id]
+            self.awareness.remove_awareness_states(others, "gone")  # out of the room: no one's selection shown
 
 
 def _dropped(problem: BaseException) -> bool:

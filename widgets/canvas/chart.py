@@ -17,6 +17,7 @@ from widgets.canvas.axis import FactorAxis, LevelAxis, text_font
 from widgets.canvas.common import MUTED, CanvasContext, qcolor, touch_in
 from widgets.canvas.gestures import ChartGestures
 from widgets.canvas.items import CurveItem, GridItem, PointMarkItem, SnapshotItem
+from widgets.canvas.remote import RemoteSelections
 
 HIT_RADIUS = 12.0  # pixels from a marker that still grab it
 
@@ -84,6 +85,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
         self.drag: tuple[str, str] | None = None  # (curve, factor) of the point being dragged
         self.preview: float | None = None
         self.editor: QLineEdit | None = None
+        self.remote = RemoteSelections(self)  # others' selections in a live session
         ctx.selection_changed.connect(self.show_selection)
         text_size().changed.connect(self.follow_text_size)
 
@@ -241,6 +243,7 @@ class ChartView(ChartGestures, pg.PlotWidget):
 
     def show_selection(self) -> None:
         """Ring the selected point, bold the selected factor's name, lift the selected curve above the others."""
+        self.remote.refresh()
         canvas = self.ctx.canvas
         if canvas is None:
             return

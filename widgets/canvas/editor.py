@@ -39,6 +39,7 @@ from app.document import Document
 from app.strategy import change_scale, duplicate_canvas, new_curve
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
+from widgets.base.remote_selection import RemoteSelection
 from widgets.base.text_size import text_size
 from widgets.canvas.chart import ChartView
 from widgets.canvas.common import INK, MUTED, CanvasContext, default_curve, touch_in
@@ -508,6 +509,10 @@ class CanvasEditor(QWidget):
         self.show_canvas(canvases[min(self._canvas_index, len(canvases) - 1)].id)
 
     # ---------------------------------------------------------- selection
+    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
+        """Mark the factor columns and curves the other participants of a live session selected, in their colour."""
+        self.chart.remote.show(selections)
+
     def _selection_ids(self) -> list[str]:
         ids = [i for i in (self.ctx.curve_id, self.ctx.factor_id) if i]
         if self.ctx.factor_id is None and self.ctx.curve_id is None and self.ctx.canvas_id:

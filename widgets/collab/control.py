@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
@@ -37,6 +37,7 @@ class LiveControl(QObject):
         self.share_dialog: ShareDialog | None = None
         self.status_label = QLabel(objectName="liveStatus")
         self.status_label.setVisible(False)
+        self._watched: QObject | None = None  # the workspace whose selection is told to the room
         window.statusBar().addPermanentWidget(self.status_label)
         window.installEventFilter(self)
 
@@ -69,7 +70,7 @@ class LiveControl(QObject):
         self.stop()
         session = self._new_session(document)
         try:
-            invitation = session.host(address, port)
+            invitation = session.host(address, port, name=self.tr("Facilitator"))
         except OSError as error:
             self._drop(session)
             QMessageBox.warning(self.window, self.tr("Share on this network"),
@@ -154,14 +155,55 @@ class LiveControl(QObject):
         session.status_changed.connect(self._status_changed)
         session.remote_applied.connect(self.remote_applied)
         session.locked_changed.connect(self._locked_changed)
+        session.presence_changed.connect(self._show_presence)
         self.session = session
+        self._watch_selection()
         return session
+
+    # ------------------------------------------------------------------ who is where
+    def _workspace(self) -> Any:
+        """The window's workspace (its editors and their selection), or None."""
+        return getattr(self.window, "workspace", None)
+
+    def _watch_selection(self) -> None:
+        """Tell the room what is selected in this window's editors, now and as it changes."""
+        workspace = self._workspace()
+        if workspace is None:
+            return
+        if workspace is not self._watched:
+            self._watched = workspace
+            workspace.selection_changed.connect(self._selection_changed)
+            workspace.page_changed.connect(self._show_presence)  # an editor built late shows the others too
+        editor = workspace.current_editor()
+        self._selection_changed(editor.selected_ids() if editor is not None else [])
+
+    def _selection_changed(self, ids: list[str]) -> None:
+        session = self.session
+        if session is not None and session.document is self._document():
+            session.set_selection(list(ids))
+
+    def _show_presence(self) -> None:
+        """Mark the other participants' selections on this window's diagrams and canvas, each in its colour."""
+        from widgets.base.remote_selection import RemoteSelection
+
+        workspace = self._workspace()
+        if workspace is None:
+            return
+        session = self.session
+        presence = session.presence if session is not None and session.document is workspace.document else ()
+        marks = [RemoteSelection(str(client), name or self.tr("A participant"), colour, frozenset(ids))
+                 for client, name, colour, ids in presence]
+        for page in workspace.editors.values():
+            show = getattr(page.editor, "show_remote_selections", None)
+            if callable(show):
+                show(marks)
 
     def _drop(self, session: LiveSession) -> None:
         session.stop()
         if session is self.session:
             self.session = None
         session.deleteLater()
+        self._show_presence()  # no one's selection stays marked
 
     def _status_changed(self, _status: str) -> None:
         self._show_status()

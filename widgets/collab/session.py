@@ -13,7 +13,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from app.collab.mirror import Mirror
-from app.collab.net import Guest, Host, Invitation
+from app.collab.net import Guest, Host, Invitation, Presence
 from app.document import Document
 
 
@@ -26,9 +26,12 @@ class LiveSession(QObject):
     """Edits from the others were applied (how many)."""
     locked_changed = Signal(bool)
     """A guest: the host locked editing (True) or unlocked it."""
+    presence_changed = Signal()
+    """Who selects what on the other laptops changed (read `presence`)."""
     _woken = Signal()
     _status_arrived = Signal(str)
     _locked_arrived = Signal(bool)
+    _presence_arrived = Signal(object)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +45,10 @@ class LiveSession(QObject):
         self._woken.connect(self._drain)
         self._status_arrived.connect(self._set_status)
         self._locked_arrived.connect(self._set_locked)
+        self._presence_arrived.connect(self._set_presence)
         self.locked = False
+        self.presence: tuple[Presence, ...] = ()
+        """The other participants: (client id, name, colour, ids of what they selected)."""
 
     # ----------------------------------------------------------------- starting
     @property
@@ -57,12 +63,14 @@ class LiveSession(QObject):
         """The room's address and code (host and guest alike)."""
         return self.endpoint.invitation if self.endpoint is not None else None
 
-    def host(self, address: str = "127.0.0.1", port: int = 0, code: str | None = None) -> Invitation:
-        """Open a room on `address` (one local interface) with this workshop in it; OSError when it cannot."""
+    def host(self, address: str = "127.0.0.1", port: int = 0, code: str | None = None, name: str = "") -> Invitation:
+        """Open a room on `address` (one local interface) with this workshop in it, the host called `name` there;
+        OSError when it cannot."""
         self.stop()
         mirror = Mirror(self.document)
         endpoint = Host(self._arrived, self._status_arrived.emit, host=address, port=port, code=code,
-                        initial=mirror.doc.get_update())
+                        initial=mirror.doc.get_update(), name=name)
+        endpoint.on_presence = self._presence_arrived.emit
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         try:
@@ -77,6 +85,7 @@ class LiveSession(QObject):
         mirror = Mirror(self.document, seed=False)
         endpoint = Guest(self._arrived, invitation, self._status_arrived.emit, name=name)
         endpoint.on_locked = self._locked_arrived.emit
+        endpoint.on_presence = self._presence_arrived.emit
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         endpoint.start()
@@ -91,6 +100,7 @@ class LiveSession(QObject):
             endpoint.stop()
         self._set_status("stopped")
         self._set_locked(False)
+        self._set_presence(())
 
     def lock(self, locked: bool = True) -> None:
         """A host: lock editing while presenting (the participants watch), or unlock it."""
@@ -102,6 +112,18 @@ class LiveSession(QObject):
         if locked != self.locked:
             self.locked = locked
             self.locked_changed.emit(locked)
+
+    def set_selection(self, ids: list[str]) -> None:
+        """Show the others what is selected here (their diagrams and canvas mark it in this laptop's colour)."""
+        if self.endpoint is not None:
+            self.endpoint.set_selection(list(ids))
+
+    def _set_presence(self, presence: tuple[Presence, ...]) -> None:
+        if self.endpoint is None and presence:
+            return  # a late word from a room this session left
+        if presence != self.presence:
+            self.presence = presence
+            self.presence_changed.emit()
 
     def go_offline(self, offline: bool = True) -> None:
         """A guest drops off the network (True) or comes back (False); edits go on locally meanwhile."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPen, QTransform
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsLineItem,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.layout_routing import Obstacles, route
 from widgets.diagram.geometry import snap
 from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.remote import RemoteMarks, with_note
 from widgets.diagram.style import GRID, NOT_MET, SELECTION
 
 ROUTE_UP_TO = 200
@@ -108,6 +109,22 @@ class DiagramScene(QGraphicsScene):
         self._link: _Link | None = None
         self._hovered: NodeItem | None = None
         self._geometry_pending = False
+        self.remote = RemoteMarks(self)
+        """Other participants' selections in a live session (drawn over the items, never in the workshop)."""
+
+    # ------------------------------------------------------------------ others' selections
+    def show_remote_selection(self, participant: str, colour: str, ids: Iterable[str], name: str = "") -> None:
+        """Mark the nodes and arrows `participant` (called `name`) selected with a halo in `colour`; no ids: none."""
+        self.remote.show(participant, colour, ids, name)
+
+    def remote_note(self, item_id: str) -> str:
+        """"Selected by …" for a node or arrow others have selected ("" when none has)."""
+        names = self.remote.names_on(item_id)
+        return QCoreApplication.translate("DiagramScene", "Selected by {names}").format(
+            names=", ".join(names)) if names else ""
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+        self.remote.paint(painter, rect)
 
     # ------------------------------------------------------------------ content
     def add_node(self, node: NodeItem, centre: tuple[float, float]) -> NodeItem:
@@ -439,6 +456,7 @@ class DiagramScene(QGraphicsScene):
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         node = self.node_at(event.scenePos())
         text = self.help_requested(node.node_id) if node is not None and self.help_requested else ""
+        text = with_note(text, self.remote_note(node.node_id) if node is not None else "")
         if text:
             QToolTip.showText(event.screenPos(), text, event.widget())
         else:

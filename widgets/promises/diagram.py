@@ -18,8 +18,10 @@ from app.changed import Changes
 from app.document import Document
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
+from widgets.base.remote_selection import RemoteSelection
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
+from widgets.diagram.remote import show_remote_selections
 from widgets.diagram.view import DiagramView
 from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
@@ -93,6 +95,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.addItem(self.halos)
         self.scene.halo_layer = self.halos  # type: ignore[attr-defined]
         self._emphasised: PromiseEdge | None = None
+        self._remote: list[RemoteSelection] = []
         self._populate()
         self.scene.nodes_moved.connect(self._on_nodes_moved)
         self.scene.link_dragged.connect(self._on_link_dragged)
@@ -126,6 +129,8 @@ class PromiseDiagram(QObject, PromiseGestures):
     def _update_halos(self) -> None:
         """Give the halo layer the arrows that are unempowered now."""
         self.halos.set_edges({e for e in self.scene.edges.values() if isinstance(e, PromiseEdge) and e.look.problem})
+        if self._remote:  # arrows drawn afresh: the others' marks go on them again
+            self.show_remote_selections(self._remote)
 
     def _make_node(self, obj: Any) -> PartyNode:
         return PartyNode(obj.id, node_kind(obj), obj.name, None, can_link=isinstance(obj, m.Team))
@@ -281,6 +286,12 @@ class PromiseDiagram(QObject, PromiseGestures):
             self._draw_pair(pair)
         self._update_halos()
         self._select_in_scene(self.ctx.selection)
+
+    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
+        """Mark the parties and promises others selected (a promise on its arrow, or its bundle's)."""
+        self._remote = selections
+        show_remote_selections(self.scene, selections,
+                               lambda i: i if i in self.scene.nodes else self._edge_of.get(i))
 
     def edge_of(self, promise_id: str) -> PromiseEdge | None:
         """The arrow that shows a promise (its bundle when collapsed)."""

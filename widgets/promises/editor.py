@@ -39,6 +39,7 @@ from app.document import Document
 from app.promise_rules import fix_all, fix_for
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
+from widgets.base.remote_selection import RemoteSelection
 from widgets.diagram.editor_tools import DiagramEditorTools
 from widgets.diagram.gestures import UndoName
 from widgets.diagram.items import NodeItem
@@ -300,6 +301,11 @@ class PromiseMapEditor(QWidget, DiagramEditorTools):
     def selected_ids(self) -> list[str]:
         """The shared selection."""
         return list(self.ctx.selection)
+
+    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
+        """Mark on the map what the other participants of a live session selected, each in their colour (a
+        promise on its arrow, or on its bundle's)."""
+        self.diagram.show_remote_selections(selections)
 
     def select_ids(self, ids: list[str]) -> None:
         """Select these promises, teams and segments on the map and in the table (others are ignored); show the

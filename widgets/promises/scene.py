@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
+from widgets.diagram.remote import with_note
 from widgets.diagram.scene import DiagramScene
 from widgets.promises.items import PromiseEdge
 
@@ -34,6 +35,8 @@ class PromiseScene(DiagramScene):
         transform = view.transform() if isinstance(view, QGraphicsView) else QTransform()
         edge = None if self.node_at(pos) is not None else self.edge_at(pos, transform)
         text = self.edge_card(edge) if edge is not None and self.edge_card is not None else ""
+        if text and edge is not None:
+            text = with_note(text, self.remote_note(edge.edge_id))
         if not text:
             super().helpEvent(event)
             return

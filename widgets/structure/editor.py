@@ -35,6 +35,7 @@ from app.document import Document
 from app.edits import Edit, SetPosition
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
+from widgets.base.remote_selection import RemoteSelection
 from widgets.base.undo import push_edit
 from widgets.diagram import geometry
 from widgets.diagram.editor_tools import DiagramEditorTools
@@ -42,6 +43,7 @@ from widgets.diagram.gestures import DiagramGestures, UndoName
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.palette import Palette, PaletteEntry
+from widgets.diagram.remote import show_remote_selections
 from widgets.diagram.scene import DiagramScene, Moves
 from widgets.diagram.style import kind_style
 from widgets.diagram.view import MAX_ZOOM, MIN_ZOOM, DiagramView
@@ -316,6 +318,10 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
                 break
 
     # ------------------------------------------------------------------ the shell's editor interface
+    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
+        """Mark what the other participants of a live session selected, each in their colour."""
+        show_remote_selections(self.scene, selections)
+
     def unavailable(self, action: EditorAction) -> str | None:
         """Why `action` cannot be used now (in the current language), or None when it can."""
         if action is EditorAction.DELETE:
