@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainter
 
 from app import model as m
 from app import readings
@@ -18,18 +19,17 @@ from app.changed import Changes
 from app.document import Document
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
-from widgets.base.remote_selection import RemoteSelection
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
-from widgets.diagram.remote import show_remote_selections
-from widgets.diagram.view import DiagramView
 from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
-from widgets.promises.items import HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
-from widgets.promises.overview import PromiseOverviewPainter
+from widgets.promises.items import EdgeLook, HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
+from widgets.promises.lazy import LAZY_PROMISES, PAIRS_PER_PAINT, LazyPromiseView, PairLines
+from widgets.promises.overview import PromiseOverviewPainter, draw_summary
 from widgets.promises.scene import PromiseScene
+from widgets.promises.style import MIXED
 from widgets.structure.parties import node_kind
 
 REVERSE_OFFSET = 10.0
@@ -71,8 +71,19 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.link_rule = lambda a, b: _tr_refusal(promise_refusal(self.document, a, b))
         self.scene.help_requested = self._tooltip
         self.scene.edge_card = self.card
-        self.view = DiagramView(self.scene)
-        self.view.overview = PromiseOverviewPainter()
+        self.view = LazyPromiseView(self.scene)
+        self.view.overview = PromiseOverviewPainter(self.summary_lines)
+        self.view.before_paint = self._draw_visible
+        self.view.before_press = self._draw_pressed
+        self.view.paint_pending = self._paint_pending
+        self.lazy = False
+        """Whether arrow items are made only for the pairs that are seen (widgets.promises.lazy)."""
+        self._drawn: set[Pair] = set()
+        self._looks: dict[Pair, EdgeLook] = {}
+        self._summary: tuple[tuple, dict[tuple[bool, str], list], list] | None = None
+        self._pair_lines: tuple[int, PairLines] | None = None
+        self._lines_version = 0
+        """Counts the edits that may have moved parties or changed pairs (the summary lines are made again)."""
         self.by_value = False
         self.expanded: set[Pair] = set()
         self.auto_expanded: set[Pair] = set()
@@ -95,7 +106,6 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.addItem(self.halos)
         self.scene.halo_layer = self.halos  # type: ignore[attr-defined]
         self._emphasised: PromiseEdge | None = None
-        self._remote: list[RemoteSelection] = []
         self._populate()
         self.scene.nodes_moved.connect(self._on_nodes_moved)
         self.scene.link_dragged.connect(self._on_link_dragged)
@@ -122,15 +132,14 @@ class PromiseDiagram(QObject, PromiseGestures):
         for p in w.promises:
             self._pairs.setdefault((p.from_, p.to), []).append(p.id)
             self._pair_of[p.id] = (p.from_, p.to)
-        for pair in list(self._pairs):
+        self.lazy = len(w.promises) >= LAZY_PROMISES
+        for pair in [] if self.lazy else list(self._pairs):
             self._draw_pair(pair)
         self._update_halos()
 
     def _update_halos(self) -> None:
         """Give the halo layer the arrows that are unempowered now."""
         self.halos.set_edges({e for e in self.scene.edges.values() if isinstance(e, PromiseEdge) and e.look.problem})
-        if self._remote:  # arrows drawn afresh: the others' marks go on them again
-            self.show_remote_selections(self._remote)
 
     def _make_node(self, obj: Any) -> PartyNode:
         return PartyNode(obj.id, node_kind(obj), obj.name, None, can_link=isinstance(obj, m.Team))
@@ -158,8 +167,11 @@ class PromiseDiagram(QObject, PromiseGestures):
             self.scene.remove_edge(edge_id)
         ids = self._pairs.get(pair, [])
         source, target = self.scene.nodes.get(pair[0]), self.scene.nodes.get(pair[1])
+        self._looks.pop(pair, None)
         if not ids or source is None or target is None:
             self._pairs.pop(pair, None)
+            return
+        if self.lazy and pair not in self._drawn:
             return
         w = self.document.model
         promises = [self.document.get(i) for i in ids]
@@ -246,6 +258,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         """Give the arrows of a pair their looks and captions again (a text, status, value or grant changed)."""
         w = self.document.model
         numbers = self.numbers()
+        self._looks.pop(pair, None)
         for edge_id in self._pair_edges.get(pair, []):
             edge = self.scene.edges.get(edge_id)
             if isinstance(edge, PromiseEdge):
@@ -256,6 +269,7 @@ class PromiseDiagram(QObject, PromiseGestures):
 
     def restyle_all(self) -> None:
         """Every arrow's look again (the colouring changed)."""
+        self._looks.clear()
         for pair in list(self._pair_edges):
             self._restyle(pair)
 
@@ -287,14 +301,9 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._update_halos()
         self._select_in_scene(self.ctx.selection)
 
-    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
-        """Mark the parties and promises others selected (a promise on its arrow, or its bundle's)."""
-        self._remote = selections
-        show_remote_selections(self.scene, selections,
-                               lambda i: i if i in self.scene.nodes else self._edge_of.get(i))
-
     def edge_of(self, promise_id: str) -> PromiseEdge | None:
         """The arrow that shows a promise (its bundle when collapsed)."""
+        self.draw_pairs_of([promise_id])
         edge = self.scene.edges.get(self._edge_of.get(promise_id, ""))
         return edge if isinstance(edge, PromiseEdge) else None
 
@@ -302,8 +311,97 @@ class PromiseDiagram(QObject, PromiseGestures):
         """The (promiser, promisee) pair of an arrow."""
         return edge.source.node_id, edge.target.node_id
 
+    # ------------------------------------------------------------------ a large map, made lazily
+    def draw_pairs(self, pairs: set[Pair]) -> None:
+        """Make the arrow items of these pairs (and of their reverses, which share their tags' stretch)."""
+        fresh = {q for a, b in pairs for q in ((a, b), (b, a)) if q in self._pairs and q not in self._drawn}
+        if not fresh:
+            return
+        self._drawn.update(fresh)
+        if self._pair_lines is not None:
+            self._pair_lines[1].drop(fresh)
+        for pair in fresh:
+            self._draw_pair(pair)
+        self._update_halos()
+
+    def draw_pairs_of(self, ids: list[str]) -> None:
+        """Make the arrow items of these promises' pairs (a promise selected or revealed gets its arrow)."""
+        if self.lazy:
+            self.draw_pairs({pair for pair in map(self._pair_of.get, ids) if pair is not None})
+
+    def _pending_lines(self) -> PairLines:
+        """The summary lines of the pairs without items, for the scene's current geometry."""
+        if self._pair_lines is None or self._pair_lines[0] != self._lines_version:
+            centres = {i: (n.pos().x(), n.pos().y()) for i, n in self.scene.nodes.items()}
+            pending = [pair for pair in self._pairs if pair not in self._drawn]
+            self._pair_lines = (self._lines_version, PairLines(pending, centres))
+        return self._pair_lines[1]
+
+    def _draw_visible(self, rect: QRectF) -> None:
+        """Before a paint at a readable zoom: make the items of the pairs with a party in view, a few at a time
+        (the arrows that only cross the view, and those not made yet, are drawn as plain lines meanwhile)."""
+        if not self.lazy or len(self._drawn) >= len(self._pairs):
+            return
+        margin = 300.0
+        seen = self._pending_lines().touching(rect.adjusted(-margin, -margin, margin, margin))
+        if seen:
+            self.draw_pairs(set(seen[:PAIRS_PER_PAINT]))
+            if len(seen) > PAIRS_PER_PAINT:
+                QTimer.singleShot(0, self.view.viewport(), self.view.viewport().update)
+
+    def _paint_pending(self, painter: QPainter, rect: QRectF) -> None:
+        """At a readable zoom, the pairs without items that cross the painted area: plain lines in their colour."""
+        if not self.lazy or self.view.in_overview() or len(self._drawn) >= len(self._pairs):
+            return
+        self.summary_lines()  # every pair's look
+        pending = self._pending_lines()
+        groups: dict[tuple[bool, str], list[QLineF]] = {}
+        lines = pending.lines()
+        for i in pending.crossing_at(rect):
+            pair = pending.pairs[i]
+            look = self._looks.get(pair)
+            groups.setdefault((False, look.color if look is not None else MIXED), []).append(lines[i])  # faded
+        draw_summary(painter, groups, [], 0.0)  # thin and plain: a hint of where they run, cheap to draw
+
+    def _draw_pressed(self, at: QPointF) -> None:
+        """Before a press: make the items of the pressed and selected parties' pairs (a drag moves their arrows)."""
+        if not self.lazy:
+            return
+        node = self.scene.node_at(at)
+        parties = {node.node_id} if node is not None else set()
+        parties.update(n.node_id for n in self.scene.selected_nodes())
+        if parties:
+            self.draw_pairs({pair for pair in self._pairs if pair[0] in parties or pair[1] in parties})
+
+    def summary_lines(self) -> tuple[dict[tuple[bool, str], list[QLineF]], list[QLineF], int]:
+        """What the overview draws of the pairs without items: their lines by (in focus, colour), the lines of
+        those with an unempowered promise, and how many pairs are so summed up."""
+        if not self.lazy:
+            return {}, [], 0
+        lines = self._pending_lines()
+        key = (self._lines_version, len(self._drawn), id(self.focus), self.by_value, len(self._looks))
+        if self._summary is None or self._summary[0] != key or len(self._looks) < len(lines.pairs):
+            w, focus = self.document.model, self.focus
+            groups: dict[tuple[bool, str], list[QLineF]] = {}
+            problems: list[QLineF] = []
+            for pair, line, alive in zip(lines.pairs, lines.lines(), lines.alive.tolist(), strict=True):
+                if not alive:
+                    continue
+                look = self._looks.get(pair)
+                if look is None:
+                    look = self._looks[pair] = look_of(w, [self.document.get(i) for i in self._pairs[pair]],
+                                                       self.by_value)
+                lit = focus is None or not focus.isdisjoint(self._pairs[pair])
+                groups.setdefault((lit, look.color), []).append(line)
+                if look.problem and lit:
+                    problems.append(line)
+            self._summary = ((self._lines_version, len(self._drawn), id(self.focus), self.by_value, len(self._looks)),
+                             groups, problems)
+        return self._summary[1], self._summary[2], int(lines.alive.sum())
+
     # ------------------------------------------------------------------ following the document
     def _on_changes(self, changes: Changes) -> None:
+        self._lines_version += 1
         if changes.everything:
             self.rebuild()
             return
@@ -330,6 +428,8 @@ class PromiseDiagram(QObject, PromiseGestures):
                 self.scene.move_node(node_id, centre)
         if dirty:
             self._redraw(dirty)
+            if self.lazy:  # pairs without items changed: the summary is drawn again
+                self.scene.touch()
         for pair in restyle - dirty:
             self._restyle(pair)
         if place:
@@ -392,6 +492,8 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._pair_edges.clear()
         self._edge_of.clear()
         self._pair_of.clear()
+        self._drawn.clear()
+        self._looks.clear()
         self.provisional.clear()
         self.auto_expanded.clear()
         self._graph = None
@@ -470,6 +572,7 @@ class PromiseDiagram(QObject, PromiseGestures):
     def _select_in_scene(self, ids: list[str]) -> None:
         wanted = set(ids)
         opened = False
+        self.draw_pairs_of(ids)
         for pid in ids:
             edge = self.edge_of(pid)
             if edge is not None and edge.is_bundle and not wanted.issuperset(edge.promise_ids):
@@ -491,6 +594,7 @@ class PromiseDiagram(QObject, PromiseGestures):
 
     def reveal(self, obj_id: str) -> bool:
         """Scroll the party or promise `obj_id` into view (its bundle when collapsed); False when it is not drawn."""
+        self.draw_pairs_of([obj_id])
         item = self.scene.nodes.get(obj_id) or self.scene.edges.get(self._edge_of.get(obj_id, obj_id))
         if item is None:
             return False

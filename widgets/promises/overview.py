@@ -7,13 +7,14 @@ is drawn faded. Nodes, the selection, the link being drawn and the rubber band a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
 from widgets.diagram.items import NodeItem
 from widgets.diagram.overview import Geometry, OverviewPainter, draw_node_batches, draw_still_nodes
-from widgets.diagram.style import ARROW_SIZE, SHAPE_LOD
+from widgets.diagram.style import ARROW_SIZE, SHAPE_LOD, diagram_font
 from widgets.promises.items import HALO, PromiseEdge
 from widgets.promises.style import DIM_OPACITY, NODE_DIM, PROBLEM
 
@@ -21,8 +22,18 @@ if TYPE_CHECKING:
     from widgets.diagram.view import DiagramView
 
 
+Summary = tuple[dict[tuple[bool, str], list[QLineF]], list[QLineF], int]
+"""The pairs of parties drawn as one line each (no arrow items yet): lines by (in focus, colour), the lines of
+those with a problem, how many pairs."""
+
+
 class PromiseOverviewPainter(OverviewPainter):
     """Paints the promise map in batches below the readable scale, caching what stands still."""
+
+    def __init__(self, summary: Callable[[], Summary] | None = None) -> None:
+        super().__init__()
+        self.summary = summary
+        """Gives the summary lines of a large map's pairs without arrow items (widgets.promises.lazy)."""
 
     def draw_edges(self, painter: QPainter, edges: Iterable, scale: float) -> None:
         """The moving arrows in their status colours."""
@@ -32,6 +43,8 @@ class PromiseOverviewPainter(OverviewPainter):
                    dpr: float) -> None:
         """The still arrows in their colours, then the nodes (those outside the focus faded)."""
         scale = t.m11()
+        groups, problems, pairs = self.summary() if self.summary is not None else ({}, [], 0)
+        draw_summary(painter, groups, problems, scale)
         draw_promise_edges(painter, geometry.edges, scale)
         faded = [n for n in geometry.nodes if getattr(n, "dimmed", False)]
         if faded:
@@ -41,6 +54,8 @@ class PromiseOverviewPainter(OverviewPainter):
             draw_node_group(painter, [n for n in geometry.nodes if not getattr(n, "dimmed", False)], scale)
         else:
             draw_still_nodes(painter, geometry, scale)
+        if pairs:
+            draw_summary_note(painter, view, pairs)
 
 
 def draw_node_group(painter: QPainter, nodes: list[NodeItem], scale: float) -> None:
@@ -100,3 +115,46 @@ def draw_promise_edges(painter: QPainter, edges: Iterable, scale: float) -> None
                 heads.addPolygon(e.head)
             painter.fillPath(heads, QColor(color))
     painter.setOpacity(1.0)
+
+
+def draw_summary(painter: QPainter, groups: dict[tuple[bool, str], list[QLineF]], problems: list[QLineF],
+                 scale: float) -> None:
+    """The summary lines (one per pair of parties, from centre to centre): faded ones first, the problems' red
+    border, then a batch per colour."""
+    if not groups:
+        return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= SHAPE_LOD)
+    width = max(1.0, 2.6 * scale)
+    for (clear, color), lines in sorted(groups.items()):
+        if clear and problems:
+            pen = QPen(PROBLEM, max(width + 2.5, HALO * scale * 0.6))
+            pen.setCosmetic(True)
+            painter.setOpacity(1.0)
+            painter.setPen(pen)
+            painter.drawLines(problems)
+            problems = []
+        painter.setOpacity(1.0 if clear else DIM_OPACITY)
+        pen = QPen(QColor(color), width)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLines(lines)
+    painter.setOpacity(1.0)
+
+
+def draw_summary_note(painter: QPainter, view: DiagramView, pairs: int) -> None:
+    """Say in the corner of the overview that it is a summary: one line per pair of parties, zoom in to read."""
+    text = QCoreApplication.translate(
+        "PromiseMap", "Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.", "",
+        pairs)
+    painter.save()
+    painter.resetTransform()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(diagram_font(13))
+    width = painter.fontMetrics().horizontalAdvance(text) + 24
+    box = QRectF(12, view.viewport().height() - 44, width, 30)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(29, 39, 51, 215))
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setPen(QColor("#FFFFFF"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()

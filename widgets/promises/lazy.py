@@ -1,0 +1,106 @@
+"""A large promise map made lazily: arrow items only for the pairs of parties the view reaches at a readable zoom.
+
+Above LAZY_PROMISES promises the map does not make an item per arrow when it opens (28,000 items took seconds).
+A pair of parties gets its arrows (with numbers, signs, labels, hover cards) when the view shows it at a readable
+zoom, when one of its promises is selected or revealed, or when one of its parties is pressed to be dragged.
+Zoomed out, the pairs without items are drawn as one summary line per pair in the overview, in their colour, and
+the overview says that it is a summary.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+
+from widgets.diagram.view import DiagramView
+
+LAZY_PROMISES = 4000
+"""From this many promises on, the map makes its arrow items lazily."""
+PAIRS_PER_PAINT = 150
+"""At most this many pairs get their arrow items before one paint (about 50 ms); the rest before the next ones."""
+
+Pair = tuple[str, str]
+
+
+class PairLines:
+    """The summary lines of the pairs without items: both parties' centres, for drawing and for finding the pairs
+    a rectangle reaches (numpy arrays, made again when the scene's geometry changes)."""
+
+    def __init__(self, pairs: list[Pair], centres: dict[str, tuple[float, float]]) -> None:
+        self.pairs = [p for p in pairs if p[0] in centres and p[1] in centres]
+        ends = np.array([(*centres[a], *centres[b]) for a, b in self.pairs], dtype=float).reshape(-1, 4)
+        self.x1, self.y1, self.x2, self.y2 = ends.T
+        self.alive = np.ones(len(self.pairs), dtype=bool)
+        """False for the pairs that got their items since."""
+        self.index = {pair: i for i, pair in enumerate(self.pairs)}
+        self._lines: list[QLineF] | None = None
+
+    def drop(self, pairs: set[Pair]) -> None:
+        """Leave out these pairs (they got their arrow items)."""
+        for pair in pairs:
+            i = self.index.get(pair)
+            if i is not None:
+                self.alive[i] = False
+
+    def lines(self) -> list[QLineF]:
+        """Every pair's line (made on first use)."""
+        if self._lines is None:
+            ends = zip(self.x1.tolist(), self.y1.tolist(), self.x2.tolist(), self.y2.tolist(), strict=True)
+            self._lines = [QLineF(*row) for row in ends]
+        return self._lines
+
+    def touching(self, rect: QRectF) -> list[Pair]:
+        """The pairs with a party whose centre lies in `rect`."""
+        if not self.pairs:
+            return []
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        inside = ((self.x1 >= left) & (self.x1 <= right) & (self.y1 >= top) & (self.y1 <= bottom)) \
+            | ((self.x2 >= left) & (self.x2 <= right) & (self.y2 >= top) & (self.y2 <= bottom))
+        inside &= self.alive
+        return [self.pairs[i] for i in np.nonzero(inside)[0]]
+
+    def crossing(self, rect: QRectF) -> list[Pair]:
+        """The pairs whose line runs through `rect`."""
+        return [self.pairs[i] for i in self.crossing_at(rect)]
+
+    def crossing_at(self, rect: QRectF) -> list[int]:
+        """Where in `pairs` the pairs whose line runs through `rect` are: their boxes overlap, and the rectangle's
+        corners do not all lie on one side of the line."""
+        if not self.pairs:
+            return []
+        x1, y1, x2, y2 = self.x1, self.y1, self.x2, self.y2
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        boxes = (np.minimum(x1, x2) <= right) & (np.maximum(x1, x2) >= left) \
+            & (np.minimum(y1, y2) <= bottom) & (np.maximum(y1, y2) >= top)
+        dx, dy = x2 - x1, y2 - y1
+        sides = np.stack([dx * (cy - y1) - dy * (cx - x1)
+                          for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))])
+        apart = (sides > 0).all(axis=0) | (sides < 0).all(axis=0)
+        return [int(i) for i in np.nonzero(boxes & ~apart & self.alive)[0]]
+
+
+class LazyPromiseView(DiagramView):
+    """The promise map's view: before painting at a readable zoom, and before a press, it lets the map make the
+    arrow items that are about to be seen or dragged."""
+
+    before_paint: Callable[[QRectF], None] | None = None
+    before_press: Callable[[QPointF], None] | None = None
+    paint_pending: Callable[[QPainter, QRectF], None] | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.before_paint is not None and not self.in_overview():
+            self.before_paint(self.mapToScene(self.viewport().rect()).boundingRect())
+        super().paintEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self.paint_pending is not None:
+            self.paint_pending(painter, rect)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.before_press is not None:
+            self.before_press(self.mapToScene(event.position().toPoint()))
+        super().mousePressEvent(event)
