@@ -44,6 +44,7 @@ from app.palette import OKABE_ITO
 log = logging.getLogger(__name__)
 
 ROOM = "workshop"
+LINK_SCHEME = "clientocracy"
 SESSION = "session"  # a root map of the room's own state (not the workshop's): "locked" while the host presents
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from a projector
 CODE_LENGTH = 10  # 50 bits: not guessed in the hour of a workshop
@@ -96,6 +97,25 @@ class Invitation:
         """host:port, as people type it."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{host}:{self.port}"
+
+    @property
+    def link(self) -> str:
+        """The address and code in one text (the share dialog's QR code; Join… takes it pasted)."""
+        return f"{LINK_SCHEME}://{self.address}?code={self.code}"
+
+
+def parse_link(text: str) -> Invitation | None:
+    """The invitation of a pasted link ("clientocracy://192.168.1.5:8765?code=ABCDE-FGH23"), or None when the
+    text is not one."""
+    text = text.strip()
+    if not text.lower().startswith(LINK_SCHEME + "://"):
+        return None
+    try:
+        host, port = parse_address(text)
+    except ValueError:
+        return None
+    code = normal_code(parse_qs(urlsplit(text).query).get("code", [""])[0])
+    return Invitation(host, port, code) if code else None
 
 
 def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.collab.net import DEFAULT_PORT, Invitation, normal_code, parse_address, shown_code
+from app.collab.net import DEFAULT_PORT, Invitation, normal_code, parse_address, parse_link, shown_code
+from widgets.collab.qr import qr_pixmap
 
 
 def local_addresses() -> list[tuple[str, str]]:
@@ -84,6 +85,13 @@ class ShareDialog(QDialog):
             label.setFont(font)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr = QLabel(objectName="shareQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.link = QLabel(objectName="shareLink")
+        self.link.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.link.setTextFormat(Qt.TextFormat.PlainText)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link.setStyleSheet("color: #5B6673;")
         self.people = QLabel(objectName="shareParticipants")
         self.people.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who_hint = QLabel(objectName="shareWhoHint")
@@ -106,6 +114,8 @@ class ShareDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.address)
         layout.addWidget(self.code)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.link)
         layout.addWidget(self.people)
         layout.addWidget(self.who_hint)
         layout.addWidget(self.who)
@@ -151,9 +161,14 @@ class ShareDialog(QDialog):
             self.who.addItem(item)
         self.who.blockSignals(False)
         sharing = invitation is not None
+        if invitation is None:
+            self.qr.clear()
+        elif self.qr.property("link") != invitation.link:
+            self.qr.setPixmap(qr_pixmap(invitation.link))
+        self.qr.setProperty("link", invitation.link if invitation is not None else "")
         for widget in (self.network, self.port, self.network_label, self.port_label, self.start):
             widget.setVisible(not sharing)
-        for widget in (self.address, self.code, self.people, self.stop, self.lock):
+        for widget in (self.address, self.code, self.qr, self.link, self.people, self.stop, self.lock):
             widget.setVisible(sharing)
         self.who.setVisible(sharing and bool(names))
         self.who_hint.setVisible(sharing and bool(names))
@@ -179,6 +194,8 @@ class ShareDialog(QDialog):
         self.explain.setText(self.tr("On each laptop: File ▸ Join…, then type this address and code."))
         self.address.setText(self.tr("Address: {address}").format(address=self.invitation.address))
         self.code.setText(self.tr("Code: {code}").format(code=shown_code(self.invitation.code)))
+        self.link.setText(self.tr("The QR code holds the address and the code; Join… also takes it pasted:")
+                          + "\n" + self.invitation.link)
         self.people.setText(self.tr("%n laptop(s) connected", "", self.participants))
         self.who_hint.setText(self.tr("Ticked: may edit. Untick a participant to make them read-only."))
 
@@ -196,6 +213,8 @@ class JoinDialog(QDialog):
         self.setObjectName("joinDialog")
         self.address = QLineEdit(objectName="joinAddress")
         self.code = QLineEdit(objectName="joinCode")
+        self.address.textChanged.connect(self._link_typed)
+        self.code.textChanged.connect(self._link_typed)
         self.name = QLineEdit(objectName="joinName")
         self.name.setMaxLength(60)
         self.explain = QLabel(objectName="joinExplain")
@@ -219,6 +238,13 @@ class JoinDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
+    def _link_typed(self, text: str) -> None:
+        """A link pasted into either field (from the share dialog's QR code or a message) fills both."""
+        invitation = parse_link(text)
+        if invitation is not None:
+            self.address.setText(invitation.address)
+            self.code.setText(shown_code(invitation.code))
+
     def invitation(self) -> Invitation | None:
         """What was typed, or None (and the problem shown) when it is not an address and a code."""
         try:
@@ -241,7 +267,8 @@ class JoinDialog(QDialog):
         self.setWindowTitle(self.tr("Join a shared workshop"))
         self.explain.setText(self.tr(
             "Join the workshop another laptop shares on this network. It opens as a new workshop here; "
-            "your edits and theirs appear on every laptop."))
+            "your edits and theirs appear on every laptop. A link (clientocracy://…) pasted into the address "
+            "fills in both."))
         self.address_label.setText(self.tr("Address:"))
         self.code_label.setText(self.tr("Code:"))
         self.name_label.setText(self.tr("Your name or group:"))
