@@ -57,8 +57,7 @@ SUMMARY_LINES = 120
 
 def word(words: Words, key: str, **fields: object) -> str:
     """A dashboard word in the export's language."""
-    text = _WORDS[key][1 if words.language == "en" else 0]
-    return text.format(**fields) if fields else text
+    return words.format(_WORDS[key][1 if words.language == "en" else 0], **fields)
 
 
 def has_readings(w: m.Workshop) -> bool:

@@ -43,12 +43,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "management_no_revenue": ("Затраты на управление: {costs}; выручки от клиентов нет, долю не посчитать.",
                               "Cost of management: {costs}; with no revenue from clients there is no share."),
     "settlements": ("Взаиморасчёты между командами", "Settlements between teams"),
-    "more_settlements": ("…и ещё {n} расчётов; всего по внутреннему рынку {total} в месяц.",
-                         "…and {n} more; the internal market moves {total} a month in all."),
-    "pools_total": ("Фонды премий {teams} команд: {amount} за период.",
-                    "Bonus pools of {teams} teams: {amount} for the period."),
-    "pools_off": ("У {n} команд доли участников не складываются в 1.",
-                  "In {n} teams members' shares do not add up to 1."),
+    "more_settlements": ("…и ещё {n} {n|расчёт|расчёта|расчётов}; всего по внутреннему рынку {total} в месяц.",
+                         "…and {n} more {n|settlement|settlements}; the internal market moves {total} a month in all."),
+    "pools_total": ("Фонды премий {teams} {teams|команды|команд|команд}: {amount} за период.",
+                    "Bonus pools of {teams} {teams|team|teams}: {amount} for the period."),
+    "pools_off": ("У {n} {n|команды|команд|команд} доли участников не складываются в 1.",
+                  "In {n} {n|team|teams} members' shares do not add up to 1."),
     "payer": ("Кто платит", "Who pays"),
     "payee": ("Кому", "To whom"),
     "per_month": ("В месяц", "Per month"),
@@ -83,7 +83,7 @@ def say(words: Words, key: str, **fields: object) -> str:
     """A word of this section in the workshop's language."""
     pair = _WORDS[key]
     text = pair[1 if words.language == "en" else 0]
-    return text.format(**fields) if fields else text
+    return words.format(text, **fields)
 
 
 def percent(words: Words, fraction: float) -> str:

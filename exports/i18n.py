@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 _WORDS: dict[str, tuple[str, str]] = {
     "contents": ("Содержание", "Contents"),
@@ -105,7 +106,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "missing": ("Не хватает полномочий и ресурсов", "Missing authorities and resources"),
     "all_granted": ("всё выдано", "all granted"),
     "nothing_listed": ("ничего не указано", "none listed"),
-    "more_findings": ("…и ещё {n} замечаний этого вида", "…and {n} more of this kind"),
+    "more_findings": ("…и ещё {n} {n|замечание|замечания|замечаний} этого вида", "…and {n} more of this kind"),
     "canvas_kicker": ("Стратегическая канва", "Strategy canvas"),
     "error": ("ошибка", "error"),
     "warning": ("предупреждение", "warning"),
@@ -129,9 +130,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "mixed": ("разные статусы", "mixed statuses"),
     # the summary of a large workshop
     "summary_note": (
-        "Сводка: {teams} команд и {promises} обещаний. Полные реестры — в выгрузке таблицы обещаний "
+        "Сводка: {teams} {teams|команда|команды|команд} и {promises} {promises|обещание|обещания|обещаний}. "
+        "Полные реестры — в выгрузке таблицы обещаний "
         "и в приложении (выгрузка с полными реестрами).",
-        "Summary: {teams} teams and {promises} promises. The full registers are in the promise table export "
+        "Summary: {teams} {teams|team|teams} and {promises} {promises|promise|promises}. "
+        "The full registers are in the promise table export "
         "and in the appendix (export with full registers).",
     ),
     "client_layer": ("Клиентский слой и совет управляющих", "The client-facing layer and the council"),
@@ -144,7 +147,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "promises_to": ("Обещаний клиенту", "Promises to the client"),
     "with_errors": ("С ошибками метода", "With method errors"),
     "team_group": ("{name}: {n}", "{name}: {n}"),
-    "more_teams": ("Ещё клиентских команд: {n}", "{n} more client-facing teams"),
+    "more_teams": ("Ещё клиентских команд: {n}", "{n} more client-facing {n|team|teams}"),
     "maps_by_segment": ("Карты обещаний по сегментам", "Promise maps by segment"),
     "segment_map": ("Цепочка обещаний клиенту: {segment}", "The chain of promises to the client: {segment}"),
     "segment_map_hint": (
@@ -159,17 +162,21 @@ _WORDS: dict[str, tuple[str, str]] = {
     "count": ("Количество", "Count"),
     "share": ("Доля", "Share"),
     "worst_promises": ("Обещания с ошибками метода", "Promises with method errors"),
-    "worst_more": ("…и ещё {n} обещаний с ошибками метода (все — в полном реестре)",
-                   "…and {n} more promises with method errors (all in the full register)"),
+    "worst_more": ("…и ещё {n} {n|обещание|обещания|обещаний} с ошибками метода (все — в полном реестре)",
+                   "…and {n} more {n|promise|promises} with method errors (all in the full register)"),
     "problem": ("Ошибка метода", "Method error"),
     "economics_totals": ("Экономика команд: итоги", "Team economics: totals"),
     "all_teams": ("Все команды", "All teams"),
     "losses": ("Команд в убытке", "Teams at a loss"),
-    "more_experiments": ("…и ещё {n} экспериментов (все — в приложении с полными реестрами)",
-                         "…and {n} more experiments (all in the appendix with the full registers)"),
+    "more_experiments": ("…и ещё {n} {n|эксперимент|эксперимента|экспериментов} "
+                         "(все — в приложении с полными реестрами)",
+                         "…and {n} more {n|experiment|experiments} (all in the appendix with the full registers)"),
     "more_of": ("и ещё {n}", "and {n} more"),
     "appendix": ("Приложение: полные реестры", "Appendix: the full registers"),
 }
+
+_PLURAL = re.compile(r"\{(\w+)\|([^{}]*)\}")
+"""`{field|form|form|form}` in a template: the noun form that agrees with the number in `field`."""
 
 _MONTHS_RU = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -194,7 +201,22 @@ class Words:
         return pair[self._index] if pair else key
 
     def __call__(self, key: str, **fields: object) -> str:
-        return self[key].format(**fields)
+        return self.format(self[key], **fields)
+
+    def format(self, template: str, **fields: object) -> str:
+        """`template` filled in, `{n|one|few|many}` (Russian) or `{n|one|other}` (English) agreeing with field n."""
+        if "|" in template:
+            template = _PLURAL.sub(lambda found: self.plural(fields[found[1]], found[2]), template)
+        return template.format(**fields) if fields else template
+
+    def plural(self, count: object, forms: str) -> str:
+        """The form of a noun that agrees with `count` (a number or its printed form): forms split by `|`."""
+        one, *others = forms.split("|")
+        value = _count(count, "," if self.language == "en" else ".")
+        if self.language == "en":
+            return one if value == 1 else (others[0] if others else one)
+        few, many = (others + [one, one])[:2]
+        return plural_form(value, one, few, many)
 
     def number(self, value: float, decimals: int = 0) -> str:
         """A number with thousands grouped: `1 234 567` in Russian, `1,234,567` in English."""
@@ -238,6 +260,31 @@ class Words:
         """A level on a canvas: `3`, `2,5` (Russian) or `2.5`."""
         text = f"{value:g}"
         return text.replace(".", ",") if self.language == "ru" else text
+
+
+def plural_form(count: float, one: str, few: str, many: str) -> str:
+    """The Russian noun form after `count`: 1, 21 замечание; 2–4, 22 замечания; 5–20, 11–14, 25 замечаний;
+    a fraction (2,5) takes the genitive singular (замечания)."""
+    if not float(count).is_integer():
+        return few
+    n = abs(int(count))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def _count(count: object, grouping: str) -> float:
+    """A number, or the number a printed one says (`1 234`, `2,5`, `1,234`, `−3`); 0 when it says none."""
+    if isinstance(count, int | float):
+        return count
+    text = str(count).replace("\u00a0", "").replace(" ", "").replace(grouping, "").replace("−", "-")
+    text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return 0
 
 
 def _parse_date(iso: str | None) -> dt.date | str:
