@@ -1,9 +1,11 @@
-"""Bundled fonts for every export (PT Sans, DejaVu Sans for symbols, Symbola for emoji) and glyph fallback."""
+"""Bundled fonts for every export (PT Sans; DejaVu Sans for symbols, Arabic and Hebrew; Symbola for emoji;
+Droid Sans Fallback for Chinese, Japanese and Korean), glyph fallback and right-to-left shaping."""
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -18,6 +20,7 @@ SANS_ITALIC = "CS-Sans-Italic"
 SANS_BOLD_ITALIC = "CS-Sans-BoldItalic"
 SYMBOLS = "CS-Symbols"
 EMOJI = "CS-Emoji"
+CJK = "CS-CJK"
 
 FILES: dict[str, str] = {
     SANS: "PTSans-Regular.ttf",
@@ -26,9 +29,11 @@ FILES: dict[str, str] = {
     SANS_BOLD_ITALIC: "PTSans-BoldItalic.ttf",
     SYMBOLS: "DejaVuSans.ttf",
     EMOJI: "Symbola-Emoji.ttf",
+    CJK: "DroidSansFallback.ttf",
 }
 FAMILY = (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC)
-FALLBACKS = (SYMBOLS, EMOJI)
+FALLBACKS = (SYMBOLS, EMOJI, CJK)
+"""Tried in order for a character the text's font lacks; each is read only when a text needs it."""
 REPLACEMENT = "\ufffd"
 """Drawn (in the symbols font) for a character no bundled font has, so that nothing vanishes silently."""
 
@@ -37,6 +42,8 @@ _SHAPING = "\u00ad\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\U000e0000-\U000e
 _INVISIBLE = re.compile(f"[{_SHAPING}]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANY = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_SHAPING}]")  # anything clean() would change
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana, N'Ko...
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # Arabic presentation forms A and B
 
 
 def font_path(name: str) -> Path:
@@ -53,12 +60,20 @@ def _register(name: str) -> TTFont:
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap, but with characters beyond U+FFFF written as UTF-16 (surrogate pairs):
-    reportlab writes <1F600>, which readers take as U+1F60, so copied or extracted emoji came out wrong."""
+    reportlab writes <1F600>, which readers take as U+1F60, so copied or extracted emoji came out wrong;
+    and Arabic presentation forms (drawn by `shape`) mapped back to their letters (ﻣ → م, ﻻ → لا), so that copied
+    and searched text has the letters the user typed."""
     text = _original_cmap(fontname, subset)
     for code in subset:
         if code > 0xFFFF:
-            text = text.replace(f"<{code:04X}>", f"<{chr(code).encode('utf-16-be').hex().upper()}>")
+            text = text.replace(f"<{code:04X}>", f"<{_utf16(chr(code))}>")
+        elif _PRESENTATION_FORM.match(chr(code)):
+            text = text.replace(f"<{code:04X}>", f"<{_utf16(unicodedata.normalize('NFKC', chr(code)))}>")
     return text
+
+
+def _utf16(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
 
 
 _original_cmap = ttfonts.makeToUnicodeCMap
@@ -88,6 +103,22 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def shape(text: str) -> str:
+    """Each line of `text` as it is drawn from left to right: Arabic letters joined (their presentation forms)
+    and right-to-left runs in visual order (the Unicode bidi algorithm); text without them comes back as is."""
+    if not _RTL.search(text):
+        return text
+    return "\n".join(_shaped_line(line) for line in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shaped_line(line: str) -> str:
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(line)))
+
+
 def _font_for(ch: str, primary: str) -> tuple[str, str]:
     if ch in charset(primary):
         return primary, ch
@@ -98,7 +129,8 @@ def _font_for(ch: str, primary: str) -> tuple[str, str]:
 
 
 def runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
-    """`text` split into (font name, chunk) runs: each character in `font` or the first fallback that has it."""
+    """`text` split into (font name, chunk) runs in drawing order: each character in `font` or the first fallback
+    that has it; right-to-left lines shaped (`shape`). Only for drawing and measuring: never call it twice."""
     if not text:
         return []
     if charset(font).issuperset(text):
@@ -109,7 +141,7 @@ def runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
 @functools.lru_cache(maxsize=16384)
 def _mixed_runs(text: str, font: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
-    for ch in text:
+    for ch in shape(text):
         name, glyph = _font_for(ch, font)
         if out and out[-1][0] == name:
             out[-1] = (name, out[-1][1] + glyph)

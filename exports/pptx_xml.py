@@ -53,7 +53,7 @@ def _run_start(align: str, lang: str, size: float, bold: bool, italic: bool, col
     """A paragraph's XML up to its text (a deck has a handful of run styles and tens of thousands of runs)."""
     attrs = f'lang="{lang}" sz="{round(size * 100)}" b="{int(bold)}" i="{int(italic)}" dirty="0"'
     return (f'<a:p><a:pPr algn="{align}"/><a:r><a:rPr {attrs}><a:solidFill><a:srgbClr val="{_hex(color)}"/>'
-            f'</a:solidFill><a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr><a:t>')
+            f'</a:solidFill><a:latin typeface="{FONT}"/></a:rPr><a:t>')  # Arabic, Hebrew, CJK: the theme's fonts
 
 
 def textbox(shape_id: int, name: str, x: int, y: int, w: int, h: int, runs: list[Run], align: str = "l",
