@@ -26,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                             "(default 127.0.0.1, this computer only; never all interfaces unless given 0.0.0.0)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})")
     serve.add_argument("--code", metavar="CODE", help="the join code (default: a new random one)")
+    serve.add_argument("--max-message", type=int, default=None, help=argparse.SUPPRESS)  # tests: a small limit
 
 
 def cmd_serve(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
@@ -38,7 +39,8 @@ def cmd_serve(args: argparse.Namespace, stop: threading.Event | None = None) -> 
     work = WorkFile.open(args.file)
     inbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
     mirror = Mirror(work.document)
-    host = Host(inbox.put, host=args.host, port=args.port, code=args.code, initial=mirror.doc.get_update())
+    limit = {"max_message": args.max_message} if getattr(args, "max_message", None) else {}
+    host = Host(inbox.put, host=args.host, port=args.port, code=args.code, initial=mirror.doc.get_update(), **limit)
     mirror.send = host.send
     previous = {}
     if threading.current_thread() is threading.main_thread():
