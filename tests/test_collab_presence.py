@@ -15,6 +15,7 @@ from app.workfile import WorkFile
 from tests.collab_support import WAIT_S, state
 from tests.test_collab_window import _share_by_menu, english  # noqa: F401 - the fixture
 from tests.test_shell_dialogs import open_window
+from widgets.base.remote_selection import halo_colour
 from widgets.canvas.remote import RemoteSelectionItem
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
@@ -85,7 +86,7 @@ def test_a_team_selected_on_one_laptop_is_ringed_in_its_colour_on_the_other(room
     team = host.document.model.teams[0]
     host_structure = host.workspace.show_page("structure").editor
     guest_structure = guest.workspace.show_page("structure").editor
-    colour = _colour(guest)
+    colour = halo_colour(QColor(_colour(guest))).name()
     before = _ring_pixels(host_structure, team.id, colour)
 
     _click_node(guest_structure, team.id)
@@ -99,7 +100,7 @@ def test_a_team_selected_on_one_laptop_is_ringed_in_its_colour_on_the_other(room
     _click_node(guest_structure, other.id)  # the mark follows the participant's selection
     wait_for(lambda: host_structure.scene.remote_note(other.id) != "")
     assert host_structure.scene.remote_note(team.id) == ""
-    assert host_structure.scene.remote.marks[next(iter(host_structure.scene.remote.marks))].colour == QColor(colour)
+    assert next(iter(host_structure.scene.remote.marks.values())).colour == QColor(_colour(guest))
 
 
 def test_the_facilitators_selection_shows_on_the_participants_promise_map(room) -> None:
@@ -130,7 +131,7 @@ def test_a_factor_selected_on_the_canvas_outlines_its_column_on_the_other_laptop
     wait_for(lambda: bool(host_canvas.chart.remote.items))
     item = host_canvas.chart.remote.items[0]
     assert isinstance(item, RemoteSelectionItem)
-    assert item.columns == [1] and item.colour == QColor(_colour(guest))
+    assert item.columns == [1] and item.colour == halo_colour(QColor(_colour(guest)))
     assert item.toolTip() == "Selected by Group 2"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QColor
+
 
 @dataclass(frozen=True)
 class RemoteSelection:
@@ -15,7 +17,7 @@ class RemoteSelection:
     ids: frozenset[str]
 
 
-def selection_note(names: list[str], selected_by: str) -> str:
-    """The line a tooltip adds for the participants who selected the object under the cursor ("" for none);
-    `selected_by` is the translated "Selected by {names}"."""
-    return selected_by.format(names=", ".join(names)) if names else ""
+def halo_colour(colour: QColor) -> QColor:
+    """A participant's colour as the marks draw it (a light one, the palette's yellow, darker on white)."""
+    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return colour.darker(140) if luminance > 180 else QColor(colour)

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from widgets.base.remote_selection import RemoteSelection
+from widgets.base.remote_selection import RemoteSelection, halo_colour
 
 if TYPE_CHECKING:
     from widgets.canvas.chart import ChartView
@@ -23,7 +23,7 @@ class RemoteSelectionItem(pg.GraphicsObject):
 
     def __init__(self, name: str, colour: str, rank: int) -> None:
         super().__init__()
-        self.colour = QColor(colour)
+        self.colour = halo_colour(QColor(colour))
         self.rank = rank
         self.columns: list[int] = []
         self.curves: list[list[tuple[float, float]]] = []

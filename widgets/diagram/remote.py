@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
-from widgets.base.remote_selection import RemoteSelection
+from widgets.base.remote_selection import RemoteSelection, halo_colour
 from widgets.diagram.items import NodeItem
 
 if TYPE_CHECKING:
@@ -85,19 +85,24 @@ class RemoteMarks:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rank, mark in enumerate(self.marks.values()):
-            pen = QPen(mark.colour, HALO_WIDTH)
-            pen.setCosmetic(True)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
+            colour = halo_colour(mark.colour)
+            glow = QColor(colour)
+            glow.setAlpha(70)
+            pens = [QPen(glow, HALO_WIDTH * 2.5), QPen(colour, HALO_WIDTH)]
+            for pen in pens:
+                pen.setCosmetic(True)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             gap = HALO_GAP + HALO_STEP * min(rank, 1)
             for item_id in mark.ids:
                 item = self.item(item_id)
                 if item is None or not item.isVisible() or not item.sceneBoundingRect().intersects(rect):
                     continue
-                if isinstance(item, NodeItem):
-                    self._paint_node(painter, item, gap)
-                else:
-                    painter.drawPath(item.shape())
+                for pen in pens:
+                    painter.setPen(pen)
+                    if isinstance(item, NodeItem):
+                        self._paint_node(painter, item, gap)
+                    else:
+                        painter.drawPath(item.shape())
         painter.restore()
 
     @staticmethod
