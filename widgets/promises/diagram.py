@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QObject, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter
 
 from app import model as m
 from app import readings
@@ -19,17 +18,18 @@ from app.changed import Changes
 from app.document import Document
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
+from widgets.base.remote_selection import RemoteSelection
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
+from widgets.diagram.remote import show_remote_selections
 from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import EdgeLook, HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
 from widgets.promises.lazy import LAZY_PROMISES, PAIRS_PER_PAINT, LazyPromiseView, PairLines
-from widgets.promises.overview import PromiseOverviewPainter, draw_summary
+from widgets.promises.overview import PromiseOverviewPainter
 from widgets.promises.scene import PromiseScene
-from widgets.promises.style import MIXED
 from widgets.structure.parties import node_kind
 
 REVERSE_OFFSET = 10.0
@@ -75,7 +75,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.view.overview = PromiseOverviewPainter(self.summary_lines)
         self.view.before_paint = self._draw_visible
         self.view.before_press = self._draw_pressed
-        self.view.paint_pending = self._paint_pending
+        self.view.left_out = self._left_out
         self.lazy = False
         """Whether arrow items are made only for the pairs that are seen (widgets.promises.lazy)."""
         self._drawn: set[Pair] = set()
@@ -106,6 +106,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.addItem(self.halos)
         self.scene.halo_layer = self.halos  # type: ignore[attr-defined]
         self._emphasised: PromiseEdge | None = None
+        self._remote: list[RemoteSelection] = []
         self._populate()
         self.scene.nodes_moved.connect(self._on_nodes_moved)
         self.scene.link_dragged.connect(self._on_link_dragged)
@@ -140,6 +141,8 @@ class PromiseDiagram(QObject, PromiseGestures):
     def _update_halos(self) -> None:
         """Give the halo layer the arrows that are unempowered now."""
         self.halos.set_edges({e for e in self.scene.edges.values() if isinstance(e, PromiseEdge) and e.look.problem})
+        if self._remote:  # arrows drawn afresh: the others' marks go on them again
+            self.show_remote_selections(self._remote)
 
     def _make_node(self, obj: Any) -> PartyNode:
         return PartyNode(obj.id, node_kind(obj), obj.name, None, can_link=isinstance(obj, m.Team))
@@ -301,6 +304,12 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._update_halos()
         self._select_in_scene(self.ctx.selection)
 
+    def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
+        """Mark the parties and promises others selected (a promise on its arrow, or its bundle's)."""
+        self._remote = selections
+        show_remote_selections(self.scene, selections,
+                               lambda i: i if i in self.scene.nodes else self._edge_of.get(i))
+
     def edge_of(self, promise_id: str) -> PromiseEdge | None:
         """The arrow that shows a promise (its bundle when collapsed)."""
         self.draw_pairs_of([promise_id])
@@ -338,8 +347,8 @@ class PromiseDiagram(QObject, PromiseGestures):
         return self._pair_lines[1]
 
     def _draw_visible(self, rect: QRectF) -> None:
-        """Before a paint at a readable zoom: make the items of the pairs with a party in view, a few at a time
-        (the arrows that only cross the view, and those not made yet, are drawn as plain lines meanwhile)."""
+        """Before a paint at a readable zoom: make the items of the pairs with a party in view (or near it), a few
+        at a time; the view says how many promises it leaves out."""
         if not self.lazy or len(self._drawn) >= len(self._pairs):
             return
         margin = 300.0
@@ -349,19 +358,11 @@ class PromiseDiagram(QObject, PromiseGestures):
             if len(seen) > PAIRS_PER_PAINT:
                 QTimer.singleShot(0, self.view.viewport(), self.view.viewport().update)
 
-    def _paint_pending(self, painter: QPainter, rect: QRectF) -> None:
-        """At a readable zoom, the pairs without items that cross the painted area: plain lines in their colour."""
-        if not self.lazy or self.view.in_overview() or len(self._drawn) >= len(self._pairs):
-            return
-        self.summary_lines()  # every pair's look
-        pending = self._pending_lines()
-        groups: dict[tuple[bool, str], list[QLineF]] = {}
-        lines = pending.lines()
-        for i in pending.crossing_at(rect):
-            pair = pending.pairs[i]
-            look = self._looks.get(pair)
-            groups.setdefault((False, look.color if look is not None else MIXED), []).append(lines[i])  # faded
-        draw_summary(painter, groups, [], 0.0)  # thin and plain: a hint of where they run, cheap to draw
+    def _left_out(self) -> int:
+        """How many promises have no arrow drawn at a readable zoom (their parties are out of view), 0 when all."""
+        if not self.lazy or len(self._drawn) >= len(self._pairs):
+            return 0
+        return len(self._pair_of) - sum(len(self._pairs.get(pair, ())) for pair in self._drawn)
 
     def _draw_pressed(self, at: QPointF) -> None:
         """Before a press: make the items of the pressed and selected parties' pairs (a drag moves their arrows)."""

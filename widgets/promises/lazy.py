@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 
 from widgets.diagram.view import DiagramView
+from widgets.promises.overview import draw_note
 
 LAZY_PROMISES = 4000
 """From this many promises on, the map makes its arrow items lazily."""
@@ -88,17 +89,20 @@ class LazyPromiseView(DiagramView):
 
     before_paint: Callable[[QRectF], None] | None = None
     before_press: Callable[[QPointF], None] | None = None
-    paint_pending: Callable[[QPainter, QRectF], None] | None = None
+    left_out: Callable[[], int] | None = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.before_paint is not None and not self.in_overview():
             self.before_paint(self.mapToScene(self.viewport().rect()).boundingRect())
         super().paintEvent(event)
-
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        super().drawBackground(painter, rect)
-        if self.paint_pending is not None:
-            self.paint_pending(painter, rect)
+        left_out = self.left_out() if self.left_out is not None and not self.in_overview() else 0
+        if left_out:
+            painter = QPainter(self.viewport())
+            text = QCoreApplication.translate(
+                "PromiseMap", "Arrows are drawn for the parties in view: %n promise(s) elsewhere are left out at this "
+                              "zoom. Zoom out to see the whole map.", "", left_out)
+            draw_note(painter, text, self.viewport().height())
+            painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.before_press is not None:

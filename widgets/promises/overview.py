@@ -148,13 +148,18 @@ def draw_summary_note(painter: QPainter, view: DiagramView, pairs: int) -> None:
         pairs)
     painter.save()
     painter.resetTransform()
+    draw_note(painter, text, view.viewport().height())
+    painter.restore()
+
+
+def draw_note(painter: QPainter, text: str, height: int) -> None:
+    """A dark note in the lower left corner of a view (painter in viewport pixels)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(diagram_font(13))
     width = painter.fontMetrics().horizontalAdvance(text) + 24
-    box = QRectF(12, view.viewport().height() - 44, width, 30)
+    box = QRectF(12, height - 44, width, 30)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(29, 39, 51, 215))
     painter.drawRoundedRect(box, 6, 6)
     painter.setPen(QColor("#FFFFFF"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
