@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from pptx.dml.color import RGBColor
@@ -14,6 +13,7 @@ from app.layout_graph import NODE_SIZE
 from app.palette import KindLook
 from app.promise_tree import promise_numbers, tree_ordered
 from exports import fonts
+from exports import slide_plan as plan
 from exports.draw_diagram import HALO, MIN_TEXT, PROBLEM_GLYPHS
 from exports.geometry import Diagram, build_diagram
 from exports.i18n import Words
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 EMU_PT = 12700
 CELL_LIMIT = 300  # characters of a deck table cell; the handout has the full text
-TABLE_SIZE = 12.0  # points: readable from the back of the room
+TABLE_SIZE = plan.TABLE_SIZE  # points: readable from the back of the room
 PRESETS = {"ellipse": "ellipse", "rounded": "roundRect", "hexagon": "hexagon", "octagon": "octagon"}
 """app.palette's shape names as DrawingML preset geometries."""
 DASHES = {"solid": "", "dash": "dash", "dashdot": "dashDot", "dashdotdot": "sysDashDotDot", "dot": "sysDot"}
@@ -210,39 +210,23 @@ def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: in
     return out
 
 
-def _lines(text: str, width_emu: int, size: float) -> int:
-    """Lines `text` takes in a column (measured in PT Sans, ~6% narrower than Calibri, plus slack for words)."""
-    room = width_emu / EMU_PT
-    parts = (text or "—").split("\n")
-    return sum(max(1, math.ceil(fonts.width(part, fonts.SANS, size) * 1.06 / room)) for part in parts)
-
-
 def _paged(deck: Deck, title: str, header: list[str], rows: list[list[TableCell]], widths: list[int]) -> None:
-    """Table slides of `rows` under `header`, as many rows per slide as fit at TABLE_SIZE."""
+    """Table slides of `rows` under `header`, cut by the slide plan that the PDF slides follow too (a `Recorder`
+    standing in for the deck only keeps them)."""
     from exports.deck import CONTENT_TOP, MARGIN
 
-    room = 6858000 - CONTENT_TOP - 560000
-    head = [TableCell((Run(h, TABLE_SIZE - 1, True, "#FFFFFF"),), deck.accent) for h in header]
-    head_h = int(TABLE_SIZE * 2.1 * EMU_PT)
+    slides = plan.table_slides(title, header, rows, widths)
+    keep = plan.recorded(deck)
+    if keep is not None:
+        keep.extend(slides)
+        return
+    head_h = plan.head_height()
     one_line = int(TABLE_SIZE * 1.2 * EMU_PT + 73152)
-    page: list[tuple[int, list[TableCell]]] = []
-    used = head_h
-    pages = []
-    for cells in rows:
-        lines = max(sum(_lines(r.text, wd - 128016, r.size) for r in c.runs)
-                    for c, wd in zip(cells, widths, strict=False))
-        height = int(lines * TABLE_SIZE * 1.2 * EMU_PT + 73152 + 20000)
-        if page and used + height > room:
-            pages.append(page)
-            page, used = [], head_h
-        page.append((one_line, cells))  # stored heights are minimums: PowerPoint grows a row to its text
-        used += height
-    if page or not pages:
-        pages.append(page)
-    for n, page in enumerate(pages, start=1):
-        suffix = f" ({n}/{len(pages)})" if len(pages) > 1 else ""
-        xml = table(2000, f"{title}{suffix}", MARGIN, CONTENT_TOP, widths, [(head_h, head), *page], deck.lang)
-        deck.fixed_slide(title + suffix, extra=xml)
+    for s in slides:
+        head = [TableCell((Run(h, TABLE_SIZE - 1, True, "#FFFFFF"),), deck.accent) for h in s.header]
+        body = [(one_line, cells) for cells in s.rows]  # stored heights are minimums: PowerPoint grows a row
+        xml = table(2000, s.title, MARGIN, CONTENT_TOP, s.widths, [(head_h, head), *body], deck.lang)
+        deck.fixed_slide(s.title, extra=xml)
 
 
 def _cell(text: str, *, bold: bool = False, color: str = INK, fill: str | None = None, align: str = "l") -> TableCell:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -11,8 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from app import model as m
-from exports import fonts, summary_tables, wrap
+from exports import fonts, wrap
 from exports import handout_tables as tables
+from exports import slide_plan as plan
 from exports.context import Branding, Ctx, LongTexts
 from exports.cover import CoverBand
 from exports.draw_chart import canvas_drawing
@@ -22,10 +24,11 @@ from exports.i18n import Words
 from exports.logo import logo_flowable
 from exports.pdf_doc import canvas_class, footer_text, make_doc
 from exports.pdf_flow import FitDrawing
-from exports.pdf_grid import Cell
+from exports.pdf_grid import Cell, Grid
 from exports.pdf_styles import make_styles, para
+from exports.pptx_xml import TableCell
 from exports.scope import Scope, scope_of, story_diagrams
-from exports.style import INK, MUTED
+from exports.style import MUTED
 
 SIZE = (960.0, 540.0)  # 13.333 × 7.5 in, as the PowerPoint deck
 MARGINS = (40.0, 40.0, 92.0, 38.0)  # left, right, top (the title lives there), bottom
@@ -134,51 +137,47 @@ def slides_story(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
         out += [PageBreak(), Section(title)]
         out.append(FitDrawing(partial(diagram_drawing, workshop, name, words, text_scale=1.3, max_scale=1.0),
                               ctx.height))
+    from exports import deck_parts as parts
+    from exports.dashboard import deck_slides
+
     if scope.promises:
-        if scope.summary:
-            out += [PageBreak(), Section(words["promise_summary"]), *summary_tables.promise_summary_tables(ctx)]
-        else:
-            out += [PageBreak(), Section(words["promises"]), *tables.promise_tables(ctx)]
+        out += table_slides(ctx, parts.promise_summary_slides if scope.summary else parts.promise_slides)
     if scope.economics:
-        if scope.summary:
-            out += [PageBreak(), Section(words["economics_totals"]), *summary_tables.economics_totals_table(ctx)]
-        else:
-            from exports.economics_section import economics_section
-            from exports.economics_words import say
-
-            out += [PageBreak(), Section(words["economics"]), *_economics(ctx),
-                    PageBreak(), Section(say(words, "settled")), *economics_section(ctx)]
-    if w.readings:
-        from exports.dashboard import dashboard_flowables, word
-
-        out += [PageBreak(), Section(word(words, "dashboard")), *dashboard_flowables(ctx, scope.summary)]
+        out += table_slides(ctx, parts.economics_totals_slide if scope.summary else parts.economics_slides)
+    out += table_slides(ctx, partial(deck_slides, summary=scope.summary))  # only when the workshop has readings
     if scope.appendix:
         if scope.promises:
-            out += [PageBreak(), Section(words["promises"], words["appendix"]), *tables.promise_tables(ctx)]
+            out += table_slides(ctx, parts.promise_slides)
         if scope.economics:
-            out += [PageBreak(), Section(words["economics"], words["appendix"]), *_economics(ctx)]
+            out += table_slides(ctx, parts.economics_slides)
     return out
 
 
-def _economics(ctx: Ctx) -> list[Flowable]:
-    words = ctx.words
-    rows = []
-    for t in ctx.workshop.teams:
-        e = t.economics or m.Economics()
-        margin = e.margin
-        ind = t.indicator or m.Indicator()
-        rows.append([Cell.text(t.name, fonts.SANS_BOLD), Cell.text(words[t.kind], color=MUTED),
-                     Cell.text(words.money(e.revenue, e.currency), align="right"),
-                     Cell.text(words.money(e.costs, e.currency), align="right"),
-                     Cell.text(words.money(margin, e.currency), fonts.SANS_BOLD,
-                               "#C0392B" if margin is not None and margin < 0 else INK, "right"),
-                     Cell.text(ind.name or "—"),
-                     Cell.text(" / ".join(x for x in (ind.target, ind.current) if x) or "—")])
-    keys = ("team", "kind", "revenue", "costs", "margin", "indicator", "target")
-    aligns = ["left", "left", "right", "right", "right", "left", "left"]
-    head = tables.header_cells([words[k] for k in keys], aligns)
-    widths = tables._widths(ctx, [19, 12, 12, 12, 12, 21, 12])
-    return tables.grids(ctx, head, [r for r in rows] or [[Cell.text("—")] * 7], widths)
+def table_slides(ctx: Ctx, deck_tables: Callable[[Any], None]) -> list[Flowable]:
+    """The deck's table slides (`deck_tables` fills them in), cut by the same plan, one page each with its
+    title: the PDF slides and the deck tell one story."""
+    recorder = plan.Recorder(ctx.workshop, ctx.words, ctx.branding.accent)
+    deck_tables(recorder)
+    out: list[Flowable] = []
+    for s in recorder.recorded:
+        points = [w / plan.EMU_PT for w in s.widths]
+        widths = [ctx.width * p / sum(points) for p in points]
+        head = tables.header_cells(s.header, [_ALIGN.get(c.align, "left") for c in (s.rows[0] if s.rows else [])])
+        rows = [[_pdf_cell(c) for c in cells] for cells in s.rows] or [[Cell.text("—")] * len(s.header)]
+        widths = tables.fit_columns(head, rows, widths, plan.TABLE_SIZE)  # numbers and short words never split
+        grid = Grid(head, rows, widths, plan.TABLE_SIZE, header_color=ctx.branding.accent)
+        out += [PageBreak(), Section(s.title), KeepInFrame(ctx.width, ctx.height, [grid], mode="shrink")]
+    return out
+
+
+_ALIGN = {"l": "left", "r": "right", "ctr": "center"}
+
+
+def _pdf_cell(cell: TableCell) -> Cell:
+    """A deck table cell as a PDF grid cell: the same paragraphs, weights and colours."""
+    parts = [(run.text, fonts.SANS_BOLD if run.bold else fonts.SANS_ITALIC if run.italic else fonts.SANS, run.color)
+             for run in cell.runs]
+    return Cell(parts, _ALIGN.get(cell.align, "left"))
 
 
 def write_slides_pdf(workshop: m.Workshop, path: str, *, branding: Any = None, full: bool = False) -> None:

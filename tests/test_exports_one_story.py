@@ -1,0 +1,81 @@
+"""One story (issue 15): the PDF slides and the deck have the same slides in the same order, their tables cut
+into slides by one plan (exports.slide_plan), on the sample and on large generated workshops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.generate import generate_workshop
+from exports import export_pptx, export_slides_pdf, slide_plan
+from exports.i18n import Words
+from tests.exports_support import pdftotext, sample
+
+
+def pdf_titles(path: Path) -> list[str]:
+    """The title band of every PDF slide (kicker and title), whitespace squeezed."""
+    import pypdfium2
+
+    out = []
+    for page in pypdfium2.PdfDocument(str(path)):
+        width, height = page.get_size()
+        out.append(" ".join(page.get_textpage().get_text_bounded(0, height - 90, width, height - 40).split()))
+    return out
+
+
+def deck_titles(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    return [" ".join(next((s.text_frame.text for s in slide.shapes if s.name == "Title"), "").split())
+            for slide in Presentation(str(path)).slides]
+
+
+def both(tmp_path: Path, w, full: bool = False) -> tuple[list[str], list[str]]:
+    """The PDF slides' and the deck's titles; the first PDF slide's is the cover's whole text."""
+    pdf, deck = tmp_path / "s.pdf", tmp_path / "d.pptx"
+    export_slides_pdf(w, pdf, full=full)
+    export_pptx(w, deck, full=full)
+    titles = pdf_titles(pdf)
+    titles[0] = " ".join(pdftotext(pdf).split("\f")[0].split())
+    return titles, deck_titles(deck)
+
+
+@pytest.mark.parametrize("make", [
+    sample,
+    lambda: generate_workshop(teams=40, promises=150, segments=5, canvases=1),  # a long promise table, in full
+    lambda: generate_workshop(teams=500, promises=3000),  # a summary
+], ids=["sample", "150 promises", "3000 promises"])
+def test_the_pdf_slides_and_the_deck_tell_one_story(tmp_path: Path, make) -> None:
+    w = make()
+    pdf, deck = both(tmp_path, w)
+    assert len(pdf) == len(deck) > 3
+    assert w.info.title in pdf[0] and deck[0] == w.info.title  # the title slide
+    assert pdf[1:] == deck[1:]
+    continued = Words(w.info.language)["continued"]
+    assert not any(continued in title for title in pdf)  # every slide titled as the deck titles it
+
+
+def test_a_long_table_takes_the_same_numbered_slides_in_both(tmp_path: Path) -> None:
+    w = generate_workshop(teams=40, promises=150, segments=5, canvases=1)
+    pdf, deck = both(tmp_path, w)
+    promises = Words("ru")["promises"]
+    pages = [t for t in deck if t.startswith(promises + " (")]
+    assert len(pages) > 5 and pages[0] == f"{promises} (1/{len(pages)})" and pages == [
+        t for t in pdf if t.startswith(promises + " (")]
+
+
+def test_the_appendix_of_a_large_workshop_is_cut_alike(tmp_path: Path) -> None:
+    w = generate_workshop(teams=120, promises=600, segments=8, canvases=1)
+    pdf, deck = both(tmp_path, w, full=True)
+    assert pdf[1:] == deck[1:] and len(deck) > 20
+
+
+def test_the_plan_fills_a_slide_and_starts_the_next() -> None:
+    from exports.pptx_xml import Run, TableCell
+
+    row = [TableCell((Run("строка", slide_plan.TABLE_SIZE),))]
+    per_slide = len(slide_plan.cut([row] * 500, [5_000_000])[0])
+    slides = slide_plan.table_slides("Т", ["заголовок"], [row] * (per_slide + 1), [5_000_000])
+    assert [s.title for s in slides] == ["Т (1/2)", "Т (2/2)"] and len(slides[1].rows) == 1
+    assert [s.title for s in slide_plan.table_slides("Т", ["з"], [], [5_000_000])] == ["Т"]
