@@ -164,3 +164,20 @@ def test_the_name_is_added_to_a_card_or_a_plain_tooltip_on_a_line_of_its_own() -
         "<qt><b>1.2</b> Fresh<br><b>Selected by &lt;Group&gt;</b></qt>"
     assert with_note("", "Selected by Group 2") == "Selected by Group 2"
     assert with_note("Kitchen", "") == "Kitchen"
+
+
+def test_what_is_selected_when_sharing_starts_shows_on_the_joining_laptop(qtbot, english: Translations) -> None:  # noqa: F811
+    host = open_window(qtbot, WorkFile.new(small_workshop(11)), english)
+    guest = open_window(qtbot, None, english)
+    team = host.document.model.teams[0]
+    structure = host.workspace.show_page("structure").editor
+    _click_node(structure, team.id)  # selected before the room opens
+    try:
+        invitation = _share_by_menu(qtbot, host)
+        assert guest.live.join_room(invitation, "Group 2")
+        guest_structure = guest.workspace.show_page("structure").editor
+        wait_for(lambda: team.id in guest_structure.scene.nodes and guest_structure.scene.remote_note(team.id))
+        assert guest_structure.scene.remote_note(team.id) == "Selected by Facilitator"
+    finally:
+        host.live.stop()
+        guest.live.stop()

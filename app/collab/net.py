@@ -381,7 +381,8 @@ class Host(_Endpoint):
 
         async with server:
             await server.start_room(room)
-            room.awareness.set_local_state({"name": self.name, "color": self.colour, "selection": []})
+            room.awareness.set_local_state({"name": self.name, "color": self.colour,
+                                            "selection": list(self.selection)})
             room.awareness.observe(self._awareness_changed)
             ws_server: Server
             async with serve(handler, self.host, self.port, process_request=self._check, max_size=self.max_message,
@@ -529,7 +530,9 @@ class Guest(_Endpoint):
         """Tell the room this laptop's name, colour and selection now and every PRESENCE_S (the room forgets
         silent ones)."""
         while True:
-            self.awareness.set_local_state(dict(self.awareness.get_local_state() or {}))  # a fresh clock: news
+            state = dict(self.awareness.get_local_state() or {})
+            state["selection"] = list(self.selection)  # what was selected before joining, too
+            self.awareness.set_local_state(state)  # a fresh clock: news
             await connection.send(self._own_presence())
             await asyncio.sleep(PRESENCE_S)
 

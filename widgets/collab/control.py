@@ -174,7 +174,8 @@ class LiveControl(QObject):
             self._watched = workspace
             workspace.selection_changed.connect(self._selection_changed)
             workspace.page_changed.connect(self._show_presence)  # an editor built late shows the others too
-        editor = workspace.current_editor()
+        page = workspace.current_editor()  # the editor page in front (None on the workshop page)
+        editor = page.editor if page is not None else None
         self._selection_changed(editor.selected_ids() if editor is not None else [])
 
     def _selection_changed(self, ids: list[str]) -> None:

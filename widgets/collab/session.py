@@ -49,6 +49,8 @@ class LiveSession(QObject):
         self.locked = False
         self.presence: tuple[Presence, ...] = ()
         """The other participants: (client id, name, colour, ids of what they selected)."""
+        self.selection: list[str] = []
+        """What is selected in this window (told to the room when it opens or is joined, and as it changes)."""
 
     # ----------------------------------------------------------------- starting
     @property
@@ -71,6 +73,7 @@ class LiveSession(QObject):
         endpoint = Host(self._arrived, self._status_arrived.emit, host=address, port=port, code=code,
                         initial=mirror.doc.get_update(), name=name)
         endpoint.on_presence = self._presence_arrived.emit
+        endpoint.set_selection(self.selection)
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         try:
@@ -86,6 +89,7 @@ class LiveSession(QObject):
         endpoint = Guest(self._arrived, invitation, self._status_arrived.emit, name=name)
         endpoint.on_locked = self._locked_arrived.emit
         endpoint.on_presence = self._presence_arrived.emit
+        endpoint.set_selection(self.selection)
         mirror.send = endpoint.send
         self.mirror, self.endpoint = mirror, endpoint
         endpoint.start()
@@ -115,8 +119,9 @@ class LiveSession(QObject):
 
     def set_selection(self, ids: list[str]) -> None:
         """Show the others what is selected here (their diagrams and canvas mark it in this laptop's colour)."""
+        self.selection = list(ids)
         if self.endpoint is not None:
-            self.endpoint.set_selection(list(ids))
+            self.endpoint.set_selection(self.selection)
 
     def _set_presence(self, presence: tuple[Presence, ...]) -> None:
         if self.endpoint is None and presence:
