@@ -1,0 +1,93 @@
+"""A large promise map made lazily (widgets.promises.lazy): the sample workshop with the threshold lowered to 1."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QUndoStack
+
+from app.document import Document
+from app.jsonio import read_json_file
+from app.resources import sample_path
+from tests.test_diagram import drag
+from tests.test_promise_map import SHOP, open_editor
+from widgets.promises import diagram as promise_diagram
+from widgets.promises.context import PromiseContext
+from widgets.promises.editor import PromiseMapEditor
+
+
+@pytest.fixture
+def lazy(monkeypatch) -> None:
+    monkeypatch.setattr(promise_diagram, "LAZY_PROMISES", 1)
+
+
+def drawn_promises(editor: PromiseMapEditor) -> set[str]:
+    return {i for e in editor.scene.edges.values() for i in e.promise_ids}
+
+
+def promises_of(editor: PromiseMapEditor, party: str) -> set[str]:
+    return {p.id for p in editor.document.model.promises if party in (p.from_, p.to)}
+
+
+def test_a_large_map_opens_without_arrow_items(lazy, qtbot) -> None:
+    document = Document(read_json_file(sample_path()))
+    editor = PromiseMapEditor(document, QUndoStack())
+    qtbot.addWidget(editor)
+    assert editor.diagram.lazy and editor.scene.edges == {}
+    assert len(editor.scene.nodes) == len(document.model.teams) + len(document.model.segments)
+
+
+def test_zoomed_in_the_parties_in_view_get_their_arrows_and_the_view_says_what_it_leaves_out(lazy, qtbot) -> None:
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.view.centerOn(editor.scene.nodes[SHOP])
+    editor.view.viewport().repaint()
+    qtbot.waitUntil(lambda: promises_of(editor, SHOP) <= drawn_promises(editor))
+    left_out = len(editor.document.model.promises) - len(drawn_promises(editor))
+    assert editor.view.left_out() == left_out
+
+
+def test_zoomed_out_the_pairs_without_items_are_summed_up(lazy, qtbot) -> None:
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.view.set_zoom(0.1)
+    editor.view.viewport().repaint()
+    assert editor.view.in_overview()
+    groups, _problems, pairs = editor.diagram.summary_lines()
+    pairs_with_items = {(e.source.node_id, e.target.node_id) for e in editor.scene.edges.values()}
+    every_pair = {(p.from_, p.to) for p in editor.document.model.promises}
+    assert pairs == len(every_pair - pairs_with_items) > 0
+    assert sum(len(lines) for lines in groups.values()) == pairs
+
+
+def test_a_promise_selected_elsewhere_gets_its_arrow_selected(lazy, qtbot) -> None:
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.view.set_zoom(0.1)
+    hidden = next(p.id for p in editor.document.model.promises if p.id not in drawn_promises(editor))
+    editor.ctx.select([hidden])
+    assert hidden in drawn_promises(editor)
+    assert editor.selected_ids() == [hidden]
+
+
+def test_a_party_dragged_on_the_overview_takes_all_its_arrows_along(lazy, qtbot) -> None:
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.view.set_zoom(0.3)
+    node = editor.scene.nodes[SHOP]
+    start = QPointF(node.pos())
+    drag(editor.view, start, start + QPointF(200, 100))
+    assert editor.document.model.layouts["promises"][SHOP] == (start.x() + 200, start.y() + 100)
+    assert {i for e in node.edges for i in e.promise_ids} == promises_of(editor, SHOP)
+    assert all(e.source is node or e.target is node for e in node.edges)
+
+
+def test_drawn_lazily_or_at_once_the_arrows_are_the_same(monkeypatch, qtbot) -> None:
+    def arrows(lazy: bool) -> set[tuple]:
+        monkeypatch.setattr(promise_diagram, "LAZY_PROMISES", 1 if lazy else 10**9)
+        document = Document(read_json_file(sample_path()))
+        diagram = promise_diagram.PromiseDiagram(PromiseContext(document, QUndoStack()))
+        if lazy:
+            diagram.draw_pairs_of([p.id for p in document.model.promises])
+        drawn = {(e.edge_id, tuple(e.promise_ids), e.look, e.number, e.caption, e.line.p1().toTuple(),
+                  e.line.p2().toTuple()) for e in diagram.scene.edges.values()}
+        diagram.view.deleteLater()
+        return drawn
+
+    assert arrows(True) == arrows(False)
