@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from app import model as m
+from app.gcpause import collector_paused
 
 
 @dataclass
@@ -118,6 +119,12 @@ class _Chains(Mapping[str, list[str]]):
 
 def duplication(w: m.Workshop) -> Duplication:
     """Compute the single points of failure of the workshop's client promises."""
+    with collector_paused():  # sets and tuples per promise, no cycles: no full scans of the workshop meanwhile
+        return _duplication(w)
+
+
+def _duplication(w: m.Workshop) -> Duplication:
+    """`duplication`, the collector paused."""
     teams = {t.id for t in w.teams}
     segments = {s.id for s in w.segments}
     live = [p for p in w.promises if p.status != "retired"]

@@ -18,7 +18,7 @@ from app.limits import (
     VALUE_TOO_LARGE,
     rows_problem,
 )
-from app.validate import KindOf, level_problem, object_problems, public_name, type_problem
+from app.validate import KindOf, level_problem, object_problems, public_name, type_problem, typed_fields
 
 _SIMPLE_KEY = re.compile(r"[\w-]+")
 
@@ -87,8 +87,8 @@ def _objects(w: m.Workshop) -> Iterator[tuple[str, Any, str]]:
 def _object_problems(kind: str, obj: Any, base: str, kind_of: KindOf, check_types: bool) -> Iterator[tuple[str, str]]:
     """The first problem of one object: a wrong type, else an unknown value or dangling reference."""
     if check_types:
-        for name in m.field_names(kind):
-            problem = type_problem(obj, name)
+        for name, exact in typed_fields(type(obj), kind):
+            problem = None if type(getattr(obj, name)) in exact else type_problem(obj, name)
             if problem:
                 yield f"{base}.{public_name(name)}", problem
                 return
@@ -245,6 +245,13 @@ def _size_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
             yield path, VALUE_TOO_LARGE
             return
     for kind, obj, place in _objects(w):
-        if _row_bytes(s.object_row(kind, obj, 0.0, None).values()) > MAX_VALUE_BYTES:
+        if _could_be_too_large(obj) and _row_bytes(s.object_row(kind, obj, 0.0, None).values()) > MAX_VALUE_BYTES:
             yield place, VALUE_TOO_LARGE
             return
+
+
+def _could_be_too_large(obj: Any) -> bool:
+    """Whether an object's row might not fit, from its repr alone (no row built): each character of
+    the repr stands for at most 6 bytes of the row (4 of UTF-8, 6 of a JSON escape such as \\u0000; a number's 8
+    bytes are covered by its field's name and `=`), plus 8 for the row's order."""
+    return 6 * len(repr(obj)) + 8 > MAX_VALUE_BYTES

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 
 from app import model as m
 from app.fsutil import atomic_write_bytes
+from app.gcpause import collector_paused
 from app.integrity import key_part, workshop_problems
 from app.limits import MAX_EXTRA_DEPTH, MAX_INTEGER, MAX_JSON_BYTES, MAX_VALUE_BYTES, NUMBER_TOO_LARGE, json_too_large
 
@@ -554,6 +555,12 @@ def loads(text: str | bytes | bytearray) -> m.Workshop:
             raise FormatError("(root)", f"not UTF-8 text (byte {error.start} cannot be decoded)") from None
     elif text.startswith("\ufeff"):
         text = text[1:]
+    with collector_paused():
+        return _parse(text, size, decoded)
+
+
+def _parse(text: str, size: int, decoded: bool) -> m.Workshop:
+    """The workshop in decoded JSON text of `size` characters (bytes when `decoded`)."""
     try:
         data = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as error:

@@ -84,15 +84,15 @@ def from_cell(name: str, cell: Any) -> Any:
     if name in _OPTIONAL_BOOL_FIELDS:
         return None if cell is None else bool(cell)
     if name == "extra":
-        return json.loads(cell) if cell else {}
+        return json.loads(cell) if cell and cell != "{}" else {}
     if name in ("authorities", "resources"):
-        return tuple(m.Grant(**g) for g in json.loads(cell or "[]"))
+        return tuple(m.Grant(**g) for g in json.loads(cell)) if cell and cell != "[]" else ()
     if name == "motivation":
         return None if cell is None else motivation_from_dict(json.loads(cell))
     if name in _NESTED:
         return None if cell is None else _NESTED[name](**json.loads(cell))
     if name in _TUPLE_FIELDS:
-        return tuple(json.loads(cell))
+        return tuple(json.loads(cell)) if cell != "[]" else ()
     return cell
 
 
@@ -112,12 +112,19 @@ def object_row(kind: str, obj: Any, ord_: float, parent: str | None = None) -> d
     return row
 
 
+@cache
+def _row_fields(kind: str) -> tuple[tuple[str, bool], ...]:
+    """The model fields a row of `kind` fills, each with whether its cell needs `from_cell` (else it is the value)."""
+    known = {f.name for f in fields(m.KINDS[kind])}
+    converted = _BOOL_FIELDS | _OPTIONAL_BOOL_FIELDS | _TUPLE_FIELDS | _NESTED.keys() | {"extra", "authorities",
+                                                                                          "resources"}
+    return tuple((name, name in converted) for name in m.field_names(kind) if name in known)
+
+
 def object_from_row(kind: str, row: sqlite3.Row | dict[str, Any]) -> Any:
     """The model object stored in `row` (children of canvases are attached by the loader)."""
-    cls = m.KINDS[kind]
-    known = {f.name for f in fields(cls)}
-    values = {name: from_cell(name, row[name]) for name in m.field_names(kind) if name in known}
-    return cls(id=row["id"], **values)
+    values = {name: from_cell(name, row[name]) if convert else row[name] for name, convert in _row_fields(kind)}
+    return m.KINDS[kind](id=row["id"], **values)
 
 
 # ----------------------------------------------------------------------------------------- migrations

@@ -210,8 +210,23 @@ def _annotation(cls: type, name: str) -> str:
     return str(next(f.type for f in fields(cls) if f.name == name))
 
 
+@cache
+def _exact_types(cls: type, name: str) -> frozenset[type]:
+    """The exact types a scalar field's value may have without a closer look (a bool is of type bool, not int)."""
+    return frozenset(_SCALAR_TYPES.get(_annotation(cls, name), ()))
+
+
+@cache
+def typed_fields(cls: type, kind: str) -> tuple[tuple[str, frozenset[type]], ...]:
+    """Each field of a `kind` object (of class `cls`) with the exact types its value may have without a closer look
+    (`type_problem` takes that look for any other value)."""
+    return tuple((name, _exact_types(cls, name)) for name in m.field_names(kind))
+
+
 def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     """Why `value` has the wrong type for field `name` of model class `cls`, or None."""
+    if type(value) in _exact_types(cls, name):  # the common case of a file's millions of cells, in one look-up
+        return None
     annotation = _annotation(cls, name)
     allowed = _SCALAR_TYPES.get(str(annotation))
     if allowed is not None:

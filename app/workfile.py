@@ -19,6 +19,7 @@ from app.document import Document
 from app.filelock import OPEN, WRITE, FileChanged, FileLock, FileLocked, holder_of, holding, identity, user_name
 from app.fsutil import atomic_target, remove_leftovers, write_target
 from app.gate import FileRefused, GatedFile
+from app.gcpause import collector_paused
 from app.integrity import workshop_problems
 from app.lineage import record_save
 from app.store import SqliteStore, connect
@@ -114,12 +115,13 @@ def load_rows_into(gated: GatedFile, conn: sqlite3.Connection) -> None:
 
 def load_checked(store: SqliteStore, path: Path) -> m.Workshop:
     """Load the model from a store filled from `path`, refusing rows that do not make a consistent workshop."""
-    try:
-        workshop = store.load()
-    except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
-        raise FileRefused(path, f"damaged (unreadable rows: {e})") from None
-    for where, problem in workshop_problems(workshop):
-        raise FileRefused(path, f"damaged ({where}: {problem})")
+    with collector_paused():
+        try:
+            workshop = store.load()
+        except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
+            raise FileRefused(path, f"damaged (unreadable rows: {e})") from None
+        for where, problem in workshop_problems(workshop):
+            raise FileRefused(path, f"damaged ({where}: {problem})")
     return workshop
 
 
@@ -295,7 +297,8 @@ class WorkFile:
         self._read_as = read_as  # the user's file as it was read: a save refuses to replace another version
         self.closed = False
         self.store = SqliteStore(conn)
-        self.document = Document(load_checked(self.store, origin or working_copy), store=self.store)
+        with collector_paused():  # tens of thousands of objects, no cycles: no full scans while they are made
+            self.document = Document(load_checked(self.store, origin or working_copy), store=self.store)
 
     # -- creation
     @classmethod
