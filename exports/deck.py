@@ -19,10 +19,11 @@ from pptx.util import Emu, Pt
 from app import model as m
 from exports import deck_meta
 from exports import deck_parts as parts
+from exports import slide_plan as plan
 from exports.i18n import Words
 from exports.logo import raster_logo
 from exports.pptx_xml import FONT, NS, Run, textbox
-from exports.scope import Scope, scope_of, story_diagrams
+from exports.scope import Scope, scope_of
 from exports.style import ACCENT, ERRC_COLORS, ERRC_TINTS, INK, MUTED, curve_styles, hex_rgb, readable, safe_hex
 
 W, H = 12192000, 6858000  # 13.333 × 7.5 in
@@ -101,14 +102,14 @@ class Deck:
         xml = []
         if kicker:
             xml.append(textbox(2, "Kicker", MARGIN, 300000, W - 2 * MARGIN, 300000,
-                               [Run(kicker.upper(), 11, True, MUTED)], lang=lang))
+                               [Run(kicker.upper(), 12, True, MUTED)], lang=lang))
         xml.append(textbox(3, "Title", MARGIN, 520000, W - 2 * MARGIN, 640000,
                            [Run(parts.short(title, 110), 26, True, self.accent)], lang=lang))
         footer = parts.short(self.w.info.title, 100)
         xml.append(textbox(4, "Footer", MARGIN, H - 380000, W - 2 * MARGIN - 800000, 250000,
-                           [Run(footer, 9, False, MUTED)], lang=lang))
+                           [Run(footer, 12, False, MUTED)], lang=lang))
         xml.append(textbox(5, "Slide number", W - MARGIN - 700000, H - 380000, 700000, 250000,
-                           [Run(str(number), 9, False, MUTED)], "r", lang=lang))
+                           [Run(str(number), 12, False, MUTED)], "r", lang=lang))
         return "".join(xml)
 
     def slide(self, title: str, kicker: str = "", extra: str = ""):
@@ -195,7 +196,7 @@ class Deck:
                 self.text(s, x + 120000, top + 120000, width - 240000, 400000, parts.short(v.name, 40), 18, bold=True)
                 self.text(s, x + 120000, top + 560000, width - 240000, 900000, parts.short(v.description, 140), 12)
                 if v.holder:
-                    self.text(s, x + 120000, top + 1480000, width - 240000, 300000, v.holder, 11, color=MUTED)
+                    self.text(s, x + 120000, top + 1480000, width - 240000, 300000, v.holder, 12, color=MUTED)
 
     def canvas_slides(self, canvas: m.Canvas) -> None:
         words = self.words
@@ -238,7 +239,7 @@ class Deck:
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = _rgb("#E3E6EB")
         axis.format.line.fill.background()
-        chart.category_axis.tick_labels.font.size = Pt(11 if len(canvas.factors) <= 10 else 9)
+        chart.category_axis.tick_labels.font.size = Pt(12)  # slide labels never under 12 pt
         for series, c, st in zip(chart.plots[0].series, curves, curve_styles(curves), strict=False):
             color = _rgb(safe_hex(c.color))
             series.smooth = False
@@ -290,9 +291,9 @@ def _write_deck(deck: Deck, path: str, scope: Scope) -> None:
         deck.goal_slide()
     for canvas in scope.canvases:
         deck.canvas_slides(canvas)
-    for title, workshop, name in story_diagrams(deck.w, scope, deck.words):
-        group = parts.diagram_group(workshop, name, deck.words, MARGIN, CONTENT_TOP, W - 2 * MARGIN,
-                                    H - CONTENT_TOP - 520000)
+    for title, workshop, diagram in plan.diagram_slides(deck.w, scope, deck.words):
+        group = parts.diagram_group(workshop, diagram.name, deck.words, MARGIN, CONTENT_TOP, W - 2 * MARGIN,
+                                    H - CONTENT_TOP - 520000, built=diagram)
         deck.fixed_slide(title, extra=group)
     if scope.promises:
         (parts.promise_summary_slides if scope.summary else parts.promise_slides)(deck)

@@ -14,7 +14,7 @@ from app.palette import KindLook
 from app.promise_tree import promise_numbers, tree_ordered
 from exports import fonts
 from exports import slide_plan as plan
-from exports.draw_diagram import HALO, MIN_TEXT, PROBLEM_GLYPHS
+from exports.draw_diagram import HALO, PROBLEM_GLYPHS
 from exports.geometry import Diagram, build_diagram
 from exports.i18n import Words
 from exports.pptx_xml import (
@@ -107,11 +107,13 @@ def blanks_as_gaps(chart) -> None:
     blanks.set("val", "gap")
 
 
-def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int, w: int, h: int) -> str:
-    """The diagram as one group: a shape per node named after it and its id («Логистика [t-log]»), connectors
-    glued to the nearest sides (opposite and parallel ones on the next sides), method errors under a halo with a
-    marker, and a legend of what occurs."""
-    d = build_diagram(workshop, name)
+def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int, w: int, h: int,
+                  built: Diagram | None = None) -> str:
+    """The diagram (or `built`, a part of it from the slide plan) as one group: a shape per node named after it
+    and its id («Логистика [t-log]»), connectors glued to the nearest sides (opposite and parallel ones on the
+    next sides), method errors under a halo with a marker, and a legend of what occurs; labels of at least 12 pt
+    (the slide plan splits a diagram that would need smaller ones)."""
+    d = built or build_diagram(workshop, name)
     sizes = {n.id: NODE_SIZE.get(n.kind, NODE_SIZE["service"]) for n in d.nodes.values()}
     left, top, right, bottom = d.bounds
     if d.nodes:
@@ -129,7 +131,7 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
         look = kind_look(node.kind)
         nw, nh = sizes[node.id]
         bw, bh = nw * scale, nh * scale
-        size = max(MIN_TEXT, min(14.0, bh / EMU_PT * 0.27))
+        size = max(plan.MIN_LABEL, min(14.0, bh / EMU_PT * 0.27))
         label = node.label or "—"
         shape_name = label if node.id.startswith("group:") else f"{label} [{node.id}]"
         boxes[node.id] = Box(next_id, shape_name, round(ox + (node.cx - left) * scale - bw / 2),
@@ -161,7 +163,7 @@ def diagram_group(workshop: m.Workshop, name: str, words: Words, x: int, y: int,
             (x1, y1), (x2, y2) = site_point(a, sites[0]), site_point(b, sites[1])
             side = 240000
             marks.append(box(Box(next_id + 1, f"{words['err_' + e.problem]} [{e.id}]", (x1 + x2) // 2 - side // 2,
-                                 (y1 + y2) // 2 - side // 2, side, side, PROBLEM, "#FFFFFF", bold=True, size=10,
+                                 (y1 + y2) // 2 - side // 2, side, side, PROBLEM, "#FFFFFF", bold=True, size=12,
                                  label=PROBLEM_GLYPHS[e.problem], geom="triangle", text_color="#FFFFFF")))
             next_id += 2
     children = halos + arrows + [box(b) for b in boxes.values()] + marks
@@ -195,8 +197,8 @@ def _legend(words: Words, diagram: Diagram, x: int, y: int, w: int, first_id: in
                                geom=PRESETS.get(look.shape, "roundRect"), adj=_adj(look, 300, 160), label=" ")))
         elif what == "problem":
             out.append(line_sample(next_id, f"Legend: {label}", cx, cy + 110000, 300000, HALO, 6.0))
-            out.append(box(Box(next_id + 2, f"Legend: {label}", cx + 70000, cy + 10000, 180000, 180000, PROBLEM,
-                               "#FFFFFF", bold=True, size=8, label=PROBLEM_GLYPHS[key], geom="triangle",
+            out.append(box(Box(next_id + 2, f"Legend: {label}", cx + 35000, cy - 15000, 230000, 230000, PROBLEM,
+                               "#FFFFFF", bold=True, size=12, label=PROBLEM_GLYPHS[key], geom="triangle",
                                text_color="#FFFFFF")))
         else:
             status_look = STATUS_LOOKS.get(key)
@@ -223,7 +225,7 @@ def _paged(deck: Deck, title: str, header: list[str], rows: list[list[TableCell]
     head_h = plan.head_height()
     one_line = int(TABLE_SIZE * 1.2 * EMU_PT + 73152)
     for s in slides:
-        head = [TableCell((Run(h, TABLE_SIZE - 1, True, "#FFFFFF"),), deck.accent) for h in s.header]
+        head = [TableCell((Run(h, TABLE_SIZE, True, "#FFFFFF"),), deck.accent) for h in s.header]
         body = [(one_line, cells) for cells in s.rows]  # stored heights are minimums: PowerPoint grows a row
         xml = table(2000, s.title, MARGIN, CONTENT_TOP, s.widths, [(head_h, head), *body], deck.lang)
         deck.fixed_slide(s.title, extra=xml)
@@ -247,12 +249,12 @@ def promise_slides(deck: Deck) -> None:
     for p in tree_ordered(w):
         i = numbers.get(p.id, "")
         grants = (*p.authorities, *p.resources)
-        missing = [Run("✗ " + short(g.text, 90), TABLE_SIZE - 1, False, readable(MISSING)) for g in grants
+        missing = [Run("✗ " + short(g.text, 90), TABLE_SIZE, False, readable(MISSING)) for g in grants
                    if not g.granted]
         if not grants:
-            missing = [Run(words["nothing_listed"], TABLE_SIZE - 1, False, MUTED)]
+            missing = [Run(words["nothing_listed"], TABLE_SIZE, False, MUTED)]
         elif not missing:
-            missing = [Run("✓ " + words["all_granted"], TABLE_SIZE - 1, False, readable(GRANTED))]
+            missing = [Run("✓ " + words["all_granted"], TABLE_SIZE, False, readable(GRANTED))]
         metric = " — ".join(x for x in (short(p.metric, 150), short(p.target, 80)) if x)
         who = f"{short(names.get(p.from_, p.from_), 80)} → {short(names.get(p.to, p.to), 80)}"
         rows.append([_cell(str(i), color=MUTED, align="r"), _cell(who), _cell(p.text), _cell(metric),

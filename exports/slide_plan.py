@@ -1,15 +1,20 @@
-"""One plan for the slides' tables: the deck and the PDF slides cut a table into the same slides, titled alike."""
+"""One plan for the slides: the deck and the PDF slides cut a table or a dense diagram into the same slides,
+titled alike."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app import model as m
+from app.layout_graph import NODE_SIZE
 from exports import fonts
+from exports.geometry import Diagram, Node, build_diagram
 from exports.i18n import Words
 from exports.pptx_xml import TableCell
+from exports.scope import Scope, story_diagrams
 
 EMU_PT = 12700
 TABLE_SIZE = 12.0  # points: readable from the back of the room
@@ -90,3 +95,83 @@ def table_slides(title: str, header: list[str], rows: list[list[TableCell]], wid
 def recorded(deck: Any) -> list[TableSlide] | None:
     """The list a `Recorder` keeps table slides in (None for a real deck)."""
     return getattr(deck, "recorded", None)
+
+
+# ------------------------------------------------------------------ diagrams
+SLIDE_W = 12192000  # 13.333 in
+MARGIN = 457200  # 0.5 in
+DIAGRAM_W = SLIDE_W - 2 * MARGIN
+DIAGRAM_H = SLIDE_H - CONTENT_TOP - 520000
+LEGEND_H = 600000
+MIN_LABEL = 12.0
+"""Points: no label on a slide is smaller; a diagram that would need smaller labels is split over slides."""
+MAX_SCALE = 9144.0  # EMU per scene unit: a small diagram is not blown up past this
+
+
+def node_size(node: Node) -> tuple[float, float]:
+    """A node's box on a slide (scene units), by its kind."""
+    return NODE_SIZE.get(node.kind, NODE_SIZE["service"])
+
+
+def diagram_scale(nodes: Iterable[Node], width: int = DIAGRAM_W, height: int = DIAGRAM_H) -> float:
+    """EMU per scene unit that fits the boxes of `nodes` into a slide's diagram area above the legend."""
+    boxes = [(n.cx - node_size(n)[0] / 2, n.cy - node_size(n)[1] / 2, n.cx + node_size(n)[0] / 2,
+              n.cy + node_size(n)[1] / 2) for n in nodes]
+    if not boxes:
+        return MAX_SCALE
+    span_x = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    span_y = max(b[3] for b in boxes) - min(b[1] for b in boxes)
+    return min(width / (span_x or 1), (height - LEGEND_H) / (span_y or 1), MAX_SCALE)
+
+
+def label_size(node: Node, scale: float) -> float:
+    """The point size of a node's label on a slide at `scale`: about a quarter of its box's height, up to 14."""
+    return min(14.0, node_size(node)[1] * scale / EMU_PT * 0.27)
+
+
+def _readable(nodes: list[Node]) -> bool:
+    scale = diagram_scale(nodes)
+    return all(label_size(n, scale) >= MIN_LABEL for n in nodes)
+
+
+def split_nodes(nodes: list[Node]) -> list[list[Node]]:
+    """`nodes` in parts whose slides have labels of at least MIN_LABEL: cut across the direction that limits
+    the scale, in halves by count, until each part is readable (left to right, top to bottom)."""
+    if len(nodes) <= 1 or _readable(nodes):
+        return [nodes]
+    xs = [n.cx for n in nodes]
+    ys = [n.cy for n in nodes]
+    wide = (max(xs) - min(xs) + 200) / DIAGRAM_W >= (max(ys) - min(ys) + 90) / (DIAGRAM_H - LEGEND_H)
+    ordered = sorted(nodes, key=(lambda n: (n.cx, n.cy)) if wide else (lambda n: (n.cy, n.cx)))
+    half = len(ordered) // 2
+    return split_nodes(ordered[:half]) + split_nodes(ordered[half:])
+
+
+def part_of(diagram: Diagram, nodes: list[Node]) -> Diagram:
+    """The diagram with only `nodes` and the arrows between them."""
+    keep = {n.id: n for n in nodes}
+    edges = [e for e in diagram.edges if e.source in keep and e.target in keep]
+    return Diagram(diagram.name, keep, edges)
+
+
+SUMMARY_DIAGRAM_SLIDES = 28
+"""A summary's diagram slides at most (its deck stays within 40 slides): the maps of the most promised segments
+that fit whole; every map with --full."""
+
+
+def diagram_slides(w: m.Workshop, scope: Scope, words: Words) -> list[tuple[str, m.Workshop, Diagram]]:
+    """(title, workshop, diagram part) of every diagram slide of the deck and the PDF slides: the story's
+    diagrams, each split over numbered slides («(2/3)») when one slide would print its labels under 12 pt."""
+    out: list[tuple[str, m.Workshop, Diagram]] = []
+    budget = SUMMARY_DIAGRAM_SLIDES if scope.summary and not scope.full else None
+    for title, workshop, name in story_diagrams(w, scope, words):
+        diagram = build_diagram(workshop, name)
+        parts = split_nodes(list(diagram.nodes.values()))
+        if budget is not None and out and len(out) + len(parts) > budget:
+            break
+        if len(parts) == 1:
+            out.append((title, workshop, diagram))
+            continue
+        out += [(f"{title} ({n}/{len(parts)})", workshop, part_of(diagram, part))
+                for n, part in enumerate(parts, start=1)]
+    return out

@@ -27,7 +27,7 @@ from exports.pdf_flow import FitDrawing
 from exports.pdf_grid import Cell, Grid
 from exports.pdf_styles import make_styles, para
 from exports.pptx_xml import TableCell
-from exports.scope import Scope, scope_of, story_diagrams
+from exports.scope import Scope, scope_of
 from exports.style import MUTED
 
 SIZE = (960.0, 540.0)  # 13.333 × 7.5 in, as the PowerPoint deck
@@ -133,10 +133,10 @@ def slides_story(ctx: Ctx, scope: Scope | None = None) -> list[Flowable]:
                 out.append(para(f"{v.name}{holder}. {v.description}".strip(), st.bullet, bullet="•"))
     for c in scope.canvases:
         _canvas_slides(ctx, c, out)
-    for title, workshop, name in story_diagrams(w, scope, words):
+    for title, workshop, diagram in plan.diagram_slides(w, scope, words):  # split as the deck splits them
         out += [PageBreak(), Section(title)]
-        out.append(FitDrawing(partial(diagram_drawing, workshop, name, words, text_scale=1.3, max_scale=1.0),
-                              ctx.height))
+        out.append(FitDrawing(partial(diagram_drawing, workshop, diagram.name, words, text_scale=1.3,
+                                      max_scale=1.0, built=diagram), ctx.height))
     from exports import deck_parts as parts
     from exports.dashboard import deck_slides
 

@@ -142,7 +142,10 @@ def test_a_large_workshop_is_a_summary_of_at_most_40_pages_and_slides(large: m.W
     assert council and all(t.name in text for t in council)  # the council in full
     assert "Приложение" not in text
     slides_text = pdftotext(large_exports["slides"])
-    assert slides_text.count("Цепочка обещаний клиенту:") == 10
+    # the slides split each segment map so that its labels stay at 12 pt, within a budget of diagram slides
+    from exports.slide_plan import SUMMARY_DIAGRAM_SLIDES
+
+    assert 10 <= slides_text.count("Цепочка обещаний клиенту:") <= SUMMARY_DIAGRAM_SLIDES
 
 
 def test_no_label_of_the_large_summary_is_printed_below_6_pt(large_exports: dict[str, Path],
