@@ -83,12 +83,14 @@ def delete(doc: Document, obj_id: str, label: str = "") -> Batch:
     if root_kind is None:
         raise EditRefused(f'no object with id "{obj_id}"')
     doomed: dict[str, str] = {obj_id: root_kind}
+    depth = {obj_id: 0}  # how far down the cascade: what refers to a doomed object goes before it
     queue = [obj_id]
     while queue:
         current = queue.pop()
         for kind, ref_id, name in doc.referrers(current):
-            if (kind, name) in DELETED_WITH_REFEREE and ref_id not in doomed:
+            if (kind, name) in DELETED_WITH_REFEREE and depth.get(ref_id, -1) <= depth[current]:
                 doomed[ref_id] = kind
+                depth[ref_id] = depth[current] + 1
                 queue.append(ref_id)
     edits: list[Edit] = []
     cleared: dict[str, dict[str, Any]] = {}
@@ -108,8 +110,11 @@ def delete(doc: Document, obj_id: str, label: str = "") -> Batch:
             for diagram, positions in doc.model.layouts.items():
                 if target in positions:
                     edits.append(SetPosition(diagram, target, positions[target], None))
+    kind_depth: dict[str, int] = {}  # a kind goes after every kind that refers to it (readings, then promises)
+    for target, kind in doomed.items():
+        kind_depth[kind] = max(kind_depth.get(kind, 0), depth[target])
     dependents = sorted((t for t in doomed if t != obj_id),
-                        key=lambda t: (doomed[t], -doc.index_of(t)))
+                        key=lambda t: (-kind_depth[doomed[t]], doomed[t], -doc.index_of(t)))
     for target in dependents + [obj_id]:
         obj = doc.get(target)
         if target in cleared:

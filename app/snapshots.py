@@ -75,7 +75,8 @@ def restore_edit(document: Document, target: m.Workshop, label: str = "Restore s
     return Batch(tuple(edits), label, everything=True)
 
 
-_INSERT_ORDER = ("value", "segment", "team", "pain", "proposition", "canvas", "link", "promise", "experiment")
+_INSERT_ORDER = ("value", "segment", "team", "pain", "proposition", "canvas", "link", "promise", "experiment",
+                 "reading")
 
 
 def _insert_new(scratch: Document, target: m.Workshop, do) -> None:
