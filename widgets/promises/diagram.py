@@ -374,6 +374,16 @@ class PromiseDiagram(QObject, PromiseGestures):
         if parties:
             self.draw_pairs({pair for pair in self._pairs if pair[0] in parties or pair[1] in parties})
 
+    def _summary_moved(self, changes: Changes) -> bool:
+        """Whether an edit may move or change the summary lines: pairs come or go, or a party with a pair without
+        items moves (a party dragged has its arrow items made when pressed: its drop changes no summary line)."""
+        if changes.structural("promise", "team", "segment") or changes.field_changed("promise", "from_", "to"):
+            return True
+        if any("kind" in changes.fields(kind) for kind in ("team", "segment")):
+            return True  # places found again
+        moved = changes.placed(DIAGRAM)
+        return bool(moved) and any((a in moved or b in moved) and (a, b) not in self._drawn for a, b in self._pairs)
+
     def summary_lines(self) -> tuple[dict[tuple[bool, str], list[QLineF]], list[QLineF], int]:
         """What the overview draws of the pairs without items: their lines by (in focus, colour), the lines of
         those with an unempowered promise, and how many pairs are so summed up."""
@@ -402,7 +412,8 @@ class PromiseDiagram(QObject, PromiseGestures):
 
     # ------------------------------------------------------------------ following the document
     def _on_changes(self, changes: Changes) -> None:
-        self._lines_version += 1
+        if self.lazy and self._summary_moved(changes):
+            self._lines_version += 1
         if changes.everything:
             self.rebuild()
             return
