@@ -131,10 +131,12 @@ def test_a_cascaded_delete_names_everything_that_went_with_it_and_every_referenc
     links = {lk.id for lk in doc.model.links if "team-025" in (lk.from_, lk.to)}
     promises = {p.id for p in doc.model.promises if "team-025" in (p.from_, p.to)}
     served = {e.id for e in doc.model.experiments if e.promise in promises}
+    readings = {x.id for x in doc.model.readings if x.of in promises | {"team-025"}}  # deleted first, one undo step
     doc.apply(changes.set_position(doc, "promises", "team-025", (1.0, 2.0)))
     seen = _applied(doc, changes.delete(doc, "team-025"))
     assert links and promises
-    assert seen.deleted == {"team": {"team-025"}, "link": links, "promise": promises}
+    assert readings  # the bundled sample has figures of the team and of its promises
+    assert seen.deleted == {"team": {"team-025"}, "link": links, "promise": promises, "reading": readings}
     assert seen.updated["experiment"] == {  # the experiment stays, without its team (nor its promise, if it went)
         e.id: {"team", "promise"} if e.id in served else {"team"} for e in doc.model.experiments if e.team is None}
     assert seen.placed("promises") == {"team-025"}

@@ -76,6 +76,7 @@ def test_handout_is_a4_portrait_with_landscape_pages_for_diagrams(handout: Path)
 def test_a3_landscape_in_english(tmp_path: Path) -> None:
     w = sample()
     w.info.language = "en"
+    w.readings = []  # short: without the figures' pages
     path = export_pdf(w, tmp_path / "a3.pdf", page="A3", landscape=True, findings=[])
     sizes = page_sizes(path)
     assert set(sizes) == {A3_LANDSCAPE}

@@ -113,7 +113,8 @@ def test_share_then_merge_back_with_a_conflict_chosen_by_a_click_is_one_undo_ste
     assert (looked["mine"], looked["theirs"]) == (["kept", "keep"], ["broken", "delete"])
     assert looked["objects"][1] == "Promise «Свежие продукты на полке к открытию»"
     # the other promise's delete cleared the parent of the promise that supported it and the experiment's promise
-    assert looked["their_changes"] == ["Root value: 1 added", "Promise: 3 changed, 1 deleted", "Experiment: 1 changed"]
+    assert looked["their_changes"] == ["Root value: 1 added", "Promise: 3 changed, 1 deleted", "Experiment: 1 changed",
+                                       "Reading: 3 deleted"]  # the deleted promise's figures went with it
     promise, other = doc.find(PROMISE), doc.find(OTHER_PROMISE)
     assert (promise.status, promise.metric) == ("broken", "Возврат за 5 минут")  # theirs chosen, their metric taken
     assert other is not None and other.notes == "Проверить в пятницу"  # the delete lost to my edit (mine preferred)

@@ -406,6 +406,8 @@ def _restore(doc: Document) -> Any:
     target.teams = [t for t in target.teams if t.id != IT]
     target.promises = [p for p in target.promises if IT not in (p.from_, p.to)]
     target.links = [lk for lk in target.links if IT not in (lk.from_, lk.to)]
+    kept = {p.id for p in target.promises} | {t.id for t in target.teams}
+    target.readings = [x for x in target.readings if x.of in kept]  # IT's figures went with it
     target.segments[0] = dataclasses.replace(target.segments[0], name="Соседи")
     target.layouts["promises"] = {SHOP: (10.0, 20.0)}
     return restore_edit(doc, target)
