@@ -156,7 +156,7 @@ def _duplication(w: m.Workshop) -> Duplication:
             resting = len(above)
         else:
             through = reach[group]
-            resting = counts[group] + sum(1 for i in above if not through >> i & 1)
+            resting = counts[group] + (sum(1 for i in above if not through >> i & 1) if above else 0)
         if not resting:
             continue
         result.resting[q.id] = resting

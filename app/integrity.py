@@ -87,7 +87,8 @@ def _objects(w: m.Workshop) -> Iterator[tuple[str, Any, str]]:
 def _object_problems(kind: str, obj: Any, base: str, kind_of: KindOf, check_types: bool) -> Iterator[tuple[str, str]]:
     """The first problem of one object: a wrong type, else an unknown value or dangling reference."""
     if check_types:
-        for name, exact in typed_fields(type(obj), kind):
+        cls: type = type(obj)
+        for name, exact in typed_fields(cls, kind):
             problem = None if type(getattr(obj, name)) in exact else type_problem(obj, name)
             if problem:
                 yield f"{base}.{public_name(name)}", problem

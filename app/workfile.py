@@ -318,23 +318,33 @@ class WorkFile:
         path = Path(path)
         if path.suffix.lower() == ".json":
             return cls.new(read_workshop(path))
-        GatedFile(path).close()  # refuse a bad file before anything is created
-        file_lock = _lock_if_possible(path, wait, WRITE if wait > 0 else OPEN)
+        gated_as = identity(path)
+        gated = GatedFile(path)  # refuse a bad file before anything is created (and copy its rows below)
+        try:
+            file_lock = _lock_if_possible(path, wait, WRITE if wait > 0 else OPEN)
+        except BaseException:
+            gated.close()
+            raise
         try:
             remove_leftovers(path)
             read_as = identity(path)
             copy, conn, lock = cls._fresh(path)
         except BaseException:
+            gated.close()
             if file_lock is not None:
                 file_lock.release()
             raise
         try:
-            with GatedFile(path) as gated:
+            if read_as != gated_as or wait > 0:  # another version now, or the gate's time limit ran while waiting
+                gated.close()
+                gated = GatedFile(path)
+            with gated:
                 load_rows_into(gated, conn)
             store = SqliteStore(conn)
             store.set_meta("saved_edit_count", str(store.edit_count))
             return cls(copy, conn, path, lock, file_lock, read_as)
         except BaseException:
+            gated.close()
             cls._remove(copy, conn, lock)
             if file_lock is not None:
                 file_lock.release()
