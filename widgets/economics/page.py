@@ -47,6 +47,9 @@ class EconomicsPage(QWidget):
         self.inspector_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inspector_area.setMinimumWidth(self.inspector.minimumWidth())
         self.bottom.addWidget(self.inspector_area)
+        for area in (self.totals_area, self.inspector_area):  # the page's own background, not a grey box
+            area.viewport().setAutoFillBackground(False)
+            area.widget().setAutoFillBackground(False)  # setWidget turned it on
         self.bottom.setStretchFactor(1, 1)
         self.bottom.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Vertical)  # the table over the whole width: no column hidden
