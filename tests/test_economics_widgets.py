@@ -8,7 +8,7 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from app import changes
 from app.document import Document
@@ -177,3 +177,19 @@ def test_at_1920_by_1080_the_table_shows_every_column_and_the_settlements_their_
     for key in (SHOP, CARE):  # the inspector still follows the chosen team
         page.table.select_ids([key])
         assert page.inspector.team_id == key
+
+
+def test_the_sums_keep_their_figures_whole_when_the_language_changes(qtbot, page: EconomicsPage) -> None:
+    from widgets.shell import i18n
+
+    page.resize(1560, 640)  # the page at 1920×1080 beside the wider Russian stages
+    qtbot.waitUntil(lambda: page.width() == 1560)
+    translations = i18n.Translations()
+    try:
+        translations.apply("ru")
+        qtbot.waitUntil(lambda: any("Итого" in label.text() for label in page.totals.findChildren(QLabel)))
+        qtbot.waitUntil(  # then the sums get their new width: «1 050 000 RUB» whole
+            lambda: page.totals_area.viewport().width() >= page.totals.minimumSizeHint().width())
+        assert not page.totals_area.horizontalScrollBar().isVisible()
+    finally:
+        translations.clear()

@@ -425,6 +425,7 @@ class DashboardView(QWidget):
                                             "to hand to its people"))
         self.lines.retranslate()
         self.teams.retranslate()
+        self.fit_columns()  # the headers' and the chip's words have another width
         self._show_tally()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -3,7 +3,7 @@ organisation's result adds up, the settlements between teams and the motivation 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -78,10 +78,14 @@ class EconomicsPage(QWidget):
             total = sum(self.splitter.sizes()) or self.splitter.height()
             rows = min(table, int(total * 0.6))
             self.splitter.setSizes([rows, max(total - rows, 1)])
-            wide = sum(self.bottom.sizes()) or self.bottom.width()
-            inspector = max(self.inspector.minimumWidth(), min(400, wide * 3 // 10))
-            totals = max(TOTALS_MIN_WIDTH, min(self.totals.minimumSizeHint().width() + 4, wide // 4))
-            self.bottom.setSizes([totals, max(wide - totals - inspector, 1), inspector])
+            self.fit_bottom()
+
+    def fit_bottom(self) -> None:
+        """The sums as wide as their words (within a quarter), the inspector three tenths, the settlements the rest."""
+        wide = sum(self.bottom.sizes()) or self.bottom.width()
+        inspector = max(self.inspector.minimumWidth(), min(400, wide * 3 // 10))
+        totals = max(TOTALS_MIN_WIDTH, min(self.totals.minimumSizeHint().width() + 4, wide // 4))
+        self.bottom.setSizes([totals, max(wide - totals - inspector, 1), inspector])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -120,4 +124,6 @@ class EconomicsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._sized:  # the sums' words have another width: once every label has its new text
+                QTimer.singleShot(0, self, self.fit_bottom)
         super().changeEvent(event)
