@@ -120,7 +120,7 @@ class GatedFile:
             raise
         except (sqlite3.Error, ValueError, OverflowError, MemoryError) as e:
             self.close()
-            raise FileRefused(self.path, self._reason(e)) from None
+            raise FileRefused(self.path, self.reason(e)) from None
 
     def _check(self) -> None:
         result = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
@@ -133,7 +133,8 @@ class GatedFile:
             if problem:
                 raise FileRefused(self.path, problem)
 
-    def _reason(self, error: Exception) -> str:
+    def reason(self, error: Exception) -> str:
+        """Why the file is refused when reading it under the gate's limits failed with `error`."""
         text = str(error)
         if time.monotonic() > self._deadline or "interrupted" in text:
             return "took too long to check; it may be damaged or hostile"
@@ -146,7 +147,7 @@ class GatedFile:
         try:
             return list(rows(self.conn, table, self.user_version))
         except (sqlite3.Error, OverflowError, MemoryError) as e:
-            raise FileRefused(self.path, self._reason(e)) from None
+            raise FileRefused(self.path, self.reason(e)) from None
 
     def close(self) -> None:
         """Close the read-only connection."""

@@ -71,10 +71,20 @@ def to_cell(name: str, value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float)):
         return int(value) if isinstance(value, bool) else value
     if name in ("authorities", "resources"):
-        return json.dumps([asdict(g) for g in value], ensure_ascii=False)
+        return json.dumps([_grant_dict(g) for g in value], ensure_ascii=False)
     if name in _NESTED:
         return json.dumps(asdict(value), ensure_ascii=False)  # asdict turns a motivation's shares into dicts
     return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+
+
+def _grant_dict(grant: Any) -> dict[str, Any]:
+    """A grant's fields as a dict: `asdict` without its deep copy (a grant holds no dataclass), the same JSON."""
+    if type(grant) is not m.Grant:
+        return asdict(grant)
+    return {f.name: getattr(grant, f.name) for f in _GRANT_FIELDS}
+
+
+_GRANT_FIELDS = fields(m.Grant)
 
 
 def from_cell(name: str, cell: Any) -> Any:

@@ -113,12 +113,15 @@ def load_rows_into(gated: GatedFile, conn: sqlite3.Connection) -> None:
         s.create_schema(conn)  # the migrations newer than the file
 
 
-def load_checked(store: SqliteStore, path: Path) -> m.Workshop:
-    """Load the model from a store filled from `path`, refusing rows that do not make a consistent workshop."""
+def load_checked(store: SqliteStore, path: Path, gated: GatedFile | None = None) -> m.Workshop:
+    """Load the model from a store filled from `path` (or reading the `gated` file itself), refusing rows that do
+    not make a consistent workshop."""
     with collector_paused():
         try:
             workshop = store.load()
-        except (ValueError, TypeError, KeyError, sqlite3.Error) as e:
+        except sqlite3.Error as e:  # from the gated file: one of its limits (time, size), worded as the gate does
+            raise FileRefused(path, gated.reason(e) if gated else f"damaged (unreadable rows: {e})") from None
+        except (ValueError, TypeError, KeyError) as e:
             raise FileRefused(path, f"damaged (unreadable rows: {e})") from None
         for where, problem in workshop_problems(workshop):
             raise FileRefused(path, f"damaged ({where}: {problem})")
@@ -135,14 +138,16 @@ def read_workshop(path: str | os.PathLike[str]) -> m.Workshop:
             return read_json_file(path)
         except FormatError as e:  # the message names the file once, as FileRefused does
             raise FileRefused(path, ": ".join(p for p in (e.path, e.reason) if p)) from None
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    try:
-        with GatedFile(path) as gated:
+    with GatedFile(path) as gated:
+        if gated.user_version == s.SCHEMA_VERSION:  # nothing to migrate: read the rows where the gate checked them
+            return load_checked(SqliteStore(gated.conn), path, gated)
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        try:
             load_rows_into(gated, conn)
-        return load_checked(SqliteStore(conn), path)
-    finally:
-        conn.close()
+            return load_checked(SqliteStore(conn), path)
+        finally:
+            conn.close()
 
 
 # ------------------------------------------------------------------------------------------ locking

@@ -247,8 +247,8 @@ def test_a_full_disk_is_told_in_one_line_naming_the_users_file(
     before = files_in(on_disk)
     commands = [("new", on_disk / "n.clientocracy", "--sample"), ("import", src, on_disk / "i.clientocracy"),
                 ("import-promises", user_file, table)]  # opens, adds and saves the user's file
-    if where == "data folder":
-        commands.append(("check", user_file))
+    if where == "data folder":  # reading a file writes nothing: a full disk does not stop a check
+        assert run(capsys, "check", user_file)[0] in (0, 1)
     for command in commands:
         named = command[2] if command[0] == "import" else command[1]
         line = refused(capsys, named, *command)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from typing import Any
 
 from hypothesis import given, settings
@@ -32,3 +34,10 @@ def test_a_row_over_the_limit_is_still_caught() -> None:
     big = m.Promise("p", text="\x00" * (MAX_VALUE_BYTES // 6 + 1))
     assert _could_be_too_large(big)
     assert not _could_be_too_large(m.Promise("p", text="a" * 1000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(m.Grant, text, st.booleans(), st.dictionaries(text, plain, max_size=2)), max_size=3))
+def test_grants_are_stored_as_asdict_stores_them(grants: list[m.Grant]) -> None:
+    assert s.to_cell("authorities", tuple(grants)) == json.dumps([asdict(g) for g in grants], ensure_ascii=False)
+    assert s.from_cell("authorities", s.to_cell("authorities", tuple(grants))) == tuple(grants)
