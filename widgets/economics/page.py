@@ -37,19 +37,20 @@ class EconomicsPage(QWidget):
         self.inspector.refused.connect(self.hint)
         self.table.selection_changed.connect(self._selected)
         self.bottom = QSplitter(Qt.Orientation.Horizontal)  # the sums, who pays whom, the chosen team's motivation
-        self.totals_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.totals_area = QScrollArea(widgetResizable=True)
         self.totals_area.setWidget(self.totals)
         self.totals_area.setMinimumWidth(TOTALS_MIN_WIDTH)
         self.bottom.addWidget(self.totals_area)
         self.bottom.addWidget(self.settlements)
-        self.inspector_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.inspector_area = QScrollArea(widgetResizable=True)
         self.inspector_area.setWidget(self.inspector)  # on a low screen the inspector scrolls, the table keeps its rows
         self.inspector_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inspector_area.setMinimumWidth(self.inspector.minimumWidth())
         self.bottom.addWidget(self.inspector_area)
-        for area in (self.totals_area, self.inspector_area):  # the page's own background, not a grey box
-            area.viewport().setAutoFillBackground(False)
-            area.widget().setAutoFillBackground(False)  # setWidget turned it on
+        for area, shown in ((self.totals_area, self.totals), (self.inspector_area, self.inspector)):
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.viewport().setAutoFillBackground(False)  # the page's own background, not a grey box
+            shown.setAutoFillBackground(False)  # setWidget turned it on
         self.bottom.setStretchFactor(1, 1)
         self.bottom.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Vertical)  # the table over the whole width: no column hidden
