@@ -475,3 +475,34 @@ def test_table_opens_in_the_tree_order_and_keeps_the_users_own_sort(editor) -> N
     assert editor.selected_ids() == ["prm-047"]
     click(editor.view, editor.scene.edges["prm-044"].middle())
     assert table.selected_ids() == ["prm-044"]
+
+
+def test_a_new_supporting_promise_takes_its_place_in_the_sorted_table_and_only_renumbered_rows_are_told(
+        editor) -> None:
+    table, doc = editor.table, editor.document
+    number = table.source.column_of("number")
+    told: list[int] = []
+    table.source.dataChanged.connect(lambda first, last: told.extend(range(first.row(), last.row() + 1))
+                                     if first.column() <= number <= last.column() else None)
+    root = next(p for p in doc.model.promises if p.id == table.source.id_at(
+        table.proxy.mapToSource(table.proxy.index(0, number)).row()))  # the promise numbered 1.1
+    team = next(t.id for t in doc.model.teams if t.id != root.from_ and t.kind == "service")
+    push_edit(editor.undo_stack, doc, changes.insert(doc, m.Promise("prm-new", team, root.from_, "Новое",
+                                                                    parent=root.id, value=root.value)))
+    shown = [table.proxy.index(r, number).data() for r in range(table.proxy.rowCount())]
+    assert shown == sorted(shown, key=number_key), "the sorted table keeps the tree's order after an insert"
+    new_row = table.proxy.mapFromSource(table.source.index(table.source.row_of("prm-new"), number)).row()
+    assert shown[new_row].startswith("1.1.") and new_row <= 3
+    assert len(told) <= 2, "only the renumbered promises are told, not every row of the register"
+
+
+def test_a_register_too_large_to_sort_at_once_opens_in_the_workshops_order(qtbot, monkeypatch) -> None:
+    from widgets.promises import table as promise_table
+
+    monkeypatch.setattr(promise_table, "SORTED_AT_OPENING", 3)
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    table = editor.table
+    assert table.horizontalHeader().sortIndicatorSection() == -1
+    ids = [table.source.id_at(table.proxy.mapToSource(table.proxy.index(r, 0)).row())
+           for r in range(table.proxy.rowCount())]
+    assert ids == [p.id for p in editor.document.model.promises]

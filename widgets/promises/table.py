@@ -75,6 +75,15 @@ def promise_columns() -> list[Column]:
     ]
 
 
+UNNUMBERED = 1 << 30
+"""The rank of a promise the tree does not number (it sorts last)."""
+RENUMBERED_ONE_BY_ONE = 200
+"""Up to this many promises renumbered by an edit, the table is told row by row (a sorted view moves only them)."""
+SORTED_AT_OPENING = 5_000
+"""Up to this many promises the table opens sorted by №; sorting a larger register costs seconds (a click still
+sorts it)."""
+
+
 class PromiseTableModel(ObjectTableModel):
     """The promises as rows, with a status icon and a warning sign on promises that break the empowerment rule."""
 
@@ -86,14 +95,17 @@ class PromiseTableModel(ObjectTableModel):
         self._value_col = self.column_of("value")
         self._number_col = self.column_of("number")
         self._numbers: dict[str, str] | None = None
+        self._ranks: dict[str, int] | None = None
         self._icons = {s: status_icon(s) for s in STATUS_STYLES}
         self._warning = make_warning_icon()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == self._number_col and role in (Qt.ItemDataRole.DisplayRole,
                                                                               SORT_ROLE):
-            number = self.numbers().get(self.id_at(index.row()), "")  # as on the map's arrows and in the tree
-            return number if role == Qt.ItemDataRole.DisplayRole else number_key(number)
+            obj_id = self.id_at(index.row())
+            if role == SORT_ROLE:  # asked twice per comparison while sorting: a number, looked up
+                return self.ranks().get(obj_id, UNNUMBERED)
+            return self.numbers().get(obj_id, "")  # as on the map's arrows and in the tree
         if index.isValid() and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
                                         Qt.ItemDataRole.ForegroundRole):
             p = self.document.find(self.id_at(index.row()))
@@ -107,16 +119,34 @@ class PromiseTableModel(ObjectTableModel):
         """Each promise's number in the tree of promises (worked out once after each change)."""
         if self._numbers is None:
             self._numbers = promise_numbers(self.document.model)
+            self._ranks = None
         return self._numbers
+
+    def ranks(self) -> dict[str, int]:
+        """Each promise's place in the tree's order (what sorting by № compares)."""
+        if self._ranks is None:
+            numbers = self.numbers()
+            self._ranks = {obj_id: n for n, obj_id in enumerate(sorted(numbers, key=lambda i: number_key(numbers[i])))}
+        return self._ranks
 
     def _on_changes(self, changed: Changes) -> None:
         super()._on_changes(changed)
         if changed.everything or changed.structural("promise", "value") or changed.field_changed(
                 "promise", "parent", "value"):
+            before = self._numbers
             self._numbers = None
-            if self.rowCount():
+            if before is None or not self.rowCount():
+                return
+            after = self.numbers()
+            renumbered = [i for i, number in after.items() if before.get(i) != number]
+            if len(renumbered) > RENUMBERED_ONE_BY_ONE:
                 self.dataChanged.emit(self.index(0, self._number_col),
                                       self.index(self.rowCount() - 1, self._number_col))
+                return
+            for obj_id in renumbered:  # the sorted view moves only these rows
+                row = self.row_of(obj_id)
+                if row >= 0:
+                    self.dataChanged.emit(self.index(row, self._number_col), self.index(row, self._number_col))
 
     def _special(self, col: int, p: m.Promise, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole:
@@ -206,7 +236,8 @@ class PromiseTable(ObjectTable):
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.setObjectName("promiseTable")
         self.setWordWrap(False)
-        self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # tree order, as read aloud
+        if self.source.rowCount() <= SORTED_AT_OPENING:  # tree order, as read aloud; a company-wide register
+            self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # opens at once instead
         ctx.findings_changed.connect(self._findings_changed)
 
     def _findings_changed(self) -> None:
