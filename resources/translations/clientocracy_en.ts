@@ -275,6 +275,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Arrows are drawn for the parties in view: %n promise(s) elsewhere are left out at this zoom. Zoom out to see the whole map.</source>
+            <translation>
+                <numerusform>Arrows are drawn for the parties in view: %n promise elsewhere is left out at this zoom. Zoom out to see the whole map.</numerusform>
+                <numerusform>Arrows are drawn for the parties in view: %n promises elsewhere are left out at this zoom. Zoom out to see the whole map.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
             <translation>
                 <numerusform>Summary: %n pair of parties drawn as one line. Zoom in to see each promise.</numerusform>

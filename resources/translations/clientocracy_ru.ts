@@ -979,8 +979,8 @@
             <translation>Присоединиться к совместной сессии</translation>
         </message>
         <message>
-            <source>Join the workshop another laptop shares on this network. It opens as a new workshop here; your edits and theirs appear on every laptop.</source>
-            <translation>Присоединиться к сессии, которую другой ноутбук открыл для совместной работы в этой сети. Здесь она откроется как новая сессия; ваши и чужие правки видны на всех ноутбуках.</translation>
+            <source>Join the workshop another laptop shares on this network. It opens as a new workshop here; your edits and theirs appear on every laptop. A link (clientocracy://…) pasted into the address fills in both.</source>
+            <translation>Присоединиться к сессии, которую другой ноутбук открыл в этой сети. Здесь она откроется как новая; ваши и их правки появятся на каждом ноутбуке. Ссылка (clientocracy://…), вставленная в поле адреса, заполнит и адрес, и код.</translation>
         </message>
         <message>
             <source>Address:</source>
@@ -2343,6 +2343,14 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             <translation>Набросать недостающие обещания</translation>
         </message>
         <message numerus="yes">
+            <source>Arrows are drawn for the parties in view: %n promise(s) elsewhere are left out at this zoom. Zoom out to see the whole map.</source>
+            <translation>
+                <numerusform>Стрелки показаны для участников в окне: %n обещание за его пределами при этом масштабе не показано. Уменьшите масштаб, чтобы увидеть всю карту.</numerusform>
+                <numerusform>Стрелки показаны для участников в окне: %n обещания за его пределами при этом масштабе не показаны. Уменьшите масштаб, чтобы увидеть всю карту.</numerusform>
+                <numerusform>Стрелки показаны для участников в окне: %n обещаний за его пределами при этом масштабе не показаны. Уменьшите масштаб, чтобы увидеть всю карту.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
             <translation>
                 <numerusform>Сводка: %n пара участников — одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
@@ -2906,6 +2914,10 @@ Draw a promise: drag from a team to a client segment or to another team.</source
         <message>
             <source>Code: {code}</source>
             <translation>Код: {code}</translation>
+        </message>
+        <message>
+            <source>The QR code holds the address and the code; Join… also takes it pasted:</source>
+            <translation>В QR-коде — адрес и код; «Присоединиться…» примет и вставленную ссылку:</translation>
         </message>
         <message numerus="yes">
             <source>%n laptop(s) connected</source>
