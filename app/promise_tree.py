@@ -11,6 +11,7 @@ first promise in the workshop's order, which then stands as a root.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from app import model as m
@@ -110,15 +111,35 @@ def _number(tree: PromiseTree, value_level: bool) -> None:
             stack.extend((kid, f"{number}.{i}") for i, kid in reversed(list(enumerate(kids, start=1))))
 
 
+_RECENT: dict[tuple, PromiseTree] = {}
+"""The last few trees made by shared_tree, by what they were made from."""
+_RECENT_LOCK = threading.Lock()
+
+
+def shared_tree(w: m.Workshop) -> PromiseTree:
+    """build_tree(w), made once while the values and the promises' places (id, parent, value) stay the same: an
+    export asks for the numbers of the same workshop from every table and map. Read it; never change it."""
+    key = (tuple(v.id for v in w.values), tuple((p.id, p.parent, p.value) for p in w.promises))
+    with _RECENT_LOCK:  # exports run in a thread of their own while the window numbers its table
+        tree = _RECENT.pop(key, None)
+    if tree is None:
+        tree = build_tree(w)
+    with _RECENT_LOCK:
+        _RECENT[key] = tree  # the most recent last
+        while len(_RECENT) > 4:
+            del _RECENT[next(iter(_RECENT))]
+    return tree
+
+
 def promise_numbers(w: m.Workshop) -> dict[str, str]:
     """Each promise's number in the tree of promises ("1.2.1"): what the table, the map and the exports show."""
-    tree = build_tree(w)
+    tree = shared_tree(w)
     return {pid: tree.numbers[pid] for pid in tree.order}
 
 
 def tree_ordered(w: m.Workshop, promises: list[m.Promise] | None = None) -> list[m.Promise]:
     """`promises` (every promise by default) in the tree's order, so that their numbers read top to bottom."""
-    rank = {pid: i for i, pid in enumerate(build_tree(w).order)}
+    rank = {pid: i for i, pid in enumerate(shared_tree(w).order)}
     chosen = w.promises if promises is None else promises
     return sorted(chosen, key=lambda p: rank.get(p.id, len(rank)))
 

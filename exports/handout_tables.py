@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reportlab.lib.colors import HexColor
@@ -36,9 +37,10 @@ SAMPLE_ROWS = 150
 _TOKEN = re.compile(r"[^ \n]+")
 
 
-def _unbreakable(text: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _unbreakable(text: str) -> tuple[str, ...]:
     """The parts of `text` a line must not break: numbers (with their non-breaking spaces) and short words."""
-    return [t for t in _TOKEN.findall(text) if any(ch.isdigit() for ch in t) or len(t) <= SHORT_WORD]
+    return tuple(t for t in _TOKEN.findall(text) if any(ch.isdigit() for ch in t) or len(t) <= SHORT_WORD)
 
 
 def fit_columns(header: list[Cell], rows: list[list[Cell]], widths: list[float], size: float) -> list[float]:
@@ -46,12 +48,12 @@ def fit_columns(header: list[Cell], rows: list[list[Cell]], widths: list[float],
     that have some to spare (in proportion to it)."""
     pad = 2 * max(3.5, size * 0.5) + 0.5
     step = max(1, len(rows) // SAMPLE_ROWS)
-    need = [0.0] * len(widths)
+    parts: list[set[tuple[str, str]]] = [set() for _ in widths]  # each (token, font) measured once per column
     for row in [header, *rows[::step]]:
         for k, c in enumerate(row[: len(widths)]):
             for text, font, _color in c.parts:
-                for token in _unbreakable(text):
-                    need[k] = max(need[k], fonts.width(token, font, size) + pad)
+                parts[k].update((token, font) for token in _unbreakable(text))
+    need = [max((fonts.width(token, font, size) + pad for token, font in column), default=0.0) for column in parts]
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
     if short <= 0 or sum(spare) < short:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
@@ -38,6 +38,40 @@ def _color(hex_color: str) -> Color:
     return HexColor(hex_color)
 
 
+@functools.cache
+def _readable(color: str, background: str) -> str:
+    return readable(color, background)
+
+
+def _text_out(text: Any, chunk: str) -> None:
+    """`chunk` shown at the text object's origin (the PDF viewer advances the pen; no need to measure), its PDF
+    operators made once per document, font and subset: a register shows the same names and statuses on every
+    page, and reportlab's encoding of a line into the font's subsets is most of the drawing time."""
+    made: dict[tuple, tuple[str, int]] = text._canvas._doc.__dict__.setdefault("_cs_text_ops", {})  # per document
+    key = (text._fontname, text._fontsize, text._leading, text._curSubset, chunk)
+    found = made.get(key)
+    if found is None:
+        text._textOut(chunk)
+        made[key] = (text._code[-1], text._curSubset)
+    else:
+        text._code.append(found[0])
+        text._curSubset = found[1]
+
+
+@functools.lru_cache(maxsize=16384)
+def _cell_lines(parts: tuple[Part, ...], width: float, size: float, pad: float, max_lines: int) -> tuple[Line, ...]:
+    """A cell's wrapped lines, made once for cells alike (a register repeats its names, statuses and figures)."""
+    lines = [
+        (line, font, color)
+        for text, font, color in parts
+        for line in wrap.wrap_lines(text, font, size, max(4.0, width - 2 * pad))
+    ]
+    if len(lines) > max_lines:  # only a cell taller than a page is cut, and visibly so
+        text, font, color = lines[max_lines - 1]
+        lines = lines[: max_lines - 1] + [(wrap.shorten(text, font, size, width - 2 * pad, force=True), font, color)]
+    return tuple(lines)
+
+
 class Grid(Flowable):
     """Rows of cells under a header row; splits between rows and repeats the header on every page."""
 
@@ -54,16 +88,7 @@ class Grid(Flowable):
 
     # ------------------------------------------------------------------ layout
     def _wrap_cell(self, cell: Cell, width: float, max_lines: int) -> list[Line]:
-        lines = [
-            (line, font, color)
-            for text, font, color in cell.parts
-            for line in wrap.wrap_lines(text, font, self.size, max(4.0, width - 2 * self.pad))
-        ]
-        if len(lines) > max_lines:  # only a cell taller than a page is cut, and visibly so
-            text, font, color = lines[max_lines - 1]
-            lines = lines[: max_lines - 1] + [(wrap.shorten(text, font, self.size, width - 2 * self.pad, force=True),
-                                               font, color)]
-        return lines
+        return list(_cell_lines(tuple(cell.parts), width, self.size, self.pad, max_lines))
 
     def _row(self, cells: Sequence[Cell], max_lines: int) -> tuple[list[list[Line]], float]:
         lines = [self._wrap_cell(c, w, max_lines) for c, w in zip(cells, self.widths, strict=False)]
@@ -139,7 +164,7 @@ class Grid(Flowable):
         for cell_lines, col_w, cell in zip(lines, self.widths, cells, strict=False):
             y = top - PAD_TOP - size * 0.95
             for line, font, color in cell_lines:
-                color = "#FFFFFF" if header else readable(color, background)
+                color = "#FFFFFF" if header else _readable(color, background)
                 if state[1] != color:
                     text.setFillColor(_color(color))
                     state[1] = color
@@ -153,6 +178,6 @@ class Grid(Flowable):
                     if state[0] != name:
                         text.setFont(name, size)
                         state[0] = name
-                    text._textOut(chunk)  # the PDF viewer advances the pen; no need to measure
+                    _text_out(text, chunk)
                 y -= self.leading
             x += col_w
