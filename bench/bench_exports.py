@@ -43,6 +43,7 @@ def cold() -> None:
 
     exports.wrap._wrapped.cache_clear()
     exports.pdf_grid._cell_lines.cache_clear()
+    exports.pdf_grid._runs.cache_clear()
     exports.handout_tables._unbreakable.cache_clear()
     app.promise_tree._RECENT.clear()
 

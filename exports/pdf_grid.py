@@ -43,6 +43,13 @@ def _readable(color: str, background: str) -> str:
     return readable(color, background)
 
 
+@functools.lru_cache(maxsize=16384)
+def _runs(line: str, font: str, size: float) -> tuple[tuple[tuple[str, str], ...], float]:
+    """A wrapped line's font runs (fonts.runs) and its width, for the lines a register shows again and again."""
+    runs = tuple(fonts.runs(line, font))
+    return runs, sum(fonts.width(chunk, name, size) for name, chunk in runs)
+
+
 def _text_out(text: Any, chunk: str) -> None:
     """`chunk` shown at the text object's origin (the PDF viewer advances the pen; no need to measure), its PDF
     operators made once per document, font and subset: a register shows the same names and statuses on every
@@ -159,25 +166,26 @@ class Grid(Flowable):
               background: str = "#FFFFFF") -> None:
         """The lines of one row; text colours deepened to 4.5:1 contrast on the row's background."""
         x = 0.0
-        size = self.size
+        size, pad, leading = self.size, self.pad, self.leading
         state = self._state
+        set_origin = text.setTextOrigin
         for cell_lines, col_w, cell in zip(lines, self.widths, cells, strict=False):
             y = top - PAD_TOP - size * 0.95
+            align = cell.align
             for line, font, color in cell_lines:
                 color = "#FFFFFF" if header else _readable(color, background)
                 if state[1] != color:
                     text.setFillColor(_color(color))
                     state[1] = color
-                runs = fonts.runs(line, font)
-                left = x + self.pad
-                if cell.align != "left":
-                    total = sum(fonts.width(chunk, name, size) for name, chunk in runs)
-                    left = x + col_w - self.pad - total if cell.align == "right" else x + (col_w - total) / 2
-                text.setTextOrigin(left, y)
+                runs, total = _runs(line, font, size)
+                if align == "left":
+                    set_origin(x + pad, y)
+                else:
+                    set_origin(x + col_w - pad - total if align == "right" else x + (col_w - total) / 2, y)
                 for name, chunk in runs:
                     if state[0] != name:
                         text.setFont(name, size)
                         state[0] = name
                     _text_out(text, chunk)
-                y -= self.leading
+                y -= leading
             x += col_w
