@@ -50,7 +50,8 @@ class DeferredCanvas(Canvas):
         annotations = 0  # link names count on across the replayed pages (each held page kept its own count)
         for state in self._held:
             self.__dict__.update(state)
-            self._annotationCount = annotations = max(annotations, self._annotationCount)
+            held: int = self._annotationCount  # type: ignore[has-type]  # reportlab's counter, untyped
+            self._annotationCount = annotations = max(annotations, held)
             page = self.getPageNumber()
             for fn in self.late.get(page, ()):
                 fn(self, total)

@@ -118,7 +118,7 @@ def segment_maps(w: m.Workshop, words, limit: int | None = MAP_LIMIT) -> list[Se
                     for (source, target), members in bundles.items()]
         internal = [q for t in givers for q in to_team.get(t, []) if q.from_ not in givers]
         givers_in = list({q.from_: teams[q.from_] for q in internal if q.from_ in teams}.values())
-        grouping = {}
+        grouping: dict[str, str] = {}
         for kind in m.TEAM_KINDS:
             of_kind = [t for t in givers_in if t.kind == kind]
             groups = service_groups(of_kind) if kind == "service" else {f"{kind}:": of_kind}
@@ -131,10 +131,10 @@ def segment_maps(w: m.Workshop, words, limit: int | None = MAP_LIMIT) -> list[Se
         sizes: dict[str, set[str]] = {}
         for (key, _target), members in bundles.items():
             sizes.setdefault(key, set()).update(q.from_ for q in members)
-        for key, members in sizes.items():
+        for key, team_ids in sizes.items():
             kind = key[:-1] if key.endswith(":") else "service"
             name = words[KIND_GROUPS[kind]] if key.endswith(":") or not key else key
-            sub.teams.append(_group_team(key or "service", words("team_group", name=name, n=len(members)), kind))
+            sub.teams.append(_group_team(key or "service", words("team_group", name=name, n=len(team_ids)), kind))
         for (key, target), members in bundles.items():
             promises.append(_arrow(f"group:{key or 'service'}", target, members, {}, segment_ids))
         sub.promises = promises
