@@ -131,7 +131,7 @@ def test_build_leaves_out_what_the_app_does_not_use(built_app: Path) -> None:
     internal = built_app / "_internal"
     files = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink()]
     names = {p.relative_to(internal).as_posix() for p in files}
-    unwanted = re.compile(r"libQt6(Quick|Qml|WebEngine|Network|Pdf|Sql|Multimedia|3D|Charts|Designer)"
+    unwanted = re.compile(r"libQt6(Quick|Qml|WebEngine|Pdf|Sql|Multimedia|3D|Charts|Designer)"  # Network: sharing
                           r"|^(matplotlib|scipy|PyQt5|PyQt6|PySide2|tkinter|pytest)/|PySide6/Qt/qml/"
                           r"|PySide6/Qt/plugins/(sqldrivers|platforms/libqeglfs|platformthemes/libqgtk3)")
     assert sorted(n for n in names if unwanted.search(n)) == []
