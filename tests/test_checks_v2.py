@@ -9,6 +9,7 @@ from app import model as m
 from app.approvals import is_approval
 from app.checks import CHECKS, CODES, TEMPLATES, run_checks
 from app.client_path import all_approval_steps, approval_steps
+from tests.test_promise_map_labels import english  # noqa: F401 (a fixture: the UI in English)
 
 V2 = {
     "promise-chain-at-risk": "warning",
@@ -419,6 +420,7 @@ def test_a_warning_of_version_2_marks_its_stage(qtbot, code: str, stage: int) ->
 
 
 # ------------------------------------------------------------------------------ the client path on the map
+@pytest.mark.usefixtures("english")  # the card's words in English, whatever language an earlier test left
 def test_the_map_shows_the_approval_steps_of_a_client_promise(qtbot) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QToolTip
