@@ -172,3 +172,23 @@ def test_the_promise_column_takes_the_room_and_who_and_to_whom_fit_their_names(
     if size[0] >= 1600:  # a wide screen shows every team's and client's name whole
         cells = [(shown_text(view, row.line.obj_id, c), c) for row in view.lines.rows if row.line for c in (WHO, TO)]
         assert all(metrics.horizontalAdvance(name) < table.columnWidth(c) for name, c in cells)
+
+
+def test_the_trend_title_is_whole_in_russian_on_a_wide_screen(qtbot, view: DashboardView) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from widgets.dashboard.model import TREND
+
+    translations = Translations()
+    translations.apply("ru")
+    try:
+        view.resize(1600, 900)
+        qtbot.waitUntil(lambda: view.table.viewport().width() > 1000)
+        view.fit_columns()
+        title = str(view.lines.headerData(TREND, Qt.Orientation.Horizontal))
+        assert title == "Динамика"
+        bold = QFont(view.table.horizontalHeader().font())
+        bold.setBold(True)  # the header draws its titles bold
+        assert QFontMetrics(bold).horizontalAdvance(title) + 12 <= view.table.columnWidth(TREND)
+    finally:
+        translations.clear()

@@ -253,8 +253,9 @@ class DashboardView(QWidget):
                 texts = [f"{r.STATE_MARKS[state]} {state_word(state)}  " for state in r.STATES]
             content = max([metrics.horizontalAdvance(t) for t in texts] + [0]) + padding
             needed = max(content, header_metrics.horizontalAdvance(title) + padding, MIN_COLUMN)
-            if column == TREND:
-                needed = max(needed, TREND_WIDTH)
+            if column == TREND:  # a sparkline and its title are never cut: the promise gives way
+                self.table.setColumnWidth(column, max(needed, TREND_WIDTH))
+                continue
             self.table.setColumnWidth(column, min(needed, max(MIN_COLUMN, int(width * share))))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
