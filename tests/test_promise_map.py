@@ -506,3 +506,14 @@ def test_a_register_too_large_to_sort_at_once_opens_in_the_workshops_order(qtbot
     ids = [table.source.id_at(table.proxy.mapToSource(table.proxy.index(r, 0)).row())
            for r in range(table.proxy.rowCount())]
     assert ids == [p.id for p in editor.document.model.promises]
+
+
+def test_the_promise_text_keeps_room_in_the_table_on_a_laptop_wide_page(qtbot) -> None:
+    """The Promise column stretches; beside the fixed columns it keeps enough room to read the promise."""
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.window().resize(1300, 900)  # the map page of a 1920-wide window beside the stages
+    qtbot.waitUntil(lambda: editor.table.viewport().width() < 1300)
+    table = editor.table
+    text = table.source.column_of("text")
+    assert table.columnWidth(text) >= 0.15 * table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()

@@ -56,22 +56,22 @@ def promise_columns() -> list[Column]:
         Column("number", QT_TRANSLATE_NOOP("columns", "№"), lambda o: None, kind="number", width=48,
                tip=QT_TRANSLATE_NOOP("columns", "The promise's number, as on its arrow on the map")),
         Column("from", QT_TRANSLATE_NOOP("columns", "Who promises"), lambda o: o.from_, set_field("from_"), "choice",
-               name_of, team_choices, "team", width=170),
+               name_of, team_choices, "team", width=150),
         Column("to", QT_TRANSLATE_NOOP("columns", "To whom"), lambda o: o.to, set_field("to"), "choice", name_of,
-               party_choices, "team", width=170),
+               party_choices, "team", width=150),
         Column("text", QT_TRANSLATE_NOOP("columns", "Promise"), lambda o: o.text, set_field("text"), stretch=True),
-        Column("metric", QT_TRANSLATE_NOOP("columns", "Metric"), lambda o: o.metric, set_field("metric"), width=170),
-        Column("target", QT_TRANSLATE_NOOP("columns", "Target"), lambda o: o.target, set_field("target"), width=100),
+        Column("metric", QT_TRANSLATE_NOOP("columns", "Metric"), lambda o: o.metric, set_field("metric"), width=150),
+        Column("target", QT_TRANSLATE_NOOP("columns", "Target"), lambda o: o.target, set_field("target"), width=90),
         Column("status", QT_TRANSLATE_NOOP("columns", "Status"), lambda o: o.status, set_field("status"), "choice",
-               _status_label, _status_choices, width=130),
+               _status_label, _status_choices, width=120),
         Column("authorities", QT_TRANSLATE_NOOP("columns", "Authorities"), lambda o: grant_count(o.authorities),
-               width=115, tip=QT_TRANSLATE_NOOP(
+               width=110, tip=QT_TRANSLATE_NOOP(
                    "columns", "Authorities granted of those the promise needs (edit them in the inspector)")),
         Column("resources", QT_TRANSLATE_NOOP("columns", "Resources"), lambda o: grant_count(o.resources),
-               width=115, tip=QT_TRANSLATE_NOOP(
+               width=100, tip=QT_TRANSLATE_NOOP(
                    "columns", "Resources granted of those the promise needs (edit them in the inspector)")),
         Column("value", QT_TRANSLATE_NOOP("columns", "Root value"), lambda o: o.value, set_field("value"), "choice",
-               _value_label, _value_choices, "value", width=130),
+               _value_label, _value_choices, "value", width=120),
     ]
 
 
