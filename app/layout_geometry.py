@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 from typing import Iterable, Mapping
@@ -100,6 +101,19 @@ class BoxIndex:
                         return False
         return True
 
+    def blocker(self, centre: Point, size: Size) -> tuple[Point, Size] | None:
+        """Centre and size of one indexed box that a box here would come too close to, or None where it is free."""
+        x, y = centre
+        half_w, half_h = size[0] / 2 + self.gap, size[1] / 2 + self.gap
+        cells = self._cells
+        for cx in range(math.floor((x - half_w) / CELL), math.floor((x + half_w) / CELL) + 1):
+            for cy in range(math.floor((y - half_h) / CELL), math.floor((y + half_h) / CELL) + 1):
+                for _key, other, other_size in cells.get((cx, cy), ()):
+                    if (abs(x - other[0]) < half_w + other_size[0] / 2 - 1e-9
+                            and abs(y - other[1]) < half_h + other_size[1] / 2 - 1e-9):
+                        return other, other_size
+        return None
+
 
 def overlapping_pairs(positions: Mapping[str, Point], sizes: Mapping[str, Size],
                       gap: float = 0.0) -> list[tuple[str, str]]:
@@ -122,14 +136,46 @@ def _search_offsets(reach: int) -> tuple[tuple[int, int], ...]:
 
 
 def free_spot(index: BoxIndex, wanted: Point, size: Size, reach: int = 24) -> Point | None:
-    """The free place nearest `wanted` for a box of `size` (on a grid of half-box steps), or None within `reach`."""
+    """The free place nearest `wanted` for a box of `size` (on a grid of half-box steps), or None within `reach`.
+
+    A grid spot found taken marks every other grid spot the same box takes as taken too, so a crowded
+    neighbourhood costs one look per box in it rather than one per grid spot (the answer is the same)."""
     step_x = (size[0] + index.gap) / 2
     step_y = (size[1] + index.gap) / 2
+    wanted_x, wanted_y = wanted
+    taken: set[tuple[int, int]] = set()
     for i, j in _search_offsets(reach):
-        spot = (wanted[0] + i * step_x, wanted[1] + j * step_y)
-        if index.is_free(spot, size):
+        if (i, j) in taken:
+            continue
+        spot = (wanted_x + i * step_x, wanted_y + j * step_y)
+        box = index.blocker(spot, size)
+        if box is None:
             return spot
+        taken.update(_spots_taken_by(box, index.gap, wanted, size, (step_x, step_y)))
     return None
+
+
+def _spots_taken_by(box: tuple[Point, Size], gap: float, wanted: Point, size: Size,
+                    step: tuple[float, float]) -> Iterable[tuple[int, int]]:
+    """Grid offsets (as free_spot counts them from `wanted`) where a box of `size` would come too close to `box`.
+
+    On each axis they form one run; its ends are tested with BoxIndex.blocker's own comparison, so the answer is
+    exactly what it would say spot by spot."""
+    (ox, oy), (ow, oh) = box
+    columns = _run_within(wanted[0], step[0], ox, size[0] / 2 + gap + ow / 2 - 1e-9)
+    rows = _run_within(wanted[1], step[1], oy, size[1] / 2 + gap + oh / 2 - 1e-9)
+    return itertools.product(columns, rows)
+
+
+def _run_within(start: float, step: float, centre: float, near: float) -> range:
+    """The steps k with abs(start + k * step - centre) < near (one run, as the distance falls then grows)."""
+    first = math.floor((centre - near - start) / step) - 1
+    last = math.ceil((centre + near - start) / step) + 1
+    while first <= last and not abs(start + first * step - centre) < near:
+        first += 1
+    while last >= first and not abs(start + last * step - centre) < near:
+        last -= 1
+    return range(first, last + 1)
 
 
 def side_column(sizes: list[Size], left: float, middle: float, gap: float, per_column: int = 8) -> list[Point]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 from app import model as m
@@ -35,18 +36,22 @@ def place_missing(workshop: m.Workshop, diagram: str, sizes: Mapping[str, Size] 
     for a, b in graph.edges:
         serves[a].append(b)
         served_by[b].append(a)
+    bounds = _Bounds(graph)
+    for i, centre in placed.items():
+        bounds.add(i, centre)
     result: Positions = {}
     while pending:
         ready = [i for i in pending if any(j in placed for j in serves[i] + served_by[i])]
         if not ready:
             ready = sorted(pending, key=lambda i: graph.kinds[i] != "segment")[:1]
         for i in ready:
-            wanted = _near(i, graph, placed, serves, served_by)
+            wanted = _near(i, graph, placed, serves, served_by, bounds)
             size = graph.sizes[i]
             spot = free_spot(index, wanted, size) or _below(placed, graph, wanted[0], size)
             spot = (float(round(spot[0])), float(round(spot[1])))
             placed[i] = spot
             index.add(i, spot, size)
+            bounds.add(i, spot)
             result[graph.ids[i]] = spot
         pending = [i for i in pending if i not in placed]
     return result
@@ -73,8 +78,30 @@ def _block_beside(workshop: m.Workshop, diagram: str, sizes: Mapping[str, Size] 
     return {n: (float(round(x + dx)), float(round(y + dy))) for n, (x, y) in block.items()}
 
 
+class _Bounds:
+    """The box around the placed nodes and the top-right segment corner, kept as nodes are placed."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.left = self.top = math.inf
+        self.right = self.bottom = -math.inf
+        self.segment_x = -math.inf
+        self.segment_y = math.inf
+        self.segments = 0
+
+    def add(self, i: int, centre: Point) -> None:
+        """Take node `i`, placed at `centre`, into the bounds."""
+        x, y = centre
+        w, h = self.graph.sizes[i]
+        self.left, self.right = min(self.left, x - w / 2), max(self.right, x + w / 2)
+        self.top, self.bottom = min(self.top, y - h / 2), max(self.bottom, y + h / 2)
+        if self.graph.kinds[i] == "segment":
+            self.segment_x, self.segment_y = max(self.segment_x, x), min(self.segment_y, y)
+            self.segments += 1
+
+
 def _near(i: int, graph: Graph, placed: dict[int, Point], serves: list[list[int]],
-          served_by: list[list[int]]) -> Point:
+          served_by: list[list[int]], bounds: _Bounds) -> Point:
     """Where node `i` would like to stand: below what it serves, above what serves it, or in a fitting free area."""
     h = graph.sizes[i][1]
     wanted = []
@@ -85,18 +112,13 @@ def _near(i: int, graph: Graph, placed: dict[int, Point], serves: list[list[int]
                 wanted.append((x, y + sign * ((h + graph.sizes[j][1]) / 2 + LAYER_GAP)))
     if wanted:
         return sum(x for x, _ in wanted) / len(wanted), sum(y for _, y in wanted) / len(wanted)
-    boxes = [(x, y, graph.sizes[j]) for j, (x, y) in placed.items()]
-    left = min(x - s[0] / 2 for x, _, s in boxes)
-    right = max(x + s[0] / 2 for x, _, s in boxes)
-    top = min(y - s[1] / 2 for _, y, s in boxes)
-    bottom = max(y + s[1] / 2 for _, y, s in boxes)
+    left, right, top, bottom = bounds.left, bounds.right, bounds.top, bounds.bottom
     kind = graph.kinds[i]
     if kind == "council":
         return right + COUNCIL_GAP + graph.sizes[i][0] / 2, (top + bottom) / 2
     if kind == "segment":
-        segments = [placed[j] for j in placed if graph.kinds[j] == "segment"]
-        if segments:
-            return max(x for x, _ in segments), min(y for _, y in segments)
+        if bounds.segments:
+            return bounds.segment_x, bounds.segment_y
         return (left + right) / 2, top - LAYER_GAP - h / 2
     return (left + right) / 2, bottom + LAYER_GAP + h / 2
 
