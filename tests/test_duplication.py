@@ -74,7 +74,7 @@ def _marks(editor: StructureEditor) -> dict[str, str]:
 
 def test_the_structure_marks_the_teams_everything_rests_on(qtbot: Any) -> None:
     editor = _structure(qtbot, read_workshop(sample_path()))
-    assert _marks(editor) == {IT: "⚠ 2", LOGISTICS: "⚠ 1", PURCHASING: "⚠ 1"}
+    qtbot.waitUntil(lambda: _marks(editor) == {IT: "⚠ 2", LOGISTICS: "⚠ 1", PURCHASING: "⚠ 1"})  # after the 1st frame
     tip = editor._tooltip_for(IT)
     assert "Вернём деньги за испорченный товар" in tip and "Свежие продукты на полке" in tip
     assert "⚠" not in editor._tooltip_for(DELIVERY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -87,7 +87,18 @@ class DependenceMarks(QObject):
         self._due.setInterval(0)
         self._due.timeout.connect(self.refresh)
         changes_of(document).changed.connect(self._on_changes)
-        self.refresh()
+        views = scene.views()
+        if views:  # the marks come after the drawing's first frame: at 5,000 teams they take a quarter second
+            views[0].viewport().installEventFilter(self)
+        else:
+            self._due.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """On the view's first paint, stop watching it and put the marks on once that frame is shown."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._due.start()
+        return False
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("promise", "team", "segment") or changes.placed("structure"):
