@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import chain
+from operator import attrgetter
 from typing import Any, Iterator
 
 from app import model as m
@@ -245,10 +247,54 @@ def _size_problems(w: m.Workshop) -> Iterator[tuple[str, str]]:
         if _row_bytes([json.dumps(extra, ensure_ascii=False)]) > MAX_VALUE_BYTES:
             yield path, VALUE_TOO_LARGE
             return
+    suspects = _kinds_that_could_be_too_large(w)
+    if not suspects:
+        return
     for kind, obj, place in _objects(w):
-        if _could_be_too_large(obj) and _row_bytes(s.object_row(kind, obj, 0.0, None).values()) > MAX_VALUE_BYTES:
+        if kind in suspects and _could_be_too_large(obj) and _row_bytes(
+                s.object_row(kind, obj, 0.0, None).values()) > MAX_VALUE_BYTES:
             yield place, VALUE_TOO_LARGE
             return
+
+
+def _kinds_that_could_be_too_large(w: m.Workshop) -> set[str]:
+    """The kinds with an object whose row might not fit, from the longest of each field (no repr per object)."""
+    canvases = w.collection("canvas")
+    objects = {kind: w.collection(kind) for kind in m.TOP_KINDS}
+    objects["factor"] = [f for c in canvases for f in c.factors]
+    objects["curve"] = [c for canvas in canvases for c in canvas.curves]
+    return {kind for kind, objs in objects.items() if objs and rows_bound(kind, objs) > MAX_VALUE_BYTES}
+
+
+_GRANT_FIELDS = ("authorities", "resources")
+_EMPTY_GRANT = 6 * len(repr(m.Grant()))  # a grant's JSON beyond its text and own data: names, `granted`, brackets
+
+
+def rows_bound(kind: str, objs: list[Any]) -> int:
+    """The most bytes any row of these objects of `kind` may take, from lengths alone: a character of a text is at
+    most 4 bytes of UTF-8; a character of a list's or a nested object's `str()` (its repr) at most 6 bytes of its
+    JSON (\\u0000 for \\x00); a number 8 bytes; a grant at most its text, its own data and an empty grant's repr,
+    6 bytes a character; plus 8 for the row's order and 8 for its canvas. Any other value: the kind is a suspect."""
+    cls: type = m.KINDS[kind]
+    exact = dict(typed_fields(cls, kind))
+    names = ("id", *m.field_names(kind))
+    texts = [n for n in names if n == "id" or exact.get(n) == frozenset({str})]
+    others = [n for n in names if n not in texts and n not in _GRANT_FIELDS]
+    try:
+        total = 6 * max(map(len, map("".join, map(attrgetter(*texts), objs))))
+        if others:  # one pass: the str() of a tuple is the repr of each, no shorter than its str()
+            total += 6 * max(map(len, map(str, map(attrgetter(*others), objs))))
+        for name in _GRANT_FIELDS:
+            grants = list(chain.from_iterable(map(attrgetter(name), objs))) if name in names else []
+            if grants:
+                most = max(map(len, map(attrgetter(name), objs)))
+                text = max(map(len, map(str, map(attrgetter("text"), grants))))
+                own = max(map(len, map(str, map(attrgetter("extra"), grants)))) if any(
+                    map(attrgetter("extra"), grants)) else 2
+                total += 2 + most * (6 * text + 6 * own + _EMPTY_GRANT)
+    except (TypeError, AttributeError):  # a field holding a value of another type: look at each object
+        return MAX_VALUE_BYTES + 1
+    return total + 8 * len(names) + 16
 
 
 def _could_be_too_large(obj: Any) -> bool:
