@@ -284,14 +284,17 @@ def rows_bound(kind: str, objs: list[Any]) -> int:
         total = 6 * max(map(len, map("".join, map(attrgetter(*texts), objs))))
         if others:  # one pass: the str() of a tuple is the repr of each, no shorter than its str()
             total += 6 * max(map(len, map(str, map(attrgetter(*others), objs))))
-        for name in _GRANT_FIELDS:
-            grants = list(chain.from_iterable(map(attrgetter(name), objs))) if name in names else []
+        granting = [n for n in _GRANT_FIELDS if n in names]
+        if granting:  # each list of grants bounded by the most grants in one list and the longest text and own data
+            lists = list(chain.from_iterable(map(attrgetter(*granting), objs))) if len(granting) > 1 else list(
+                map(attrgetter(granting[0]), objs))
+            grants = list(chain.from_iterable(lists))
             if grants:
-                most = max(map(len, map(attrgetter(name), objs)))
+                most = max(map(len, lists))
                 text = max(map(len, map(str, map(attrgetter("text"), grants))))
                 own = max(map(len, map(str, map(attrgetter("extra"), grants)))) if any(
                     map(attrgetter("extra"), grants)) else 2
-                total += 2 + most * (6 * text + 6 * own + _EMPTY_GRANT)
+                total += len(granting) * (2 + most * (6 * text + 6 * own + _EMPTY_GRANT))
     except (TypeError, AttributeError):  # a field holding a value of another type: look at each object
         return MAX_VALUE_BYTES + 1
     return total + 8 * len(names) + 16

@@ -37,7 +37,7 @@ many_grants = st.lists(st.builds(m.Grant, st.text(max_size=2), st.booleans()), m
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.builds(m.Promise, id=text, from_=text, to=text, text=text, value=st.none() | text,
-                          parent=st.none() | text, authorities=grants_with_own, resources=many_grants,
+                          parent=st.none() | text, authorities=grants_with_own | many_grants, resources=many_grants,
                           price=st.none() | st.floats(), co_promisers=st.lists(text, max_size=2).map(tuple),
                           extra=st.dictionaries(text, plain, max_size=3)), min_size=1, max_size=3))
 def test_the_longest_fields_of_the_promises_bound_each_row(promises: list[m.Promise]) -> None:
