@@ -174,6 +174,14 @@ def drag_in_view(view: QGraphicsView, scene_start: QPointF, offset: QPoint) -> N
     drag(view.viewport(), start, start + offset)
 
 
+def double_click(qtbot: Any, widget: QWidget, pos: QPoint) -> None:
+    """A real double click: press and release, then QTest's double-click event and the release that ends it (QTest
+    sends none, and its mouse would stay "pressed" for every later test: no tooltip wakes, moves become drags)."""
+    qtbot.mouseClick(widget, LEFT, pos=pos)
+    qtbot.mouseDClick(widget, LEFT, pos=pos)
+    qtbot.mouseRelease(widget, LEFT, pos=pos)
+
+
 def hover_in_view(qtbot: Any, view: QGraphicsView, scene_point: QPointF) -> QPoint:
     """Make the view's window active (Qt shows tooltips only there) and move the real mouse onto a scene point."""
     window = view.window()

@@ -15,6 +15,7 @@ from app import model as m
 from app.checks import CODES
 from app.document import Document
 from app.generate import generate_workshop
+from tests.session_support import double_click as real_double_click
 from widgets.shell import checks_panel as cp
 from widgets.shell.checks_panel import CODE_ROLE, COUNT_ROLE, FINDING_ROLE, ChecksPanel
 from widgets.shell.i18n import Translations
@@ -83,8 +84,7 @@ def double_click(qtbot, panel: ChecksPanel, index: QModelIndex) -> None:
     view = panel.view
     view.scrollTo(index)
     where = view.visualRect(index).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # QTest's double click has no press
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    real_double_click(qtbot, view.viewport(), where)
 
 
 def test_groups_run_errors_then_warnings_then_hints_each_under_its_title_with_its_count(qtbot, english) -> None:

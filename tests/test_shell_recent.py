@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from app.workfile import WorkFile
+from tests.session_support import double_click
 from tests.test_shell_dialogs import open_window, small_workshop
 from widgets.shell import dialogs
 from widgets.shell.main_window import MainWindow
@@ -36,8 +36,7 @@ def test_double_clicking_a_recent_file_opens_it_without_a_lock_warning(qtbot, tm
     window.welcome.refresh()
     recent = window.welcome.recent
     item_rect = recent.visualItemRect(recent.item(0))
-    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())  # a double click's
-    qtbot.mouseDClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())  # press, then its second
+    double_click(qtbot, recent.viewport(), item_rect.center())
     qtbot.waitUntil(lambda: window.work is not None)
     qtbot.wait(50)
     assert window.work.path == path and open_errors == []

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from app import changes
 from app import model as m
 from app.workfile import WorkFile
+from tests.session_support import double_click
 from tests.test_shell_dialogs import bakery_window, english_translations, open_window, rename_segment
 from widgets.shell.editor_pages import EDITORS, EditorPage, EditorSpec
 from widgets.shell.i18n import Translations
@@ -128,8 +129,7 @@ def test_checks_are_live_and_a_double_click_goes_to_the_row(qtbot, window: MainW
     activated: list = []
     window.checks.finding_activated.connect(activated.append)
     where = view.visualRect(index).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # QTest's double click has no press
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    double_click(qtbot, view.viewport(), where)
     assert [f.ids for f in activated] == [("t2",)]
     page = window.workspace.current_table()
     assert window.workspace.workshop.current_key() == "results"
