@@ -22,6 +22,10 @@ FORMAT_VERSION = 2  # reads 1 and 2 (2 only adds optional fields), writes 2
 MAX_BYTES = MAX_JSON_BYTES
 """Larger documents are refused before they are parsed, and never written."""
 MAX_DEPTH = MAX_EXTRA_DEPTH + 16
+ROW_GROWTH = 16
+"""How much larger than its JSON text a stored row can grow: a list of empty objects (`{},` for a grant or a share,
+3 characters) is stored with every default written (`{"text": "", "granted": false, "extra": {}}`, under 48), so no
+row exceeds 16 times the document; rows are measured only for documents that large could make."""
 """How deeply a whole document may nest."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -570,7 +574,7 @@ def _parse(text: str, size: int, decoded: bool) -> m.Workshop:
         raise FormatError("(root)", "not a workshop: the JSON is nested too deeply") from None
     except ValueError:  # an integer with more digits than Python converts (sys.get_int_max_str_digits)
         raise FormatError("(root)", "not valid JSON: a number has more digits than this app reads") from None
-    could_be_too_large = size * (1 if decoded else 4) > MAX_VALUE_BYTES  # no row is larger than the document
+    could_be_too_large = size * (1 if decoded else 4) * ROW_GROWTH > MAX_VALUE_BYTES
     return _from_json(data, check_text=_may_hold_surrogates(text, decoded), check_sizes=could_be_too_large)
 
 

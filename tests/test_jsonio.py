@@ -643,3 +643,13 @@ def test_bad_version_2_fields_are_refused_naming_the_path(change: Callable[[dict
     data = base()
     change(data)
     assert message in str(refused(data))
+
+
+def test_a_small_document_whose_defaults_make_a_row_too_large_is_refused_naming_the_promise() -> None:
+    """1.6 MB of empty grants («{}») would be stored as 18 MB of defaults: refused on reading, as the file gate
+    would refuse the row, with the path of the promise."""
+    data = json.loads(GROCERY.read_text(encoding="utf-8"))
+    data["promises"][0]["authorities"] = [{}] * 400_000
+    with pytest.raises(FormatError) as info:
+        loads(json.dumps(data))
+    assert info.value.path.startswith("promises[0]") and "too large" in info.value.reason
