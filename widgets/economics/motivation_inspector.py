@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,13 +35,14 @@ from widgets.base.live import changes_of
 from widgets.base.table_specs import PERIODS
 from widgets.base.tables import format_number, parse_number
 from widgets.base.undo import push_edit
+from widgets.base.when_shown import RefreshWhenShown
 from widgets.economics.money_table import BASES, LOSS, MUTED, WATCHED
 
 OK = "#007A5E"
 MEMBER, SHARE, MONEY = range(3)
 
 
-class MotivationInspector(QFrame):
+class MotivationInspector(RefreshWhenShown, QFrame):
     """Shows and edits one team's motivation («мотивация каждого участника»); follows the document's edits."""
 
     refused = Signal(str)
@@ -131,9 +132,7 @@ class MotivationInspector(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body, 1)
-        self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self._when_shown)
-        self._stale = False
+        self.follow_when_shown()
         changes_of(document).changed.connect(self._on_changes)
         self.retranslate()
         self.show_team(None)
@@ -173,20 +172,7 @@ class MotivationInspector(QFrame):
 
     def _on_changes(self, changed: Changes) -> None:
         if self.team_id is not None and (changed.everything or changed.kinds() & WATCHED):
-            self._timer.start(0)  # the pool depends on prices, other teams and the organisation's result
-
-    def _when_shown(self) -> None:
-        """Refresh now if shown, else when next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+            self.refresh_soon()  # the pool depends on prices, other teams and the organisation's result
 
     def refresh(self) -> None:
         """Read the team's motivation and pool again (the field being typed in is left alone)."""

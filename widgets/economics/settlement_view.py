@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,12 +21,13 @@ from app.changed import Changes
 from app.document import Document
 from widgets.base.live import changes_of
 from widgets.base.tables import format_number
+from widgets.base.when_shown import RefreshWhenShown
 from widgets.economics.money_table import LOSS, MUTED, WATCHED
 
 OK = "#007A5E"
 
 
-class SettlementView(QWidget):
+class SettlementView(RefreshWhenShown, QWidget):
     """The settlements between teams as a read-only table (largest first), then whether the market balances."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -61,9 +61,7 @@ class SettlementView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.balance)
-        self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self._when_shown)
-        self._stale = False
+        self.follow_when_shown()
         changes_of(document).changed.connect(self._on_changes)
         self.retranslate()
 
@@ -84,20 +82,7 @@ class SettlementView(QWidget):
 
     def _on_changes(self, changed: Changes) -> None:
         if changed.everything or changed.kinds() & WATCHED:
-            self._timer.start(0)
-
-    def _when_shown(self) -> None:
-        """Refresh now if shown, else when next shown (a hidden page does not work out figures nobody sees)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+            self.refresh_soon()
 
     def refresh(self) -> None:
         """Show the settlements of the workshop as it is now."""
@@ -136,7 +121,7 @@ class SettlementView(QWidget):
             self.balance.setText("")
 
 
-class TotalsPanel(QFrame):
+class TotalsPanel(RefreshWhenShown, QFrame):
     """How the organisation's result adds up (teams that earn, cost centres, management), and the cost of
     management beside the method's reference of about 1 % of revenue."""
 
@@ -153,9 +138,7 @@ class TotalsPanel(QFrame):
         layout.addWidget(self.lines)
         layout.addWidget(self.management)
         layout.addStretch(1)
-        self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self._when_shown)
-        self._stale = False
+        self.follow_when_shown()
         changes_of(document).changed.connect(self._on_changes)
         self.refresh()
 
@@ -166,20 +149,7 @@ class TotalsPanel(QFrame):
 
     def _on_changes(self, changed: Changes) -> None:
         if changed.everything or changed.kinds() & WATCHED:
-            self._timer.start(0)
-
-    def _when_shown(self) -> None:
-        """Refresh now if shown, else when next shown (a hidden page does not work out figures nobody sees)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+            self.refresh_soon()
 
     def refresh(self) -> None:
         """The lines and the management cost as they are now."""
