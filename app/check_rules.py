@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from app import model as m
 from app.approvals import is_approval
@@ -21,9 +21,12 @@ from app.checks import (
     Finding,
     errc_agrees,
     has_economics,
+    number_text,
     period_end,
     person_key,
+    quoted,
     shares_off,
+    short_name,
     unempowering_grants,
     weakness,
 )
@@ -38,7 +41,6 @@ WORKSHOP = "workshop"
 NAMES: dict[str, str] = {"segment": "name", "team": "name", "promise": "text", "value": "name",
                          "experiment": "hypothesis"}
 """The field that names an object of each kind in a message (other kinds are named by their own fields)."""
-_NAME_LIMIT = 60
 _PARTY_NAMES: dict[str, Fields] = {"team": frozenset({"name"}), "segment": frozenset({"name"})}
 
 
@@ -74,20 +76,6 @@ class Rule:
     check: Callable[[Context, Any], Iterator[Finding]]
 
 
-def short(text: str) -> str:
-    """A name shortened as the checks shorten it (promise texts are sentences: their first 60 characters)."""
-    text = " ".join(text.split())
-    return text if len(text) <= _NAME_LIMIT else text[: _NAME_LIMIT - 1].rstrip() + "…"
-
-
-def _quoted(names: Iterable[str]) -> str:
-    return ", ".join(f'"{n}"' for n in names)
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
-
-
 class Context:
     """What the rules ask of a workshop, answered from the document's indexes (no scan of a whole list)."""
 
@@ -115,7 +103,7 @@ class Context:
         obj = self.document.find(obj_id)
         kind = self.document.kind_of(obj_id)
         raw = getattr(obj, NAMES[kind], "") if kind in NAMES else ""
-        return short(raw) or obj_id
+        return short_name(raw) or obj_id
 
     def finding(self, code: str, ids: tuple[str, ...], key: str | None = None, **fields: Any) -> Finding:
         key = key or code
@@ -177,9 +165,9 @@ def promise_unempowered(ctx: Context, p: m.Promise) -> Iterator[Finding]:
     if not p.authorities and not p.resources:
         yield ctx.finding("promise-unempowered", (p.id, p.from_), "promise-unempowered/none", **fields)
         return
-    missing = [short(g.text) or "?" for g in unempowering_grants(p)]  # an approval: authority-is-approval
+    missing = [short_name(g.text) or "?" for g in unempowering_grants(p)]  # an approval: authority-is-approval
     if missing:
-        yield ctx.finding("promise-unempowered", (p.id, p.from_), missing=_quoted(missing), **fields)
+        yield ctx.finding("promise-unempowered", (p.id, p.from_), missing=quoted(missing), **fields)
 
 
 def promise_from_client(ctx: Context, p: m.Promise) -> Iterator[Finding]:
@@ -226,7 +214,7 @@ def _promises_no_client(ctx: Context, team_id: str) -> bool:
 # ------------------------------------------------------------------------------------------------ canvases
 def canvas_factor_count(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
     if not 6 <= len(c.factors) <= 12:
-        yield ctx.finding("canvas-factor-count", (c.id,), canvas=short(c.title) or c.id, count=len(c.factors))
+        yield ctx.finding("canvas-factor-count", (c.id,), canvas=short_name(c.title) or c.id, count=len(c.factors))
 
 
 def errc_contradicts_curves(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
@@ -242,9 +230,10 @@ def errc_contradicts_curves(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
         if t is None or r is None or errc_agrees(f.errc, float(t), float(r), low):
             continue
         yield ctx.finding(
-            "errc-contradicts-curves", (f.id, c.id, to_be.id, reference.id), factor=short(f.name) or f.id,
-            canvas=short(c.title) or c.id, action=f.errc, to_be=short(to_be.name) or to_be.id, to_be_level=_num(t),
-            reference=short(reference.name) or reference.id, reference_level=_num(r), minimum=_num(low))
+            "errc-contradicts-curves", (f.id, c.id, to_be.id, reference.id), factor=short_name(f.name) or f.id,
+            canvas=short_name(c.title) or c.id, action=f.errc, to_be=short_name(to_be.name) or to_be.id,
+            to_be_level=number_text(t), reference=short_name(reference.name) or reference.id,
+            reference_level=number_text(r), minimum=number_text(low))
 
 
 def curve_unscored(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
@@ -254,8 +243,8 @@ def curve_unscored(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
         missing = [f for f in c.factors if cv.levels.get(f.id) is None]
         if missing:
             yield ctx.finding("curve-unscored", (cv.id, c.id, *(f.id for f in missing)),
-                              curve=short(cv.name) or cv.id, canvas=short(c.title) or c.id,
-                              missing=_quoted(short(f.name) or f.id for f in missing))
+                              curve=short_name(cv.name) or cv.id, canvas=short_name(c.title) or c.id,
+                              missing=quoted(short_name(f.name) or f.id for f in missing))
 
 
 # ------------------------------------------------------------------------------------------------ workshop
@@ -280,10 +269,10 @@ def promise_chain_at_risk(ctx: Context, s: m.Promise) -> Iterator[Finding]:
 def authority_is_approval(ctx: Context, p: m.Promise) -> Iterator[Finding]:
     if ctx.from_client(p):
         return
-    approvals = [short(g.text) for g in p.authorities if is_approval(g.text)]
+    approvals = [short_name(g.text) for g in p.authorities if is_approval(g.text)]
     if approvals:
         yield ctx.finding("authority-is-approval", (p.id, p.from_), promise=ctx.name(p.id), team=ctx.name(p.from_),
-                          approvals=_quoted(approvals))
+                          approvals=quoted(approvals))
 
 
 def promise_parent_mismatch(ctx: Context, s: m.Promise) -> Iterator[Finding]:
@@ -306,7 +295,7 @@ def reading_not_met(ctx: Context, p: m.Promise) -> Iterator[Finding]:
             latest = r  # the later period; of two for one period, the one entered last
     if latest is not None and latest.met is False:
         yield ctx.finding("reading-not-met", (p.id, latest.id), promise=ctx.name(p.id), team=ctx.name(p.from_),
-                          status=p.status, value=short(latest.value) or "?", period=latest.period or "?")
+                          status=p.status, value=short_name(latest.value) or "?", period=latest.period or "?")
 
 
 # --------------------------------------------------------------------------- version 2: values, teams, ...
@@ -323,7 +312,7 @@ def holder_not_on_council(ctx: Context, v: m.Value) -> Iterator[Finding]:
     if person_key(v.holder) not in seated:
         key = None if councils else "holder-not-on-council/no-council"
         yield ctx.finding("holder-not-on-council", (v.id, *(t.id for t in councils)), key, value=ctx.name(v.id),
-                          holder=short(v.holder))
+                          holder=short_name(v.holder))
 
 
 def team_without_people(ctx: Context, t: m.Team) -> Iterator[Finding]:
@@ -339,7 +328,7 @@ def team_no_motivation(ctx: Context, t: m.Team) -> Iterator[Finding]:
 def motivation_shares(ctx: Context, t: m.Team) -> Iterator[Finding]:
     total = shares_off(t)
     if total is not None:
-        yield ctx.finding("motivation-shares", (t.id,), team=ctx.name(t.id), total=_num(round(total, 4)))
+        yield ctx.finding("motivation-shares", (t.id,), team=ctx.name(t.id), total=number_text(round(total, 4)))
 
 
 def experiment_without_decision(ctx: Context, e: m.Experiment) -> Iterator[Finding]:
@@ -349,7 +338,7 @@ def experiment_without_decision(ctx: Context, e: m.Experiment) -> Iterator[Findi
 
 def canvas_no_tagline(ctx: Context, c: m.Canvas) -> Iterator[Finding]:
     if not c.tagline.strip() and any(cv.kind == "to_be" for cv in c.curves):
-        yield ctx.finding("canvas-no-tagline", (c.id,), canvas=short(c.title) or c.id)
+        yield ctx.finding("canvas-no-tagline", (c.id,), canvas=short_name(c.title) or c.id)
 
 
 _PROMISE_NAMED = {"promise": frozenset({"text", "from_"}), **_PARTY_NAMES}

@@ -132,16 +132,19 @@ def run_checks(
         return list(_Checker(w, templates or TEMPLATES).run(None if codes is None else frozenset(codes)))
 
 
-def _short(text: str) -> str:
+def short_name(text: str) -> str:
+    """A name as the messages give it (a promise's text is a sentence: its first 60 characters)."""
     text = " ".join(text.split())
     return text if len(text) <= _NAME_LIMIT else text[: _NAME_LIMIT - 1].rstrip() + "…"
 
 
-def _quoted(names: Iterable[str]) -> str:
+def quoted(names: Iterable[str]) -> str:
+    """Names in quotes, comma-separated."""
     return ", ".join(f'"{n}"' for n in names)
 
 
-def _num(x: float) -> str:
+def number_text(x: float) -> str:
+    """A number as the messages write it (no trailing zeros)."""
     return f"{x:g}"
 
 
@@ -166,7 +169,7 @@ class _Checker:
     def name(self, obj_id: str) -> str:
         name = self.names.get(obj_id)
         if name is None:
-            name = self.names[obj_id] = _short(self.raw.get(obj_id, "")) or obj_id
+            name = self.names[obj_id] = short_name(self.raw.get(obj_id, "")) or obj_id
         return name
 
     def finding(self, code: str, ids: tuple[str, ...], key: str | None = None, **fields: Any) -> Finding:
@@ -222,9 +225,9 @@ class _Checker:
             if not p.authorities and not p.resources:
                 yield self.finding("promise-unempowered", (p.id, p.from_), "promise-unempowered/none", **fields)
                 continue
-            missing = [_short(g.text) or "?" for g in unempowering_grants(p)]
+            missing = [short_name(g.text) or "?" for g in unempowering_grants(p)]
             if missing:
-                yield self.finding("promise-unempowered", (p.id, p.from_), missing=_quoted(missing), **fields)
+                yield self.finding("promise-unempowered", (p.id, p.from_), missing=quoted(missing), **fields)
 
     def promise_from_client(self) -> Iterator[Finding]:
         for p in self.w.promises:
@@ -293,7 +296,8 @@ class _Checker:
     def canvas_factor_count(self) -> Iterator[Finding]:
         for c in self.w.canvases:
             if not 6 <= len(c.factors) <= 12:
-                yield self.finding("canvas-factor-count", (c.id,), canvas=_short(c.title) or c.id, count=len(c.factors))
+                yield self.finding("canvas-factor-count", (c.id,), canvas=short_name(c.title) or c.id,
+                                   count=len(c.factors))
 
     def errc_contradicts_curves(self) -> Iterator[Finding]:
         for c in self.w.canvases:
@@ -311,14 +315,14 @@ class _Checker:
                 yield self.finding(
                     "errc-contradicts-curves",
                     (f.id, c.id, to_be.id, reference.id),
-                    factor=_short(f.name) or f.id,
-                    canvas=_short(c.title) or c.id,
+                    factor=short_name(f.name) or f.id,
+                    canvas=short_name(c.title) or c.id,
                     action=f.errc,
-                    to_be=_short(to_be.name) or to_be.id,
-                    to_be_level=_num(t),
-                    reference=_short(reference.name) or reference.id,
-                    reference_level=_num(r),
-                    minimum=_num(low),
+                    to_be=short_name(to_be.name) or to_be.id,
+                    to_be_level=number_text(t),
+                    reference=short_name(reference.name) or reference.id,
+                    reference_level=number_text(r),
+                    minimum=number_text(low),
                 )
 
     def curve_unscored(self) -> Iterator[Finding]:
@@ -331,9 +335,9 @@ class _Checker:
                     yield self.finding(
                         "curve-unscored",
                         (cv.id, c.id, *(f.id for f in missing)),
-                        curve=_short(cv.name) or cv.id,
-                        canvas=_short(c.title) or c.id,
-                        missing=_quoted(_short(f.name) or f.id for f in missing),
+                        curve=short_name(cv.name) or cv.id,
+                        canvas=short_name(c.title) or c.id,
+                        missing=quoted(short_name(f.name) or f.id for f in missing),
                     )
 
     # ------------------------------------------------------------- workshop
@@ -362,10 +366,10 @@ class _Checker:
         for p in self.w.promises:
             if self.from_client(p):
                 continue
-            approvals = [_short(g.text) for g in p.authorities if is_approval(g.text)]
+            approvals = [short_name(g.text) for g in p.authorities if is_approval(g.text)]
             if approvals:
                 yield self.finding("authority-is-approval", (p.id, p.from_), promise=self.name(p.id),
-                                   team=self.name(p.from_), approvals=_quoted(approvals))
+                                   team=self.name(p.from_), approvals=quoted(approvals))
 
     def promise_parent_mismatch(self) -> Iterator[Finding]:
         for s in self.w.promises:
@@ -390,7 +394,7 @@ class _Checker:
             if last is not None and last.met is False and p.status in FIRM_STATUSES and not self.from_client(p):
                 yield self.finding(
                     "reading-not-met", (p.id, last.id), promise=self.name(p.id), team=self.name(p.from_),
-                    status=p.status, value=_short(last.value) or "?", period=last.period or "?",
+                    status=p.status, value=short_name(last.value) or "?", period=last.period or "?",
                 )
 
     # --------------------------------------------------- version 2: values
@@ -407,7 +411,7 @@ class _Checker:
         for v in self.w.values:
             if v.holder.strip() and person_key(v.holder) not in seated:
                 yield self.finding("holder-not-on-council", (v.id, *council_ids), key, value=self.name(v.id),
-                                   holder=_short(v.holder))
+                                   holder=short_name(v.holder))
 
     # ---------------------------------------------------- version 2: teams
     def team_without_people(self) -> Iterator[Finding]:
@@ -424,7 +428,8 @@ class _Checker:
         for t in self.w.teams:
             total = shares_off(t)
             if total is not None:
-                yield self.finding("motivation-shares", (t.id,), team=self.name(t.id), total=_num(round(total, 4)))
+                yield self.finding("motivation-shares", (t.id,), team=self.name(t.id),
+                                   total=number_text(round(total, 4)))
 
     # ------------------------------------ version 2: experiments, canvases
     def experiment_without_decision(self) -> Iterator[Finding]:
@@ -435,7 +440,7 @@ class _Checker:
     def canvas_no_tagline(self) -> Iterator[Finding]:
         for c in self.w.canvases:
             if not c.tagline.strip() and any(cv.kind == "to_be" for cv in c.curves):
-                yield self.finding("canvas-no-tagline", (c.id,), canvas=_short(c.title) or c.id)
+                yield self.finding("canvas-no-tagline", (c.id,), canvas=short_name(c.title) or c.id)
 
 
 def unempowering_grants(p: m.Promise) -> list[m.Grant]:
