@@ -1,7 +1,8 @@
 """The structure diagram drawn from the document, then kept in line with each edit item by item.
 
 Nodes without a stored position are "provisional": shown where app.layout.place_missing puts them and placed
-again whenever the structure changes, until a gesture stores them (see widgets.diagram.gestures).
+again whenever the structure changes, until a gesture stores them (see widgets.diagram.gestures). A large
+structure makes its links' items as the view reaches them (widgets.structure.lazy_links).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from app import model as m
 from app import readings
 from app.changed import Changes
 from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.lazy import HeadEdge
+from widgets.structure.lazy_links import LINKS_PER_PAINT
 from widgets.structure.parties import badge_for, node_kind
 
 if TYPE_CHECKING:
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from app.document import Document
     from widgets.diagram.inline_edit import InlineNameEditor
     from widgets.diagram.scene import DiagramScene
+    from widgets.structure.lazy_links import LazyLinks
 
 DIAGRAM = "structure"
 PARTIES = ("segment", "team")
@@ -33,6 +37,7 @@ class StructureDrawing:
 
     document: Document
     scene: DiagramScene
+    links: LazyLinks
     provisional: set[str]
     _renaming: InlineNameEditor | None
     _quiet: bool
@@ -54,9 +59,20 @@ class StructureDrawing:
             self.scene.add_node(self._make_node(obj), centre)
             if obj.id not in stored:
                 self.provisional.add(obj.id)
+        self.links.reset()
+        if self.links.lazy:  # a large structure: the links get their items as the view reaches them
+            return
         pairs = {(link.from_, link.to) for link in model.links}
         for link in model.links:
             self._add_edge(link, (link.to, link.from_) in pairs)
+
+    def _model_links(self) -> list[m.Link]:
+        """The workshop's links (what the lazy links are made from)."""
+        return self.document.model.links
+
+    def _make_link_item(self, link: m.Link) -> None:
+        """Give a link its arrow item (a large structure's link reached by the view)."""
+        self._add_edge(link, self.links.has_reverse(link))
 
     def _make_node(self, obj: Any) -> NodeItem:
         return NodeItem(obj.id, node_kind(obj), obj.name, badge_for(obj, self._latest(obj.id)),
@@ -77,8 +93,17 @@ class StructureDrawing:
             for edge in reverse:
                 edge.offset = REVERSE_OFFSET
                 edge.update_geometry()
-            reversed_too = bool(reverse)
-        self.scene.add_edge(EdgeItem(link.id, source, target, REVERSE_OFFSET if reversed_too else 0.0))
+            reversed_too = bool(reverse) or self.links.has_reverse(link)
+        arrow = HeadEdge if self.links.lazy else EdgeItem  # a large structure's view draws the lines in one batch
+        self.scene.add_edge(arrow(link.id, source, target, REVERSE_OFFSET if reversed_too else 0.0))
+
+    def _set_reverse_offset(self, link: m.Link) -> None:
+        """Move aside the item of the link running the other way, if it has one (this link runs beside it)."""
+        source = self.scene.nodes.get(link.from_)
+        for edge in source.edges if source is not None else []:
+            if edge.source.node_id == link.to and edge.offset != REVERSE_OFFSET:
+                edge.offset = REVERSE_OFFSET
+                edge.update_geometry()
 
     def _remove_edge(self, link_id: str) -> None:
         edge = self.scene.edges.get(link_id)
@@ -135,11 +160,19 @@ class StructureDrawing:
             for node_id, fields in changes.updated.get(kind, {}).items():
                 self._refresh_node(node_id)
                 reshaped |= "kind" in fields
-        for link_id in sorted(changes.ids("link")):  # an updated link may join other parties: drawn afresh
+        if self.links.lazy and (changes.structural(*PARTIES, "link") or changes.ids("link")):
+            self.links.forget()
+        changed_links = sorted(changes.ids("link"))
+        eager = not self.links.lazy or len(changed_links) <= LINKS_PER_PAINT
+        for link_id in changed_links:  # an updated link may join other parties: drawn afresh
+            had_item = link_id in scene.edges
             self._remove_edge(link_id)
             link = document.find(link_id)
             if isinstance(link, m.Link):
-                self._add_edge(link)
+                if eager or had_item:
+                    self._add_edge(link)
+                else:  # many links at once on a large structure: made when the view reaches them
+                    self._set_reverse_offset(link)
         stored = document.model.layouts.get(DIAGRAM, {})
         # Nodes without a stored position stand where place_missing puts them around the stored ones, so a drop
         # moves them too; but with hundreds of them that takes seconds (1,500 among 3,500 at 5,000 teams): then a

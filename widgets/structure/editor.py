@@ -42,14 +42,16 @@ from widgets.diagram.editor_tools import DiagramEditorTools
 from widgets.diagram.gestures import DiagramGestures, UndoName
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.lazy import LazyDiagramView
 from widgets.diagram.palette import Palette, PaletteEntry
 from widgets.diagram.remote import show_remote_selections
 from widgets.diagram.scene import DiagramScene, Moves
 from widgets.diagram.style import kind_style
-from widgets.diagram.view import MAX_ZOOM, MIN_ZOOM, DiagramView
+from widgets.diagram.view import MAX_ZOOM, MIN_ZOOM
 from widgets.structure.dependence import DependenceMarks
-from widgets.structure.drawing import DIAGRAM, StructureDrawing
+from widgets.structure.drawing import DIAGRAM, REVERSE_OFFSET, StructureDrawing
 from widgets.structure.inspector import PartyInspector
+from widgets.structure.lazy_links import LazyLinks
 from widgets.structure.parties import (
     KIND_LABELS,
     KIND_TIPS,
@@ -80,7 +82,8 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         self._renaming: InlineNameEditor | None = None
         self.scene = DiagramScene(self)
         self.scene.link_rule = partial(link_problem, document)
-        self.view = DiagramView(self.scene)
+        self.view = LazyDiagramView(self.scene)
+        self.links = LazyLinks(self.scene, self.view, self._model_links, self._make_link_item, REVERSE_OFFSET)
         self.kind_palette = Palette([PaletteEntry(kind, kind) for kind in PALETTE_KINDS])
         self.inspector = PartyInspector(document, undo_stack)
         self._build_actions()
@@ -309,6 +312,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
         """Select these segments, teams and links (others are ignored) and bring the first into view."""
         self._quiet = True
         try:
+            self.links.make(ids)  # a large structure's link selected elsewhere gets its item
             self.scene.select_ids(ids)
         finally:
             self._quiet = False
@@ -320,6 +324,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
     # ------------------------------------------------------------------ the shell's editor interface
     def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
         """Mark what the other participants of a live session selected, each in their colour."""
+        self.links.make({i for selection in selections for i in selection.ids})
         show_remote_selections(self.scene, selections)
 
     def unavailable(self, action: EditorAction) -> str | None:
@@ -336,7 +341,16 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
 
     def select_all(self) -> None:
         """Select every segment, team and link."""
+        self.links.make_for(set(self.scene.nodes))
         self.scene.select_all()
+
+    def copy_picture(self) -> None:
+        """Copy the selection (or the view) as a picture, with the links in it (a large structure's get items)."""
+        if self.scene.selectedItems():
+            self.links.make_for({n.node_id for n in self.scene.selected_nodes()})
+        else:
+            self.links.make_crossing(self.view.mapToScene(self.view.viewport().rect()).boundingRect())
+        super().copy_picture()
 
     def find(self, text: str) -> int:  # type: ignore[override]  # the Editor interface's, not QWidget.find(WId)
         """Select the parties whose name contains `text` (any case) and centre the first; returns how many."""

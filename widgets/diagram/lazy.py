@@ -1,0 +1,151 @@
+"""What a large diagram made lazily needs (the promise map's pairs, the structure's links): arrow items only for
+what the view reaches, found with numpy over every arrow's two ends; a view that asks for them before it paints or
+is pressed and draws lines under the items; arrows whose line that view draws, in one batch with all the others.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QTransform
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from widgets.diagram.items import EdgeItem, NodeItem
+from widgets.diagram.style import ARROW_SIZE, pens
+from widgets.diagram.view import DiagramView
+
+HAZE_PIXELS = 300_000
+"""Above this many pixels of antialiased arrows (some 20 ms), the lines under the items are drawn at half resolution."""
+Ends = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""Lines as four arrays: x1, y1, x2, y2 (scene units)."""
+
+
+def touching(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF) -> np.ndarray:
+    """Which lines have an end in `rect` (a boolean mask)."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    return ((x1 >= left) & (x1 <= right) & (y1 >= top) & (y1 <= bottom)) \
+        | ((x2 >= left) & (x2 <= right) & (y2 >= top) & (y2 <= bottom))
+
+
+def crossing(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF) -> np.ndarray:
+    """Which lines run through `rect` (a boolean mask): their boxes overlap, and the rectangle's corners do not all
+    lie on one side of the line."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    boxes = (np.minimum(x1, x2) <= right) & (np.maximum(x1, x2) >= left) \
+        & (np.minimum(y1, y2) <= bottom) & (np.maximum(y1, y2) >= top)
+    dx, dy = x2 - x1, y2 - y1
+    sides = np.stack([dx * (cy - y1) - dy * (cx - x1)
+                      for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))])
+    apart = (sides > 0).all(axis=0) | (sides < 0).all(axis=0)
+    return boxes & ~apart
+
+
+def clipped_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF) -> list[QLineF]:
+    """The parts of the lines inside `rect` (Liang–Barsky on every line at once); the lines that miss it are left
+    out. Qt strokes a long antialiased line whole, so lines crossing a large diagram are drawn clipped."""
+    if not len(x1):
+        return []
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = np.zeros(len(x1)), np.ones(len(x1))
+    missed = np.zeros(len(x1), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+            t = q / p
+            missed |= (p == 0) & (q < 0)
+            t0 = np.where(p < 0, np.maximum(t0, t), t0)
+            t1 = np.where(p > 0, np.minimum(t1, t), t1)
+    hit = ~missed & (t0 <= t1)
+    t0, t1, x1, y1, dx, dy = t0[hit], t1[hit], x1[hit], y1[hit], dx[hit], dy[hit]
+    rows = zip((x1 + t0 * dx).tolist(), (y1 + t0 * dy).tolist(), (x1 + t1 * dx).tolist(), (y1 + t1 * dy).tolist(),
+               strict=True)
+    return [QLineF(*row) for row in rows]
+
+
+def shifted(ends: Ends, offsets: np.ndarray) -> Ends:
+    """The lines moved sideways by `offsets` (to the left of their direction, as EdgeItem shifts an arrow)."""
+    x1, y1, x2, y2 = ends
+    length = np.hypot(x2 - x1, y2 - y1)
+    length[length == 0] = 1.0
+    nx, ny = -(y2 - y1) / length * offsets, (x2 - x1) / length * offsets
+    return x1 + nx, y1 + ny, x2 + nx, y2 + ny
+
+
+def draw_haze(painter: QPainter, lines: list[QLineF], pen: QPen, rect: QRectF, pixels: float) -> None:
+    """Draw many lines (the painter in scene units, `rect` the scene area exposed, `pixels` the lines' length on
+    screen): at full resolution while that is quick, else antialiased at half resolution and scaled up, as the
+    overview draws a haze of long arrows (half the pixels to set: 2,500 lines across the view in 35 ms, not 150)."""
+    if not lines:
+        return
+    painter.setPen(pen)
+    if pixels <= HAZE_PIXELS:
+        painter.drawLines(lines)
+        return
+    t = painter.transform()
+    device = t.mapRect(rect).toAlignedRect()
+    if device.isEmpty():
+        return
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    factor = ratio / 2  # the same on both axes: Qt strokes lines under an uneven scale as paths (100 times slower)
+    half = QImage(max(1, math.ceil(device.width() * factor)), max(1, math.ceil(device.height() * factor)),
+                  QImage.Format.Format_ARGB32_Premultiplied)
+    half.fill(Qt.GlobalColor.transparent)
+    lines_painter = QPainter(half)
+    lines_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    lines_painter.setTransform(t * QTransform.fromTranslate(-device.left(), -device.top())
+                               * QTransform.fromScale(factor, factor))
+    lines_painter.setPen(pen)
+    lines_painter.drawLines(lines)
+    lines_painter.end()
+    painter.save()
+    painter.resetTransform()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(QRectF(device.left(), device.top(), half.width() / factor, half.height() / factor), half)
+    painter.restore()
+
+
+class HeadEdge(EdgeItem):
+    """An arrow whose line the view draws in its background, in one batch with every other (a large diagram): the
+    item draws its head, and draws itself whole only when selected, dragged or drawn into a picture."""
+
+    draws_route = True
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        live = getattr(self.scene(), "live", ())
+        if self.isSelected() or NodeItem.plain or self.source.node_id in live or self.target.node_id in live:
+            super().paint(painter, option, widget)
+        elif option.levelOfDetailFromTransform(painter.worldTransform()) * ARROW_SIZE >= 3 \
+                and option.exposedRect.intersects(self.head.boundingRect()):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pens().edge_brush)
+            painter.drawPolygon(self.head)
+
+
+class LazyDiagramView(DiagramView):
+    """A diagram view that, before painting at a readable zoom and before a press, lets its diagram make the arrow
+    items about to be seen or dragged, and draws the arrows still without items under the items."""
+
+    before_paint: Callable[[QRectF], None] | None = None
+    """Called with the scene rectangle in view before each paint at a readable zoom."""
+    before_press: Callable[[QPointF], None] | None = None
+    """Called with the scene point pressed before the press is handled."""
+    under_items: Callable[[QPainter, QRectF], None] | None = None
+    """Draws what has no item in an exposed scene rectangle at a readable zoom (after the background and grid)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.before_paint is not None and not self.in_overview():
+            self.before_paint(self.mapToScene(self.viewport().rect()).boundingRect())
+        super().paintEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.before_press is not None:
+            self.before_press(self.mapToScene(event.position().toPoint()))
+        super().mousePressEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self.under_items is not None and not self.in_overview():
+            self.under_items(painter, rect)
