@@ -21,7 +21,7 @@ Extra = dict[str, Any]
 """Users' own `x-` keys of an object, carried through untouched."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Grant:
     """One authority or resource a promise needs, and whether it has been granted."""
 
@@ -30,7 +30,7 @@ class Grant:
     extra: Extra = field(default_factory=dict, compare=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """A team's success indicator (stage 8)."""
 
@@ -40,7 +40,7 @@ class Indicator:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Economics:
     """A team's economics (stage 7); numbers may be unknown (None)."""
 
@@ -60,7 +60,7 @@ class Economics:
         return self.revenue - self.costs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Share:
     """One member's share of a team's bonus pool (a fraction of the pool)."""
 
@@ -69,7 +69,7 @@ class Share:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Motivation:
     """A team's motivation (stage 7, «мотивация каждого участника»): the pool's basis, its percent, members' shares."""
 
@@ -79,7 +79,7 @@ class Motivation:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class WorkshopInfo:
     """The workshop's own details: title, organisation, evolutionary goal."""
 
@@ -94,7 +94,7 @@ class WorkshopInfo:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """A root value, held by a member of the council of managers."""
 
@@ -105,7 +105,7 @@ class Value:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A client segment."""
 
@@ -115,7 +115,7 @@ class Segment:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Pain:
     """A pain of a client segment."""
 
@@ -126,7 +126,7 @@ class Pain:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Proposition:
     """A value proposition to a client segment."""
 
@@ -137,7 +137,7 @@ class Proposition:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Factor:
     """A competing factor on a strategy canvas's x axis."""
 
@@ -150,7 +150,7 @@ class Factor:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Curve:
     """A value curve: one player's offering level on each factor (a missing factor is unscored)."""
 
@@ -164,7 +164,7 @@ class Curve:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Canvas:
     """A strategy canvas: ordered factors and value curves on one scale."""
 
@@ -179,7 +179,7 @@ class Canvas:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Team:
     """An autonomous team (client-facing or service) or the council of managers."""
 
@@ -197,7 +197,7 @@ class Team:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """A structure link: team `from_` serves `to` (a team or a segment)."""
 
@@ -207,7 +207,7 @@ class Link:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Promise:
     """A promise from a team to a segment (external) or to a team (internal)."""
 
@@ -229,7 +229,7 @@ class Promise:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Experiment:
     """An experiment of stage 9: a hypothesis, its metric, budget, dates and outcome."""
 
@@ -248,7 +248,7 @@ class Experiment:
     extra: Extra = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """An actual value of a promise's metric or a team's success indicator for one period (transparency)."""
 
@@ -302,7 +302,7 @@ def field_names(kind: str) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name not in skip)
 
 
-@dataclass
+@dataclass(slots=True)
 class Workshop:
     """A whole workshop: details, ordered lists of objects, and node positions on the two diagrams."""
 

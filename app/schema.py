@@ -131,10 +131,21 @@ def _row_fields(kind: str) -> tuple[tuple[str, bool], ...]:
     return tuple((name, name in converted) for name in m.field_names(kind) if name in known)
 
 
-def object_from_row(kind: str, row: sqlite3.Row | dict[str, Any]) -> Any:
-    """The model object stored in `row` (children of canvases are attached by the loader)."""
+def object_from_row(kind: str, row: sqlite3.Row | dict[str, Any], shared: dict[str, str] | None = None,
+                    refs: tuple[str, ...] = ()) -> Any:
+    """The model object stored in `row` (children of canvases are attached by the loader).
+
+    With `shared`, its id and the ids in its `refs` fields are one string object per id across the workshop: a
+    large workshop then holds each id once, and its references compare and hash without leaving the CPU's cache."""
     values = {name: from_cell(name, row[name]) if convert else row[name] for name, convert in _row_fields(kind)}
-    return m.KINDS[kind](id=row["id"], **values)
+    if shared is None:
+        return m.KINDS[kind](id=row["id"], **values)
+    for name in refs:
+        ref = values.get(name)
+        if type(ref) is str:
+            values[name] = shared.setdefault(ref, ref)
+    obj_id = row["id"]
+    return m.KINDS[kind](id=shared.setdefault(obj_id, obj_id), **values)
 
 
 # ----------------------------------------------------------------------------------------- migrations

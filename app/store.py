@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from app import model as m
 from app import schema as s
-from app.document import Document, EditRefused
+from app.document import REFERRING_FIELDS, Document, EditRefused
 from app.edits import Delete, Insert, Leaf, Move, SetLevel, SetPosition, Update
 from app.integrity import count_problem
 from app.limits import MAX_VALUE_BYTES, NUMBER_TOO_LARGE, VALUE_TOO_LARGE
@@ -101,10 +101,12 @@ class SqliteStore:
         if row is not None:
             w.info = m.WorkshopInfo(**{n: s.from_cell(n, row[n]) for n in m.field_names("workshop")})
         canvases: dict[str, m.Canvas] = {}
+        shared: dict[str, str] = {}
         for kind in m.TOP_KINDS:
             items = w.collection(kind)
+            refs = REFERRING_FIELDS.get(kind, ())
             for row in conn.execute(f"SELECT * FROM {q(s.TABLES[kind])} ORDER BY ord, id"):
-                obj = s.object_from_row(kind, row)
+                obj = s.object_from_row(kind, row, shared, refs)
                 items.append(obj)
                 self._ord[obj.id] = row["ord"]
                 if kind == "canvas":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,8 @@ def _named(w: m.Workshop) -> list[tuple]:
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_round_trip_of_the_sample_into_an_empty_workshop(tmp_path: Path, suffix: str) -> None:
     sample = read_workshop(sample_path())
-    sample.promises[3] = m.Promise(**{**sample.promises[3].__dict__, "notes": "Обсудить; с кухней\nв пятницу",
-                                      "authorities": (m.Grant("Решать; без согласования", False),)})
+    sample.promises[3] = replace(sample.promises[3], notes="Обсудить; с кухней\nв пятницу",
+                                 authorities=(m.Grant("Решать; без согласования", False),))
     path = tmp_path / f"promises{suffix}"
     write_sheet(sample, path)
     doc = Document(m.Workshop())

@@ -93,3 +93,21 @@ def test_an_edit_that_fails_leaves_the_indexes_as_they_were() -> None:
         pass
     assert doc.referrers("t1") == [] and doc.find("p1") is None
     assert_indexes_agree(doc)
+
+
+def test_a_workshop_read_from_its_file_holds_each_id_once(tmp_path) -> None:
+    """Ids are shared, not copied per reference: a large workshop's 60,000 references then cost no memory of their
+    own, and its lookups stay in the CPU's cache (issue 18)."""
+    from app.workfile import read_workshop, write_workshop_file
+
+    path = tmp_path / "w.clientocracy"
+    write_workshop_file(path, generate_workshop(teams=40, promises=200, links=60))
+    w = read_workshop(path)
+    parties = {x.id: x.id for x in (*w.teams, *w.segments)}
+    promises = {p.id: p.id for p in w.promises}
+    for p in w.promises:
+        assert p.from_ is parties[p.from_] and p.to is parties[p.to]
+        assert p.parent is None or p.parent is promises[p.parent]
+    for link in w.links:
+        assert link.from_ is parties[link.from_] and link.to is parties[link.to]
+    assert sum(p.parent is not None for p in w.promises) > 10
