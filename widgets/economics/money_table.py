@@ -250,13 +250,27 @@ class MoneyTableModel(ObjectTableModel):
         found = self.document.find(obj_id)
         return getattr(found, "name", "") or obj_id
 
+    def sort_key(self, col: int, obj: Any) -> tuple[int, Any]:
+        key = self.columns[col].key
+        if key in _COMPUTED and isinstance(obj, m.Team):
+            value = self.figure(key, obj)
+            return 0, float("-inf") if value is None else float(value)
+        return super().sort_key(col, obj)
+
+    def keys_stale(self, changed: Changes) -> bool:
+        """A computed column may change in every row with any edit of what it is computed from."""
+        return 0 <= self.sort_column and self.columns[self.sort_column].key in _COMPUTED and bool(
+            changed.everything or changed.kinds() & WATCHED)
+
     def _on_changes(self, changed: Changes) -> None:
         """Rows follow the teams; every computed cell follows any edit of what it is computed from."""
-        super()._on_changes(changed)
-        if changed.everything or changed.kinds() & WATCHED:
+        stale = changed.everything or changed.kinds() & WATCHED
+        if stale:  # before the rows follow: a table sorted by a computed column sorts by the new figures
             self._money = None
             self._pools.clear()
             self._budgets.clear()
+        super()._on_changes(changed)
+        if stale:
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,17 @@ from app.promise_sheet import normalize
 from app.promise_tree import number_key, promise_numbers
 from widgets.base.live import changes_of
 from widgets.base.table_specs import name_of, party_choices, team_choices
-from widgets.base.tables import SORT_ROLE, Column, ObjectTable, ObjectTableModel, set_field
+from widgets.base.tables import (
+    ANSWERED_ROLES,
+    DISPLAY,
+    FOREGROUND,
+    TOOLTIP,
+    Column,
+    ObjectTable,
+    ObjectTableModel,
+    TableProxy,
+    set_field,
+)
 from widgets.promises.card import grant_count
 from widgets.promises.context import PromiseContext
 from widgets.promises.style import PROBLEM, STATUS_STYLES, status_icon, status_name, swatch_icon, value_color
@@ -75,13 +85,12 @@ def promise_columns() -> list[Column]:
     ]
 
 
-UNNUMBERED = 1 << 30
-"""The rank of a promise the tree does not number (it sorts last)."""
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+PROMISE_ROLES = ANSWERED_ROLES | {DECORATION}
+UNNUMBERED = "\uffff"
+"""The sort key of a promise the tree does not number (it sorts last)."""
 RENUMBERED_ONE_BY_ONE = 200
 """Up to this many promises renumbered by an edit, the table is told row by row (a sorted view moves only them)."""
-SORTED_AT_OPENING = 5_000
-"""Up to this many promises the table opens sorted by №; sorting a larger register costs seconds (a click still
-sorts it)."""
 
 
 class PromiseTableModel(ObjectTableModel):
@@ -95,61 +104,69 @@ class PromiseTableModel(ObjectTableModel):
         self._value_col = self.column_of("value")
         self._number_col = self.column_of("number")
         self._numbers: dict[str, str] | None = None
-        self._ranks: dict[str, int] | None = None
+        self._renumbered: set[str] = set()
         self._icons = {s: status_icon(s) for s in STATUS_STYLES}
         self._warning = make_warning_icon()
+        self._problem_ink = QColor(PROBLEM).darker(130)
+        self._special_cols = {DECORATION: {self._status_col, self._text_col, self._value_col},
+                              TOOLTIP: {self._text_col}, FOREGROUND: {self._text_col}}
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and index.column() == self._number_col and role in (Qt.ItemDataRole.DisplayRole,
-                                                                              SORT_ROLE):
-            obj_id = self.id_at(index.row())
-            if role == SORT_ROLE:  # asked twice per comparison while sorting: a number, looked up
-                return self.ranks().get(obj_id, UNNUMBERED)
-            return self.numbers().get(obj_id, "")  # as on the map's arrows and in the tree
-        if index.isValid() and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
-                                        Qt.ItemDataRole.ForegroundRole):
-            p = self.document.find(self.id_at(index.row()))
-            if isinstance(p, m.Promise):
-                special = self._special(index.column(), p, role)
+        if role not in PROMISE_ROLES or not index.isValid():  # painting asks every cell for seven roles
+            return None
+        col = index.column()
+        if role == DISPLAY and col == self._number_col:
+            return self.numbers().get(self.id_at(index.row()), "")  # as on the map's arrows and in the tree
+        if role in self._special_cols:
+            if col in self._special_cols[role]:
+                p = self.document.find(self.id_at(index.row()))
+                special = self._special(col, p, role) if isinstance(p, m.Promise) else None
                 if special is not None:
                     return special
+            if role == DECORATION:
+                return None
         return super().data(index, role)
 
     def numbers(self) -> dict[str, str]:
         """Each promise's number in the tree of promises (worked out once after each change)."""
         if self._numbers is None:
             self._numbers = promise_numbers(self.document.model)
-            self._ranks = None
         return self._numbers
 
-    def ranks(self) -> dict[str, int]:
-        """Each promise's place in the tree's order (what sorting by № compares)."""
-        if self._ranks is None:
-            numbers = self.numbers()
-            self._ranks = {obj_id: n for n, obj_id in enumerate(sorted(numbers, key=lambda i: number_key(numbers[i])))}
-        return self._ranks
+    def sort_key(self, col: int, obj: Any) -> tuple[int, Any]:
+        if col == self._number_col:  # the tree's order: "1.2" < "1.2.1" < "1.10"
+            number = self.numbers().get(obj.id)
+            return 1, number_key(number) if number else UNNUMBERED
+        return super().sort_key(col, obj)
+
+    def key_candidates(self, changed: Changes) -> set[str]:
+        found = super().key_candidates(changed)
+        return found | self._renumbered if self.sort_column == self._number_col else found
 
     def _on_changes(self, changed: Changes) -> None:
-        super()._on_changes(changed)
-        if changed.everything or changed.structural("promise", "value") or changed.field_changed(
-                "promise", "parent", "value"):
-            before = self._numbers
+        self._renumbered = set()
+        renumbering = changed.everything or changed.structural("promise", "value") or changed.field_changed(
+            "promise", "parent", "value")
+        before = self._numbers
+        if renumbering:
             self._numbers = None
-            if before is None or not self.rowCount():
-                return
-            after = self.numbers()
-            renumbered = [i for i, number in after.items() if before.get(i) != number]
-            if len(renumbered) > RENUMBERED_ONE_BY_ONE:
-                self.dataChanged.emit(self.index(0, self._number_col),
-                                      self.index(self.rowCount() - 1, self._number_col))
-                return
-            for obj_id in renumbered:  # the sorted view moves only these rows
-                row = self.row_of(obj_id)
-                if row >= 0:
-                    self.dataChanged.emit(self.index(row, self._number_col), self.index(row, self._number_col))
+            if before is not None and self.rowCount():
+                after = self.numbers()
+                self._renumbered = {i for i, number in after.items() if before.get(i) != number}
+        super()._on_changes(changed)  # rows in and out, and every renumbered row moved to its place when sorted by №
+        renumbered, self._renumbered = self._renumbered, set()
+        if changed.everything or not renumbered:
+            return
+        if len(renumbered) > RENUMBERED_ONE_BY_ONE:
+            self.dataChanged.emit(self.index(0, self._number_col), self.index(self.rowCount() - 1, self._number_col))
+            return
+        for obj_id in renumbered:  # a view repaints only these cells
+            row = self.row_of(obj_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, self._number_col), self.index(row, self._number_col))
 
     def _special(self, col: int, p: m.Promise, role: int) -> Any:
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION:
             if col == self._status_col:
                 return self._icons.get(p.status)
             if col == self._text_col and is_unempowered(p):
@@ -157,19 +174,19 @@ class PromiseTableModel(ObjectTableModel):
             if col == self._value_col and p.value:
                 return swatch_icon(value_color(self.document.model, p.value))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and col == self._text_col:
+        if role == TOOLTIP and col == self._text_col:
             found = self.ctx.findings_of.get(p.id, [])
             if found:
                 return "\n".join(f"• {f.message}" for f in found)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and col == self._text_col and is_unempowered(p):
-            return QColor(PROBLEM).darker(130)
+        if role == FOREGROUND and col == self._text_col and is_unempowered(p):
+            return self._problem_ink
         return None
 
 
-class PromiseFilter(QSortFilterProxyModel):
+class PromiseFilter(TableProxy):
     """Shows the promises of a team (made or received), to a segment, of a value, of a status, with problems, or
-    containing some words; every condition set must hold."""
+    containing some words; every condition set must hold. With no condition set it filters nothing (in C++ alone)."""
 
     def __init__(self, ctx: PromiseContext) -> None:
         super().__init__()
@@ -180,31 +197,25 @@ class PromiseFilter(QSortFilterProxyModel):
         self.status: str | None = None
         self.problems_only = False
         self.words = ""
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._searched: dict[str, tuple[str, str, str, str, str]] = {}
 
     def set_filter(self, **conditions: Any) -> None:
         """Change some conditions (team, segment, value, status, problems_only, words) and filter again."""
-        self.beginFilterChange()
         for name, value in conditions.items():
             setattr(self, name, value)
         self.words = normalize(self.words)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
     def refilter(self) -> None:
         """Filter again (what a condition depends on changed, e.g. the findings)."""
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.filter_rows(self.accepts if self.active() else None)
 
     def active(self) -> bool:
         """True when some condition hides rows."""
         return any((self.team, self.segment, self.value, self.status, self.problems_only, self.words))
 
-    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
-        source: PromiseTableModel = self.sourceModel()  # type: ignore[assignment]
-        p = self.ctx.document.find(source.id_at(row))
-        if p is None:
-            return False
+    def accepts(self, p: m.Promise) -> bool:
+        """Whether the promise `p` meets every condition set."""
         if self.team is not None and self.team not in (p.from_, p.to):
             return False
         if self.segment is not None and p.to != self.segment:
@@ -216,12 +227,24 @@ class PromiseFilter(QSortFilterProxyModel):
         if self.problems_only and p.id not in self.ctx.problem_ids:
             return False
         if self.words:
-            return self.words in normalize(f"{p.text} {p.metric} {p.target} {p.notes}")
+            return self.words in self._searched_text(p)
         return True
+
+    def _searched_text(self, p: m.Promise) -> str:
+        """The promise's words as the filter compares them, normalized once while its texts stay the same."""
+        kept = self._searched.get(p.id)
+        if kept is not None and kept[0] is p.text and kept[1] is p.metric and kept[2] is p.target and (
+                kept[3] is p.notes):
+            return kept[4]
+        text = normalize(f"{p.text} {p.metric} {p.target} {p.notes}")
+        self._searched[p.id] = (p.text, p.metric, p.target, p.notes, text)
+        return text
 
 
 class PromiseTable(ObjectTable):
     """The table view, with the promise filter in place of a plain sorting proxy."""
+
+    proxy: PromiseFilter
 
     def __init__(self, ctx: PromiseContext, parent: QWidget | None = None) -> None:
         super().__init__(PromiseTableModel(ctx), parent)
@@ -236,8 +259,7 @@ class PromiseTable(ObjectTable):
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.setObjectName("promiseTable")
         self.setWordWrap(False)
-        if self.source.rowCount() <= SORTED_AT_OPENING:  # tree order, as read aloud; a company-wide register
-            self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # opens at once instead
+        self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # the tree's order
         ctx.findings_changed.connect(self._findings_changed)
 
     def _findings_changed(self) -> None:
@@ -252,6 +274,7 @@ class PromiseTablePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = PromiseTable(ctx, self)
+        self._filtering = False
         self.words = QLineEdit(self)
         self.words.setClearButtonEnabled(True)
         self.team = QComboBox(self)
@@ -344,13 +367,19 @@ class PromiseTablePanel(QWidget):
         self._apply()
 
     def _apply(self, *_args: Any) -> None:
-        self.table.proxy.set_filter(team=self.team.currentData(), segment=self.segment.currentData(),
-                                    value=self.value.currentData(), status=self.status.currentData(),
-                                    problems_only=self.problems.isChecked(), words=self.words.text())
+        self._filtering = True  # filtering 30,000 rows emits thousands of row signals: counted once after
+        try:
+            self.table.proxy.set_filter(team=self.team.currentData(), segment=self.segment.currentData(),
+                                        value=self.value.currentData(), status=self.status.currentData(),
+                                        problems_only=self.problems.isChecked(), words=self.words.text())
+        finally:
+            self._filtering = False
         self._count()
 
     def _count(self, *_args: Any) -> None:
-        shown, total = self.table.proxy.rowCount(), self.table.source.rowCount()
+        if self._filtering:
+            return
+        shown, total = self.table.proxy.rowCount(), len(self.ctx.document.model.promises)
         if shown == total:
             self.count.setText(self.tr("%n promise(s)", "", total))
         else:

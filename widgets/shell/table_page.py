@@ -57,7 +57,7 @@ class TablePage(QWidget):
         if isinstance(obj, str):
             self.hint.emit(obj)
             return
-        index = self.model.row_of(current) + 1 if current else None
+        index = self.model.position_of(current) + 1 if current else None  # its row when sorted differs
         reason = push_edit(self.undo_stack, self.document, changes.insert(self.document, obj, index))
         if reason is not None:
             self.hint.emit(reason)
