@@ -20,7 +20,15 @@ from app.limits import (
     VALUE_TOO_LARGE,
     rows_problem,
 )
-from app.validate import KindOf, level_problem, object_problems, public_name, type_problem, typed_fields
+from app.validate import (
+    KindOf,
+    empty_fields,
+    level_problem,
+    object_problems,
+    public_name,
+    type_problem,
+    typed_fields,
+)
 
 _SIMPLE_KEY = re.compile(r"[\w-]+")
 
@@ -90,8 +98,12 @@ def _object_problems(kind: str, obj: Any, base: str, kind_of: KindOf, check_type
     """The first problem of one object: a wrong type, else an unknown value or dangling reference."""
     if check_types:
         cls: type = type(obj)
+        empty = empty_fields(cls, kind)
         for name, exact in typed_fields(cls, kind):
-            problem = None if type(getattr(obj, name)) in exact else type_problem(obj, name)
+            value = getattr(obj, name)
+            if type(value) in exact or (not value and type(value) is empty.get(name)):
+                continue  # a scalar of its exact type, or a list, object or nested field left empty: nothing to see
+            problem = type_problem(obj, name)
             if problem:
                 yield f"{base}.{public_name(name)}", problem
                 return

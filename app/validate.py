@@ -223,6 +223,26 @@ def typed_fields(cls: type, kind: str) -> tuple[tuple[str, frozenset[type]], ...
     return tuple((name, _exact_types(cls, name)) for name in m.field_names(kind))
 
 
+@cache
+def empty_fields(cls: type, kind: str) -> dict[str, type]:
+    """The non-scalar fields of a `kind` object whose empty value needs no closer look, each with that value's type:
+    a list left empty (tuple), no users' data (dict), a nested object left out (None)."""
+    found: dict[str, type] = {}
+    for name in m.field_names(kind):
+        if name in _LISTS:
+            found[name] = tuple
+        elif name == "extra":
+            found[name] = dict
+        elif name in _NESTED_TYPES:
+            found[name] = type(None)
+    return found
+
+
+_GRANT_LISTS = frozenset({"authorities", "resources"})
+_STRING_LISTS = frozenset({"members", "co_promisers", "alternatives"})
+_LISTS = _STRING_LISTS | _GRANT_LISTS
+
+
 def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     """Why `value` has the wrong type for field `name` of model class `cls`, or None."""
     if type(value) in _exact_types(cls, name):  # the common case of a file's millions of cells, in one look-up
@@ -232,11 +252,11 @@ def value_type_problem(cls: type, name: str, value: Any) -> str | None:
     if allowed is not None:
         if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
             return f"{value!r} is not of type {annotation}"
-    elif name in ("members", "co_promisers", "alternatives") and not (
+    elif name in _STRING_LISTS and not (
         isinstance(value, tuple) and all(isinstance(v, str) for v in value)
     ):
         return f"{name} is not a list of strings"
-    elif name in ("authorities", "resources") and not (isinstance(value, tuple) and all(
+    elif name in _GRANT_LISTS and not (isinstance(value, tuple) and all(
         isinstance(g, m.Grant) and isinstance(g.text, str) and isinstance(g.granted, bool) for g in value
     )):
         return f"{name} is not a list of {{text, granted}}"
