@@ -193,3 +193,19 @@ def test_the_sums_keep_their_figures_whole_when_the_language_changes(qtbot, page
         qtbot.waitUntil(lambda: not page.totals_area.horizontalScrollBar().isVisible())
     finally:
         translations.clear()
+
+
+def test_on_a_1280_by_720_projector_the_sums_show_every_figure_whole(qtbot, page: EconomicsPage) -> None:
+    """The page's room at 1280×720 beside the stages and over the checks: the sums are not cut to «29» of
+    «290,000 RUB», and the settlements and the inspector keep a place beside them."""
+    page.resize(980, 470)
+    qtbot.waitUntil(lambda: page.width() == 980)
+    page.fit_bottom()
+    QApplication.processEvents()
+    lines = page.totals.lines
+    assert not page.totals_area.horizontalScrollBar().isVisible()
+    assert page.totals_area.viewport().width() >= lines.sizeHint().width()
+    assert page.settlements.width() >= 250 and page.inspector_area.width() >= page.inspector.minimumWidth()
+    page.bottom.moveSplitter(60, 1)  # dragging the handle to the left does not cut them either
+    QApplication.processEvents()
+    assert page.totals_area.viewport().width() >= lines.sizeHint().width()

@@ -82,10 +82,12 @@ class EconomicsPage(QWidget):
             self.fit_bottom()
 
     def fit_bottom(self) -> None:
-        """The sums as wide as their words (within a quarter), the inspector three tenths, the settlements the rest."""
+        """The sums as wide as their words (within two fifths: a figure is never cut, on a 1280×720 projector
+        either), the inspector three tenths, the settlements the rest."""
         wide = sum(self.bottom.sizes()) or self.bottom.width()
         inspector = max(self.inspector.minimumWidth(), min(400, wide * 3 // 10))
-        totals = max(TOTALS_MIN_WIDTH, min(self.totals.minimumSizeHint().width() + 4, wide // 4))
+        totals = max(TOTALS_MIN_WIDTH, min(self.totals.minimumSizeHint().width() + 4, wide * 2 // 5))
+        self.totals_area.setMinimumWidth(totals)  # a splitter dragged by hand does not cut the figures either
         self.bottom.setSizes([totals, max(wide - totals - inspector, 1), inspector])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -34,7 +34,7 @@ class SettlementView(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.document = document
         self._shown: list[tuple[str, ...]] = []
-        self.title = QLabel(objectName="sectionTitle")
+        self.title = QLabel(objectName="sectionTitle", wordWrap=True)  # two lines beside the sums on a projector
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
