@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QUndoStack
 
 from app.document import Document
@@ -46,16 +46,17 @@ def test_zoomed_in_the_parties_in_view_get_their_arrows_and_the_view_says_what_i
     assert editor.view.left_out() == left_out
 
 
-def test_zoomed_out_the_pairs_without_items_are_summed_up(lazy, qtbot) -> None:
+def test_zoomed_out_every_promise_is_summed_up_in_bundles(lazy, qtbot) -> None:
     editor = open_editor(qtbot, read_json_file(sample_path()))
     editor.view.set_zoom(0.1)
-    editor.view.viewport().repaint()
+    editor.view.grab()
     assert editor.view.in_overview()
-    groups, _problems, pairs = editor.diagram.summary_lines()
-    pairs_with_items = {(e.source.node_id, e.target.node_id) for e in editor.scene.edges.values()}
-    every_pair = {(p.from_, p.to) for p in editor.document.model.promises}
-    assert pairs == len(every_pair - pairs_with_items) > 0
-    assert sum(len(lines) for lines in groups.values()) == pairs
+    geometry = editor.view.overview.geometry(editor.scene)
+    summary = editor.diagram.overview_bundles(0.1, geometry, QRectF())
+    assert summary is not None
+    assert summary.bundles.count.sum() == summary.promises == len(editor.document.model.promises)
+    assert 0 < editor.view.overview.last_strokes <= len(summary.bundles)
+    assert editor.view.overview.last_note.startswith("Summary:")
 
 
 def test_a_promise_selected_elsewhere_gets_its_arrow_selected(lazy, qtbot) -> None:

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, TypeVar
 
 import numpy as np
 
+T = TypeVar("T")
 CELL_PIXELS = (40.0, 60.0)
 """A cell is this many screen pixels wide at the zoom it is chosen for (cell sizes step by their ratio, 1.5)."""
+MAX_BUNDLES = 400
+"""More bundles than this are a haze again (and cost more than a frame to stroke): the cells grow until fewer."""
+MAX_CELL_PIXELS = 400.0
+"""... but no wider than this on screen."""
 
 
 @dataclass(frozen=True)
@@ -119,25 +124,37 @@ def _dominant(member: np.ndarray, colour: np.ndarray, weight: np.ndarray, size: 
     return result
 
 
-class BundleCache:
-    """The bundles of the last few (geometry version, cell size) keys, made by a function on a miss."""
+def fitting(cache: BundleCache, version: object, scale: float, make: Callable[[float], T],
+            size: Callable[[T], int], budget: int = MAX_BUNDLES, max_pixels: float | None = MAX_CELL_PIXELS) -> T:
+    """The bundles at the finest cell (CELL_PIXELS wide on screen at `scale`) that makes `size` at most `budget`,
+    the cell growing by steps of 1.5 up to `max_pixels` on screen (no limit: None); each try is kept in `cache`."""
+    cell = cell_size(scale)
+    made = cache.get(version, cell, make)
+    while size(made) > budget and (max_pixels is None or cell * 1.5 * scale <= max_pixels):
+        cell *= 1.5
+        made = cache.get(version, cell, make)
+    return made
 
-    def __init__(self, keep: int = 4) -> None:
+
+class BundleCache:
+    """The bundles (or what a caller makes of them) of the last few (geometry version, cell size) keys, made by a
+    function on a miss."""
+
+    def __init__(self, keep: int = 12) -> None:
         self.keep = keep
-        self._made: dict[tuple, Bundles] = {}
+        self._made: dict[tuple, object] = {}
         self.misses = 0
         """How many times the bundles were made afresh (for tests and benchmarks)."""
 
-    def get(self, version: object, cell: float, make: Callable[[float], Bundles]) -> Bundles:
+    def get(self, version: object, cell: float, make: Callable[[float], T]) -> T:
         """The bundles for `version` at `cell`, made by `make(cell)` when not kept."""
         key = (version, cell)
-        found = self._made.get(key)
-        if found is None:
+        if key not in self._made:
             self.misses += 1
-            found = self._made[key] = make(cell)
+            self._made[key] = make(cell)
             while len(self._made) > self.keep:
                 del self._made[next(iter(self._made))]
-        return found
+        return self._made[key]  # type: ignore[return-value]
 
     def clear(self) -> None:
         """Forget every kept bundle."""

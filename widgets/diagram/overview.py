@@ -3,7 +3,8 @@
 Painting item by item costs the view a Python call per item (21 ms for 1,000 plain items, 78 ms for 5,000);
 below OVERVIEW_SCALE the view asks this painter instead. Two things are kept between paints: the drawing's
 geometry in scene units (lines, rectangles, outlines by kind), rebuilt when the scene's `revision` changes,
-and the image of what stands still, redrawn when the geometry, the zoom or the scroll position changes.
+and the image of what stands still, redrawn when the geometry, the zoom or the scroll position changes. Above
+BUNDLE_LINKS_ABOVE arrows, they are drawn as bundles (widgets.diagram.bundles) with a note saying so.
 Nodes being dragged, the selection, a link being drawn and the rubber band are drawn on top at every paint.
 """
 
@@ -11,12 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from widgets.diagram.bundles import BundleCache, Bundles, bundle_lines, fitting
 from widgets.diagram.items import EdgeItem, NodeItem
 from widgets.diagram.style import ARROW_SIZE, EDGE_COLOR, EDGE_WIDTH, KIND_STYLES, SELECTION, SHAPE_LOD, pens
+from widgets.diagram.summary import clipped, draw_bundle_labels, draw_bundles, draw_corner_note
 
+BUNDLE_LINKS_ABOVE = 2000
+"""A diagram with more arrows than this is drawn zoomed out as bundles: thousands of lines are a haze."""
 HALF_RESOLUTION_PIXELS = 1_000_000
 """Above this many pixels of arrows (about 5 ms of drawing), the still image draws them at half resolution."""
 
@@ -40,8 +46,17 @@ class Geometry:
         for node in self.nodes:
             self.rects.setdefault(node.style_key, []).append(node.rect.translated(node.pos()))
         self._heads: QPainterPath | None = None
+        self._ends: np.ndarray | None = None
         self._outlines: dict[str, QPainterPath] | None = None
         self._marks: dict[bool, QPainterPath] | None = None
+
+    def bundles(self, cell: float) -> Bundles:
+        """The arrows' lines bundled by the `cell`-sized grid cells of their ends (widgets.diagram.bundles)."""
+        if self._ends is None or len(self._ends) != len(self.lines):
+            self._ends = np.array([(line.x1(), line.y1(), line.x2(), line.y2()) for line in self.lines],
+                                  dtype=float).reshape(-1, 4)
+        ends = self._ends
+        return bundle_lines(ends[:, 0], ends[:, 1], ends[:, 2], ends[:, 3], cell)
 
     def heads(self) -> QPainterPath:
         """Every arrow head in one path (made on first use: only zoomed in enough to see them)."""
@@ -74,7 +89,15 @@ class Geometry:
 class OverviewPainter:
     """Paints a diagram scene into a view's viewport in batches, caching the part that stands still."""
 
+    bundle_above = BUNDLE_LINKS_ABOVE
+    """With more lines of arrows than this, the still arrows are drawn as bundles (widgets.diagram.bundles)."""
+
     def __init__(self) -> None:
+        self._bundles = BundleCache()
+        self.last_strokes = 0
+        """How many lines the last still image stroked for its arrows (bundles, or arrows), for tests."""
+        self.last_note = ""
+        """The note the last still image showed ("" when none)."""
         self._key: tuple | None = None
         self._image: QImage | None = None
         self._geometry: Geometry | None = None
@@ -160,7 +183,14 @@ class OverviewPainter:
         """Hook: draw the still part into the cached image (painter already set to the view's transform)."""
         scale = t.m11()
         viewport = view.viewport()
-        if geometry.line_length * scale * dpr > HALF_RESOLUTION_PIXELS:
+        self.last_note = ""
+        if len(geometry.lines) > self.bundle_above:
+            area = t.inverted()[0].mapRect(QRectF(viewport.rect())).adjusted(-50, -50, 50, 50)
+            bundles = fitting(self._bundles, (view.diagram().revision, id(geometry)), scale, geometry.bundles,
+                              lambda made: int(clipped(made, area)[1].sum()))
+            self.last_strokes = draw_bundles(painter, bundles, [EDGE_COLOR], area=area)
+            self.last_note = link_note(len(geometry.lines), len(bundles))
+        elif geometry.line_length * scale * dpr > HALF_RESOLUTION_PIXELS:
             # A haze of long arrows: drawn at half resolution and scaled up (half the pixels to set).
             half = QImage(max(1, round(viewport.width() * dpr) // 2), max(1, round(viewport.height() * dpr) // 2),
                           QImage.Format.Format_ARGB32_Premultiplied)
@@ -176,8 +206,10 @@ class OverviewPainter:
             painter.setTransform(t)
         else:
             draw_lines(painter, geometry.lines, scale)
-        if scale * ARROW_SIZE >= 2.5:
-            painter.fillPath(geometry.heads(), pens().edge_brush)
+        if not self.last_note:
+            self.last_strokes = len(geometry.lines)
+            if scale * ARROW_SIZE >= 2.5:
+                painter.fillPath(geometry.heads(), pens().edge_brush)
         draw_still_nodes(painter, geometry, scale)
         if scale >= SHAPE_LOD:
             p = pens()
@@ -185,6 +217,16 @@ class OverviewPainter:
             for status, path in geometry.marks().items():
                 if not path.isEmpty():
                     painter.fillPath(path, p.met if status else p.not_met)
+        if self.last_note:
+            draw_bundle_labels(painter, bundles, t, QRectF(viewport.rect()), [EDGE_COLOR])
+            draw_corner_note(painter, self.last_note, viewport.height())
+
+
+def link_note(links: int, bundles: int) -> str:
+    """What a zoomed-out diagram shows of its links: so many in so many bundles, and how to see each."""
+    drawn = QCoreApplication.translate("DiagramView", "%Ln bundle(s)", "", bundles)
+    return QCoreApplication.translate(
+        "DiagramView", "Summary: %Ln link(s) in %1. Zoom in to see each link.", "", links).replace("%1", drawn)
 
 
 def _border_pen(key: str, scale: float) -> QPen:

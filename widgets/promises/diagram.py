@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QObject, QPointF, QRectF, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QColor
 
 from app import model as m
 from app import readings
@@ -19,16 +21,19 @@ from app.document import Document
 from app.promise_rules import FeedGraph, focus_of, promise_refusal
 from widgets.base.live import changes_of
 from widgets.base.remote_selection import RemoteSelection
+from widgets.diagram.bundles import BundleCache, bundle_lines, fitting
 from widgets.diagram.inline_edit import InlineNameEditor
 from widgets.diagram.items import NodeItem
+from widgets.diagram.overview import Geometry
 from widgets.diagram.remote import show_remote_selections
+from widgets.diagram.style import ARROW_SIZE
 from widgets.promises.card import numbers_of, promise_card, short_label
 from widgets.promises.context import PromiseContext
 from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import EdgeLook, HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
-from widgets.promises.lazy import LAZY_PROMISES, PAIRS_PER_PAINT, LazyPromiseView, PairLines
-from widgets.promises.overview import PromiseOverviewPainter
+from widgets.promises.lazy import KEEP_ARROWS, LAZY_PROMISES, PAIRS_PER_PAINT, LazyPromiseView, PairLines
+from widgets.promises.overview import BundleSummary, PromiseOverviewPainter
 from widgets.promises.scene import PromiseScene
 from widgets.structure.parties import node_kind
 
@@ -51,6 +56,10 @@ def bundle_id(pair: Pair) -> str:
     return f"bundle:{pair[0]}>{pair[1]}"
 
 
+EAGER_BUNDLE_HEADS = 2.5
+"""A map below LAZY_PROMISES is bundled zoomed out only where its arrow heads are smaller than this (pixels)..."""
+EAGER_BUNDLE_ARROWS = 400
+"""... it has at least this many arrows, and bundling at least halves its lines: arrows that cannot be told apart."""
 PROMISE_INDEX_DEPTH = 8
 """Depth of the scene's index of items. Qt deepens it with the number of items; arrows are long, and each is
 filed in every cell it crosses: 30,000 of them in Qt's own depth took 20 s to index at the first paint, in 256
@@ -72,7 +81,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.scene.help_requested = self._tooltip
         self.scene.edge_card = self.card
         self.view = LazyPromiseView(self.scene)
-        self.view.overview = PromiseOverviewPainter(self.summary_lines)
+        self.view.overview = PromiseOverviewPainter(self.overview_bundles)
         self.view.before_paint = self._draw_visible
         self.view.before_press = self._draw_pressed
         self.view.left_out = self._left_out
@@ -80,7 +89,15 @@ class PromiseDiagram(QObject, PromiseGestures):
         """Whether arrow items are made only for the pairs that are seen (widgets.promises.lazy)."""
         self._drawn: set[Pair] = set()
         self._looks: dict[Pair, EdgeLook] = {}
-        self._summary: tuple[tuple, dict[tuple[bool, str], list], list] | None = None
+        self._bundles = BundleCache()
+        self._columns: tuple | None = None
+        self._colour_codes: dict[str, int] = {}
+        self._focus_version = 0
+        """Counts the changes of focus (the bundles' faded group)."""
+        self._drawn_version = 0
+        """Counts the changes of the pairs with items (made or released)."""
+        self._viewports = 0
+        """Counts the paints at a readable zoom (the pairs they reached are the last to be released)."""
         self._pair_lines: tuple[int, PairLines] | None = None
         self._lines_version = 0
         """Counts the edits that may have moved parties or changed pairs (the summary lines are made again)."""
@@ -327,6 +344,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         if not fresh:
             return
         self._drawn.update(fresh)
+        self._drawn_version += 1
         if self._pair_lines is not None:
             self._pair_lines[1].drop(fresh)
         for pair in fresh:
@@ -339,24 +357,90 @@ class PromiseDiagram(QObject, PromiseGestures):
             self.draw_pairs({pair for pair in map(self._pair_of.get, ids) if pair is not None})
 
     def _pending_lines(self) -> PairLines:
-        """The summary lines of the pairs without items, for the scene's current geometry."""
+        """The summary lines of every pair (alive: without items), for the scene's current geometry."""
         if self._pair_lines is None or self._pair_lines[0] != self._lines_version:
-            centres = {i: (n.pos().x(), n.pos().y()) for i, n in self.scene.nodes.items()}
-            pending = [pair for pair in self._pairs if pair not in self._drawn]
-            self._pair_lines = (self._lines_version, PairLines(pending, centres))
+            self._pair_lines = (self._lines_version, PairLines(list(self._pairs), self._centres(), self._drawn))
         return self._pair_lines[1]
+
+    def _centres(self) -> dict[str, tuple[float, float]]:
+        return {i: (n.pos().x(), n.pos().y()) for i, n in self.scene.nodes.items()}
 
     def _draw_visible(self, rect: QRectF) -> None:
         """Before a paint at a readable zoom: make the items of the pairs with a party in view (or near it), a few
-        at a time; the view says how many promises it leaves out."""
-        if not self.lazy or len(self._drawn) >= len(self._pairs):
+        at a time, and release those of pairs long out of view; the view says how many promises it leaves out."""
+        if not self.lazy or self.scene.live:
             return
         margin = 300.0
-        seen = self._pending_lines().touching(rect.adjusted(-margin, -margin, margin, margin))
+        area = rect.adjusted(-margin, -margin, margin, margin)
+        lines = self._pending_lines()
+        self._viewports += 1
+        near = lines.near(area)
+        lines.seen[near] = self._viewports
+        seen = [lines.pairs[i] for i in np.nonzero(near & lines.alive)[0]]
         if seen:
             self.draw_pairs(set(seen[:PAIRS_PER_PAINT]))
             if len(seen) > PAIRS_PER_PAINT:
                 QTimer.singleShot(0, self.view.viewport(), self.view.viewport().update)
+        if len(self.scene.edges) > KEEP_ARROWS:
+            self._release_far(lines)
+
+    def _release_far(self, lines: PairLines) -> None:
+        """Take away the arrow items of the pairs reached longest ago (not those in view, nor those of selected,
+        dragged or outlined arrows) until about KEEP_ARROWS * 3/4 arrows are left."""
+        kept = self._pinned_pairs()
+        drawn = [lines.index[p] for p in self._drawn if p in lines.index]
+        order: list[int] = np.array(drawn, dtype=np.int64)[np.argsort(lines.seen[drawn], kind="stable")].tolist()
+        excess = len(self.scene.edges) - KEEP_ARROWS * 3 // 4
+        released: set[Pair] = set()
+        for i in order:
+            if excess <= 0 or lines.seen[i] == self._viewports:
+                break
+            pair = lines.pairs[i]
+            if pair in released or pair in kept or (pair[1], pair[0]) in kept:
+                continue
+            for unit in (pair, (pair[1], pair[0])):  # a pair and its reverse share their tags' stretch
+                if unit in self._drawn:
+                    released.add(unit)
+                    excess -= len(self._pair_edges.get(unit, ()))
+        if released:
+            self.release_pairs(released)
+
+    def _pinned_pairs(self) -> set[Pair]:
+        """The pairs whose arrow items stay: those of the selected promises and arrows, of the promise the one
+        selected supports, of the selected, dragged or edited parties."""
+        ids = list(self.ctx.selection)
+        for item in self.scene.selectedItems():
+            if isinstance(item, PromiseEdge):
+                ids.extend(item.promise_ids)
+        p = self.document.find(ids[0]) if len(ids) == 1 else None
+        if isinstance(p, m.Promise) and p.parent:
+            ids.append(p.parent)
+        pinned = {pair for pair in map(self._pair_of.get, ids) if pair is not None}
+        if self._emphasised is not None:
+            pinned.add(self.pair_of_edge(self._emphasised))
+        parties = set(self.scene.live) | {n.node_id for n in self.scene.selected_nodes()}
+        if self._entry is not None:
+            parties.update((self._entry.source_id, self._entry.target_id))
+        if parties:
+            pinned.update(pair for pair in self._drawn if pair[0] in parties or pair[1] in parties)
+        return pinned
+
+    def release_pairs(self, pairs: set[Pair]) -> None:
+        """Take the arrow items of these pairs off the scene: they are summed up again as lines."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            for pair in pairs:
+                for edge_id in self._pair_edges.pop(pair, []):
+                    self.scene.remove_edge(edge_id)
+                for promise_id in self._pairs.get(pair, []):
+                    self._edge_of.pop(promise_id, None)
+                self._drawn.discard(pair)
+        finally:
+            self._quiet = quiet
+        if self._pair_lines is not None and not self._pair_lines[1].revive(pairs, self._centres()):
+            self._lines_version += 1
+        self._drawn_version += 1
+        self._update_halos()
 
     def _left_out(self) -> int:
         """How many promises have no arrow drawn at a readable zoom (their parties are out of view), 0 when all."""
@@ -384,31 +468,74 @@ class PromiseDiagram(QObject, PromiseGestures):
         moved = changes.placed(DIAGRAM)
         return bool(moved) and any((a in moved or b in moved) and (a, b) not in self._drawn for a, b in self._pairs)
 
-    def summary_lines(self) -> tuple[dict[tuple[bool, str], list[QLineF]], list[QLineF], int]:
-        """What the overview draws of the pairs without items: their lines by (in focus, colour), the lines of
-        those with an unempowered promise, and how many pairs are so summed up."""
+    def overview_bundles(self, scale: float, geometry: Geometry, area: QRectF) -> BundleSummary | None:
+        """What the zoomed-out map draws of its promises as bundles (widgets.diagram.bundles), or None to draw each
+        arrow: a lazy map is always bundled zoomed out; a smaller one only where its arrows cannot be told apart
+        (too small for their heads, and bundling at least halves the lines). Promises join parties all over the
+        map: cells of CELL_PIXELS make thousands of bundles, a haze again, so the cells grow until the whole map
+        has at most MAX_BUNDLES (zooming in then magnifies the same flows until its cells are finer)."""
+        if not self.lazy and (scale * ARROW_SIZE >= EAGER_BUNDLE_HEADS or len(geometry.edges) < EAGER_BUNDLE_ARROWS):
+            return None
+        key = (self._lines_version, self._drawn_version, self.scene.revision, self._focus_version, self.by_value)
+        made = fitting(self._bundles, key, scale, lambda cell: self._make_bundles(cell, geometry),
+                       lambda summary: len(summary.bundles), max_pixels=None)
+        if not self.lazy and len(made.bundles) * 2 > len(geometry.edges):
+            return None
+        return made
+
+    def _make_bundles(self, cell: float, geometry: Geometry) -> BundleSummary:
+        """The bundles of every promise at `cell`: the pairs without items from their summary lines, the arrows
+        with items from the overview's geometry (group 1 in focus, 0 faded)."""
+        ends, weight, problem, colour, lit = self._pending_columns()
+        colours = self._colour_codes
+        rows = []
+        for edge in geometry.edges:
+            if isinstance(edge, PromiseEdge):
+                a, b = edge.source.pos(), edge.target.pos()
+                code = colours.setdefault(edge.look.color, len(colours))
+                rows.append((a.x(), a.y(), b.x(), b.y(), len(edge.promise_ids), edge.look.problem and not edge.dimmed,
+                             code, not edge.dimmed))
+        extra = np.array(rows, dtype=float).reshape(-1, 8)
+        ends = np.concatenate([ends, extra[:, :4]])
+        weight = np.concatenate([weight, extra[:, 4]])
+        problem = np.concatenate([problem, extra[:, 5]])
+        colour = np.concatenate([colour, extra[:, 6].astype(np.int64)])
+        lit = np.concatenate([lit, extra[:, 7].astype(np.int64)])
+        bundles = bundle_lines(ends[:, 0], ends[:, 1], ends[:, 2], ends[:, 3], cell, weight=weight, problem=problem,
+                               colour=colour, group=lit)
+        palette = [QColor("#4A5562")] * len(colours)
+        for name, code in colours.items():
+            palette[code] = QColor(name)
+        return BundleSummary(bundles, palette, 0 if self.focus is not None else None, int(weight.sum()))
+
+    def _pending_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs without items as columns: their ends (n × 4), promises, problems (in focus), colour codes
+        (in `_colour_codes`), in focus (1) or faded (0)."""
         if not self.lazy:
-            return {}, [], 0
+            empty = np.zeros(0)
+            return empty.reshape(0, 4), empty, empty, empty.astype(np.int64), empty.astype(np.int64)
         lines = self._pending_lines()
-        key = (self._lines_version, len(self._drawn), id(self.focus), self.by_value, len(self._looks))
-        if self._summary is None or self._summary[0] != key or len(self._looks) < len(lines.pairs):
-            w, focus = self.document.model, self.focus
-            groups: dict[tuple[bool, str], list[QLineF]] = {}
-            problems: list[QLineF] = []
-            for pair, line, alive in zip(lines.pairs, lines.lines(), lines.alive.tolist(), strict=True):
-                if not alive:
-                    continue
+        key = (self._lines_version, self._focus_version, self.by_value)
+        if self._columns is None or self._columns[0] != key or len(self._looks) < len(lines.pairs):
+            w, focus, colours = self.document.model, self.focus, self._colour_codes
+            n = len(lines.pairs)
+            weight, problem = np.zeros(n), np.zeros(n)
+            colour, lit = np.zeros(n, dtype=np.int64), np.ones(n, dtype=np.int64)
+            for k, pair in enumerate(lines.pairs):
+                ids = self._pairs[pair]
                 look = self._looks.get(pair)
                 if look is None:
-                    look = self._looks[pair] = look_of(w, [self.document.get(i) for i in self._pairs[pair]],
-                                                       self.by_value)
-                lit = focus is None or not focus.isdisjoint(self._pairs[pair])
-                groups.setdefault((lit, look.color), []).append(line)
-                if look.problem and lit:
-                    problems.append(line)
-            self._summary = ((self._lines_version, len(self._drawn), id(self.focus), self.by_value, len(self._looks)),
-                             groups, problems)
-        return self._summary[1], self._summary[2], int(lines.alive.sum())
+                    look = self._looks[pair] = look_of(w, [self.document.get(i) for i in ids], self.by_value)
+                shown = focus is None or not focus.isdisjoint(ids)
+                weight[k] = len(ids)
+                problem[k] = look.problem and shown
+                colour[k] = colours.setdefault(look.color, len(colours))
+                lit[k] = shown
+            self._columns = (key, np.stack([lines.x1, lines.y1, lines.x2, lines.y2], axis=1), weight, problem,
+                             colour, lit)
+        _key, ends, weight, problem, colour, lit = self._columns
+        alive = lines.alive
+        return ends[alive], weight[alive], problem[alive], colour[alive], lit[alive]
 
     # ------------------------------------------------------------------ following the document
     def _on_changes(self, changes: Changes) -> None:
@@ -629,6 +756,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         if focus is None and self.focus is None:
             return
         self.focus = focus
+        self._focus_version += 1
         for pair in list(self.auto_expanded):
             if focus is None or not self._partly(pair, focus):
                 if not any(self._edge_of.get(i) == i and i in selection for i in self._pairs.get(pair, [])):

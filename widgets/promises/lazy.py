@@ -3,8 +3,9 @@
 Above LAZY_PROMISES promises the map does not make an item per arrow when it opens (28,000 items took seconds).
 A pair of parties gets its arrows (with numbers, signs, labels, hover cards) when the view shows it at a readable
 zoom, when one of its promises is selected or revealed, or when one of its parties is pressed to be dragged.
-Zoomed out, the pairs without items are drawn as one summary line per pair in the overview, in their colour, and
-the overview says that it is a summary.
+Above KEEP_ARROWS items, the pairs reached longest ago give theirs back (not those of selected or dragged arrows
+or parties): browsing a large map keeps a bounded number of items. Zoomed out, every promise is drawn in bundles
+(widgets.diagram.bundles), and the overview says that it is a summary.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 
+from widgets.diagram.summary import draw_note
 from widgets.diagram.view import DiagramView
-from widgets.promises.overview import draw_note
 
 LAZY_PROMISES = 4000
 """From this many promises on, the map makes its arrow items lazily."""
+KEEP_ARROWS = 4000
+"""Above this many arrow items, those of the pairs reached longest ago (out of view) are released."""
 PAIRS_PER_PAINT = 150
 """At most this many pairs get their arrow items before one paint (about 50 ms); the rest before the next ones."""
 
@@ -27,17 +30,20 @@ Pair = tuple[str, str]
 
 
 class PairLines:
-    """The summary lines of the pairs without items: both parties' centres, for drawing and for finding the pairs
-    a rectangle reaches (numpy arrays, made again when the scene's geometry changes)."""
+    """The summary lines of every pair of parties: both parties' centres, for drawing and for finding the pairs
+    a rectangle reaches (numpy arrays, made again when the scene's geometry changes); `alive` marks the pairs
+    without arrow items."""
 
-    def __init__(self, pairs: list[Pair], centres: dict[str, tuple[float, float]]) -> None:
+    def __init__(self, pairs: list[Pair], centres: dict[str, tuple[float, float]],
+                 drawn: set[Pair] | frozenset[Pair] = frozenset()) -> None:
         self.pairs = [p for p in pairs if p[0] in centres and p[1] in centres]
         ends = np.array([(*centres[a], *centres[b]) for a, b in self.pairs], dtype=float).reshape(-1, 4)
-        self.x1, self.y1, self.x2, self.y2 = ends.T
-        self.alive = np.ones(len(self.pairs), dtype=bool)
-        """False for the pairs that got their items since."""
+        self.x1, self.y1, self.x2, self.y2 = (np.ascontiguousarray(column) for column in ends.T)
+        self.alive = np.array([p not in drawn for p in self.pairs], dtype=bool)
+        """False for the pairs that have their arrow items."""
         self.index = {pair: i for i, pair in enumerate(self.pairs)}
-        self._lines: list[QLineF] | None = None
+        self.seen = np.zeros(len(self.pairs), dtype=np.int64)
+        """For each pair, the last viewport (counted by the map) that reached it."""
 
     def drop(self, pairs: set[Pair]) -> None:
         """Leave out these pairs (they got their arrow items)."""
@@ -46,21 +52,28 @@ class PairLines:
             if i is not None:
                 self.alive[i] = False
 
-    def lines(self) -> list[QLineF]:
-        """Every pair's line (made on first use)."""
-        if self._lines is None:
-            ends = zip(self.x1.tolist(), self.y1.tolist(), self.x2.tolist(), self.y2.tolist(), strict=True)
-            self._lines = [QLineF(*row) for row in ends]
-        return self._lines
+    def revive(self, pairs: set[Pair], centres: dict[str, tuple[float, float]]) -> bool:
+        """Take these pairs back (their arrow items were released), at their parties' centres now; False when one
+        of them is not among the lines (they must be made again)."""
+        for pair in pairs:
+            i = self.index.get(pair)
+            if i is None or pair[0] not in centres or pair[1] not in centres:
+                return False
+            (self.x1[i], self.y1[i]), (self.x2[i], self.y2[i]) = centres[pair[0]], centres[pair[1]]
+            self.alive[i] = True
+        return True
+
+    def near(self, rect: QRectF) -> np.ndarray:
+        """Which pairs (items or not) have a party whose centre lies in `rect`, as a mask."""
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        return ((self.x1 >= left) & (self.x1 <= right) & (self.y1 >= top) & (self.y1 <= bottom)) \
+            | ((self.x2 >= left) & (self.x2 <= right) & (self.y2 >= top) & (self.y2 <= bottom))
 
     def touching(self, rect: QRectF) -> list[Pair]:
         """The pairs with a party whose centre lies in `rect`."""
         if not self.pairs:
             return []
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        inside = ((self.x1 >= left) & (self.x1 <= right) & (self.y1 >= top) & (self.y1 <= bottom)) \
-            | ((self.x2 >= left) & (self.x2 <= right) & (self.y2 >= top) & (self.y2 <= bottom))
-        inside &= self.alive
+        inside = self.near(rect) & self.alive
         return [self.pairs[i] for i in np.nonzero(inside)[0]]
 
     def crossing(self, rect: QRectF) -> list[Pair]:

@@ -2,19 +2,24 @@
 
 The diagram's OverviewPainter draws every arrow in one grey; here the arrows keep their status (or value)
 colour, problems stay unmistakable as a batch of thick translucent red lines, and what is outside the focus
-is drawn faded. Nodes, the selection, the link being drawn and the rubber band are drawn as in the diagram.
+is drawn faded. A large map (or one too dense to tell its arrows apart) is drawn as bundles instead
+(widgets.diagram.bundles): one line per pair of grid cells, as wide as the log of its promises, «×N» on it.
+Nodes, the selection, the link being drawn and the rubber band are drawn as in the diagram.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
+from widgets.diagram.bundles import Bundles
 from widgets.diagram.items import NodeItem
 from widgets.diagram.overview import Geometry, OverviewPainter, draw_node_batches, draw_still_nodes
-from widgets.diagram.style import ARROW_SIZE, SHAPE_LOD, diagram_font
+from widgets.diagram.style import ARROW_SIZE, SHAPE_LOD
+from widgets.diagram.summary import draw_bundle_labels, draw_bundles, draw_corner_note
 from widgets.promises.items import HALO, PromiseEdge
 from widgets.promises.style import DIM_OPACITY, NODE_DIM, PROBLEM
 
@@ -22,18 +27,28 @@ if TYPE_CHECKING:
     from widgets.diagram.view import DiagramView
 
 
-Summary = tuple[dict[tuple[bool, str], list[QLineF]], list[QLineF], int]
-"""The pairs of parties drawn as one line each (no arrow items yet): lines by (in focus, colour), the lines of
-those with a problem, how many pairs."""
+@dataclass(frozen=True)
+class BundleSummary:
+    """What the zoomed-out map draws of its promises: bundles (widgets.diagram.bundles) with their colours, the
+    group of the faded ones (None when nothing is faded) and how many promises they stand for."""
+
+    bundles: Bundles
+    colours: list[QColor]
+    faded: int | None
+    promises: int
 
 
 class PromiseOverviewPainter(OverviewPainter):
     """Paints the promise map in batches below the readable scale, caching what stands still."""
 
-    def __init__(self, summary: Callable[[], Summary] | None = None) -> None:
+    def __init__(self, summary: Callable[[float, Geometry, QRectF], BundleSummary | None] | None = None) -> None:
         super().__init__()
         self.summary = summary
-        """Gives the summary lines of a large map's pairs without arrow items (widgets.promises.lazy)."""
+        """Gives the bundles of a large (or dense) map at a scale for a visible area, or None to draw each arrow."""
+        self.last_strokes = 0
+        """How many promise lines the last still image stroked (bundles, or arrows), for tests."""
+        self.last_note = ""
+        """The note the last still image showed ("" when none)."""
 
     def draw_edges(self, painter: QPainter, edges: Iterable, scale: float) -> None:
         """The moving arrows in their status colours."""
@@ -41,11 +56,16 @@ class PromiseOverviewPainter(OverviewPainter):
 
     def draw_still(self, painter: QPainter, geometry: Geometry, view: DiagramView, t: QTransform,
                    dpr: float) -> None:
-        """The still arrows in their colours, then the nodes (those outside the focus faded)."""
+        """The still arrows in their colours (or their bundles), then the nodes (those outside the focus faded)."""
         scale = t.m11()
-        groups, problems, pairs = self.summary() if self.summary is not None else ({}, [], 0)
-        draw_summary(painter, groups, problems, scale)
-        draw_promise_edges(painter, geometry.edges, scale)
+        area = t.inverted()[0].mapRect(QRectF(view.viewport().rect())).adjusted(-50, -50, 50, 50)
+        summary = self.summary(scale, geometry, area) if self.summary is not None else None
+        if summary is None:
+            draw_promise_edges(painter, geometry.edges, scale)
+            self.last_strokes = sum(len(e.legs or [e.line]) for e in geometry.edges)
+        else:
+            self.last_strokes = draw_bundles(painter, summary.bundles, summary.colours, halo=PROBLEM,
+                                             faded=summary.faded, faded_opacity=DIM_OPACITY, area=area)
         faded = [n for n in geometry.nodes if getattr(n, "dimmed", False)]
         if faded:
             painter.setOpacity(NODE_DIM)
@@ -54,8 +74,19 @@ class PromiseOverviewPainter(OverviewPainter):
             draw_node_group(painter, [n for n in geometry.nodes if not getattr(n, "dimmed", False)], scale)
         else:
             draw_still_nodes(painter, geometry, scale)
-        if pairs:
-            draw_summary_note(painter, view, pairs)
+        self.last_note = ""
+        if summary is not None:
+            draw_bundle_labels(painter, summary.bundles, t, QRectF(view.viewport().rect()), summary.colours,
+                               summary.faded)
+            self.last_note = summary_note(summary.promises, len(summary.bundles))
+            draw_corner_note(painter, self.last_note, view.viewport().height())
+
+
+def summary_note(promises: int, bundles: int) -> str:
+    """What the zoomed-out map shows: so many promises in so many bundles, and how to see each."""
+    lines = QCoreApplication.translate("PromiseMap", "%Ln bundle(s)", "", bundles)
+    return QCoreApplication.translate(
+        "PromiseMap", "Summary: %Ln promise(s) in %1. Zoom in to see each promise.", "", promises).replace("%1", lines)
 
 
 def draw_node_group(painter: QPainter, nodes: list[NodeItem], scale: float) -> None:
@@ -115,51 +146,3 @@ def draw_promise_edges(painter: QPainter, edges: Iterable, scale: float) -> None
                 heads.addPolygon(e.head)
             painter.fillPath(heads, QColor(color))
     painter.setOpacity(1.0)
-
-
-def draw_summary(painter: QPainter, groups: dict[tuple[bool, str], list[QLineF]], problems: list[QLineF],
-                 scale: float) -> None:
-    """The summary lines (one per pair of parties, from centre to centre): faded ones first, the problems' red
-    border, then a batch per colour."""
-    if not groups:
-        return
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale >= SHAPE_LOD)
-    width = max(1.0, 2.6 * scale)
-    for (clear, color), lines in sorted(groups.items()):
-        if clear and problems:
-            pen = QPen(PROBLEM, max(width + 2.5, HALO * scale * 0.6))
-            pen.setCosmetic(True)
-            painter.setOpacity(1.0)
-            painter.setPen(pen)
-            painter.drawLines(problems)
-            problems = []
-        painter.setOpacity(1.0 if clear else DIM_OPACITY)
-        pen = QPen(QColor(color), width)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.drawLines(lines)
-    painter.setOpacity(1.0)
-
-
-def draw_summary_note(painter: QPainter, view: DiagramView, pairs: int) -> None:
-    """Say in the corner of the overview that it is a summary: one line per pair of parties, zoom in to read."""
-    text = QCoreApplication.translate(
-        "PromiseMap", "Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.", "",
-        pairs)
-    painter.save()
-    painter.resetTransform()
-    draw_note(painter, text, view.viewport().height())
-    painter.restore()
-
-
-def draw_note(painter: QPainter, text: str, height: int) -> None:
-    """A dark note in the lower left corner of a view (painter in viewport pixels)."""
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setFont(diagram_font(13))
-    width = painter.fontMetrics().horizontalAdvance(text) + 24
-    box = QRectF(12, height - 44, width, 30)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(29, 39, 51, 215))
-    painter.drawRoundedRect(box, 6, 6)
-    painter.setPen(QColor("#FFFFFF"))
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
