@@ -23,6 +23,8 @@ MARK_FILL = QColor("#E69F00")
 """Okabe–Ito orange: a warning that is not the promise map's red (empowerment) and reads on every team colour."""
 MARK_INK = QColor("#1D2733")
 TIP_PROMISES = 6
+NO_BUTTON = Qt.MouseButton.NoButton
+"""Looked up once: an enum member costs a Python call each time (thousands of marks)."""
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -33,13 +35,19 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 class DependenceMark(QGraphicsItem):
     """A pill «⚠ N» over a team's top-left corner: N promises to clients of other teams rest on it alone."""
 
+    _font: QFont | None = None
+    _widths: dict[str, float] = {}
+    """The pill's width for each text (thousands of marks share a few numbers)."""
+
     def __init__(self, parent: QGraphicsItem, count: int) -> None:
         super().__init__(parent)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(NO_BUTTON)
         self.setZValue(2.0)
-        self.font = QFont()
-        self.font.setBold(True)
-        self.font.setPointSizeF(10.0)
+        if DependenceMark._font is None:  # one font for every mark (made once a QGuiApplication exists)
+            font = DependenceMark._font = QFont()
+            font.setBold(True)
+            font.setPointSizeF(10.0)
+        self.font = DependenceMark._font
         self.count = -1
         self.set_count(count)
 
@@ -50,7 +58,9 @@ class DependenceMark(QGraphicsItem):
         self.prepareGeometryChange()
         self.count = count
         self.text = f"⚠ {count}"
-        width = QFontMetricsF(self.font).horizontalAdvance(self.text) + 14
+        width = self._widths.get(self.text)
+        if width is None:
+            width = self._widths[self.text] = QFontMetricsF(self.font).horizontalAdvance(self.text) + 14
         host = self.parentItem()
         corner = host.boundingRect().topLeft() if host is not None else QPointF()
         rect = getattr(host, "rect", None)

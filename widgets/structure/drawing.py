@@ -97,12 +97,14 @@ class StructureDrawing:
         arrow = HeadEdge if self.links.lazy else EdgeItem  # a large structure's view draws the lines in one batch
         self.scene.add_edge(arrow(link.id, source, target, REVERSE_OFFSET if reversed_too else 0.0))
 
-    def _set_reverse_offset(self, link: m.Link) -> None:
-        """Move aside the item of the link running the other way, if it has one (this link runs beside it)."""
-        source = self.scene.nodes.get(link.from_)
-        for edge in source.edges if source is not None else []:
-            if edge.source.node_id == link.to and edge.offset != REVERSE_OFFSET:
-                edge.offset = REVERSE_OFFSET
+    def _fit_offsets(self) -> None:
+        """Run each link item aside exactly when its parties are linked both ways (a large structure's links
+        came or went without items: the items of the links the other way round are told here)."""
+        both = self.links.table().pairs
+        for edge in self.scene.edges.values():
+            wanted = REVERSE_OFFSET if (edge.target.node_id, edge.source.node_id) in both else 0.0
+            if edge.offset != wanted:
+                edge.offset = wanted
                 edge.update_geometry()
 
     def _remove_edge(self, link_id: str) -> None:
@@ -168,11 +170,10 @@ class StructureDrawing:
             had_item = link_id in scene.edges
             self._remove_edge(link_id)
             link = document.find(link_id)
-            if isinstance(link, m.Link):
-                if eager or had_item:
-                    self._add_edge(link)
-                else:  # many links at once on a large structure: made when the view reaches them
-                    self._set_reverse_offset(link)
+            if isinstance(link, m.Link) and (eager or had_item):
+                self._add_edge(link)  # (many at once on a large structure: made when the view reaches them)
+        if self.links.lazy and changed_links:
+            self._fit_offsets()
         stored = document.model.layouts.get(DIAGRAM, {})
         # Nodes without a stored position stand where place_missing puts them around the stored ones, so a drop
         # moves them too; but with hundreds of them that takes seconds (1,500 among 3,500 at 5,000 teams): then a

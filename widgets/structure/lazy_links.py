@@ -237,7 +237,7 @@ class LazyLinks(QObject):
         if not self.lazy:
             return
         table = self.table()
-        rows = slice(None)
+        rows: np.ndarray | slice = slice(None)
         live = self.scene.live
         if live:
             dragged = np.array([table.node_row[i] for i in live if i in table.node_row], dtype=np.int64)
