@@ -6,8 +6,9 @@ Issue 18. Workshops from app.generate (500 teams / 3,000 promises, 5,000 teams /
 promise table (map page) built, shown and painted sorted by №; a mouse click on each column's header until painted;
 a promise's text typed into a cell and Enter pressed, until the event loop is idle (median, p95), with the table
 sorted by № (the row stays) and by the text (the row moves to its new place); a letter typed into the filter box
-and erased; the generic tables (teams, every promise) opened and each header clicked. Budgets at 30,000: a sort
-≤ 300 ms, a typed edit ≤ 16 ms median with the table sorted.
+and erased; the generic tables (teams, every promise) opened and each header clicked; the checks panel: its largest
+group opened by a double click, a finding in the middle of it selected by a click, the group scrolled to its end.
+Budgets at 30,000: a sort ≤ 300 ms, a typed edit ≤ 16 ms median with the table sorted.
 """
 
 from __future__ import annotations
@@ -158,6 +159,50 @@ def run(size: str, edits: int) -> dict[str, float]:
         page.close()
         page.deleteLater()
         settle()
+    figures.update(checks_panel(document, size))
+    return figures
+
+
+def checks_panel(document, size: str) -> dict[str, float]:
+    """The findings panel on the workshop: the largest group opened, a finding in it selected, the group scrolled."""
+    from widgets.shell.checks_panel import COUNT_ROLE, ChecksPanel
+
+    figures: dict[str, float] = {}
+    panel = ChecksPanel()
+    panel.resize(900, 700)
+    panel.show()
+    panel.bind(document)
+    panel.recompute()
+    settle()
+    view, model = panel.view, panel.view.model()
+    groups = [model.index(row, 0) for row in range(model.rowCount())]
+    group = max(groups, key=lambda g: g.data(COUNT_ROLE) or 0)
+    if view.isExpanded(group):
+        view.collapse(group)
+        settle()
+    count = group.data(COUNT_ROLE)
+    view.scrollTo(group)
+    settle()
+
+    def double_click(widget, pos) -> None:  # as tests.session_support does: the release that ends it too
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+        QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+        QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+    figures[f"checks: open a group of {count} findings (double click)"] = timed(
+        lambda: double_click(view.viewport(), view.visualRect(group).center()))
+    print(f"  [{size}] largest group: {group.data()} ({count}), opened: {view.isExpanded(group)}")
+    finding = model.index(min(5, count - 1), 0, group)
+    figures["checks: select a finding (click)"] = timed(lambda: QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(finding).center()))
+    middle = model.index(count // 2, 0, group)
+    figures["checks: scroll to the middle of it"] = timed(lambda: (view.scrollTo(middle), view.viewport().repaint()))
+    figures["checks: select a finding there (click)"] = timed(lambda: QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(middle).center()))
+    figures["checks: End key (to the last finding)"] = timed(lambda: QTest.keyClick(view, Qt.Key.Key_End))
+    panel.close()
+    panel.deleteLater()
+    settle()
     return figures
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelection,
     QLocale,
     QModelIndex,
     QObject,
@@ -23,7 +24,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +63,7 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 CODE_ROLE = Qt.ItemDataRole.UserRole + 4
 PAD_X, PAD_Y = 6, 4  # the text's margins inside a row
+GROUP_ROW_HEIGHT = 24  # a group row's least height
 
 
 def severity_icon(severity: str) -> QIcon:
@@ -270,7 +283,7 @@ class FindingsDelegate(QStyledItemDelegate):
         finding = index.internalId() != 0  # FindingsModel: 0 for a group
         width = self._text_width(finding)
         if not finding:
-            return QSize(width, max(metrics.height() + 2 * PAD_Y + 2, 24))
+            return QSize(width, max(metrics.height() + 2 * PAD_Y + 2, GROUP_ROW_HEIGHT))
         bounds = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
                                       str(index.data() or ""))
         return QSize(width, bounds.height() + 2 * PAD_Y)
@@ -317,6 +330,12 @@ class FindingsDelegate(QStyledItemDelegate):
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
 
 
+def _tree_place(index: AnyIndex) -> tuple[int, int]:
+    """A row's place in the tree of groups and findings, as it reads from top to bottom."""
+    parent = index.parent()
+    return (parent.row(), index.row()) if parent.isValid() else (index.row(), -1)
+
+
 class FindingsView(QTreeView):
     """The tree of groups and findings; rows are measured again when the width changes (wrapped text)."""
 
@@ -332,6 +351,44 @@ class FindingsView(QTreeView):
         self.setItemDelegate(FindingsDelegate(self))
         self.empty_text = ""
         self._width = -1
+
+    def visualRect(self, index: AnyIndex) -> QRect:
+        """Where a row is drawn; none for a row out of sight. Rows differ in height (wrapped findings), so Qt finds a
+        row's place by measuring every row between it and those shown: repainting the finding selected before, deep
+        in a group of 30,000, measured thousands of rows and took a second."""
+        if index.isValid() and not self._in_sight(index):
+            return QRect()
+        return super().visualRect(index)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """The keyboard moved: the row it left is repainted only when in sight (Qt would find the place of a row out
+        of sight by measuring every row between)."""
+        super().currentChanged(current, previous if previous.isValid() and self._in_sight(previous) else QModelIndex())
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        """What to repaint when the selection changes: the selected rows in sight (Qt's own measures every row
+        between a selected finding out of sight and those shown)."""
+        region = QRegion()
+        for index in selection.indexes():
+            rect = self.visualRect(index)
+            if not rect.isEmpty():
+                region += QRect(0, rect.top(), self.viewport().width(), rect.height())
+        return region
+
+    def verticalOffset(self) -> int:
+        """How far the rows are scrolled, for where a press or the keyboard's selection began: the rows above times
+        a group row's height. Qt's own measures every row above the top one (a press deep in a large group took
+        half a second); Qt itself answers this way for rows of one height."""
+        return self.verticalScrollBar().value() * GROUP_ROW_HEIGHT
+
+    def _in_sight(self, index: AnyIndex) -> bool:
+        """Whether the row of `index` is among the rows shown (from the one at the top to the one at the bottom)."""
+        area = self.viewport().rect()
+        top, bottom = self.indexAt(area.topLeft()), self.indexAt(area.bottomLeft())
+        if not top.isValid():
+            return True  # nothing shown yet: let Qt say
+        place = _tree_place(index)
+        return _tree_place(top) <= place and (not bottom.isValid() or place <= _tree_place(bottom))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
