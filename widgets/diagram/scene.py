@@ -101,6 +101,8 @@ class DiagramScene(QGraphicsScene):
         self._routed_boxes: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {}
         """Where the nodes stood when the arrows were last routed."""
         """The arrows attached to the live nodes."""
+        self._straight = False
+        """Whether every arrow was made straight (past ROUTE_UP_TO nodes; a touch need not look at each again)."""
         self.live_hidden = False
         """True while the live nodes and arrows are transparent to Qt's painting and views draw them instead
         (a drag step then costs a blit and a few items, however many long arrows cross the view)."""
@@ -203,12 +205,16 @@ class DiagramScene(QGraphicsScene):
         Only the arrows that may have changed are routed again: those of nodes that moved, came or went, and those
         passing where such a node stands or stood.
         """
-        edges = [e for e in self.edges.values() if e.draws_route]
         if len(self.nodes) > ROUTE_UP_TO:
-            for edge in edges:
-                edge.set_bends([])
+            if not self._straight:  # once straight, arrows stay so (a new one is made straight) till routing resumes
+                for edge in self.edges.values():
+                    if edge.draws_route:
+                        edge.set_bends([])
+                self._straight = True
             self._routed_boxes = {}
             return
+        self._straight = False
+        edges = [e for e in self.edges.values() if e.draws_route]
         boxes = {i: (n.centre(), n.size) for i, n in self.nodes.items()}
         before = self._routed_boxes
         changed = {i for i in boxes.keys() | before.keys() if boxes.get(i) != before.get(i)}

@@ -91,6 +91,9 @@ class DiagramView(QGraphicsView):
         self._layer_key: tuple | None = None
         self._rendering_layer = False
         self._live_rect: QRectF | None = None
+        self.repainting: list[QRectF] | None = None
+        """While the view paints: the parts of the scene it paints again (scene units; items may leave out what
+        only their box reaches: Qt tells them the box around all the parts)."""
         self._fit_on_resize = False
         scene.geometry_changed.connect(self._geometry_changed)
         scene.selectionChanged.connect(self._repaint_overview)
@@ -414,6 +417,13 @@ class DiagramView(QGraphicsView):
         return self.overview_enabled and self.zoom < OVERVIEW_SCALE
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.repainting = [self.mapToScene(rect).boundingRect() for rect in event.region()]
+        try:
+            self._paint(event)
+        finally:
+            self.repainting = None
+
+    def _paint(self, event: QPaintEvent) -> None:
         if self.in_overview():
             painter = QPainter(self.viewport())
             self.overview.paint(self, painter)

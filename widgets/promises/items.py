@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -52,6 +53,11 @@ BADGE_PIXELS = 15
 MIN_BADGE_PIXELS = 7.0
 """A promise's number shows from this height on screen up (pixels)."""
 BADGE_HEIGHT = 22.0
+TAG_REACH = max(HALO, SIGN, BADGE_HEIGHT * 2) / 2 + 6
+"""How far from its line an arrow draws (its glow, upright badges on a slanted arrow reach out), in scene units."""
+BAND_PIECE = 120.0
+BAND_PIECES = 12
+"""An arrow that changed is painted again in pieces of its legs this long (scene units), at most this many a leg."""
 LABEL_PIXELS = 14
 """Height of the label along an arrow (the promise's text), in scene units."""
 MIN_LABEL_PIXELS = 10.0
@@ -123,6 +129,7 @@ class PromiseEdge(EdgeItem):
         self.forward = True
         self.tag = QPolygonF()
         """Where the number, signs and label were last drawn (scene units): hovering or clicking it hits the arrow."""
+        self._centre: QPointF | None = None
         super().__init__(edge_id, source, target, offset)
         self.setZValue(0.5 if look.problem else 0.0)
 
@@ -136,13 +143,33 @@ class PromiseEdge(EdgeItem):
         if look != self.look:
             self.look = look
             self.setZValue(0.5 if look.problem else 0.0)
-            self.update()
+            self.repaint()
 
     def set_dimmed(self, dimmed: bool) -> None:
         """Fade the arrow out of the focus (or back)."""
         if dimmed != self.dimmed:
             self.dimmed = dimmed
-            self.update()
+            self.repaint()
+
+    def band(self) -> list[QRectF]:
+        """Where the arrow draws, as a few rectangles along its legs (scene units). A long slanted arrow's box takes
+        in a good part of the map, and every arrow crossing it would be painted again with it."""
+        reach = TAG_REACH + ARROW_SIZE
+        rects: list[QRectF] = []
+        for leg in self.legs or [self.line]:
+            pieces = max(1, min(BAND_PIECES, math.ceil(leg.length() / BAND_PIECE)))
+            for k in range(pieces):
+                a, b = leg.pointAt(k / pieces), leg.pointAt((k + 1) / pieces)
+                rects.append(QRectF(a, b).normalized().adjusted(-reach, -reach, reach, reach))
+        return rects
+
+    def repaint(self) -> None:
+        """Have the views paint the arrow again where it draws (its band, not its whole box: Qt would join the
+        pieces an item is told into one box, a scene keeps them apart)."""
+        scene = self.scene()
+        if scene is not None:
+            for rect in self.band():
+                scene.update(rect)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         handler = getattr(self.scene(), "edge_activated", None)
@@ -154,8 +181,18 @@ class PromiseEdge(EdgeItem):
 
     def update_geometry(self) -> None:
         super().update_geometry()
-        pad = max(HALO, SIGN, BADGE_HEIGHT * 2) / 2 + 6  # upright badges on a slanted arrow reach out
+        pad = TAG_REACH
         self._bounds = self._bounds.adjusted(-pad, -pad, pad, pad)
+
+    def reaches(self, rect: QRectF) -> bool:
+        """Whether anything this arrow draws (line, head, glow, tags) may fall in `rect` (scene units)."""
+        reach = TAG_REACH + ARROW_SIZE
+        near = rect.adjusted(-reach, -reach, reach, reach)
+        return any(clip_line(leg, near) is not None for leg in self.legs or [self.line])
+
+    def _tag_reaches(self, rect: QRectF) -> bool:
+        """Whether its tag may fall in `rect`: the tag lies along its tag leg, within TAG_REACH of it."""
+        return clip_line(self.tag_line(), rect.adjusted(-TAG_REACH, -TAG_REACH, TAG_REACH, TAG_REACH)) is not None
 
     def _halo_is_mine(self) -> bool:
         """Whether this arrow draws its own halo: only while dragged (the HaloLayer draws the others, under all
@@ -167,6 +204,8 @@ class PromiseEdge(EdgeItem):
         return self.source.node_id in live or self.target.node_id in live
 
     def _compute(self, live: bool) -> None:
+        for edge in [self, *self.group]:  # the stretches of its group's tags follow its tag leg
+            edge._centre = None
         if live or not self.bends or not self.offset:
             super()._compute(live)
             return
@@ -199,45 +238,71 @@ class PromiseEdge(EdgeItem):
         return self.tag_line().pointAt(0.5)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        # Only the pieces of the legs inside what is painted again are stroked: a changed arrow is painted again
+        # along its band, and each of the hundreds of arrows crossing it then strokes a short piece, not its length.
+        parts = _repainted(option, widget)
+        visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
+        area = visible
+        if parts is not None:
+            near = [part for part in parts if part.intersects(self._bounds) and self.reaches(part)]
+            if not near:
+                return  # only its box meets what is painted again (an arrow that changed crosses this box)
+            reach = TAG_REACH + ARROW_SIZE
+            around = near[0]
+            for part in near[1:]:
+                around = around.united(part)
+            around = around.adjusted(-reach, -reach, reach, reach)
+            area = around if visible is None else around.intersected(visible)
+            parts = near
         look = self.look
         fade = DIM_OPACITY if self.dimmed else 1.0
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected() and not NodeItem.plain
-        visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
-        line = clip_line(self.line, visible)
-        if line is None and all(clip_line(leg, visible) is None for leg in self.legs[:-1]):
+        line = clip_line(self.line, area)
+        if line is None and all(clip_line(leg, area) is None for leg in self.legs[:-1]):
             return
         if look.problem and self._halo_is_mine():
             painter.setPen(halo_pen(look.width + HALO, fade))
-            self._paint_path(painter, line, visible)
+            self._paint_path(painter, line, area)
         if selected or self.emphasis:
             glow = QColor(SELECTION if selected else PARENT_LINK)
             glow.setAlpha(110 if selected else 80)
             pen = QPen(glow, look.width + 9)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            self._paint_path(painter, line, visible)
+            self._paint_path(painter, line, area)
         pen = edge_pen(look.color, look.dash, look.width, look.opacity * fade)
         painter.setPen(pen)
-        self.paint_bends(painter, visible)
+        dashed = look.dash != Qt.PenStyle.SolidLine
+        for leg in self.legs[:-1]:
+            self._stroke(painter, pen, leg, clip_line(leg, area), dashed)
         small = lod * ARROW_SIZE < 3
-        shaft = line if small else clip_line(self.shaft, visible)
-        if shaft is not None:
-            if look.dash != Qt.PenStyle.SolidLine and shaft.p1() != self.line.p1():
-                pen = QPen(pen)  # keep the dashes where they were before clipping
-                pen.setDashOffset(QLineF(self.line.p1(), shaft.p1()).length() / look.width)
-            painter.setPen(pen)
-            painter.drawLine(shaft)
+        self._stroke(painter, pen, self.line, line if small else clip_line(self.shaft, area), dashed)
         if small:
             return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(brush(look.color, look.opacity * fade))
-        painter.drawPolygon(self.head)
+        if area is None or area.intersects(self.head.boundingRect()):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(brush(look.color, look.opacity * fade))
+            painter.drawPolygon(self.head)
         if not self.dimmed and lod >= GLYPH_LOD and self.tag_line().length() > 60:
-            if visible is None or visible.contains(self.tag_centre()):
+            if (parts is None or any(self._tag_reaches(part) for part in parts)) and (
+                    visible is None or visible.contains(self.tag_centre())):
                 self._paint_marks(painter, lod)
         else:
             self.tag = QPolygonF()
+
+    def _stroke(self, painter: QPainter, pen: QPen, leg: QLineF, piece: QLineF | None, dashed: bool) -> None:
+        """Stroke `piece` of `leg` with `pen` (set on the painter), its dashes where they fall on the whole leg."""
+        if piece is None:
+            return
+        if dashed and piece.p1() != leg.p1():
+            shifted = QPen(pen)
+            shifted.setDashOffset(QLineF(leg.p1(), piece.p1()).length() / max(pen.widthF(), 1e-6))
+            painter.setPen(shifted)
+            painter.drawLine(piece)
+            painter.setPen(pen)
+        else:
+            painter.drawLine(piece)
 
     def _paint_path(self, painter: QPainter, last: QLineF | None, visible: QRectF | None) -> None:
         """Stroke every leg with the painter's pen (the last one already clipped to `visible`, or None)."""
@@ -249,20 +314,21 @@ class PromiseEdge(EdgeItem):
         """Show `number` (the promise's number in the tree of promises) and `caption` (its text) on the arrow."""
         if (number, caption) != (self.number, self.caption):
             self.number, self.caption = number, caption
-            self.update()
+            self.repaint()
 
     def set_reading(self, state: str) -> None:
         """Mark the arrow with its latest figure's state: met, not met, without a verdict, or no mark ("")."""
         if state != self.reading:
             self.reading = state
-            self.update()
+            self.repaint()
 
     def set_group(self, group: list[PromiseEdge], forward: bool) -> None:
         """Share the stretch between two parties with the arrows of `group` (every arrow between them, both ways,
         in order; `forward`: this one runs from the group's first party): each gets its own part of it for its
         tag, so parallel and opposite arrows never put their tags on top of each other."""
         self.group, self.forward = group, forward
-        self.update()
+        self._centre = None
+        self.repaint()
 
     def shape(self) -> QPainterPath:
         path = super().shape()
@@ -305,9 +371,12 @@ class PromiseEdge(EdgeItem):
         return (min(ta, tb), max(ta, tb))
 
     def tag_centre(self) -> QPointF:
-        """The middle of this arrow's stretch, where its number, signs and label sit (scene units)."""
-        a, b = self.tag_stretch()
-        return self.tag_line().pointAt((a + b) / 2)
+        """The middle of this arrow's stretch, where its number, signs and label sit (scene units); kept until an
+        arrow of its group moves or the group changes."""
+        if self._centre is None:
+            a, b = self.tag_stretch()
+            self._centre = self.tag_line().pointAt((a + b) / 2)
+        return self._centre
 
     def _tag_parts(self, lod: float) -> tuple[list[tuple[str, float, float]], str, float]:
         """The badges (kind, width, reach along the arrow) drawn upright on the arrow, and the label along it with
@@ -431,6 +500,18 @@ def visible_rect(painter: QPainter, widget: QWidget | None) -> QRectF | None:
     return _visible[1]
 
 
+def _repainted(option: QStyleOptionGraphicsItem, widget: QWidget | None) -> list[QRectF] | None:
+    """The parts of the scene a view is painting again now (scene units), or None when not known (a picture).
+
+    Qt tells an item only the box around all of them (`exposedRect`): an arrow that changed gives a few
+    rectangles along it, and the arrows that merely cross their box need not be painted."""
+    parts = getattr(widget.parent(), "repainting", None) if widget is not None else None
+    if parts is None:
+        exposed = _exposed(option)
+        return None if exposed is None else [exposed]
+    return parts
+
+
 def _exposed(option: QStyleOptionGraphicsItem) -> QRectF | None:
     """The exposed rectangle a view passes when it paints an item itself (None when it passes none)."""
     rect = option.exposedRect
@@ -452,28 +533,41 @@ class HaloLayer(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_edges(self, edges: set[PromiseEdge]) -> None:
-        """Draw the halos of these arrows (the unempowered ones)."""
+        """Draw the halos of these arrows (the unempowered ones): only where halos came or went is painted again."""
         if edges != self.edges:
+            changed = self.edges.symmetric_difference(edges)
             self.edges = set(edges)
-            self.refit()
+            self._grow_to(changed)
+            for edge in changed:
+                self._repaint_under(edge)
 
     def mark(self, edge: PromiseEdge) -> None:
         """Take an arrow whose look changed into account (a halo more, or one less)."""
         if edge.look.problem != (edge in self.edges):
             (self.edges.add if edge.look.problem else self.edges.discard)(edge)
-            self.refit()
+            self._grow_to([edge])
+            self._repaint_under(edge)
         elif edge.look.problem:
-            self.update(edge.boundingRect())
+            self._repaint_under(edge)
+
+    def _repaint_under(self, edge: PromiseEdge) -> None:
+        """Paint the halo under `edge` again (along it, not in its whole box)."""
+        edge.repaint()
 
     def refit(self) -> None:
-        """Grow or shrink to the halos' arrows (after they moved or changed)."""
-        rect = QRectF()
-        for edge in self.edges:
+        """Reach the halos' arrows after they moved or changed (an arrow that moves repaints where it was and is,
+        the halo under it too: the layer itself is not painted again, it spans the whole map)."""
+        self._grow_to(self.edges)
+
+    def _grow_to(self, edges: Iterable[PromiseEdge]) -> None:
+        """Grow to reach these arrows. The layer never shrinks: telling Qt of a new size repaints all of it (the
+        whole map), and a rectangle too large only costs a few halos looked at and left out when painting."""
+        rect = QRectF(self._rect)
+        for edge in edges:
             rect = rect.united(edge.boundingRect())
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
-        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -482,11 +576,19 @@ class HaloLayer(QGraphicsItem):
         scene = self.scene()
         live = getattr(scene, "live", set()) if scene is not None else set()
         visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
+        parts = getattr(widget.parent(), "repainting", None) if widget is not None else None
+        if parts and visible is not None:  # only the halos under what is painted again (an arrow that changed)
+            around = parts[0]
+            for part in parts[1:]:
+                around = around.united(part)
+            visible = visible.intersected(around)
         bright, faded = [], []
         for edge in self.edges:
             if edge.source.node_id in live or edge.target.node_id in live:
                 continue
-            if visible is not None and not visible.intersects(edge.boundingRect()):
+            box = edge.boundingRect()
+            if visible is not None and not (visible.intersects(box) and (
+                    parts is None or any(part.intersects(box) for part in parts))):
                 continue
             (faded if edge.dimmed else bright).extend(edge.legs or [edge.line])
         for lines, fade in ((faded, DIM_OPACITY), (bright, 1.0)):

@@ -296,12 +296,25 @@ class StageNavigator(QListWidget):
             self._timer.start(0)  # a burst of edits counts once
 
     def _on_findings(self, update: Any) -> None:
-        """The live findings changed (an edit, the language): count those codes' problems again once."""
+        """The live findings changed (an edit, the language): the codes' problems per row follow the findings gone
+        and new (a promise's stage holds: an edit that sends one elsewhere clears the counts); counted once."""
         if update.everything:
             self._problems.clear()
         for code in update.codes:
-            self._problems.pop(code, None)
+            if code in _CODE_STAGE:
+                self._problems.pop(code, None)  # counted from the findings' count: nothing to follow
+        for findings, step in ((update.removed, -1), (update.added, 1)):
+            for f in findings:
+                counted = self._problems.get(f.code)
+                if counted is not None and f.code not in _CODE_STAGE:
+                    counted[stage_of(f.code, f.ids[0] if f.ids else None, self._to_client)] += step
         self._timer.start(0)
+
+    def _to_client(self, promise_id: str) -> bool:
+        """Whether a promise goes to a client segment."""
+        doc = self.document
+        p = doc.find(promise_id) if doc is not None else None
+        return isinstance(p, m.Promise) and doc is not None and doc.kind_of(p.to) == "segment"
 
     def show_findings(self, findings: Any, codes: set[str] | None = None) -> None:
         """Mark the stages from the findings (by code, or a list); `codes`: those changed since last shown (the
@@ -319,11 +332,7 @@ class StageNavigator(QListWidget):
         source, doc = self._findings, self.document
         if source is None or isinstance(source, list) or doc is None:
             return None
-
-        def to_client(promise_id: str) -> bool:
-            p = doc.find(promise_id)
-            return isinstance(p, m.Promise) and doc.kind_of(p.to) == "segment"
-
+        to_client = self._to_client
         problems = [0] * (STAGE_COUNT + 1)
         for code, severity in source.codes():
             if severity == "hint":

@@ -1,0 +1,165 @@
+"""A remote edit on a large workshop reaches the other window's views item by item, never as a rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QRegion
+from PySide6.QtTest import QTest
+
+from app import changes as ch
+from app import model as m
+from app.changed import Changes
+from app.checks import run_checks
+from app.generate import generate_workshop
+from app.workfile import WorkFile
+from tests.collab_support import WAIT_S, Laptop
+from tests.test_shell_dialogs import english_translations, open_window
+from widgets.base.live import changes_of
+from widgets.promises.card import short_label
+from widgets.promises.diagram import PromiseDiagram
+from widgets.promises.items import PromiseEdge
+from widgets.promises.table import PromiseTable
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+from widgets.shell.stages import STAGE_COUNT, stage_problems
+
+WAIT_MS = int(WAIT_S * 1000)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[Translations]:
+    yield from english_translations()
+
+
+class ChangesSeen(QObject):
+    """Keeps what the window's document said changed (a view's way of being told)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.changes: list[Changes] = []
+        changes_of(window.document).changed.connect(self.seen)
+
+    def seen(self, changes: Changes) -> None:
+        self.changes.append(changes)
+
+
+class PaintedRegions(QObject):
+    """Collects the regions a widget paints."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.regions: list[QRegion] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False
+
+
+@pytest.fixture
+def large_room(qtbot, english: Translations) -> Iterator[tuple[Laptop, MainWindow]]:
+    """A laptop sharing a 3,000-promise workshop, and a participant's window that joined it, on the promise map."""
+    host = Laptop.host(generate_workshop())
+    window = open_window(qtbot, None, english)
+    window.resize(1920, 1080)
+    try:
+        assert window.live.join_room(host.invitation)
+        qtbot.waitUntil(lambda: window.document is not None and len(window.document) == len(host.document),
+                        timeout=WAIT_MS)
+        window.show_page("promises")
+        qtbot.waitUntil(lambda: window.findChild(PromiseDiagram) is not None, timeout=WAIT_MS)
+        QTest.qWait(50)
+        yield host, window
+    finally:
+        window.live.stop()
+        host.stop()
+
+
+def _shortest_single_arrow_in_view(diagram: PromiseDiagram) -> PromiseEdge:
+    """The arrow of one promise (not a bundle) whose box in the view is the smallest, wholly in view."""
+    view = diagram.view
+    port = view.viewport().rect()
+
+    def box(edge: PromiseEdge) -> QRect:
+        return view.mapFromScene(edge.sceneBoundingRect()).boundingRect()
+
+    arrows = [e for e in diagram.scene.edges.values()
+              if isinstance(e, PromiseEdge) and not e.is_bundle and port.contains(box(e))]
+    assert arrows, "no arrow wholly in view"
+    return min(arrows, key=lambda e: box(e).width() * box(e).height())
+
+
+def test_a_remote_edit_on_a_large_workshop_is_followed_item_by_item(qtbot, large_room) -> None:
+    host, window = large_room
+    diagram = window.findChild(PromiseDiagram)
+    table = window.findChild(PromiseTable)
+    assert diagram is not None and table is not None and len(window.document.model.promises) == 3000
+    edges, nodes = dict(diagram.scene.edges), dict(diagram.scene.nodes)
+    arrow = _shortest_single_arrow_in_view(diagram)
+    promise_id = arrow.promise_ids[0]
+    old = window.document.find(promise_id)
+    assert isinstance(old, m.Promise)
+    status = "broken" if old.status != "broken" else "kept"
+    told = ChangesSeen(window)
+    resets: list[bool] = []
+    table.source.modelReset.connect(lambda: resets.append(True))
+    painted = PaintedRegions(diagram.view.viewport())
+
+    host.document.apply(ch.update(host.document, promise_id, status=status, text="Доставка за 2 часа"))
+    qtbot.waitUntil(lambda: window.document.find(promise_id).status == status, timeout=WAIT_MS)
+    QTest.qWait(50)  # the views' repaint
+
+    # The window was told what changed: this promise's two fields, not "everything".
+    assert told.changes and not any(c.everything for c in told.changes)
+    assert {f for c in told.changes for f in c.fields("promise", promise_id)} == {"status", "text"}
+    # The table shows it in its row (the rows were not made again).
+    row = table.proxy.mapFromSource(table.source.index(table.source.row_of(promise_id), 0)).row()
+    cell = table.model().index(row, table.source.column_of("status"))
+    assert status in str(table.model().data(cell, Qt.ItemDataRole.DisplayRole)).lower()
+    text_cell = table.model().index(row, table.source.column_of("text"))
+    assert table.model().data(text_cell, Qt.ItemDataRole.DisplayRole) == "Доставка за 2 часа"
+    assert not resets
+    # The map shows it on the same arrow, labelled with the new text; no item was made again.
+    assert diagram.scene.edges[promise_id] is arrow
+    assert arrow.caption == short_label("Доставка за 2 часа")
+    assert arrow.look.status == status
+    assert all(diagram.scene.edges.get(i) is e for i, e in edges.items())
+    assert all(diagram.scene.nodes.get(i) is n for i, n in nodes.items())
+    # Only where the arrow is was painted again, not the whole map (its red halos lie under every arrow).
+    port = diagram.view.viewport().rect()
+    assert painted.regions
+    area = sum(r.width() * r.height() for region in painted.regions for r in region)
+    assert area < port.width() * port.height() / 4
+
+
+def test_the_stage_marks_follow_findings_edit_by_edit(qtbot, english: Translations) -> None:
+    workshop = generate_workshop(teams=60, promises=400, links=120)
+    window = open_window(qtbot, WorkFile.new(workshop), english)
+    navigator = window.navigator
+    document = window.document
+
+    def marks() -> list[str]:
+        """The problem marks the navigator shows ("! N"), "" on rows without problems."""
+        return [row.mark.text() if row.mark.text().startswith("!") else "" for row in navigator.rows]
+
+    def expected() -> list[str]:
+        problems = stage_problems(run_checks(document.model),
+                                  lambda i: document.kind_of(getattr(document.find(i), "to", "")) == "segment")
+        return [f"! {n}" if n else "" for n in problems]
+
+    qtbot.waitUntil(lambda: marks() == expected() and any(marks()), timeout=WAIT_MS)
+    promises = document.model.promises
+    statuses = ("kept", "broken", "accepted", "draft")
+    for n in range(40):  # a promise kept without what it needs is unempowered; one without a metric has none
+        p = promises[(n * 17) % len(promises)]
+        if n % 3:
+            document.apply(ch.update(document, p.id, status=statuses[n % len(statuses)]))
+        else:
+            document.apply(ch.update(document, p.id, metric="" if p.metric else "Время ожидания"))
+        if n % 10 == 9:
+            qtbot.waitUntil(lambda: marks() == expected(), timeout=WAIT_MS)
+    assert len(marks()) == STAGE_COUNT + 1
