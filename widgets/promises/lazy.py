@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QPainter, QPaintEvent
 
+from widgets.diagram.lazy import LazyDiagramView, crossing, touching
 from widgets.diagram.summary import draw_note
-from widgets.diagram.view import DiagramView
 
 LAZY_PROMISES = 4000
 """From this many promises on, the map makes its arrow items lazily."""
@@ -65,9 +65,7 @@ class PairLines:
 
     def near(self, rect: QRectF) -> np.ndarray:
         """Which pairs (items or not) have a party whose centre lies in `rect`, as a mask."""
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        return ((self.x1 >= left) & (self.x1 <= right) & (self.y1 >= top) & (self.y1 <= bottom)) \
-            | ((self.x2 >= left) & (self.x2 <= right) & (self.y2 >= top) & (self.y2 <= bottom))
+        return touching(self.x1, self.y1, self.x2, self.y2, rect)
 
     def touching(self, rect: QRectF) -> list[Pair]:
         """The pairs with a party whose centre lies in `rect`."""
@@ -85,28 +83,17 @@ class PairLines:
         corners do not all lie on one side of the line."""
         if not self.pairs:
             return []
-        x1, y1, x2, y2 = self.x1, self.y1, self.x2, self.y2
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        boxes = (np.minimum(x1, x2) <= right) & (np.maximum(x1, x2) >= left) \
-            & (np.minimum(y1, y2) <= bottom) & (np.maximum(y1, y2) >= top)
-        dx, dy = x2 - x1, y2 - y1
-        sides = np.stack([dx * (cy - y1) - dy * (cx - x1)
-                          for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))])
-        apart = (sides > 0).all(axis=0) | (sides < 0).all(axis=0)
-        return [int(i) for i in np.nonzero(boxes & ~apart & self.alive)[0]]
+        inside = crossing(self.x1, self.y1, self.x2, self.y2, rect) & self.alive
+        return [int(i) for i in np.nonzero(inside)[0]]
 
 
-class LazyPromiseView(DiagramView):
+class LazyPromiseView(LazyDiagramView):
     """The promise map's view: before painting at a readable zoom, and before a press, it lets the map make the
-    arrow items that are about to be seen or dragged."""
+    arrow items that are about to be seen or dragged (widgets.diagram.lazy), and says what it leaves out."""
 
-    before_paint: Callable[[QRectF], None] | None = None
-    before_press: Callable[[QPointF], None] | None = None
     left_out: Callable[[], int] | None = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.before_paint is not None and not self.in_overview():
-            self.before_paint(self.mapToScene(self.viewport().rect()).boundingRect())
         super().paintEvent(event)
         left_out = self.left_out() if self.left_out is not None and not self.in_overview() else 0
         if left_out:
@@ -116,8 +103,3 @@ class LazyPromiseView(DiagramView):
                               "zoom. Zoom out to see the whole map.", "", left_out)
             draw_note(painter, text, self.viewport().height())
             painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.before_press is not None:
-            self.before_press(self.mapToScene(event.position().toPoint()))
-        super().mousePressEvent(event)
