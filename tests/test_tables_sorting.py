@@ -254,3 +254,48 @@ def test_a_30000_promise_workshop_opens_sorted_by_number(qtbot, english) -> None
     assert shown == [tree.numbers[i] for i in tree.order[:40]]
     assert shown[0] == "1.1" and shown == sorted(shown, key=number_key)
     assert shown_ids(table) == tree.order
+
+
+def test_the_economics_table_sorted_by_a_computed_figure_follows_an_edit_of_what_it_is_computed_from(
+        qtbot, english) -> None:
+    from widgets.economics.money_table import MoneyTableModel
+
+    teams = [m.Team(f"t{n}", f"Команда {n}", "client_facing", economics=m.Economics(1000.0 * n, 500.0))
+             for n in range(1, 6)]
+    document = Document(m.Workshop(teams=teams, promises=[m.Promise("p1", "t1", "t3", "Отчёт к 9:00")]))
+    model = MoneyTableModel(document, QUndoStack())
+    table = ObjectTable(model)
+    model.setParent(table)
+    qtbot.addWidget(table)
+    table.resize(1500, 400)
+    table.show()
+    settled = model.column_of("settled")
+    click_header(table, settled)
+    click_header(table, settled)  # descending: the best result first
+    assert shown_ids(table) == ["t5", "t4", "t3", "t2", "t1"]
+    click_row(table, "t2")
+    type_in_cell(table, "t2", "revenue", "9000")  # its settled margin becomes the best
+    assert document.get("t2").economics.revenue == 9000
+    assert shown_ids(table) == ["t2", "t5", "t4", "t3", "t1"] and table.current_id() == "t2"
+    # a price on an internal promise: t1 earns it, t3 pays it; their rows move though no team was edited
+    from app import changes
+
+    document.apply(changes.update(document, "p1", price=20000.0))
+    assert shown_ids(table) == ["t1", "t2", "t5", "t4", "t3"] and table.current_id() == "t2"
+
+
+def test_a_table_sorted_by_words_sorts_again_in_the_new_language(qtbot, workshop_doc: Document) -> None:
+    panel = promise_panel(qtbot, workshop_doc)
+    table = panel.table
+    status = table.source.column_of("status")
+    click_header(table, status)
+    english = shown_texts(table, status)
+    russian = Translations()
+    russian.apply("ru")
+    try:
+        qtbot.wait(1)
+        texts = shown_texts(table, status)
+        assert texts != english, "the statuses read in Russian"
+        assert [text_key(texts[i]) for i in shown_ids(table)] == sorted(text_key(t) for t in texts.values())
+    finally:
+        russian.clear()
