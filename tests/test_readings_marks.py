@@ -57,7 +57,7 @@ def test_a_teams_mark_on_the_structure_follows_its_latest_figure(qtbot) -> None:
     editor = shown(qtbot, StructureEditor(doc, QUndoStack()))
     nodes = editor.scene.nodes
     assert nodes["team-029"].badge.status is False  # Логистика's latest figure is not met
-    assert nodes["team-026"].badge.status is False  # a figure without a verdict: its current 88% against 95%
+    assert nodes["team-026"].badge.status is False  # a figure without a verdict: its value 92% against 95%
     edit = changes.insert(doc, m.Reading("up", "team-029", "2026-04", "99%", True))
     doc.apply(edit)
     assert nodes["team-029"].badge.status is True

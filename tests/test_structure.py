@@ -334,12 +334,12 @@ def test_inspector_edits_the_model_and_undoes(editor) -> None:
     assert editor.document.get(SHOP).economics.revenue == 5_000_000
     assert "".join(ch for ch in inspector.margin.text() if ch.isdigit()) == "1350000"  # in the locale's digits
     current = inspector.fields["indicator.current"]
-    current.setText("75%")
+    current.setText("60%")
     current.editingFinished.emit()
-    assert editor.scene.nodes[SHOP].badge.status is True
+    assert editor.scene.nodes[SHOP].badge.status is False
     assert editor.stack.count() == 3
     editor.stack.undo()
-    assert editor.scene.nodes[SHOP].badge.status is False and current.text() == "58%"
+    assert editor.scene.nodes[SHOP].badge.status is True and current.text() == "71%"
     editor.stack.undo()
     editor.stack.undo()
     assert editor.document.get(SHOP).name == "Магазин на Лесной" and name.text() == "Магазин на Лесной"
@@ -447,7 +447,7 @@ def test_a_team_made_elsewhere_is_placed_and_stored_with_the_next_gesture(editor
 def test_tooltip_tells_what_matters(editor) -> None:
     text = editor.scene.help_requested(SHOP)
     assert text.startswith("Client-facing team: Магазин на Лесной")
-    assert "3 member(s)" in text and "58% of 70% (not met)" in text
+    assert "3 member(s)" in text and "71% of 70% (met) · 2026-11" in text  # the latest figure, as the badge
     assert editor.scene.help_requested(FAMILIES).startswith("Client segment: Молодые семьи")
 
 

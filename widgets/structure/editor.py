@@ -367,7 +367,7 @@ class StructureEditor(QWidget, DiagramEditorTools, DiagramGestures, StructureDra
 
     def _tooltip_for(self, node_id: str) -> str:
         obj = self.document.find(node_id)
-        return tooltip(obj) + self.dependence.tip(node_id) if obj is not None else ""
+        return tooltip(obj, self._latest(node_id)) + self.dependence.tip(node_id) if obj is not None else ""
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

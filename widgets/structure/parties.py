@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -80,13 +81,22 @@ def indicator_met(indicator: m.Indicator | None) -> bool | None:
     return current >= target
 
 
+def indicator_now(team: m.Team, latest: m.Reading | None = None) -> tuple[str, bool | None]:
+    """A team's indicator figure as it stands and whether it is met: its `latest` reading when it has one (its
+    verdict, else its value against the target), else the current figure typed in the workshop."""
+    indicator = team.indicator
+    if latest is None or not latest.value.strip():
+        return (indicator.current if indicator is not None else ""), indicator_met(indicator)
+    if latest.met is not None:
+        return latest.value, latest.met
+    return latest.value, indicator_met(replace(indicator, current=latest.value)) if indicator is not None else None
+
+
 def badge_for(obj: Any, latest: m.Reading | None = None) -> Badge | None:
-    """A team's badge (members count, indicator met or not: by its `latest` reading's verdict when it has one, else
-    by its current figure against its target); segments have none."""
+    """A team's badge (members count, indicator met or not as `indicator_now` tells); segments have none."""
     if not isinstance(obj, m.Team):
         return None
-    met = latest.met if latest is not None and latest.met is not None else indicator_met(obj.indicator)
-    return Badge(len(obj.members), met)
+    return Badge(len(obj.members), indicator_now(obj, latest)[1])
 
 
 def link_problem(document: Document, from_id: str, to_id: str) -> str | None:
@@ -113,8 +123,9 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
-def tooltip(obj: Any) -> str:
-    """A party's tooltip (plain text): its kind and name, and what matters about it."""
+def tooltip(obj: Any, latest: m.Reading | None = None) -> str:
+    """A party's tooltip (plain text): its kind and name, and what matters about it (a team's indicator by its
+    `latest` reading when it has one, as its badge: the figure typed in the workshop may be older)."""
     lines = [f"{kind_label(node_kind(obj))}: {obj.name}"]
     if isinstance(obj, m.Segment):
         return "\n".join(lines + ([obj.description] if obj.description else []))
@@ -125,8 +136,9 @@ def tooltip(obj: Any) -> str:
     lines.append(tr("%n member(s)", "", len(obj.members)))
     ind = obj.indicator
     if ind is not None and (ind.name or ind.target or ind.current):
-        met = indicator_met(ind)
+        current, met = indicator_now(obj, latest)
         state = "" if met is None else (tr(" (met)") if met else tr(" (not met)"))
+        when = f" · {latest.period}" if latest is not None and latest.period else ""
         lines.append(tr("Indicator: %1 — %2 of %3").replace("%1", ind.name or "—").replace(
-            "%2", ind.current or "—").replace("%3", ind.target or "—") + state)
+            "%2", current or "—").replace("%3", ind.target or "—") + state + when)
     return "\n".join(lines)
