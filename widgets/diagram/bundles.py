@@ -125,10 +125,12 @@ def _dominant(member: np.ndarray, colour: np.ndarray, weight: np.ndarray, size: 
 
 
 def fitting(cache: BundleCache, version: object, scale: float, make: Callable[[float], T],
-            size: Callable[[T], int], budget: int = MAX_BUNDLES, max_pixels: float | None = MAX_CELL_PIXELS) -> T:
-    """The bundles at the finest cell (CELL_PIXELS wide on screen at `scale`) that makes `size` at most `budget`,
-    the cell growing by steps of 1.5 up to `max_pixels` on screen (no limit: None); each try is kept in `cache`."""
-    cell = cell_size(scale)
+            size: Callable[[T], int], budget: int = MAX_BUNDLES, max_pixels: float | None = MAX_CELL_PIXELS,
+            start: float = 0.0) -> T:
+    """The bundles at the finest cell (CELL_PIXELS wide on screen at `scale`, or `start` if wider: the cell found
+    last time) that makes `size` at most `budget`, the cell growing by steps of 1.5 up to `max_pixels` on screen
+    (no limit: None); each try is kept in `cache`."""
+    cell = max(cell_size(scale), start)
     made = cache.get(version, cell, make)
     while size(made) > budget and (max_pixels is None or cell * 1.5 * scale <= max_pixels):
         cell *= 1.5

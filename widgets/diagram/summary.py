@@ -9,11 +9,12 @@ says what the picture is.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 from PySide6.QtCore import QLineF, QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen, QTransform
 
 from widgets.diagram.bundles import Bundles
 from widgets.diagram.style import diagram_font
@@ -27,8 +28,8 @@ MINOR_SHARE = 0.03
 """Bundles of fewer lines than this share of the biggest one are drawn as hairlines: the eye goes to the flows."""
 HAIRLINE_OPACITY = 0.3
 """The small bundles' hairlines are their colour washed out this far (a faint texture under the flows)."""
-SMOOTH_PIXELS = 700_000
-"""The biggest bundles are antialiased up to about this many pixels of stroke (some 10 ms); the rest are hairlines."""
+SMOOTH_PIXELS = 500_000
+"""The biggest bundles are antialiased up to about this many pixels of stroke (some 7 ms); the rest are hairlines."""
 LABEL_MIN_PIXELS = 90.0
 """A bundle gets its «×N» label only when it is at least this long on screen."""
 MAX_LABELS = 40
@@ -148,30 +149,45 @@ def draw_bundle_labels(painter: QPainter, bundles: Bundles, t: QTransform, area:
     painter.save()
     painter.resetTransform()
     painter.setOpacity(1.0)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    font = diagram_font(LABEL_FONT)
-    font.setBold(True)
-    painter.setFont(font)
-    metrics = QFontMetricsF(font)
     locale = QLocale()
     placed: list[QRectF] = []
     for i in index.tolist():
-        text = "×" + locale.toString(int(round(bundles.count[i])))
-        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
-        box = QRectF(mid_x[i] - width / 2, mid_y[i] - height / 2, width, height)
+        colour = colours[int(bundles.colour[i])]
+        image = label_image("×" + locale.toString(int(round(bundles.count[i]))), colour.rgba())
+        size = image.deviceIndependentSize()
+        box = QRectF(mid_x[i] - size.width() / 2, mid_y[i] - size.height() / 2, size.width(), size.height())
         if any(box.intersects(other) for other in placed):
             continue
         placed.append(box.adjusted(-3, -3, 3, 3))
-        colour = colours[int(bundles.colour[i])]
-        painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setPen(QColor("#1D2733"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawImage(box.topLeft(), image)
         if len(placed) >= MAX_LABELS:
             break
     painter.restore()
     return len(placed)
+
+
+@lru_cache(maxsize=512)
+def label_image(text: str, rgba: int) -> QImage:
+    """A «×N» label: dark text in a white pill outlined in the bundle's colour (drawn once, then copied)."""
+    font = diagram_font(LABEL_FONT)
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
+    ratio = 2.0  # sharp on a high-density screen too
+    image = QImage(round((width + 2) * ratio), round((height + 2) * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(font)
+    box = QRectF(1, 1, width, height)
+    painter.setPen(QPen(QColor.fromRgba(rgba), 1.5))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(box, height / 2, height / 2)
+    painter.setPen(QColor("#1D2733"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
 
 
 def draw_note(painter: QPainter, text: str, height: int) -> None:

@@ -94,6 +94,8 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._bundles = BundleCache()
         self._columns: tuple | None = None
         self._colour_codes: dict[str, int] = {}
+        self._bundle_cell = 0.0
+        """The cell the last bundles took (the next ones start from it: the map's spread changes little)."""
         self._focus_version = 0
         """Counts the changes of focus (the bundles' faded group)."""
         self._drawn_version = 0
@@ -480,7 +482,8 @@ class PromiseDiagram(QObject, PromiseGestures):
             return None
         key = (self._lines_version, self._drawn_version, self.scene.revision, self._focus_version, self.by_value)
         made = fitting(self._bundles, key, scale, lambda cell: self._make_bundles(cell, geometry),
-                       lambda summary: len(summary.bundles), max_pixels=None)
+                       lambda summary: len(summary.bundles), max_pixels=None, start=self._bundle_cell)
+        self._bundle_cell = made.cell
         if not self.lazy and len(made.bundles) * 2 > len(geometry.edges):
             return None
         return made
@@ -508,7 +511,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         palette = [QColor("#4A5562")] * len(colours)
         for name, code in colours.items():
             palette[code] = QColor(name)
-        return BundleSummary(bundles, palette, 0 if self.focus is not None else None, int(weight.sum()))
+        return BundleSummary(bundles, palette, 0 if self.focus is not None else None, int(weight.sum()), cell)
 
     def _pending_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The pairs without items as columns: their ends (n × 4), promises, problems (in focus), colour codes
@@ -783,7 +786,7 @@ class PromiseDiagram(QObject, PromiseGestures):
                 node.set_dimmed(focus is not None and node_id not in lit_nodes)
         self._update_halos()
         self.halos.update()
-        self.view.overview.invalidate()
+        self.view.overview.invalidate(geometry=True)  # which nodes are faded is kept with the geometry
         self.view.viewport().update()
         self.focus_changed.emit()
 

@@ -30,12 +30,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class BundleSummary:
     """What the zoomed-out map draws of its promises: bundles (widgets.diagram.bundles) with their colours, the
-    group of the faded ones (None when nothing is faded) and how many promises they stand for."""
+    group of the faded ones (None when nothing is faded), how many promises they stand for, their cell size."""
 
     bundles: Bundles
     colours: list[QColor]
     faded: int | None
     promises: int
+    cell: float
 
 
 class PromiseOverviewPainter(OverviewPainter):
@@ -49,6 +50,7 @@ class PromiseOverviewPainter(OverviewPainter):
         """How many promise lines the last still image stroked (bundles, or arrows), for tests."""
         self.last_note = ""
         """The note the last still image showed ("" when none)."""
+        self._faded: tuple[Geometry, list] | None = None
 
     def draw_edges(self, painter: QPainter, edges: Iterable, scale: float) -> None:
         """The moving arrows in their status colours."""
@@ -66,7 +68,9 @@ class PromiseOverviewPainter(OverviewPainter):
         else:
             self.last_strokes = draw_bundles(painter, summary.bundles, summary.colours, halo=PROBLEM,
                                              faded=summary.faded, faded_opacity=DIM_OPACITY, area=area)
-        faded = [n for n in geometry.nodes if getattr(n, "dimmed", False)]
+        if self._faded is None or self._faded[0] is not geometry:  # a focus change invalidates the geometry
+            self._faded = (geometry, [n for n in geometry.nodes if getattr(n, "dimmed", False)])
+        faded = self._faded[1]
         if faded:
             painter.setOpacity(NODE_DIM)
             draw_node_group(painter, faded, scale)
