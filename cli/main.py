@@ -369,14 +369,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "hint")}
         if workshop.info.language == "ru":
             words = Words("ru")
-            for f in findings:
-                print(f"{words[f.severity]:14} {f.code:28} {f.message}")
+            lines = [f"{words[f.severity]:14} {f.code:28} {f.message}" for f in findings]
             totals = ", ".join(f"{words[sev + 's'].lower()}: {counts[sev]}" for sev in counts)
-            print(f"{args.file}: {totals}")
+            lines.append(f"{args.file}: {totals}")
         else:
-            for f in findings:
-                print(f"{f.severity:8} {f.code:28} {f.message}")
-            print(f"{args.file}: {counts['error']} errors, {counts['warning']} warnings, {counts['hint']} hints")
+            lines = [f"{f.severity:8} {f.code:28} {f.message}" for f in findings]
+            lines.append(f"{args.file}: {counts['error']} errors, {counts['warning']} warnings, {counts['hint']} hints")
+        print("\n".join(lines))  # one write: a company-wide workshop has tens of thousands of findings
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
