@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from app import changes as c
 from app import model as m
-from app.checks import Finding
+from app.checks import Finding, unempowering_grants
 from app.document import Document
 from app.edits import Batch, Edit, Insert
 
@@ -21,16 +21,18 @@ FIXABLE_CODES = ("promise-without-link", "link-without-promise")
 
 # ------------------------------------------------------------------------------------------ empowerment
 def missing_grants(p: m.Promise) -> list[m.Grant]:
-    """The authorities and then the resources of `p` that are not granted yet."""
-    return [g for g in (*p.authorities, *p.resources) if not g.granted]
+    """The authorities and then the resources of `p` that are not granted yet, as promise-unempowered names them:
+    an approval («согласовать») among the authorities is not one of them (authority-is-approval names it: granting
+    an approval is no remedy)."""
+    return unempowering_grants(p)
 
 
 def is_unempowered(p: m.Promise) -> bool:
-    """True when `p` breaks the empowerment rule: accepted or kept with something not granted, or nothing listed."""
+    """True when `p` breaks the empowerment rule as promise-unempowered tells: accepted or kept with something not
+    granted (an approval aside), or nothing listed."""
     if p.status not in EMPOWERED_STATUSES:
         return False
-    grants = (*p.authorities, *p.resources)
-    return not grants or any(not g.granted for g in grants)
+    return (not p.authorities and not p.resources) or bool(unempowering_grants(p))
 
 
 def grant_summary(grants: Iterable[m.Grant]) -> str:

@@ -45,6 +45,13 @@ def test_empowerment_rule_matches_the_check(sample: m.Workshop) -> None:
     w = generate_workshop(teams=40, promises=300, links=60, seed=3)
     flagged = {f.ids[0] for f in run_checks(w) if f.code == "promise-unempowered"}
     assert flagged == {p.id for p in w.promises if is_unempowered(p)} and flagged
+    approval = m.Grant("Согласовывать закупки с директором", False)  # named by authority-is-approval instead
+    asked = replace(p, authorities=(approval,), resources=(replace(no, granted=True),))
+    codes = {f.code for f in run_checks(m.Workshop(teams=[m.Team("t", "Т")], segments=[m.Segment("s", "С")],
+                                                   links=[m.Link("l", "t", "s")], promises=[asked]))}
+    assert "authority-is-approval" in codes and "promise-unempowered" not in codes
+    assert not is_unempowered(asked) and missing_grants(asked) == []
+    assert is_unempowered(replace(asked, resources=(no,))) and missing_grants(replace(asked, resources=(no,))) == [no]
 
 
 def test_bundles_group_parallel_promises_in_model_order() -> None:
