@@ -167,9 +167,9 @@ class ObjectTableModel(QAbstractTableModel):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.row_filter: Callable[[Any], bool] | None = None
+        """Which objects have a row (set with set_row_filter); None: every object."""
         self._read_only_ink = QColor(READ_ONLY_INK)
         self._flags = [self._column_flags(column) for column in columns]
-        """Which objects have a row (set with set_row_filter); None: every object."""
         self._watched = {kind for c in columns for kind in c.refers_to}
         changes_of(document).changed.connect(self._on_changes)
 
@@ -409,8 +409,10 @@ class ObjectTableModel(QAbstractTableModel):
         self.rows_placed.emit(list(out_of_place))
 
     def _renumber(self, first: int, last: int) -> None:
-        """Update the rows of ids from `first` to `last` in the kept row index."""
-        if self._rows is not None:
+        """Update the rows of ids from `first` to `last` in the kept row index (made again when asked, if many)."""
+        if self._rows is not None and last - first > 1000:
+            self._rows = None
+        elif self._rows is not None:
             for row in range(first, last + 1):
                 self._rows[self._ids[row]] = row
 
@@ -496,8 +498,12 @@ class ObjectTableModel(QAbstractTableModel):
                 self._refresh_referrers(kind, obj_id)
 
     def _follow_filter(self, ids: set[str]) -> None:
-        """Hide the rows of `ids` the filter no longer keeps, show those it now keeps, each in its place."""
+        """Hide the rows of `ids` the filter no longer keeps, show those it now keeps, each in its place (filtered
+        again whole when many)."""
         keep = self.row_filter
+        if len(ids) > PLACED_ONE_BY_ONE:
+            self._rearrange(self._ordered_ids())
+            return
         for obj_id in self.in_document_order(list(ids)):
             obj = self.document.find(obj_id)
             wanted = obj is not None and (keep is None or keep(obj))
