@@ -18,19 +18,29 @@ from widgets.promises.editor import PromiseMapEditor
 from widgets.promises.items import PromiseEdge
 
 
-@pytest.fixture
-def editor(qtbot, monkeypatch) -> Iterator[PromiseMapEditor]:
-    """A generated workshop of 1,500 promises made lazily (threshold lowered), in a window at 1400×950."""
-    monkeypatch.setattr(promise_diagram, "LAZY_PROMISES", 1)
-    monkeypatch.setattr(promise_diagram, "KEEP_ARROWS", 150)
+def shown(qtbot, promises: int) -> Iterator[PromiseMapEditor]:
     window = QMainWindow()
     qtbot.addWidget(window)
-    editor = PromiseMapEditor(Document(generate_workshop(teams=200, promises=1500, links=0)), QUndoStack())
+    editor = PromiseMapEditor(Document(generate_workshop(teams=200, promises=promises, links=0)), QUndoStack())
     window.setCentralWidget(editor)
     window.resize(1400, 950)
     window.show()
     qtbot.waitExposed(window)
     yield editor  # the window lives until the test ends
+
+
+@pytest.fixture
+def editor(qtbot, monkeypatch) -> Iterator[PromiseMapEditor]:
+    """A generated workshop of 1,500 promises made lazily (threshold lowered), in a window at 1400×950."""
+    monkeypatch.setattr(promise_diagram, "LAZY_PROMISES", 1)
+    monkeypatch.setattr(promise_diagram, "KEEP_ARROWS", 150)
+    yield from shown(qtbot, 1500)
+
+
+@pytest.fixture
+def eager(qtbot) -> Iterator[PromiseMapEditor]:
+    """A map of 1,500 promises with an item per arrow from the start."""
+    yield from shown(qtbot, 1500)
 
 
 def wheel_at(view: QGraphicsView, scene_point: QPointF, notches: int) -> None:
@@ -165,3 +175,16 @@ def test_a_selected_arrow_survives_its_release(editor, qtbot) -> None:
     edge = editor.diagram.edge_of(promise)
     assert edge is not None and edge.isSelected() and edge.scene() is scene
     assert_no_dangling_items(editor)
+
+
+def test_a_smaller_map_keeps_its_arrows_until_they_cannot_be_told_apart(eager) -> None:
+    view, overview = eager.view, eager.view.overview
+    arrows = len(eager.scene.edges)
+    assert not eager.diagram.lazy and arrows > 1000
+    view.set_zoom(0.3)  # zoomed out, arrow heads still a few pixels: each arrow drawn
+    view.grab()
+    assert view.in_overview() and overview.last_note == "" and overview.last_strokes >= arrows
+    wheel_at(view, view.mapToScene(view.viewport().rect().center()), -6)  # heads of a pixel: a haze
+    view.grab()
+    assert view.zoom < 0.15
+    assert "1500" in re.sub(r"\D", "", overview.last_note.split(" in ")[0]) and overview.last_strokes < arrows / 2

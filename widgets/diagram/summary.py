@@ -37,6 +37,12 @@ MAX_LABELS = 40
 LABEL_FONT = 11
 
 
+def biggest(bundles: Bundles, faded: int | None) -> float:
+    """The count of the biggest bundle not in the `faded` group (of all when none is faded)."""
+    counts = bundles.count[bundles.group != faded] if faded is not None else bundles.count
+    return float(counts.max()) if len(counts) else 0.0
+
+
 def bundle_widths(count: np.ndarray) -> np.ndarray:
     """Each bundle's width in screen pixels: 1.2 for one line, growing with the log of the count up to MAX_WIDTH
     for the biggest (on the square of the log's share: the big flows stand out from the middling ones)."""
@@ -59,15 +65,18 @@ def draw_bundles(painter: QPainter, bundles: Bundles, colours: Sequence[QColor],
     if not len(index):
         return 0
     scale = max(abs(painter.transform().m11()), 1e-9)
-    widths = np.round(bundle_widths(bundles.count) * 2) / 2  # half-pixel steps: few batches
     dim = bundles.group == faded if faded is not None else np.zeros(len(bundles), dtype=bool)
+    widths = np.zeros(len(bundles))
+    for part in (dim, ~dim):  # those in focus as wide as their own biggest: the chain stands out
+        if part.any():
+            widths[part] = np.round(bundle_widths(bundles.count[part]) * 2) / 2  # half-pixel steps: few batches
     share = np.clip(bundles.problems / np.maximum(bundles.count, 1), 0, 1)
     halos = np.where((bundles.problems > 0) & ~dim & (halo is not None), widths + 2 + HALO_EXTRA * share, 0.0)
     pixels = np.hypot(ends[:, 2] - ends[:, 0], ends[:, 3] - ends[:, 1]) * scale * np.maximum(widths, halos)
     order = index[np.argsort(-bundles.count[index], kind="stable")]
     smooth = np.zeros(len(bundles), dtype=bool)
     smooth[order[np.cumsum(pixels[order]) <= SMOOTH_PIXELS]] = True
-    smooth &= bundles.count >= MINOR_SHARE * bundles.count.max()
+    smooth &= bundles.count >= MINOR_SHARE * biggest(bundles, faded)
     smooth[order[0]] = True
     lines = [QLineF(*row) for row in ends.tolist()]
     palette = [*colours, *(washed(c, faded_opacity) for c in colours), *(washed(c, HAIRLINE_OPACITY) for c in colours)]
@@ -137,7 +146,7 @@ def draw_bundle_labels(painter: QPainter, bundles: Bundles, t: QTransform, area:
     scale = abs(t.m11())
     mid_x = (bundles.x1 + bundles.x2) / 2 * t.m11() + t.dx()
     mid_y = (bundles.y1 + bundles.y2) / 2 * t.m22() + t.dy()
-    wanted = (bundles.count > 1) & (bundles.count >= MINOR_SHARE * bundles.count.max()) \
+    wanted = (bundles.count > 1) & (bundles.count >= MINOR_SHARE * biggest(bundles, faded)) \
         & (bundles.lengths() * scale >= LABEL_MIN_PIXELS) \
         & (mid_x >= area.left()) & (mid_x <= area.right()) & (mid_y >= area.top()) & (mid_y <= area.bottom())
     if faded is not None:
