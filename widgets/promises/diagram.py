@@ -638,6 +638,9 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._pair_of.clear()
         self._drawn.clear()
         self._looks.clear()
+        self._pair_lines = None  # summed up again from the new pairs
+        self._lines_version += 1
+        self._drawn_version += 1
         self.provisional.clear()
         self.auto_expanded.clear()
         self._graph = None
