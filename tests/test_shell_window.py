@@ -319,3 +319,20 @@ def test_a_saved_snapshot_marks_the_file_modified_and_is_listed(qtbot, window: M
     window.snapshots.snapshot_saved.emit(snap.id)
     assert window.isWindowModified(), "a snapshot is a change that Save must keep"
     assert [s.name for s in list_snapshots(window.work.store)] == ["до перерыва"]
+
+
+def test_a_stage_with_thousands_of_problems_shows_its_mark_whole(qtbot) -> None:
+    """A company-wide workshop has thousands of problems at one stage: the mark says «! 999+» whole (it was cut to
+    «!878» of 6,878) and the tooltip tells the count."""
+    from widgets.shell.stages import StageRow, StageState, StageTexts
+
+    row = StageRow(4)
+    qtbot.addWidget(row)
+    row.resize(280, 60)
+    row.show()
+    row.show_state(StageState("12462 promise(s) to clients", False, 6878), StageTexts())
+    assert row.mark.text() == "! 999+"
+    assert row.mark.fontMetrics().horizontalAdvance(row.mark.text()) <= row.mark.contentsRect().width()
+    assert "6878" in row.mark.toolTip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    row.show_state(StageState("3 promise(s) to clients", False, 12), StageTexts())
+    assert row.mark.text() == "! 12"

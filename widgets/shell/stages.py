@@ -181,6 +181,10 @@ def stage_problems(findings: list[Finding], to_client: Callable[[str], bool]) ->
     return problems
 
 
+MARK_MOST = 999
+"""A row's mark counts problems up to this many, then says «! 999+» (the tooltip and the checks give the count)."""
+
+
 class StageRow(QWidget):
     """One row: a badge with the stage's number, its title, what it holds, and its mark."""
 
@@ -203,7 +207,7 @@ class StageRow(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.counts)
         self.mark = QLabel(objectName="stageMark")
-        self.mark.setFixedWidth(30)
+        self.mark.setFixedWidth(30)  # widened when it counts problems
         self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
@@ -216,7 +220,7 @@ class StageRow(QWidget):
         self.counts.setText(counts)
         self.counts.setToolTip(state.counts if counts != state.counts else "")
         if state.problems:
-            self.mark.setText(f"! {state.problems}")
+            self.mark.setText(f"! {state.problems}" if state.problems <= MARK_MOST else f"! {MARK_MOST}+")
             self.mark.setProperty("state", "problems")
             self.mark.setToolTip(texts.problems(state.problems))
         elif state.ready:
@@ -229,6 +233,8 @@ class StageRow(QWidget):
             self.mark.setToolTip("")
         self.mark.style().unpolish(self.mark)
         self.mark.style().polish(self.mark)
+        if state.problems:  # the widest mark in its own font (the style's, known once polished)
+            self.mark.setFixedWidth(max(30, self.mark.fontMetrics().horizontalAdvance(f"! {MARK_MOST}+") + 4))
 
 
 class StageNavigator(QListWidget):
