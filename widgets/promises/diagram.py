@@ -380,10 +380,11 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._viewports += 1
         near = lines.near(area)
         lines.seen[near] = self._viewports
-        seen = [lines.pairs[i] for i in np.nonzero(near & lines.alive)[0]]
-        if seen:
-            self.draw_pairs(set(seen[:PAIRS_PER_PAINT]))
-            if len(seen) > PAIRS_PER_PAINT:
+        pending = np.nonzero(near & lines.alive)[0]
+        if len(pending):  # those in view first, then those near it
+            order = pending[np.argsort(~lines.near(rect)[pending], kind="stable")].tolist()
+            self.draw_pairs({lines.pairs[i] for i in order[:PAIRS_PER_PAINT]})
+            if len(order) > PAIRS_PER_PAINT:
                 QTimer.singleShot(0, self.view.viewport(), self.view.viewport().update)
         if len(self.scene.edges) > KEEP_ARROWS:
             self._release_far(lines)
