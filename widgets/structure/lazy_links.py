@@ -4,11 +4,11 @@ From LAZY_LINKS links on (and past the routing limit, so that every arrow runs s
 item per link when it opens (10,000 items took a second to make and most of a second to paint). The view draws
 every link's line in its background, in one batch of clipped lines (at half resolution when they are many), kept
 while it scrolls; an item (widgets.diagram.lazy.HeadEdge) adds the arrow head, and draws itself whole only when
-selected or dragged. Before a paint at a readable zoom, the links with a party in view (or near it) get their items,
-a few hundred per paint. A pressed party's links get their items before the press (a drag takes them along), and
-so does a link selected elsewhere. Items that leave the view are released again once there are more than
-KEEP_LINK_ITEMS (never a selected one, never during a drag). Zoomed out, the links without items are given to the
-overview as lines (`pending_ends`).
+selected or dragged. Before a paint at a readable zoom, the links with a party in view (or near it) get their
+items: a few hundred before the first paint, the rest right after. A pressed party's links get their items before
+the press (a drag takes them along), and so does a link selected elsewhere. Items that leave the view are released
+again once there are more than KEEP_LINK_ITEMS (never a selected one, never during a drag). Zoomed out, the links
+without items are given to the overview as lines (`pending_ends`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,12 @@ from widgets.diagram.style import pens
 
 LAZY_LINKS = 2000
 """From this many links on (on a diagram of more than ROUTE_UP_TO parties), link items are made lazily."""
-LINKS_PER_PAINT = 400
-"""At most this many link items are made before one paint (some 30 ms); the rest before the next paints."""
+LINKS_PER_PAINT = 200
+"""At most this many link items are made before a paint (some 20 ms: the first frame comes quickly, the lines are
+drawn already); the rest before the next paints, asked for at once, LINKS_PER_FOLLOW_UP at a time."""
+LINKS_PER_FOLLOW_UP = 2000
+"""At most this many link items are made before a paint the structure asked for to make the rest (each paint
+costs a full repaint of the view: a few large steps rather than many small ones)."""
 KEEP_LINK_ITEMS = 2500
 """Past this many link items, those whose parties are all out of view (and not selected) are released."""
 REACH = 250.0
@@ -97,6 +101,8 @@ class LazyLinks(QObject):
         self._table: LinkTable | None = None
         self._background: tuple | None = None
         """What the view's cached background (the links' lines) was drawn from."""
+        self._follow_up = False
+        """Whether the next paint was asked for to make the rest of the items in view."""
         view.before_paint = self.before_paint
         view.before_press = self.before_press
         view.under_items = self.draw_lines
@@ -179,9 +185,12 @@ class LazyLinks(QObject):
         reach = self.reach(rect, REACH)
         near = touching(*table.ends(self.scene), reach)
         wanted = np.nonzero(near & ~table.made)[0]
+        budget = LINKS_PER_FOLLOW_UP if self._follow_up else LINKS_PER_PAINT
+        self._follow_up = False
         if len(wanted):
-            self.make([table.ids[i] for i in wanted[:LINKS_PER_PAINT]])
-            if len(wanted) > LINKS_PER_PAINT:
+            self.make([table.ids[i] for i in wanted[:budget]])
+            if len(wanted) > budget:
+                self._follow_up = True
                 viewport = self.view.viewport()
                 QTimer.singleShot(0, viewport, viewport.update)
         if int(table.made.sum()) > KEEP_LINK_ITEMS:
