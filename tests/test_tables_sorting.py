@@ -299,3 +299,30 @@ def test_a_table_sorted_by_words_sorts_again_in_the_new_language(qtbot, workshop
         assert [text_key(texts[i]) for i in shown_ids(table)] == sorted(text_key(t) for t in texts.values())
     finally:
         russian.clear()
+
+
+def test_the_number_column_shows_the_deepest_number_whole_and_widens_when_a_promise_goes_deeper(
+        qtbot, english) -> None:
+    from app import changes
+
+    document = Document(generate_workshop(teams=40, promises=300, links=60, canvases=1, seed=5))
+    panel = promise_panel(qtbot, document)
+    table = panel.table
+    number = table.source.column_of("number")
+
+    def fits() -> bool:
+        widest = max(table.source.numbers().values(), key=len)
+        return table.fontMetrics().horizontalAdvance(widest) + 8 <= table.columnWidth(number)
+
+    assert fits()
+    before = table.columnWidth(number)
+    deepest = max(document.model.promises, key=lambda p: len(table.source.numbers()[p.id]))
+    parent = deepest.id
+    for depth in range(4):  # a chain of supporting promises four steps deeper
+        child = m.Promise(f"deeper-{depth}", deepest.to, deepest.from_, f"Опора {depth}", parent=parent)
+        document.apply(changes.insert(document, child))
+        parent = child.id
+    QApplication.processEvents()
+    assert fits() and table.columnWidth(number) > before
+    index = table.proxy_index(parent, number)
+    assert index.data() == table.source.numbers()[parent] and index.data().count(".") >= 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,6 +96,9 @@ RENUMBERED_ONE_BY_ONE = 200
 class PromiseTableModel(ObjectTableModel):
     """The promises as rows, with a status icon and a warning sign on promises that break the empowerment rule."""
 
+    renumbered = Signal()
+    """The tree's numbers may have changed (a promise came, went, or got another parent or value)."""
+
     def __init__(self, ctx: PromiseContext) -> None:
         super().__init__(ctx.document, ctx.undo_stack, "promise", promise_columns())
         self.ctx = ctx
@@ -154,6 +157,8 @@ class PromiseTableModel(ObjectTableModel):
                 after = self.numbers()
                 self._renumbered = {i for i, number in after.items() if before.get(i) != number}
         super()._on_changes(changed)  # rows in and out, and every renumbered row moved to its place when sorted by №
+        if renumbering:
+            self.renumbered.emit()
         renumbered, self._renumbered = self._renumbered, set()
         if changed.everything or not renumbered:
             return
@@ -261,6 +266,16 @@ class PromiseTable(ObjectTable):
         self.setWordWrap(False)
         self.sortByColumn(self.source.column_of("number"), Qt.SortOrder.AscendingOrder)  # the tree's order
         ctx.findings_changed.connect(self._findings_changed)
+        self.source.renumbered.connect(self.fit_number_column)
+        self.fit_number_column()
+
+    def fit_number_column(self) -> None:
+        """The № column as wide as the deepest number (a company's «12.10.3.1» whole), never narrower than set."""
+        col = self.source.column_of("number")
+        widest = max(self.source.numbers().values(), key=len, default="")
+        width = max(self.source.columns[col].width, self.fontMetrics().horizontalAdvance(widest) + 16)
+        if width != self.columnWidth(col):
+            self.setColumnWidth(col, width)
 
     def _findings_changed(self) -> None:
         if self.proxy.problems_only:  # the other cells depend on the promise alone; tooltips are read on hover
