@@ -184,16 +184,6 @@ class PromiseEdge(EdgeItem):
         pad = TAG_REACH
         self._bounds = self._bounds.adjusted(-pad, -pad, pad, pad)
 
-    def reaches(self, rect: QRectF) -> bool:
-        """Whether anything this arrow draws (line, head, glow, tags) may fall in `rect` (scene units)."""
-        reach = TAG_REACH + ARROW_SIZE
-        near = rect.adjusted(-reach, -reach, reach, reach)
-        return any(clip_line(leg, near) is not None for leg in self.legs or [self.line])
-
-    def _tag_reaches(self, rect: QRectF) -> bool:
-        """Whether its tag may fall in `rect`: the tag lies along its tag leg, within TAG_REACH of it."""
-        return clip_line(self.tag_line(), rect.adjusted(-TAG_REACH, -TAG_REACH, TAG_REACH, TAG_REACH)) is not None
-
     def _halo_is_mine(self) -> bool:
         """Whether this arrow draws its own halo: only while dragged (the HaloLayer draws the others, under all
         the arrows, and leaves out those being dragged), or on a scene without a HaloLayer."""
@@ -244,16 +234,15 @@ class PromiseEdge(EdgeItem):
         visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
         area = visible
         if parts is not None:
-            near = [part for part in parts if part.intersects(self._bounds) and self.reaches(part)]
-            if not near:
+            box, legs = self._bounds, self.legs or [self.line]
+            parts = [part for part in _grown(parts) if part.intersects(box)
+                     and any(clip_line(leg, part) is not None for leg in legs)]
+            if not parts:
                 return  # only its box meets what is painted again (an arrow that changed crosses this box)
-            reach = TAG_REACH + ARROW_SIZE
-            around = near[0]
-            for part in near[1:]:
+            around = parts[0]
+            for part in parts[1:]:
                 around = around.united(part)
-            around = around.adjusted(-reach, -reach, reach, reach)
             area = around if visible is None else around.intersected(visible)
-            parts = near
         look = self.look
         fade = DIM_OPACITY if self.dimmed else 1.0
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
@@ -285,7 +274,7 @@ class PromiseEdge(EdgeItem):
             painter.setBrush(brush(look.color, look.opacity * fade))
             painter.drawPolygon(self.head)
         if not self.dimmed and lod >= GLYPH_LOD and self.tag_line().length() > 60:
-            if (parts is None or any(self._tag_reaches(part) for part in parts)) and (
+            if (parts is None or any(clip_line(self.tag_line(), part) is not None for part in parts)) and (
                     visible is None or visible.contains(self.tag_centre())):
                 self._paint_marks(painter, lod)
         else:
@@ -510,6 +499,19 @@ def _repainted(option: QStyleOptionGraphicsItem, widget: QWidget | None) -> list
         exposed = _exposed(option)
         return None if exposed is None else [exposed]
     return parts
+
+
+_grown_parts: tuple[list[QRectF] | None, list[QRectF]] = (None, [])
+
+
+def _grown(parts: list[QRectF]) -> list[QRectF]:
+    """The parts painted again, grown by how far an arrow draws from its line (its head, glow and tags): an arrow
+    none of whose legs runs through them draws nothing there. Made once per paint (kept with the list it grew)."""
+    global _grown_parts
+    if _grown_parts[0] is not parts:
+        reach = TAG_REACH + ARROW_SIZE
+        _grown_parts = (parts, [part.adjusted(-reach, -reach, reach, reach) for part in parts])
+    return _grown_parts[1]
 
 
 def _exposed(option: QStyleOptionGraphicsItem) -> QRectF | None:
