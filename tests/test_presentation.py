@@ -24,7 +24,11 @@ from widgets.presentation import PresentationWindow, choose_screen, open_present
 from widgets.presentation.story import reveal_order
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-STORY = ["goal", "clients", "canvas", "errc", "structure", "promises", "findings"]
+STORY = ["goal", "clients", "canvas", "errc", "structure", "promises", *["figures"] * 4, "findings"]
+FIGURES = ["Dashboard: transparency in figures", "Dashboard: transparency in figures: promises to clients",
+           "Dashboard: transparency in figures: internal promises between teams",
+           "Dashboard: transparency in figures: success indicators of teams"]
+"""The sample's figures pages (its readings): the deck's dashboard slides, in the language the app speaks."""
 AS_IS, TO_BE, HYPER, LOCAL = "crv-020", "crv-021", "crv-022", "crv-023"
 
 
@@ -96,9 +100,10 @@ def follower_count(doc: Document) -> int:
 # ------------------------------------------------------------------------------------------------ the story
 def test_paging_follows_the_story(shown) -> None:
     window, doc, _stack = shown
-    kinds, titles = [], []
+    kinds, titles, pages = [], [], []
     for _ in range(40):
-        if not kinds or kinds[-1] != window.story.step.kind:
+        if not pages or pages[-1] != window.story.index:
+            pages.append(window.story.index)
             kinds.append(window.story.step.kind)
             titles.append(window.story.page.title())
         if window.story.index == len(window.story.steps) - 1 and window.story.page.step == \
@@ -108,13 +113,16 @@ def test_paging_follows_the_story(shown) -> None:
     assert kinds == STORY
     canvas = doc.model.canvases[0].title
     assert titles == ["Evolutionary goal", "Clients and pains", f"Strategy canvas: {canvas}", f"ERRC grid: {canvas}",
-                      "Structure from the client", "Promise map", "Open findings"]
+                      "Structure from the client", "Promise map", *FIGURES, "Open findings"]
     assert window.story.titles() == titles
-    assert window.footer.where.text().startswith("7 / 7")
+    assert window.footer.where.text().startswith("11 / 11")
     press(window, Qt.Key.Key_Home)
     assert window.story.step.kind == "goal"
     press(window, Qt.Key.Key_End)
     assert window.story.step.kind == "findings"
+    for _ in FIGURES:
+        press(window, Qt.Key.Key_PageUp)
+    assert window.story.step.kind == "figures"
     press(window, Qt.Key.Key_PageUp)  # back onto the map: shown whole, its last team in focus
     page = window.story.page
     assert page.kind == "promises" and page.step == page.steps_count() - 1
@@ -228,7 +236,7 @@ def test_the_promise_map_reveals_one_team_chain_at_a_time(shown) -> None:
         dimmed = [e for e in editor.scene.edges.values() if getattr(e, "dimmed", False)]
         assert dimmed, "the rest of the map steps back"
     press(window, Qt.Key.Key_PageDown)
-    assert window.story.step.kind == "findings"
+    assert window.story.step.kind == "figures"  # the sample's readings, after the map
 
 
 # ------------------------------------------------------------------------------------------------ lock

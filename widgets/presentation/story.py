@@ -1,4 +1,5 @@
-"""The workshop's story as pages: goal → clients and pains → each canvas and its ERRC → structure → map → findings."""
+"""The workshop's story as pages: goal → clients and pains → each canvas and its ERRC → structure → map → figures
+(when the workshop has readings) → findings."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app import model as m
 
-KINDS: tuple[str, ...] = ("goal", "clients", "canvas", "errc", "structure", "promises", "findings")
+KINDS: tuple[str, ...] = ("goal", "clients", "canvas", "errc", "structure", "promises", "figures", "findings")
 """The kinds of page, in the order the story tells them."""
 
 
@@ -21,7 +22,7 @@ def kind_names() -> dict[str, str]:
     """What each kind of page is called (the eyebrow above its title, the footer's page name)."""
     return {"goal": tr("Evolutionary goal"), "clients": tr("Clients and pains"), "canvas": tr("Strategy canvas"),
             "errc": tr("ERRC grid"), "structure": tr("Structure from the client"), "promises": tr("Promise map"),
-            "findings": tr("Open findings")}
+            "figures": tr("Transparency in figures"), "findings": tr("Open findings")}
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,13 @@ class StoryStep:
     key: str
     kind: str
     canvas_id: str | None = None
+    label: str = ""
+    """The page's own name, when the story knows it (a figures page: its slide's title in the exported deck)."""
 
     def title(self, workshop: m.Workshop) -> str:
         """The page's name as the footer shows it ("Strategy canvas: <title>")."""
+        if self.label:
+            return self.label
         name = kind_names()[self.kind]
         if self.canvas_id is None:
             return name
@@ -47,15 +52,22 @@ def has_errc(canvas: m.Canvas) -> bool:
     return any(f.errc for f in canvas.factors) or any(c.kind == "to_be" for c in canvas.curves)
 
 
-def story_of(workshop: m.Workshop) -> list[StoryStep]:
-    """The pages of `workshop`'s story, in order (every canvas, followed by its ERRC grid when it has one)."""
+def story_of(workshop: m.Workshop, figures: list[str] | None = None) -> list[StoryStep]:
+    """The pages of `workshop`'s story, in order (every canvas, followed by its ERRC grid when it has one); the
+    figures pages are named `figures` (worked out from the workshop when not given)."""
     steps = [StoryStep("goal", "goal"), StoryStep("clients", "clients")]
     for canvas in workshop.canvases:
         steps.append(StoryStep(f"canvas:{canvas.id}", "canvas", canvas.id))
         if has_errc(canvas):
             steps.append(StoryStep(f"errc:{canvas.id}", "errc", canvas.id))
-    steps += [StoryStep("structure", "structure"), StoryStep("promises", "promises"),
-              StoryStep("findings", "findings")]
+    steps += [StoryStep("structure", "structure"), StoryStep("promises", "promises")]
+    if figures is None and workshop.readings:
+        from widgets.presentation.figures_plan import figures_slides
+
+        figures = [s.title for s in figures_slides(workshop)]
+    # the dashboard's slides, where the exported deck has them: after the diagrams
+    steps += [StoryStep(f"figures:{n}", "figures", label=title) for n, title in enumerate(figures or [])]
+    steps.append(StoryStep("findings", "findings"))
     return steps
 
 

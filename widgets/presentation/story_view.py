@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -10,6 +10,7 @@ from app.changed import Changes
 from app.document import Document
 from widgets.base.live import changes_of
 from widgets.presentation import theme
+from widgets.presentation.figures_plan import figures_of, touches_figures
 from widgets.presentation.lock import MouseLock
 from widgets.presentation.page import StoryPage
 from widgets.presentation.story import StoryStep, find_start, story_of
@@ -29,6 +30,10 @@ def page_class(kind: str) -> type[StoryPage]:
         from widgets.presentation import canvas_pages
 
         return canvas_pages.CanvasPage if kind == "canvas" else canvas_pages.ErrcPage
+    if kind == "figures":
+        from widgets.presentation.figures_page import FiguresPage
+
+        return FiguresPage
     from widgets.presentation import diagram_pages
 
     return diagram_pages.StructurePage if kind == "structure" else diagram_pages.PromisePage
@@ -45,7 +50,7 @@ class StoryView(QWidget):
         self.setObjectName("storyView")
         self.document = document
         self.undo_stack = undo_stack
-        self.steps: list[StoryStep] = story_of(document.model)
+        self.steps: list[StoryStep] = self._story()
         self.pages: dict[str, StoryPage] = {}
         self.index = 0
         self.reveal = True
@@ -163,11 +168,19 @@ class StoryView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("canvas", "factor", "curve"):  # the canvases and which of them have an ERRC grid
             self._restory()
+        elif (self.document.model.readings or any(s.kind == "figures" for s in self.steps)) and \
+                touches_figures(changes):  # the figures pages: how many, and their titles
+            self._restory()
         self._retitle.start()  # titles and counts may have changed: told once the pages followed the edit too
+
+    def _story(self) -> list[StoryStep]:
+        """The story of the document as it is now."""
+        model = self.document.model
+        return story_of(model, [s.title for s in figures_of(self.document)] if model.readings else [])
 
     def _restory(self) -> None:
         """Follow canvases added, removed, reordered (or gaining an ERRC grid): keep showing the same page."""
-        steps = story_of(self.document.model)
+        steps = self._story()
         if steps == self.steps:
             return
         current = self.steps[self.index]
@@ -179,11 +192,20 @@ class StoryView(QWidget):
             page.hide()
             page.deleteLater()
         self.steps = steps
+        for step in steps:  # a page kept shows its step's new name (a figures page: «(1/2)» when cut anew)
+            if step.key in self.pages:
+                self.pages[step.key].step_info = step
         if current.key in keys:
             self.index = next(i for i, s in enumerate(steps) if s.key == current.key)
         else:  # the canvas shown is gone: show the page that took its place
             self.index = min(self.index, len(steps) - 1)
             self.go_to(self.index, forward=False)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.LanguageChange:  # the figures pages are named (and cut) in the app's language
+            self._restory()
+            self._retitle.start()
 
     # ------------------------------------------------------------------ screen
     def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override
