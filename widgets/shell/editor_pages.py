@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.document import Document
 from widgets.base.editor_api import Editor, EditorAction
+from widgets.shell import heap
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,8 @@ class EditorPage(QWidget):
         if editor_available(self.spec):
             try:
                 module = importlib.import_module(self.spec.module)
-                self.editor = getattr(module, self.spec.cls)(self.document, self.undo_stack, self)
+                with heap.reading():  # a large workshop's diagram is many objects that live as long as the page
+                    self.editor = getattr(module, self.spec.cls)(self.document, self.undo_stack, self)
             except Exception:  # a broken editor must not take the workshop down with it
                 log.exception("could not build the %s editor", self.spec.key)
                 self.editor = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.resources import sample_path
 from app.workfile import Recoverable, WorkFile, find_recoverable, read_workshop
+from widgets.shell import heap
 from widgets.shell.errors import ErrorHandler
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
@@ -25,9 +26,10 @@ DISPLAY_NAME = "Clientocracy Studio"
 
 def load_workshop(path: str | None) -> WorkFile:
     """Open `path` (a workshop file or a JSON document) into a working copy; the bundled sample when None."""
-    if path:
-        return WorkFile.open(path)
-    return WorkFile.new(read_workshop(sample_path()))
+    with heap.reading():
+        if path:
+            return WorkFile.open(path)
+        return WorkFile.new(read_workshop(sample_path()))
 
 
 def ask_restore(left: Recoverable) -> str:
@@ -62,7 +64,7 @@ def startup_workshop(settings: Settings, smoke: bool = False) -> tuple[WorkFile,
     if last:
         if Path(last).is_file():
             try:
-                return WorkFile.open(last), ""
+                return load_workshop(last), ""
             except Exception as error:  # locked or refused: say so, then start on the sample
                 log.info("could not reopen %s", last, exc_info=True)
                 report_open_error(last, error)

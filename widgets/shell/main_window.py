@@ -36,7 +36,7 @@ from widgets.base.text_size import text_scale, text_size
 from widgets.base.undo import retranslate_commands
 from widgets.base.wheel_guard import install_wheel_guard
 from widgets.collab.control import LiveControl
-from widgets.shell import files, merge_dialog
+from widgets.shell import files, heap, merge_dialog
 from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
@@ -258,6 +258,10 @@ class MainWindow(QMainWindow):
         finally:
             if old is not None and old is not work:
                 old.close()  # whatever failed above, the working copy of a closed workshop goes
+        if old is not None:
+            heap.collect_what_was_closed(self)
+        if work is not None:
+            heap.keep_out_of_collector()  # before its views are made: their many new objects start scans
         self.work, self.workspace = work, None
         self._baseline_modified = restored
         if work is not None:
@@ -421,7 +425,8 @@ class MainWindow(QMainWindow):
 
     def _open_with(self, make: object, name: str) -> bool:
         try:
-            work = make()  # type: ignore[operator]
+            with heap.reading():
+                work = make()  # type: ignore[operator]
         except Exception as error:  # a file that does not open is a dialog, never a traceback
             log.info("could not open %s", name, exc_info=True)
             from widgets.shell import dialogs
