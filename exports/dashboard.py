@@ -44,15 +44,37 @@ _WORDS: dict[str, tuple[str, str]] = {
     "latest": ("Последнее значение", "Latest figure"),
     "trend": ("Динамика", "Trend"),
     "kept": ("Выполнено?", "Kept?"),
-    "only_measured": ("Показаны обещания и показатели, по которым есть данные ({shown} из {total}).",
-                      "Shown: the promises and indicators with figures ({shown} of {total})."),
+    "only_measured": ("Показаны обещания и показатели, по которым есть данные, сначала нарушенные ({shown} из "
+                      "{total}).",
+                      "Shown: the promises and indicators with figures, the broken ones first ({shown} of {total})."),
+    "worst_teams": ("Названы команды с наибольшим числом нарушенных обещаний: {shown} из {total}.",
+                    "Named: the teams with the most broken promises, {shown} of {total}."),
     "tally": ("{met} выполнено · {not_met} нарушено · {unknown} без оценки · {none} без данных",
               "{met} kept · {not_met} broken · {unknown} without a verdict · {none} without figures"),
 }
 CHUNK = 18
 """Rows of one table: a table with sparklines moves to the next page whole."""
 SUMMARY_LINES = 120
-"""A large workshop's dashboard shows at most this many lines with figures."""
+"""A large workshop's dashboard shows at most this many lines with figures in the handout (broken ones first)."""
+SUMMARY_SLIDE_LINES = 18
+"""... and at most this many per section on slides (a slide or two, not seven)."""
+SUMMARY_TEAMS = 16
+"""A large workshop's tallies name the organisation and this many teams: those with the most broken promises."""
+
+
+def summary_lines(lines: list[r.Line], most: int) -> list[r.Line]:
+    """A summary's lines: those with figures, the broken ones first (each group in the dashboard's order)."""
+    measured = [line for line in lines if line.readings]
+    return sorted(measured, key=lambda line: line.state != r.NOT_MET)[:most]
+
+
+def tally_rows(board: r.Dashboard, summary: bool) -> list[r.TeamFigures]:
+    """The teams the tallies name: every team, or in a summary those with the most broken promises first."""
+    if not summary:
+        return board.teams
+    broken = [f for f in board.teams if f.tally.not_met]
+    broken.sort(key=lambda f: (-f.tally.not_met, f.tally.share_met if f.tally.share_met is not None else 1.0))
+    return broken[:SUMMARY_TEAMS]
 
 
 def word(words: Words, key: str, **fields: object) -> str:
@@ -131,12 +153,14 @@ def _widths(ctx: Ctx, fractions: list[float]) -> list[float]:
     return [ctx.width * f / total for f in fractions]
 
 
-def tally_table(ctx: Ctx, board: r.Dashboard) -> list[Flowable]:
-    """The organisation's and each team's counts of kept, broken, without a verdict, without figures."""
+def tally_table(ctx: Ctx, board: r.Dashboard, summary: bool = False) -> list[Flowable]:
+    """The organisation's and each team's counts of kept, broken, without a verdict, without figures (in a
+    summary: the teams with the most broken promises, said so under the table)."""
     words = ctx.words
     rows = []
+    teams = tally_rows(board, summary)
     for name, tally, bold in [(word(words, "whole"), board.organisation, True),
-                              *((f.team.name, f.tally, False) for f in board.teams)]:
+                              *((f.team.name, f.tally, False) for f in teams)]:
         share = "—" if tally.share_met is None else f"{round(tally.share_met * 100)}\u00a0%"
         font = fonts.SANS_BOLD if bold else fonts.SANS
         counts = [Cell.text(words.number(n), font, r.STATE_COLORS[s] if n and s in (r.MET, r.NOT_MET) else INK,
@@ -147,7 +171,11 @@ def tally_table(ctx: Ctx, board: r.Dashboard) -> list[Flowable]:
     keys = ("met", "not_met", "unknown", "none")
     head = header_cells([word(words, "team"), *(word(words, k) for k in keys), word(words, "share")],
                         ["left", "right", "right", "right", "right", "right"])
-    return [Grid(head, rows, _widths(ctx, [34, 13, 13, 13, 13, 14]), _size(ctx), header_color=ctx.branding.accent)]
+    grid = Grid(head, rows, _widths(ctx, [34, 13, 13, 13, 13, 14]), _size(ctx), header_color=ctx.branding.accent)
+    if teams is board.teams:
+        return [grid]
+    note = word(words, "worst_teams", shown=words.number(len(teams)), total=words.number(len(board.teams)))
+    return [grid, para(note, ctx.styles.muted)]
 
 
 def line_cells(ctx: Ctx, line: r.Line) -> list[Cell]:
@@ -180,7 +208,7 @@ def sections(ctx: Ctx, board: r.Dashboard, summary: bool = False) -> list[tuple[
     out = []
     for key, lines in (("client", board.client), ("internal", board.internal), ("indicators", board.indicators)):
         if summary:
-            lines = [line for line in lines if line.readings][:SUMMARY_LINES]
+            lines = summary_lines(lines, SUMMARY_LINES)
         if lines:
             out.append((word(ctx.words, key), lines))
     return out
@@ -190,7 +218,7 @@ def dashboard_flowables(ctx: Ctx, summary: bool = False) -> list[Flowable]:
     """The dashboard without its heading: what it is, the tallies, then every line with its sparkline."""
     words, st = ctx.words, ctx.styles
     board = r.dashboard(ctx.workshop)
-    out: list[Flowable] = [para(word(words, "dashboard_about"), st.muted), *tally_table(ctx, board)]
+    out: list[Flowable] = [para(word(words, "dashboard_about"), st.muted), *tally_table(ctx, board, summary)]
     if summary:
         shown = sum(len(lines) for _t, lines in sections(ctx, board, True))
         out.append(para(word(words, "only_measured", shown=words.number(shown), total=words.number(len(board.lines))),
@@ -225,12 +253,16 @@ def deck_slides(deck: Any, summary: bool = False) -> None:
     title = word(words, "dashboard")
     rows = []
     for name, tally, bold in [(word(words, "whole"), board.organisation, True),
-                              *((f.team.name, f.tally, False) for f in board.teams)]:
+                              *((f.team.name, f.tally, False) for f in tally_rows(board, summary))]:
         share = "—" if tally.share_met is None else f"{round(tally.share_met * 100)}\u00a0%"
         rows.append([_cell(name, bold=bold), _cell(words.number(tally.met), align="r", color=r.STATE_COLORS[r.MET]),
                      _cell(words.number(tally.not_met), align="r", color=r.STATE_COLORS[r.NOT_MET]),
                      _cell(words.number(tally.unknown + tally.none), align="r", color=MUTED),
                      _cell(share, bold=True, align="r")])
+    named = tally_rows(board, summary)
+    if named is not board.teams:  # a summary names the teams with the most broken promises: say so
+        note = word(words, "worst_teams", shown=words.number(len(named)), total=words.number(len(board.teams)))
+        rows.append([_cell(note, color=MUTED), *(_cell("\u00a0") for _ in range(4))])
     header = [word(words, "team"), word(words, "met"), word(words, "not_met"),
               f"{word(words, 'unknown')} / {word(words, 'none')}", word(words, "share")]
     _paged(deck, title, header, rows, [int(x * 914400) for x in (5.0, 1.7, 1.7, 2.3, 1.63)])
@@ -240,7 +272,7 @@ def deck_slides(deck: Any, summary: bool = False) -> None:
               word(words, "trend"), word(words, "kept")]
     for key, lines in (("client", board.client), ("internal", board.internal), ("indicators", board.indicators)):
         if summary:
-            lines = [line for line in lines if line.readings][:SUMMARY_LINES]
+            lines = summary_lines(lines, SUMMARY_SLIDE_LINES)
         if not lines:
             continue
         rows = []

@@ -87,3 +87,31 @@ def test_a_team_without_figures_gets_a_calm_page(tmp_path: Path) -> None:
     w = m.Workshop(info=m.WorkshopInfo(title="Пекарня"), teams=[m.Team("t", "Пекарня")])
     exports.export_team_pdf(w, tmp_path / "t.pdf", team="t")
     assert "Пока нет данных." in pdftotext(tmp_path / "t.pdf")
+
+
+def test_a_large_workshops_dashboard_names_the_teams_with_the_most_broken_promises_first(tmp_path: Path) -> None:
+    """A company's dashboard is a summary: the organisation and the teams with the most broken promises (it listed
+    all 5,000 teams, hundreds of slides), then the measured lines with the broken ones first, and it says so."""
+    from app.generate import generate_workshop
+    from app.readings import dashboard
+    from exports.dashboard import SUMMARY_TEAMS
+
+    w = generate_workshop(teams=200, promises=600, links=300, canvases=0, seed=4)
+    readings = []
+    for i, team in enumerate(w.teams):  # the team at index i breaks i % 7 of its promises
+        mine = [p for p in w.promises if p.from_ == team.id][:6]
+        for j, p in enumerate(mine):
+            readings.append(m.Reading(f"r{i}-{j}", p.id, "2026-11", "80%", j >= i % 7))
+    w.readings = readings
+    board = dashboard(w)
+    most = max(f.tally.not_met for f in board.teams)
+    worst = [f.team.name for f in board.teams if f.tally.not_met == most]
+    exports.export_pptx(w, tmp_path / "deck.pptx")
+    titles = [t for t in slide_titles(tmp_path / "deck.pptx") if t.startswith(TITLE)]
+    assert len(titles) <= 1 + 3 * 2, titles  # tallies on one slide, each section on a slide or two
+    exports.export_pdf(w, tmp_path / "handout.pdf")
+    text = squeeze(pdftotext(tmp_path / "handout.pdf"))
+    dashboard = text[text.rindex(squeeze(TITLE)):]
+    named = squeeze(f"Названы команды с наибольшим числом нарушенных обещаний: {SUMMARY_TEAMS} из {len(board.teams)}")
+    assert named in dashboard and len(board.teams) > 150
+    assert all(squeeze(name) in dashboard[:dashboard.index(named)] for name in worst) and worst
