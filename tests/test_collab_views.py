@@ -20,6 +20,7 @@ from app.workfile import WorkFile
 from tests.collab_support import WAIT_S, Laptop
 from tests.test_shell_dialogs import english_translations, open_window
 from widgets.base.live import changes_of
+from widgets.diagram.style import OVERVIEW_SCALE
 from widgets.promises.card import short_label
 from widgets.promises.diagram import PromiseDiagram
 from widgets.promises.items import PromiseEdge
@@ -65,7 +66,17 @@ class PaintedRegions(QObject):
 @pytest.fixture
 def large_room(qtbot, english: Translations) -> Iterator[tuple[Laptop, MainWindow]]:
     """A laptop sharing a 3,000-promise workshop, and a participant's window that joined it, on the promise map."""
-    host = Laptop.host(generate_workshop())
+    yield from _room(qtbot, english, generate_workshop())
+
+
+@pytest.fixture
+def small_room(qtbot, english: Translations) -> Iterator[tuple[Laptop, MainWindow]]:
+    """The same with a workshop of 60 promises."""
+    yield from _room(qtbot, english, generate_workshop(teams=20, promises=60, links=20))
+
+
+def _room(qtbot, english: Translations, workshop: m.Workshop) -> Iterator[tuple[Laptop, MainWindow]]:
+    host = Laptop.host(workshop)
     window = open_window(qtbot, None, english)
     window.resize(1920, 1080)
     try:
@@ -152,6 +163,26 @@ def _on_screen(window: MainWindow, widget) -> np.ndarray:
 
 def _largest_difference(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.abs(a.astype(np.int16) - b.astype(np.int16)).max())
+
+
+def test_a_remote_edit_recolours_the_map_zoomed_out(qtbot, small_room) -> None:
+    host, window = small_room
+    diagram = window.findChild(PromiseDiagram)
+    assert diagram is not None
+    diagram.view.set_zoom(OVERVIEW_SCALE / 2)
+    diagram.view.centerOn(diagram.scene.nodes_rect().center())
+    QTest.qWait(50)
+    assert diagram.view.in_overview()
+    before = _on_screen(window, diagram.view.viewport())
+    for p in host.document.model.promises:  # every promise kept: their arrows turn the kept colour
+        if p.status != "kept":
+            host.document.apply(ch.update(host.document, p.id, status="kept"))
+    qtbot.waitUntil(lambda: all(p.status == "kept" for p in window.document.model.promises), timeout=WAIT_MS)
+    QTest.qWait(50)
+    after = _on_screen(window, diagram.view.viewport())
+    assert _largest_difference(before, after) > 64
+    diagram.view.viewport().repaint()
+    assert _largest_difference(after, _on_screen(window, diagram.view.viewport())) <= 8
 
 
 def test_the_stage_marks_follow_findings_edit_by_edit(qtbot, english: Translations) -> None:

@@ -96,6 +96,7 @@ class DiagramView(QGraphicsView):
         only their box reaches: Qt tells them the box around all the parts)."""
         self._fit_on_resize = False
         scene.geometry_changed.connect(self._geometry_changed)
+        scene.looks_changed.connect(self._repaint_overview)
         scene.selectionChanged.connect(self._repaint_overview)
         scene.live_moved.connect(self._live_moved)
 

@@ -289,7 +289,7 @@ class PromiseDiagram(QObject, PromiseGestures):
                 edge.set_look(look_of(w, [self.document.get(i) for i in edge.promise_ids], self.by_value))
                 self._caption(edge, numbers)
                 self.halos.mark(edge)
-        self.scene.touch()
+        self.scene.restyled()
 
     def restyle_all(self) -> None:
         """Every arrow's look again (the colouring changed)."""
