@@ -57,6 +57,23 @@
         </message>
     </context>
     <context>
+        <name>DiagramView</name>
+        <message numerus="yes">
+            <source>%Ln bundle(s)</source>
+            <translation>
+                <numerusform>%Ln bundle</numerusform>
+                <numerusform>%Ln bundles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Summary: %Ln link(s) in %1. Zoom in to see each link.</source>
+            <translation>
+                <numerusform>Summary: %Ln link in %1. Zoom in to see each link.</numerusform>
+                <numerusform>Summary: %Ln links in %1. Zoom in to see each link.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DialogTexts</name>
         <message numerus="yes">
             <source>%n unsaved change(s) can be restored.</source>
@@ -282,10 +299,17 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
+            <source>%Ln bundle(s)</source>
             <translation>
-                <numerusform>Summary: %n pair of parties drawn as one line. Zoom in to see each promise.</numerusform>
-                <numerusform>Summary: %n pairs of parties drawn as one line each. Zoom in to see each promise.</numerusform>
+                <numerusform>%Ln bundle</numerusform>
+                <numerusform>%Ln bundles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Summary: %Ln promise(s) in %1. Zoom in to see each promise.</source>
+            <translation>
+                <numerusform>Summary: %Ln promise in %1. Zoom in to see each promise.</numerusform>
+                <numerusform>Summary: %Ln promises in %1. Zoom in to see each promise.</numerusform>
             </translation>
         </message>
     </context>

@@ -565,6 +565,25 @@
         </message>
     </context>
     <context>
+        <name>DiagramView</name>
+        <message numerus="yes">
+            <source>%Ln bundle(s)</source>
+            <translation>
+                <numerusform>%Ln пучке</numerusform>
+                <numerusform>%Ln пучках</numerusform>
+                <numerusform>%Ln пучках</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Summary: %Ln link(s) in %1. Zoom in to see each link.</source>
+            <translation>
+                <numerusform>Сводка: %Ln связь в %1. Приблизьте, чтобы увидеть каждую связь.</numerusform>
+                <numerusform>Сводка: %Ln связи в %1. Приблизьте, чтобы увидеть каждую связь.</numerusform>
+                <numerusform>Сводка: %Ln связей в %1. Приблизьте, чтобы увидеть каждую связь.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DialogTexts</name>
         <message numerus="yes">
             <source>%n unsaved change(s) can be restored.</source>
@@ -1734,6 +1753,10 @@
             <translation>Карта обещаний</translation>
         </message>
         <message>
+            <source>Transparency in figures</source>
+            <translation>Прозрачность в цифрах</translation>
+        </message>
+        <message>
             <source>Open findings</source>
             <translation>Открытые вопросы</translation>
         </message>
@@ -2351,11 +2374,19 @@ Draw a promise: drag from a team to a client segment or to another team.</source
             </translation>
         </message>
         <message numerus="yes">
-            <source>Summary: %n pair(s) of parties drawn as one line each. Zoom in to see each promise.</source>
+            <source>%Ln bundle(s)</source>
             <translation>
-                <numerusform>Сводка: %n пара участников — одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
-                <numerusform>Сводка: %n пары участников — каждая одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
-                <numerusform>Сводка: %n пар участников — каждая одной линией. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+                <numerusform>%Ln пучке</numerusform>
+                <numerusform>%Ln пучках</numerusform>
+                <numerusform>%Ln пучках</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Summary: %Ln promise(s) in %1. Zoom in to see each promise.</source>
+            <translation>
+                <numerusform>Сводка: %Ln обещание в %1. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+                <numerusform>Сводка: %Ln обещания в %1. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
+                <numerusform>Сводка: %Ln обещаний в %1. Приблизьте, чтобы увидеть каждое обещание.</numerusform>
             </translation>
         </message>
         <message>
