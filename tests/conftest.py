@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import weakref
 from collections.abc import Generator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +30,37 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# --- A test's own undo stack is emptied when the test ends ---------------------------------------------------
+# A window's undo stack is its child and goes with it. A test often makes a stack with no owner; if Python's cycle
+# collector then frees it while it still holds commands, ~QUndoStack deletes commands whose Python side the
+# collector has already torn down, and the process crashes (at a random later test: the collector runs when it
+# likes). So every stack made in a test that has no parent is emptied, while everything is alive, after the test.
+from PySide6 import QtGui  # noqa: E402
+from shiboken6 import Shiboken  # noqa: E402
+
+_TEST_STACKS: list[weakref.ref[QtGui.QUndoStack]] = []
+
+
+class _OwnedUndoStack(QtGui.QUndoStack):
+    """QUndoStack as the tests see it: each one made is remembered, to be emptied after its test."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        _TEST_STACKS.append(weakref.ref(self))
+
+
+QtGui.QUndoStack = _OwnedUndoStack  # type: ignore[misc]  # before the test modules import it
+
+
+def _empty_the_tests_stacks() -> None:
+    """Empty the parentless undo stacks the test made (a stack inside a window is the window's business)."""
+    for ref in _TEST_STACKS:
+        stack = ref()
+        if stack is not None and Shiboken.isValid(stack) and stack.parent() is None:
+            stack.clear()
+    _TEST_STACKS.clear()
 
 
 # --- No test leaves a live top-level widget behind -------------------------------------------------------------
@@ -104,6 +136,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     `qtbot.addWidget` already closed and every fixture finalised. Leftovers are deleted so the next tests start clean.
     """
     result = yield
+    _empty_the_tests_stacks()
     _forget_the_clipboard()
     before = item.stash.get(_WINDOWS_BEFORE, frozenset())
     if not _orphan_windows().keys() - before:
