@@ -247,8 +247,10 @@ def receiving() -> None:
     for name, costs, trips, map_paints in rows:
         _summary(f"  {name}: applied + painted there, its CPU", costs, "target ≤ 16 ms median")
         _summary(f"  {name}: made here to painted there, wall", trips, "target ≤ 100 ms")
-        print(f"  {name}: edits whose arrow was in view and painted: {sum(1 for x in map_paints if x)} of "
-              f"{len(map_paints)}")
+        in_view = [cost for cost, paints in zip(costs, map_paints, strict=True) if paints]
+        print(f"  {name}: edits whose arrow was in view and painted: {len(in_view)} of {len(map_paints)}")
+        if in_view:
+            _summary(f"  {name}: ... those alone, its CPU", in_view)
     if len(rows) == 2:
         ratio = statistics.median(rows[1][1]) / max(statistics.median(rows[0][1]), 1e-6)
         print(f"  ratio of the medians (30,000 / 3,000): {ratio:.1f}x")
