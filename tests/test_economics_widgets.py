@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from app import changes
@@ -209,3 +209,26 @@ def test_on_a_1280_by_720_projector_the_sums_show_every_figure_whole(qtbot, page
     page.bottom.moveSplitter(60, 1)  # dragging the handle to the left does not cut them either
     QApplication.processEvents()
     assert page.totals_area.viewport().width() >= lines.sizeHint().width()
+
+
+def test_in_russian_a_cost_centres_figure_is_shown_whole(qtbot, page: EconomicsPage) -> None:
+    """«центр затрат  -670 000» was cut to «центр затрат -670 …» in a 1600-pixel window beside the Russian stages:
+    a figure is never elided."""
+    from widgets.shell import i18n
+
+    page.resize(1255, 640)  # the page in a 1600-pixel window beside the Russian stages
+    qtbot.waitUntil(lambda: page.width() == 1255)
+    translations = i18n.Translations()
+    try:
+        translations.apply("ru")
+        qtbot.waitUntil(lambda: text(page, CARE, "settled").startswith("центр затрат"))
+        QApplication.processEvents()
+        column = page.model.column_of("settled")
+        shown = text(page, CARE, "settled")
+        font = page.table.font()
+        font.setBold(True)
+        needed = QFontMetrics(font).horizontalAdvance(shown) + 8
+        assert needed <= page.table.columnWidth(column), shown
+        assert needed <= page.model.columns[column].width, "not even when the columns get no spare width"
+    finally:
+        translations.clear()

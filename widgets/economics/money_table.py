@@ -107,7 +107,7 @@ def money_columns() -> list[Column]:
                width=95),
         _computed("internal_costs", QT_TRANSLATE_NOOP("columns", "Internal costs"), 126,
                   set_internal("internal_costs"), COMPUTED_TIP),
-        _computed("settled", QT_TRANSLATE_NOOP("columns", "After settlement"), 158, tip=QT_TRANSLATE_NOOP(
+        _computed("settled", QT_TRANSLATE_NOOP("columns", "After settlement"), 200, tip=QT_TRANSLATE_NOOP(
             "columns", "Revenue and internal revenue less own and internal costs; a team that earns nothing is a "
                        "cost centre, shown with whom it serves")),
         Column("basis", QT_TRANSLATE_NOOP("columns", "Bonus basis"), _motivation("basis"), set_motivation("basis"),
