@@ -228,3 +228,16 @@ def test_a_long_table_takes_numbered_pages_that_fit_the_screen(translations, siz
         assert all(len(found) == 1 for found in sizes.values()), sizes  # «(1/2)» and «(2/2)» in one size
     finally:
         close(window)
+
+
+def test_the_names_of_the_tallies_columns_stand_over_their_figures(translations) -> None:
+    """Counts are right-aligned: their column names are too (they stood left, far from the figures)."""
+    translations.apply("ru")
+    window = present(sample(), (1280, 720))
+    try:
+        page_to(window, "figures")  # the first figures page: the tallies
+        head, rows, _heights, _head_h = window.story.page.table.layout_at(28, 8)
+        assert [h.right for h in head] == [False, True, True, True, True]
+        assert all(row[1].right for row in rows) and not rows[0][0].right
+    finally:
+        close(window)

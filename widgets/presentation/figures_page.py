@@ -118,6 +118,8 @@ class FiguresTable(QWidget):
                 strong = latest if lines and lines[-1].endswith(latest) else ""
                 row.append(Cell(lines, run.color if run else theme.INK, bold, cell.align == "r", strong))
             rows.append(row)
+        for column, name in enumerate(head):  # a column of figures has its name over them, on the right
+            name.right = bool(rows) and all(row[column].right for row in rows if column < len(row))
         return head, rows
 
     def layout_at(self, px: float, pad: float, table: list[list[TableCell]] | None = None) -> tuple[
