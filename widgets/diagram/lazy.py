@@ -43,11 +43,10 @@ def crossing(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rec
     return boxes & ~apart
 
 
-def clipped_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF) -> list[QLineF]:
-    """The parts of the lines inside `rect` (Liang–Barsky on every line at once); the lines that miss it are left
-    out. Qt strokes a long antialiased line whole, so lines crossing a large diagram are drawn clipped."""
-    if not len(x1):
-        return []
+def clip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray,
+               rect: QRectF) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each line enters and leaves `rect` (0 at its start, 1 at its end) and whether it meets it at all
+    (Liang–Barsky on every line at once)."""
     left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
     dx, dy = x2 - x1, y2 - y1
     t0, t1 = np.zeros(len(x1)), np.ones(len(x1))
@@ -58,11 +57,31 @@ def clipped_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray
             missed |= (p == 0) & (q < 0)
             t0 = np.where(p < 0, np.maximum(t0, t), t0)
             t1 = np.where(p > 0, np.minimum(t1, t), t1)
-    hit = ~missed & (t0 <= t1)
-    t0, t1, x1, y1, dx, dy = t0[hit], t1[hit], x1[hit], y1[hit], dx[hit], dy[hit]
+    return t0, t1, ~missed & (t0 <= t1)
+
+
+def span_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, t0: np.ndarray, t1: np.ndarray,
+               period: float = 0.0) -> list[QLineF]:
+    """The parts of the lines from `t0` to `t1` along each. With a dash `period` (scene units), each part starts a
+    whole number of periods from its line's start (a little before `t0`): Qt starts the dashes afresh at each line,
+    and they then fall where they fall on the whole line."""
+    dx, dy = x2 - x1, y2 - y1
+    if period > 0:
+        length = np.maximum(np.hypot(dx, dy), 1e-9)
+        t0 = np.floor(t0 * length / period) * period / length
     rows = zip((x1 + t0 * dx).tolist(), (y1 + t0 * dy).tolist(), (x1 + t1 * dx).tolist(), (y1 + t1 * dy).tolist(),
                strict=True)
     return [QLineF(*row) for row in rows]
+
+
+def clipped_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF,
+                  period: float = 0.0) -> list[QLineF]:
+    """The parts of the lines inside `rect`; the lines that miss it are left out (see span_lines for `period`). Qt
+    strokes a long antialiased line whole, so lines crossing a large diagram are drawn clipped."""
+    if not len(x1):
+        return []
+    t0, t1, hit = clip_spans(x1, y1, x2, y2, rect)
+    return span_lines(x1[hit], y1[hit], x2[hit], y2[hit], t0[hit], t1[hit], period)
 
 
 def shifted(ends: Ends, offsets: np.ndarray) -> Ends:

@@ -33,6 +33,7 @@ from widgets.promises.entry import PromiseEntry
 from widgets.promises.gestures import CONTEXT, DIAGRAM, PromiseGestures, entry_prompt
 from widgets.promises.items import EdgeLook, HaloLayer, ParentLink, PartyNode, PromiseEdge, look_of
 from widgets.promises.lazy import KEEP_ARROWS, LAZY_PROMISES, PAIRS_PER_PAINT, LazyPromiseView, PairLines
+from widgets.promises.lines import BATCH_PROMISES
 from widgets.promises.overview import BundleSummary, PromiseOverviewPainter
 from widgets.promises.scene import PromiseScene
 from widgets.structure.parties import node_kind
@@ -155,6 +156,7 @@ class PromiseDiagram(QObject, PromiseGestures):
             self._pairs.setdefault((p.from_, p.to), []).append(p.id)
             self._pair_of[p.id] = (p.from_, p.to)
         self.lazy = len(w.promises) >= LAZY_PROMISES
+        self.scene.arrow_lines.set_enabled(len(w.promises) >= BATCH_PROMISES)
         for pair in [] if self.lazy else list(self._pairs):
             self._draw_pair(pair)
         self._update_halos()

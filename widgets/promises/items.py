@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -117,7 +117,7 @@ class PromiseEdge(EdgeItem):
         self.promise_ids = list(promise_ids)
         self.look = look
         self.dimmed = False
-        self.emphasis = False
+        self._emphasis = False
         self.number: str | None = None
         """The promise's row in the promise table (None for a bundle)."""
         self.caption = ""
@@ -134,6 +134,29 @@ class PromiseEdge(EdgeItem):
         self.setZValue(0.5 if look.problem else 0.0)
 
     @property
+    def emphasis(self) -> bool:
+        """Whether the arrow is outlined (the promise the selected one supports)."""
+        return self._emphasis
+
+    @emphasis.setter
+    def emphasis(self, on: bool) -> None:
+        if on != self._emphasis:
+            self._emphasis = on
+            lines = self._lines()
+            if lines is not None:
+                lines.follow_state(self)  # an outlined arrow paints itself whole
+
+    def _lines(self) -> Any:
+        """The layer that draws the arrows of a large map in batches (widgets.promises.lines), or None."""
+        scene = self.scene()
+        return getattr(scene, "arrow_lines", None) if scene is not None else None
+
+    def _batched(self) -> bool:
+        """Whether the layer draws this arrow (it paints nothing itself then)."""
+        lines = self._lines()
+        return lines is not None and lines.batched(self)
+
+    @property
     def is_bundle(self) -> bool:
         """True for a collapsed bundle of several promises."""
         return len(self.promise_ids) > 1
@@ -143,24 +166,36 @@ class PromiseEdge(EdgeItem):
         if look != self.look:
             self.look = look
             self.setZValue(0.5 if look.problem else 0.0)
-            self.repaint()
+            self._restyled()
 
     def set_dimmed(self, dimmed: bool) -> None:
         """Fade the arrow out of the focus (or back)."""
         if dimmed != self.dimmed:
             self.dimmed = dimmed
-            self.repaint()
+            self._restyled()
 
-    def band(self) -> list[QRectF]:
+    def _restyled(self) -> None:
+        """Paint again where the arrow is, and let the layer that draws it file it under its new pen."""
+        lines = self._lines()
+        if lines is not None:
+            lines.changed(self)
+        self.repaint()
+
+    def band(self, within: list[QRectF] | None = None) -> list[QRectF]:
         """Where the arrow draws, as a few rectangles along its legs (scene units). A long slanted arrow's box takes
-        in a good part of the map, and every arrow crossing it would be painted again with it."""
+        in a good part of the map, and every arrow crossing it would be painted again with it. With `within` (what
+        the views show), only the parts of the legs there: an arrow running far beyond the view would otherwise
+        come in pieces as large as the view."""
         reach = TAG_REACH + ARROW_SIZE
         rects: list[QRectF] = []
-        for leg in self.legs or [self.line]:
-            pieces = max(1, min(BAND_PIECES, math.ceil(leg.length() / BAND_PIECE)))
-            for k in range(pieces):
-                a, b = leg.pointAt(k / pieces), leg.pointAt((k + 1) / pieces)
-                rects.append(QRectF(a, b).normalized().adjusted(-reach, -reach, reach, reach))
+        for whole in self.legs or [self.line]:
+            for leg in [whole] if within is None else [clip_line(whole, rect) for rect in within]:
+                if leg is None:
+                    continue
+                pieces = max(1, min(BAND_PIECES, math.ceil(leg.length() / BAND_PIECE)))
+                for k in range(pieces):
+                    a, b = leg.pointAt(k / pieces), leg.pointAt((k + 1) / pieces)
+                    rects.append(QRectF(a, b).normalized().adjusted(-reach, -reach, reach, reach))
         return rects
 
     def repaint(self) -> None:
@@ -168,7 +203,10 @@ class PromiseEdge(EdgeItem):
         pieces an item is told into one box, a scene keeps them apart)."""
         scene = self.scene()
         if scene is not None:
-            for rect in self.band():
+            reach = TAG_REACH + ARROW_SIZE
+            shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-reach, -reach, reach, reach)
+                     for view in scene.views() if view.isVisible()]
+            for rect in self.band(shown if shown else None):
                 scene.update(rect)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -180,9 +218,18 @@ class PromiseEdge(EdgeItem):
         super().mouseDoubleClickEvent(event)
 
     def update_geometry(self) -> None:
+        batched = self._batched()
+        if batched:  # Qt repaints no item without contents: where it was and is now are asked for here
+            self.repaint()
         super().update_geometry()
         pad = TAG_REACH
         self._bounds = self._bounds.adjusted(-pad, -pad, pad, pad)
+        lines = self._lines()
+        if lines is not None:
+            for edge in [self, *self.group]:  # their tags' stretches follow this one's leg
+                lines.changed(edge)
+        if batched:
+            self.repaint()
 
     def _halo_is_mine(self) -> bool:
         """Whether this arrow draws its own halo: only while dragged (the HaloLayer draws the others, under all
@@ -273,12 +320,21 @@ class PromiseEdge(EdgeItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(brush(look.color, look.opacity * fade))
             painter.drawPolygon(self.head)
+        self.paint_tag(painter, lod, parts, visible)
+
+    def paint_tag(self, painter: QPainter, lod: float, parts: list[QRectF] | None,
+                  visible: QRectF | None) -> bool | None:
+        """Draw the number, signs and label when the zoom shows them and the tag leg runs through `parts` (the
+        parts painted again, grown; None: all) with the tag's centre in `visible` (None: anywhere). True when
+        drawn (where: `tag`), False when there is nothing to draw at this zoom, None when it was left out here."""
         if not self.dimmed and lod >= GLYPH_LOD and self.tag_line().length() > 60:
             if (parts is None or any(clip_line(self.tag_line(), part) is not None for part in parts)) and (
                     visible is None or visible.contains(self.tag_centre())):
                 self._paint_marks(painter, lod)
-        else:
-            self.tag = QPolygonF()
+                return not self.tag.isEmpty()
+            return None
+        self.tag = QPolygonF()
+        return False
 
     def _stroke(self, painter: QPainter, pen: QPen, leg: QLineF, piece: QLineF | None, dashed: bool) -> None:
         """Stroke `piece` of `leg` with `pen` (set on the painter), its dashes where they fall on the whole leg."""
@@ -303,13 +359,20 @@ class PromiseEdge(EdgeItem):
         """Show `number` (the promise's number in the tree of promises) and `caption` (its text) on the arrow."""
         if (number, caption) != (self.number, self.caption):
             self.number, self.caption = number, caption
-            self.repaint()
+            self._retagged()
 
     def set_reading(self, state: str) -> None:
         """Mark the arrow with its latest figure's state: met, not met, without a verdict, or no mark ("")."""
         if state != self.reading:
             self.reading = state
-            self.repaint()
+            self._retagged()
+
+    def _retagged(self) -> None:
+        """Paint the tag again (the layer that draws it measures it again)."""
+        lines = self._lines()
+        if lines is not None:
+            lines.retagged(self)
+        self.repaint()
 
     def set_group(self, group: list[PromiseEdge], forward: bool) -> None:
         """Share the stretch between two parties with the arrows of `group` (every arrow between them, both ways,
@@ -317,6 +380,9 @@ class PromiseEdge(EdgeItem):
         tag, so parallel and opposite arrows never put their tags on top of each other."""
         self.group, self.forward = group, forward
         self._centre = None
+        lines = self._lines()
+        if lines is not None:
+            lines.changed(self)  # its tag's centre moved
         self.repaint()
 
     def shape(self) -> QPainterPath:
@@ -520,7 +586,29 @@ def _exposed(option: QStyleOptionGraphicsItem) -> QRectF | None:
     return None if rect.isEmpty() else rect
 
 
-class HaloLayer(QGraphicsItem):
+class MapLayer(QGraphicsItem):
+    """An item that draws for many arrows of the map at once: it grows to reach them and never shrinks (telling Qt
+    of a new size repaints all of it, the whole map; a rectangle too large only costs a few arrows looked at)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def _grow_to(self, edges: Iterable[PromiseEdge]) -> None:
+        """Grow to reach these arrows."""
+        rect = QRectF(self._rect)
+        for edge in edges:
+            rect = rect.united(edge.boundingRect())
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+
+class HaloLayer(MapLayer):
     """The red halos of every unempowered promise, drawn in one batch under all the arrows.
 
     One opaque batch is cheap (a translucent wide line per arrow cost 0.5 ms each), and lying under every arrow
@@ -530,9 +618,7 @@ class HaloLayer(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.edges: set[PromiseEdge] = set()
-        self._rect = QRectF()
         self.setZValue(-1.0)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_edges(self, edges: set[PromiseEdge]) -> None:
         """Draw the halos of these arrows (the unempowered ones): only where halos came or went is painted again."""
@@ -544,13 +630,12 @@ class HaloLayer(QGraphicsItem):
                 self._repaint_under(edge)
 
     def mark(self, edge: PromiseEdge) -> None:
-        """Take an arrow whose look changed into account (a halo more, or one less)."""
+        """Take an arrow whose look changed into account (a halo more, or one less). The arrow asked for its band
+        to be painted again when its look changed (asking twice would double the rectangles a view is told of: past
+        50 a view repaints their whole box, most of a view for a long slanted arrow)."""
         if edge.look.problem != (edge in self.edges):
             (self.edges.add if edge.look.problem else self.edges.discard)(edge)
             self._grow_to([edge])
-            self._repaint_under(edge)
-        elif edge.look.problem:
-            self._repaint_under(edge)
 
     def _repaint_under(self, edge: PromiseEdge) -> None:
         """Paint the halo under `edge` again (along it, not in its whole box)."""
@@ -560,19 +645,6 @@ class HaloLayer(QGraphicsItem):
         """Reach the halos' arrows after they moved or changed (an arrow that moves repaints where it was and is,
         the halo under it too: the layer itself is not painted again, it spans the whole map)."""
         self._grow_to(self.edges)
-
-    def _grow_to(self, edges: Iterable[PromiseEdge]) -> None:
-        """Grow to reach these arrows. The layer never shrinks: telling Qt of a new size repaints all of it (the
-        whole map), and a rectangle too large only costs a few halos looked at and left out when painting."""
-        rect = QRectF(self._rect)
-        for edge in edges:
-            rect = rect.united(edge.boundingRect())
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scene = self.scene()

@@ -1,0 +1,145 @@
+"""A large promise map draws its arrows' lines in batches: an edit, a click or a drag repaints as a whole repaint
+would, without painting each arrow that crosses the repainted part."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from app import changes as ch
+from app.generate import generate_workshop
+from app.workfile import WorkFile
+from tests.test_collab_views import PaintedRegions, _arrow_in_close_view, _largest_difference, _on_screen
+from tests.test_shell_dialogs import english_translations, open_window
+from widgets.base.undo import push_edit
+from widgets.promises.diagram import PromiseDiagram
+from widgets.promises.items import PromiseEdge
+from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[Translations]:
+    yield from english_translations()
+
+
+@pytest.fixture
+def large_map(qtbot, english: Translations) -> Iterator[tuple[MainWindow, PromiseDiagram]]:
+    """A window on a 3,000-promise workshop, on the promise map."""
+    window = open_window(qtbot, WorkFile.new(generate_workshop()), english)
+    window.resize(1920, 1080)
+    window.show_page("promises")
+    qtbot.waitUntil(lambda: window.findChild(PromiseDiagram) is not None)
+    diagram = window.findChild(PromiseDiagram)
+    assert diagram is not None
+    QTest.qWait(50)
+    yield window, diagram
+
+
+class PaintCalls:
+    """Counts the arrows Qt asks to paint themselves."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.arrows: list[PromiseEdge] = []
+        paint = PromiseEdge.paint
+
+        def counting(edge: PromiseEdge, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+            self.arrows.append(edge)
+            paint(edge, painter, option, widget)
+
+        monkeypatch.setattr(PromiseEdge, "paint", counting)
+
+
+def _whole_repaint_shows(window: MainWindow, diagram: PromiseDiagram, shown) -> None:  # type: ignore[no-untyped-def]
+    viewport = diagram.view.viewport()
+    viewport.repaint()
+    whole = _on_screen(window, viewport)
+    assert _largest_difference(shown, whole) <= 8
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> PaintCalls:
+    """Counts PromiseEdge.paint calls (patched before any arrow is painted: PySide keeps the override it found)."""
+    return PaintCalls(monkeypatch)
+
+
+def test_a_status_edited_in_view_repaints_without_painting_every_arrow_across_it(
+        qtbot, calls: PaintCalls, large_map) -> None:
+    window, diagram = large_map
+    arrow = _arrow_in_close_view(diagram)
+    across = [e for e in diagram.scene.edges.values()
+              if isinstance(e, PromiseEdge) and e.boundingRect().intersects(arrow.boundingRect())]
+    assert len(across) > 100  # a dense map: many arrows cross the edited arrow's box
+    viewport = diagram.view.viewport()
+    before = _on_screen(window, viewport)
+    painted = PaintedRegions(viewport)
+    calls.arrows.clear()
+    promise_id = arrow.promise_ids[0]
+    status = "broken" if arrow.look.status != "broken" else "kept"
+
+    assert push_edit(window.undo_stack, window.document, ch.update(window.document, promise_id, status=status)) is None
+    QTest.qWait(50)
+
+    assert arrow.look.status == status and painted.regions
+    assert len(calls.arrows) < 20, f"{len(calls.arrows)} arrows painted themselves"
+    shown = _on_screen(window, viewport)
+    assert _largest_difference(before, shown) > 64  # the arrow wears its new status
+    _whole_repaint_shows(window, diagram, shown)
+
+
+def _point_on(diagram: PromiseDiagram, arrow: PromiseEdge) -> QPoint:
+    """A point of the viewport on `arrow`'s line where a click reaches it (no party or other arrow on top)."""
+    view = diagram.view
+    for k in range(5, 96):
+        at = arrow.line.pointAt(k / 100)
+        pixel = view.mapFromScene(at)
+        if view.viewport().rect().adjusted(20, 20, -20, -20).contains(pixel) \
+                and diagram.scene.node_at(at) is None and diagram.scene.edge_at(QPointF(view.mapToScene(pixel)),
+                                                                              view.transform()) is arrow:
+            return pixel
+    raise AssertionError("no free point on the arrow")
+
+
+def test_a_clicked_arrow_shows_its_selection_as_a_whole_repaint_would(qtbot, large_map) -> None:
+    window, diagram = large_map
+    arrow = _arrow_in_close_view(diagram)
+    viewport = diagram.view.viewport()
+    before = _on_screen(window, viewport)
+
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _point_on(diagram, arrow))
+    QTest.qWait(50)
+
+    assert arrow.isSelected() and window.findChild(PromiseDiagram).ctx.selection == arrow.promise_ids
+    shown = _on_screen(window, viewport)
+    assert _largest_difference(before, shown) > 64  # its glow
+    _whole_repaint_shows(window, diagram, shown)
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    diagram.scene.clearSelection()  # back to the layer: drawn as before
+    QTest.qWait(50)
+    assert not arrow.isSelected()
+    assert _largest_difference(before, _on_screen(window, viewport)) <= 8
+
+
+def test_a_dragged_party_takes_its_arrows_along_as_a_whole_repaint_would(qtbot, large_map) -> None:
+    window, diagram = large_map
+    arrow = _arrow_in_close_view(diagram)
+    view, viewport = diagram.view, diagram.view.viewport()
+    node = arrow.target if view.viewport().rect().contains(view.mapFromScene(arrow.target.pos())) else arrow.source
+    start = view.mapFromScene(node.pos())
+    assert viewport.rect().contains(start)
+    end = start + QPoint(90, 60)
+
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 7):
+        QTest.mouseMove(viewport, start + (end - start) * k / 6)
+        QTest.qWait(10)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QTest.qWait(80)
+
+    moved = node.pos()
+    assert abs(view.mapFromScene(moved).x() - end.x()) <= 2
+    assert arrow.line.p2() != arrow.line.p1()
+    _whole_repaint_shows(window, diagram, _on_screen(window, viewport))

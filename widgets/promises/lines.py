@@ -1,0 +1,301 @@
+"""The lines, heads and tags of a large promise map's arrows, drawn by one layer in batches per look.
+
+From BATCH_PROMISES promises on, an arrow item paints nothing itself (Qt's ItemHasNoContents: Qt does not even call
+it): the layer strokes every arrow's legs with a few drawLines calls, one per pen (status colour, dash, width,
+faded), clipped to what is painted again, then the heads, then the number tags and labels that reach into it. A
+repaint along one arrow that changed then costs a few batched calls, not a Python paint per arrow crossing it
+(~4,000 at 30,000 promises). The layer lies over the red halos and under the parties; a selected, outlined (the
+promise the selected one supports) or dragged arrow paints itself whole, as on a small map. The lines, dashes and
+colours are those an arrow paints itself; heads and tags now lie over every line (an arrow painted after another
+used to cross its tag), and where lines cross, the faint and thin ones lie under, problems on top.
+Items without contents are not repainted by Qt when they change: the arrows ask for their bands themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from widgets.diagram.lazy import clip_spans, crossing, span_lines
+from widgets.diagram.style import ARROW_SIZE
+from widgets.promises.items import (
+    DIM_OPACITY,
+    LABEL_PIXELS,
+    MAX_LABEL,
+    MIN_LABEL_PIXELS,
+    TAG_REACH,
+    MapLayer,
+    PromiseEdge,
+    _grown,
+    _repainted,
+    visible_rect,
+)
+from widgets.promises.style import brush, edge_pen
+
+BATCH_PROMISES = 1000
+"""From this many promises on, the map's arrows are drawn by the layer (below, each arrow paints itself: the look is
+the same, a small map's repaint is cheap either way)."""
+
+TAG_SPAN = MAX_LABEL / 2 + TAG_REACH
+"""How far from its centre an arrow's number, signs and label reach (scene units): the label is at most MAX_LABEL
+long, the badges beside it share that length."""
+BADGES_SPAN = 80.0 + TAG_REACH
+"""The same without a label (too small to read at the zoom): a number, a sign, a glyph and a figure's mark."""
+LINE_MARGIN = 4.0
+"""How far beyond what is painted again a line is cut (scene units, plus two pixels): half the widest arrow and
+more, so that its cut end lies outside."""
+Key = tuple[bool, bool, str, Qt.PenStyle, float, float]
+"""A batch of lines: problem (drawn last, as its arrows lay on top), in focus, colour, dash, width, opacity."""
+
+
+@dataclass
+class _Batch:
+    """One pen's arrows: their legs as rows (x1, y1, x2 to the shaft, y2, x2 to the tip, y2 to the tip), which arrow
+    each row belongs to, each arrow's head box and tag leg."""
+
+    edges: list[PromiseEdge]
+    index: dict[PromiseEdge, int]
+    lines: np.ndarray
+    owner: np.ndarray
+    heads: np.ndarray
+    tags: np.ndarray
+    """Each arrow's tag centre (x, y)."""
+
+
+def _key(edge: PromiseEdge) -> Key:
+    look = edge.look
+    return (look.problem, not edge.dimmed, look.color, look.dash, look.width, look.opacity)
+
+
+Row = tuple[float, float, float, float, float, float]
+Shape = tuple[list[Row], tuple[float, float, float, float], tuple[float, float]]
+"""An arrow's legs as rows, its head's box and its tag's centre (scene units)."""
+
+
+def _shape(edge: PromiseEdge) -> Shape:
+    legs = edge.legs or [edge.line]
+    rows = [(leg.x1(), leg.y1(), leg.x2(), leg.y2(), leg.x2(), leg.y2()) for leg in legs[:-1]]
+    last, shaft = edge.line, edge.shaft
+    rows.append((last.x1(), last.y1(), shaft.x2(), shaft.y2(), last.x2(), last.y2()))
+    head, tag = edge.head.boundingRect(), edge.tag_centre()
+    return rows, (head.left(), head.top(), head.right(), head.bottom()), (tag.x(), tag.y())
+
+
+def _around(rects: list[QRectF]) -> QRectF:
+    """The box around `rects` (at least one)."""
+    around = rects[0]
+    for rect in rects[1:]:
+        around = around.united(rect)
+    return around
+
+
+def _meeting(boxes: np.ndarray, parts: list[QRectF]) -> np.ndarray:
+    """Which boxes (rows of left, top, right, bottom) meet any of `parts`."""
+    mask = np.zeros(len(boxes), dtype=bool)
+    for part in parts:
+        mask |= (boxes[:, 0] <= part.right()) & (boxes[:, 2] >= part.left()) \
+            & (boxes[:, 1] <= part.bottom()) & (boxes[:, 3] >= part.top())
+    return mask
+
+
+class ArrowLines(MapLayer):
+    """Draws the arrows of a large promise map in batches (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.enabled = False
+        """Whether the arrows are drawn here (a map of BATCH_PROMISES promises or more)."""
+        self.edges: set[PromiseEdge] = set()
+        self.own: set[PromiseEdge] = set()
+        """The arrows that paint themselves whole now (selected, outlined, dragged)."""
+        self._keys: dict[PromiseEdge, Key] = {}
+        self._shapes: dict[PromiseEdge, Shape] = {}
+        self._tags: dict[PromiseEdge, tuple[float, QRectF | None]] = {}
+        """Where each arrow's tag was drawn (None: nothing to draw) at a zoom: a repaint that misses it skips it."""
+        self._members: dict[Key, set[PromiseEdge]] = {}
+        self._batches: dict[Key, _Batch | None] = {}
+        self._stale: set[PromiseEdge] = set()
+        self.setZValue(-0.5)  # over the halo layer (-1), under the arrows' own paint and the parties
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    # ------------------------------------------------------------------ following the arrows
+    def set_enabled(self, enabled: bool) -> None:
+        """Draw the arrows here (True) or let each paint itself; the arrows on the scene follow."""
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        edges = list(self.edges)
+        for edge in edges:
+            self.remove(edge)
+        for edge in edges:
+            self.add(edge)
+        self.update()
+
+    def add(self, edge: PromiseEdge) -> None:
+        """Take an arrow put on the scene."""
+        self.edges.add(edge)
+        self._stale.add(edge)
+        self.follow_state(edge)
+        self._grow_to([edge])
+
+    def remove(self, edge: PromiseEdge) -> None:
+        """Leave out an arrow taken off the scene."""
+        self.edges.discard(edge)
+        self.own.discard(edge)
+        self._stale.discard(edge)
+        self._shapes.pop(edge, None)
+        self._tags.pop(edge, None)
+        key = self._keys.pop(edge, None)
+        if key is not None:
+            self._members[key].discard(edge)
+            self._batches[key] = None
+
+    def changed(self, edge: PromiseEdge) -> None:
+        """An arrow moved or changed its look: its lines are filed again before the next paint."""
+        if edge in self.edges:
+            self._stale.add(edge)
+            self._tags.pop(edge, None)
+            self._grow_to([edge])
+
+    def retagged(self, edge: PromiseEdge) -> None:
+        """An arrow's number, label or figure's mark changed: its tag is measured again when next drawn."""
+        self._tags.pop(edge, None)
+
+    def follow_state(self, edge: PromiseEdge) -> None:
+        """Let an arrow paint itself whole while it is selected, outlined or dragged, and leave it to the layer
+        otherwise (then Qt does not call it at all)."""
+        if edge not in self.edges:
+            return
+        scene = edge.scene()
+        live = getattr(scene, "live", ()) if scene is not None else ()
+        own = not self.enabled or edge.isSelected() or edge.emphasis \
+            or edge.source.node_id in live or edge.target.node_id in live
+        (self.own.add if own else self.own.discard)(edge)
+        if own == bool(edge.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents):
+            edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not own)
+            edge.repaint()
+
+    def batched(self, edge: PromiseEdge) -> bool:
+        """Whether the layer draws this arrow now."""
+        return self.enabled and edge in self.edges and edge not in self.own
+
+    def _refile(self) -> None:
+        """File the arrows that changed under their pens again and drop the batches they left or joined."""
+        for edge in self._stale:
+            key, old = _key(edge), self._keys.get(edge)
+            if old is not None:
+                self._members[old].discard(edge)
+                self._batches[old] = None
+            self._keys[edge] = key
+            self._shapes[edge] = _shape(edge)
+            self._members.setdefault(key, set()).add(edge)
+            self._batches[key] = None
+        self._stale.clear()
+
+    def _batch(self, key: Key) -> _Batch:
+        batch = self._batches.get(key)
+        if batch is None:
+            edges = list(self._members.get(key, ()))
+            shapes = [self._shapes[edge] for edge in edges]
+            rows: list[Row] = []
+            owner: list[int] = []
+            for k, (lines, _head, _tag) in enumerate(shapes):
+                rows.extend(lines)
+                owner.extend([k] * len(lines))
+            batch = _Batch(edges, {edge: k for k, edge in enumerate(edges)},
+                           np.array(rows, dtype=float).reshape(-1, 6), np.array(owner, dtype=np.int64),
+                           np.array([head for _lines, head, _tag in shapes], dtype=float).reshape(-1, 4),
+                           np.array([tag for _lines, _head, tag in shapes], dtype=float).reshape(-1, 2))
+            self._batches[key] = batch
+        return batch
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.enabled:
+            return
+        self._refile()
+        visible = visible_rect(painter, widget) if widget is not None else None
+        reach = TAG_REACH + ARROW_SIZE  # cut no line at the edge of what is painted: its antialiased end would show
+        exposed = option.exposedRect.adjusted(-reach, -reach, reach, reach)
+        area = exposed if visible is None else visible.intersected(exposed)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        small = lod * ARROW_SIZE < 3
+        repainted = _repainted(option, widget)
+        # What is painted again, grown by how far heads and tags reach (parts) and by what a line's antialiased end
+        # needs (strips): a line is cut a little beyond it, heads and tags are looked for further out.
+        parts: list[QRectF] | None = None
+        strips: list[QRectF] | None = None
+        if repainted is not None:
+            parts = [part for part in _grown(repainted) if part.intersects(area)]
+            if not parts:
+                return
+            margin = LINE_MARGIN + 2.0 / max(lod, 1e-6)
+            strips = [part.adjusted(-margin, -margin, margin, margin) for part in repainted]
+            lines_area = _around(strips).intersected(area)
+            area = _around(parts).intersected(area)
+        else:
+            lines_area = area
+        order = sorted((key for key, members in self._members.items() if members),
+                       key=lambda k: (k[0], k[1], k[5], k[4]))  # problems last, faint and thin under the rest
+        shown: list[tuple[Key, _Batch, np.ndarray]] = []
+        pieces: list[np.ndarray] = []
+        for key in order:
+            batch = self._batch(key)
+            mine = np.ones(len(batch.edges), dtype=bool)
+            for edge in self.own:
+                k = batch.index.get(edge)
+                if k is not None:
+                    mine[k] = False
+            lines = batch.lines[:, [0, 1, 4, 5] if small else [0, 1, 2, 3]]
+            inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], lines_area)
+            pieces.append(lines[mine[batch.owner] & inside])
+            shown.append((key, batch, mine))
+        x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
+        t0, t1, keep = clip_spans(x1, y1, x2, y2, lines_area)
+        if strips is not None and len(strips) > 1:  # from where a line enters the first part it meets to where it
+            t0, t1 = np.full(len(x1), np.inf), np.full(len(x1), -np.inf)  # leaves the last one: drawn once
+            for strip in strips:
+                a, b, hit = clip_spans(x1, y1, x2, y2, strip)
+                t0, t1 = np.where(hit, np.minimum(t0, a), t0), np.where(hit, np.maximum(t1, b), t1)
+            keep = t0 <= t1
+        start = 0
+        for (key, _batch, _mine), piece in zip(shown, pieces, strict=True):
+            rows = slice(start, start + len(piece))
+            start += len(piece)
+            kept = keep[rows]
+            if not kept.any():
+                continue
+            _problem, lit, color, dash, width, opacity = key
+            pen = edge_pen(color, dash, width, opacity * (1.0 if lit else DIM_OPACITY))
+            period = sum(QPen(pen).dashPattern()) * width if dash != Qt.PenStyle.SolidLine else 0.0
+            painter.setPen(pen)
+            painter.drawLines(span_lines(x1[rows][kept], y1[rows][kept], x2[rows][kept], y2[rows][kept],
+                                         t0[rows][kept], t1[rows][kept], period))
+        if small:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        for key, batch, mine in shown:
+            heads = mine & _meeting(batch.heads, [area] if parts is None else parts)
+            if heads.any():
+                _problem, lit, color, _dash, _width, opacity = key
+                painter.setBrush(brush(color, opacity * (1.0 if lit else DIM_OPACITY)))
+                for row in np.nonzero(heads)[0].tolist():
+                    painter.drawPolygon(batch.edges[row].head)
+        span = TAG_SPAN if lod * LABEL_PIXELS >= MIN_LABEL_PIXELS else BADGES_SPAN
+        reached = [part.adjusted(-span, -span, span, span) for part in parts or [area]]
+        for _key, batch, mine in shown:
+            centres = np.hstack([batch.tags, batch.tags])  # each tag's centre as a box of no size
+            near = mine & _meeting(centres, reached)
+            for row in np.nonzero(near)[0].tolist():
+                edge = batch.edges[row]
+                known = self._tags.get(edge)
+                if known is not None and known[0] == lod and (known[1] is None or not any(
+                        known[1].intersects(part) for part in parts or [area])):
+                    continue  # drawn elsewhere at this zoom, or nothing to draw
+                drawn = edge.paint_tag(painter, lod, None, visible)
+                if drawn is not None:
+                    self._tags[edge] = (lod, edge.tag.boundingRect().adjusted(-2, -2, 2, 2) if drawn else None)
