@@ -648,6 +648,9 @@ class HaloLayer(MapLayer):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scene = self.scene()
+        lines = getattr(scene, "arrow_lines", None)
+        if lines is not None and lines.enabled:
+            return  # the layer that draws a large map's arrows draws their halos under them
         live = getattr(scene, "live", set()) if scene is not None else set()
         visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
         parts = getattr(widget.parent(), "repainting", None) if widget is not None else None

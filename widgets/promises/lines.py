@@ -24,6 +24,7 @@ from widgets.diagram.lazy import clip_spans, crossing, span_lines
 from widgets.diagram.style import ARROW_SIZE
 from widgets.promises.items import (
     DIM_OPACITY,
+    HALO_WIDTH,
     LABEL_PIXELS,
     MAX_LABEL,
     MIN_LABEL_PIXELS,
@@ -34,7 +35,7 @@ from widgets.promises.items import (
     _repainted,
     visible_rect,
 )
-from widgets.promises.style import brush, edge_pen
+from widgets.promises.style import brush, edge_pen, halo_pen
 
 BATCH_PROMISES = 1000
 """From this many promises on, the map's arrows are drawn by the layer (below, each arrow paints itself: the look is
@@ -83,6 +84,20 @@ def _shape(edge: PromiseEdge) -> Shape:
     rows.append((last.x1(), last.y1(), shaft.x2(), shaft.y2(), last.x2(), last.y2()))
     head, tag = edge.head.boundingRect(), edge.tag_centre()
     return rows, (head.left(), head.top(), head.right(), head.bottom()), (tag.x(), tag.y())
+
+
+def _spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, area: QRectF,
+           strips: list[QRectF] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each line is drawn (from, to along it, whether at all): inside `area`, or from where it enters the
+    first of `strips` it meets to where it leaves the last one (drawn once, not once a strip)."""
+    t0, t1, keep = clip_spans(x1, y1, x2, y2, area)
+    if strips is not None and len(strips) > 1:
+        t0, t1 = np.full(len(x1), np.inf), np.full(len(x1), -np.inf)
+        for strip in strips:
+            a, b, hit = clip_spans(x1, y1, x2, y2, strip)
+            t0, t1 = np.where(hit, np.minimum(t0, a), t0), np.where(hit, np.maximum(t1, b), t1)
+        keep = t0 <= t1
+    return t0, t1, keep
 
 
 def _around(rects: list[QRectF]) -> QRectF:
@@ -214,6 +229,33 @@ class ArrowLines(MapLayer):
         return batch
 
     # ------------------------------------------------------------------ painting
+    def _paint_halos(self, painter: QPainter, area: QRectF, strips: list[QRectF] | None) -> None:
+        """The red halos of the unempowered arrows (those faded first), under every line: the halo layer leaves them
+        to this one while it draws the arrows; a dragged arrow draws its own."""
+        scene = self.scene()
+        dragged = getattr(scene, "live_edges", []) if scene is not None and getattr(scene, "live", None) else []
+        for lit in (False, True):
+            pieces = []
+            for key, members in self._members.items():
+                if not (key[0] and key[1] == lit and members):
+                    continue
+                batch = self._batch(key)
+                alive = np.ones(len(batch.edges), dtype=bool)
+                for edge in dragged:
+                    k = batch.index.get(edge)
+                    if k is not None:
+                        alive[k] = False
+                lines = batch.lines[:, [0, 1, 4, 5]]
+                inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)
+                pieces.append(lines[alive[batch.owner] & inside])
+            if not pieces:
+                continue
+            x1, y1, x2, y2 = np.concatenate(pieces).T
+            t0, t1, keep = _spans(x1, y1, x2, y2, area, strips)
+            if keep.any():
+                painter.setPen(halo_pen(HALO_WIDTH, 1.0 if lit else DIM_OPACITY))
+                painter.drawLines(span_lines(x1[keep], y1[keep], x2[keep], y2[keep], t0[keep], t1[keep]))
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.enabled:
             return
@@ -236,9 +278,13 @@ class ArrowLines(MapLayer):
             margin = LINE_MARGIN + 2.0 / max(lod, 1e-6)
             strips = [part.adjusted(-margin, -margin, margin, margin) for part in repainted]
             lines_area = _around(strips).intersected(area)
+            halo_margin = HALO_WIDTH / 2 + 2.0 / max(lod, 1e-6)
+            halo_strips = [part.adjusted(-halo_margin, -halo_margin, halo_margin, halo_margin) for part in repainted]
+            self._paint_halos(painter, _around(halo_strips).intersected(area), halo_strips)
             area = _around(parts).intersected(area)
         else:
             lines_area = area
+            self._paint_halos(painter, area, None)
         order = sorted((key for key, members in self._members.items() if members),
                        key=lambda k: (k[0], k[1], k[5], k[4]))  # problems last, faint and thin under the rest
         shown: list[tuple[Key, _Batch, np.ndarray]] = []
@@ -255,13 +301,7 @@ class ArrowLines(MapLayer):
             pieces.append(lines[mine[batch.owner] & inside])
             shown.append((key, batch, mine))
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
-        t0, t1, keep = clip_spans(x1, y1, x2, y2, lines_area)
-        if strips is not None and len(strips) > 1:  # from where a line enters the first part it meets to where it
-            t0, t1 = np.full(len(x1), np.inf), np.full(len(x1), -np.inf)  # leaves the last one: drawn once
-            for strip in strips:
-                a, b, hit = clip_spans(x1, y1, x2, y2, strip)
-                t0, t1 = np.where(hit, np.minimum(t0, a), t0), np.where(hit, np.maximum(t1, b), t1)
-            keep = t0 <= t1
+        t0, t1, keep = _spans(x1, y1, x2, y2, lines_area, strips)
         start = 0
         for (key, _batch, _mine), piece in zip(shown, pieces, strict=True):
             rows = slice(start, start + len(piece))
