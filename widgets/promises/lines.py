@@ -319,7 +319,9 @@ class ArrowLines(MapLayer):
             return
         painter.setPen(Qt.PenStyle.NoPen)
         for key, batch, mine in shown:
-            heads = mine & _meeting(batch.heads, [area] if parts is None else parts)
+            heads = mine & _meeting(batch.heads, [area])
+            if parts is not None and len(parts) > 1:
+                heads[heads] = _meeting(batch.heads[heads], parts)
             if heads.any():
                 _problem, lit, color, _dash, _width, opacity = key
                 painter.setBrush(brush(color, opacity * (1.0 if lit else DIM_OPACITY)))
