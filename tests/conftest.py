@@ -38,6 +38,7 @@ if os.environ.get("CI"):
 # collector has already torn down, and the process crashes (at a random later test: the collector runs when it
 # likes). So every stack made in a test that has no parent is emptied, while everything is alive, after the test.
 from PySide6 import QtGui  # noqa: E402
+from PySide6.QtCore import QLocale  # noqa: E402
 from shiboken6 import Shiboken  # noqa: E402
 
 _TEST_STACKS: list[weakref.ref[QtGui.QUndoStack]] = []
@@ -66,6 +67,7 @@ def _empty_the_tests_stacks() -> None:
 # --- No test leaves a live top-level widget behind -------------------------------------------------------------
 
 _WINDOWS_BEFORE = pytest.StashKey[frozenset[int]]()
+_LOCALE_BEFORE = pytest.StashKey[QLocale]()
 _FAILED = pytest.StashKey[bool]()
 
 
@@ -114,8 +116,9 @@ def _describe(widget) -> str:  # noqa: ANN001 - a QWidget
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
-    """Remembers which parentless widgets were alive before the test's fixtures run."""
+    """Remembers which parentless widgets were alive before the test's fixtures run, and the default locale."""
     item.stash[_WINDOWS_BEFORE] = frozenset(_orphan_windows())
+    item.stash[_LOCALE_BEFORE] = QLocale()
     return (yield)
 
 
@@ -137,6 +140,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """
     result = yield
     _empty_the_tests_stacks()
+    if _LOCALE_BEFORE in item.stash:  # a test that switched the language leaves the next one the locale it had
+        QLocale.setDefault(item.stash[_LOCALE_BEFORE])
     _forget_the_clipboard()
     before = item.stash.get(_WINDOWS_BEFORE, frozenset())
     if not _orphan_windows().keys() - before:
