@@ -60,6 +60,28 @@ def clip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray,
     return t0, t1, ~missed & (t0 <= t1)
 
 
+def union_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray,
+                rects: list[QRectF]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each line enters the first of `rects` it meets and leaves the last one, and whether it meets any
+    (clip_spans on every line and every rect at once: a repaint after a drop has dozens of strips)."""
+    r = np.array([(q.left(), q.top(), q.right(), q.bottom()) for q in rects], dtype=float)
+    sx, sy = x1[:, None], y1[:, None]
+    dx, dy = (x2 - x1)[:, None], (y2 - y1)[:, None]
+    t0, t1 = np.zeros((len(x1), len(r))), np.ones((len(x1), len(r)))
+    missed = np.zeros((len(x1), len(r)), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, sx - r[:, 0]), (dx, r[:, 2] - sx), (-dy, sy - r[:, 1]), (dy, r[:, 3] - sy)):
+            p = np.broadcast_to(p, q.shape)
+            t = q / p
+            missed |= (p == 0) & (q < 0)
+            t0 = np.where(p < 0, np.maximum(t0, t), t0)
+            t1 = np.where(p > 0, np.minimum(t1, t), t1)
+    hit = ~missed & (t0 <= t1)
+    first = np.where(hit, t0, np.inf).min(axis=1, initial=np.inf)
+    last = np.where(hit, t1, -np.inf).max(axis=1, initial=-np.inf)
+    return first, last, first <= last
+
+
 def span_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, t0: np.ndarray, t1: np.ndarray,
                period: float = 0.0) -> list[QLineF]:
     """The parts of the lines from `t0` to `t1` along each. With a dash `period` (scene units), each part starts a
