@@ -97,6 +97,8 @@ class DiagramScene(QGraphicsScene):
         self.snapping = False
         self.grid = GRID
         self.revision = 0
+        self._reach: QRectF | None = None
+        """A rectangle around every node (larger after nodes moved in: it only grows until measured again)."""
         self.live: set[str] = set()
         """Nodes being dragged: views cache everything else and draw these on top at each step."""
         self.live_edges: list[EdgeItem] = []
@@ -136,6 +138,7 @@ class DiagramScene(QGraphicsScene):
         node.setPos(centre[0], centre[1])
         self.addItem(node)
         self.nodes[node.node_id] = node
+        self._reach_to([node])
         self.touch()
         return node
 
@@ -149,6 +152,7 @@ class DiagramScene(QGraphicsScene):
         if self._link is not None and node in (self._link.source, self._link.target):
             self._end_link()
         del self.nodes[node_id]
+        self._reach = None  # measured again when next asked
         for edge in list(node.edges):
             self.remove_edge(edge.edge_id)
         if node is self._hovered:
@@ -186,6 +190,7 @@ class DiagramScene(QGraphicsScene):
         node.setPos(centre[0], centre[1])
         for edge in node.edges:
             edge.update_geometry()
+        self._reach_to([node])
         self.touch()
 
     def touch(self) -> None:
@@ -250,6 +255,24 @@ class DiagramScene(QGraphicsScene):
         nodes = self.nodes if ids is None else {i: self.nodes[i] for i in ids if i in self.nodes}
         return {i: n.size for i, n in nodes.items()}
 
+    def reach_rect(self) -> QRectF:
+        """A rectangle around every node, for a view's scroll area: measured once, then grown as nodes come or move
+        (measuring 5,000 nodes after every drop took ~13 ms); measured again after a node goes or `nodes_rect()`."""
+        if self._reach is None:
+            self._reach = self.nodes_rect()
+        return self._reach
+
+    def _reach_to(self, nodes: list[NodeItem]) -> None:
+        """Grow the reach over these nodes' new places."""
+        if self._reach is None or not nodes:
+            return
+        rect = QRectF(self._reach)
+        for node in nodes:
+            p, hw, hh = node.pos(), node.width / 2, node.height / 2
+            rect = rect.united(QRectF(p.x() - hw, p.y() - hh, 2 * hw, 2 * hh)) if not rect.isEmpty() else QRectF(
+                p.x() - hw, p.y() - hh, 2 * hw, 2 * hh)
+        self._reach = rect
+
     def nodes_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         """The rectangle around the given nodes' bodies (all when None); empty when there are none."""
         nodes = self.nodes.values() if ids is None else [self.nodes[i] for i in ids if i in self.nodes]
@@ -262,7 +285,10 @@ class DiagramScene(QGraphicsScene):
             top, bottom = min(top, y - hh), max(bottom, y + hh)
         if left == float("inf"):
             return QRectF()
-        return QRectF(left, top, right - left, bottom - top)
+        rect = QRectF(left, top, right - left, bottom - top)
+        if ids is None:
+            self._reach = QRectF(rect)  # measured: the reach is exact again
+        return rect
 
     def selected_nodes(self) -> list[NodeItem]:
         """The selected nodes, in the scene's order."""
@@ -329,6 +355,7 @@ class DiagramScene(QGraphicsScene):
         for edge in {e for node_id in moves for e in self.nodes[node_id].edges}:
             edge.update_geometry()
         if moves:
+            self._reach_to([self.nodes[node_id] for node_id in moves])
             self.touch()
             self.nodes_moved.emit(moves)
         return moves
@@ -437,6 +464,7 @@ class DiagramScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if drag is None or not drag.started:
             return
+        self._reach_to([self.nodes[node_id] for node_id in drag.start if node_id in self.nodes])
         self._end_live()
         moves: Moves = {}
         for node_id, start in drag.start.items():

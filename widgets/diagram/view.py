@@ -222,7 +222,7 @@ class DiagramView(QGraphicsView):
         scale = max(self.zoom, 1e-6)
         area = self.viewport().rect()
         w, h = area.width() / scale, area.height() / scale
-        rect = self.diagram().nodes_rect()
+        rect = self.diagram().reach_rect()
         visible = self.mapToScene(area).boundingRect()
         rect = visible if rect.isEmpty() else rect.united(visible)
         self.setSceneRect(rect.adjusted(-w, -h, w, h))
