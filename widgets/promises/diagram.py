@@ -91,6 +91,9 @@ class PromiseDiagram(QObject, PromiseGestures):
         self.lazy = False
         """Whether arrow items are made only for the pairs that are seen (widgets.promises.lazy)."""
         self._drawn: set[Pair] = set()
+        self._release_tried: tuple | None = None
+        """The view (items, rectangle, drawn pairs) the last release was tried for."""
+        self._left_out_count: tuple[tuple | None, int] = (None, 0)
         self._looks: dict[Pair, EdgeLook] = {}
         self._bundles = BundleCache()
         self._columns: tuple | None = None
@@ -388,7 +391,9 @@ class PromiseDiagram(QObject, PromiseGestures):
             self.draw_pairs({lines.pairs[i] for i in order[:PAIRS_PER_PAINT]})
             if len(order) > PAIRS_PER_PAINT:
                 QTimer.singleShot(0, self.view.viewport(), self.view.viewport().update)
-        if len(self.scene.edges) > KEEP_ARROWS:
+        tried = (len(self.scene.edges), rect.getRect(), self._drawn_version)
+        if len(self.scene.edges) > KEEP_ARROWS and tried != self._release_tried:  # a repaint of the same view
+            self._release_tried = tried  # with the same items (an edit's strips) has nothing new to release
             self._release_far(lines)
 
     def _release_far(self, lines: PairLines) -> None:
@@ -450,10 +455,15 @@ class PromiseDiagram(QObject, PromiseGestures):
         self._update_halos()
 
     def _left_out(self) -> int:
-        """How many promises have no arrow drawn at a readable zoom (their parties are out of view), 0 when all."""
+        """How many promises have no arrow drawn at a readable zoom (their parties are out of view), 0 when all
+        (counted again only when pairs got or lost their items, or the promises changed: not at every repaint)."""
         if not self.lazy or len(self._drawn) >= len(self._pairs):
             return 0
-        return len(self._pair_of) - sum(len(self._pairs.get(pair, ())) for pair in self._drawn)
+        key = (self._drawn_version, self._lines_version, len(self._pair_of))
+        if self._left_out_count[0] != key:
+            self._left_out_count = (key, len(self._pair_of) - sum(len(self._pairs.get(pair, ()))
+                                                                  for pair in self._drawn))
+        return self._left_out_count[1]
 
     def _draw_pressed(self, at: QPointF) -> None:
         """Before a press: make the items of the pressed and selected parties' pairs (a drag moves their arrows)."""
