@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QScrollBar
+from PySide6.QtWidgets import QScrollBar
 
 from app import changes
 from app import model as m
@@ -18,33 +17,16 @@ from app.document import Document
 from app.jsonio import read_json_file
 from app.resources import sample_path
 from exports import export_pptx
+from tests import test_presentation_language as language
 from tests.test_exports_one_story import deck_titles
 from tests.test_presentation import close, page_to, press
 from widgets.base.undo import push_edit
 from widgets.presentation import PresentationWindow, theme
 from widgets.presentation.figures_page import row_count_fits
-from widgets.shell import i18n
 
 DASHBOARD = "Дашборд: прозрачность в цифрах"
-
-
-@pytest.fixture
-def translations(qapp) -> Iterator[i18n.Translations]:
-    """The app's translations, switched by the test; the English sources and the locale come back after it."""
-    locale = QLocale()
-    translations = i18n.Translations()
-    yield translations
-    translations.clear()
-    QLocale.setDefault(locale)
-    QCoreApplication.sendEvent(QCoreApplication.instance(), QEvent(QEvent.Type.LanguageChange))
-    settle()
-
-
-def settle() -> None:
-    """Deliver posted events (a LanguageChange, a page drawn again) as the event loop would."""
-    for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QApplication.processEvents()
+translations = language.translations  # the fixture: switched by the test, English and the locale back after it
+settle = language.settle
 
 
 def present(doc: Document, size: tuple[int, int] = (1920, 1080)) -> PresentationWindow:

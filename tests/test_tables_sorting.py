@@ -16,6 +16,7 @@ from app import model as m
 from app.document import Document
 from app.generate import generate_workshop
 from app.promise_tree import number_key, shared_tree
+from tests.test_shell_dialogs import english_translations
 from widgets.base.table_specs import table_specs
 from widgets.base.tables import ID_ROLE, ObjectTable
 from widgets.promises.context import PromiseContext
@@ -25,11 +26,8 @@ from widgets.shell.table_page import TablePage
 
 
 @pytest.fixture
-def english(qapp) -> Iterator[None]:
-    translations = Translations()
-    translations.apply("en")
-    yield
-    translations.clear()
+def english(qapp) -> Iterator[Translations]:
+    yield from english_translations()
 
 
 def promise_panel(qtbot, document: Document) -> PromiseTablePanel:
