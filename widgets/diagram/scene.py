@@ -269,8 +269,7 @@ class DiagramScene(QGraphicsScene):
         rect = QRectF(self._reach)
         for node in nodes:
             p, hw, hh = node.pos(), node.width / 2, node.height / 2
-            rect = rect.united(QRectF(p.x() - hw, p.y() - hh, 2 * hw, 2 * hh)) if not rect.isEmpty() else QRectF(
-                p.x() - hw, p.y() - hh, 2 * hw, 2 * hh)
+            rect = rect.united(QRectF(p.x() - hw, p.y() - hh, 2 * hw, 2 * hh))  # a null rect yields the other
         self._reach = rect
 
     def nodes_rect(self, ids: Iterable[str] | None = None) -> QRectF:
