@@ -55,8 +55,8 @@ MIN_BADGE_PIXELS = 7.0
 BADGE_HEIGHT = 22.0
 TAG_REACH = max(HALO, SIGN, BADGE_HEIGHT * 2) / 2 + 6
 """How far from its line an arrow draws (its glow, upright badges on a slanted arrow reach out), in scene units."""
-BAND_PIECE = 120.0
-BAND_PIECES = 12
+BAND_PIECE = 60.0
+BAND_PIECES = 16
 """An arrow that changed is painted again in pieces of its legs this long (scene units), at most this many a leg."""
 LABEL_PIXELS = 14
 """Height of the label along an arrow (the promise's text), in scene units."""
@@ -70,6 +70,8 @@ SIDE_BY_SIDE = 80.0
 MIN_LABEL = 72.0
 MAX_LABEL = 320.0
 """The shortest and longest label along an arrow (scene units); the text is elided to fit."""
+TAG_SPAN_ALONG = MAX_LABEL / 2 + TAG_REACH
+"""How far along its leg from its centre an arrow's number, signs and label reach (scene units)."""
 
 
 @dataclass(frozen=True)
@@ -182,13 +184,37 @@ class PromiseEdge(EdgeItem):
         self.repaint()
 
     def band(self, within: list[QRectF] | None = None) -> list[QRectF]:
-        """Where the arrow draws, as a few rectangles along its legs (scene units). A long slanted arrow's box takes
-        in a good part of the map, and every arrow crossing it would be painted again with it. With `within` (what
-        the views show), only the parts of the legs there: an arrow running far beyond the view would otherwise
-        come in pieces as large as the view."""
-        reach = TAG_REACH + ARROW_SIZE
+        """Where the arrow draws, as rectangles along its legs (scene units). A long slanted arrow's box takes in a
+        good part of the map, and every arrow crossing it would be painted again with it. The legs' pieces reach as
+        far as its widest stroke (its halo or glow); its head and tag, which reach further, have pieces of their
+        own. With `within` (what the views show), only the parts there: an arrow running far beyond the view would
+        otherwise come in pieces as large as the view."""
+        line_reach = HALO_WIDTH / 2 + 2.0
+        rects = self._pieces(self.legs or [self.line], line_reach, within)
+        tag = self.tag_line()
+        length = tag.length()
+        if length > 1e-6:  # its number, signs and label: along the tag leg about its centre, reaching further out
+            centre = self._fraction_along(tag, self.tag_centre())
+            half = TAG_SPAN_ALONG / length
+            stretch = QLineF(tag.pointAt(max(0.0, centre - half)), tag.pointAt(min(1.0, centre + half)))
+            rects += self._pieces([stretch], TAG_REACH, within)
+        head = self.head.boundingRect().adjusted(-2.0, -2.0, 2.0, 2.0)
+        if within is None or any(head.intersects(rect) for rect in within):
+            rects.append(head)
+        return rects
+
+    @staticmethod
+    def _fraction_along(line: QLineF, point: QPointF) -> float:
+        """How far along `line` (0 at its start, 1 at its end) `point` lies, projected on it."""
+        length_squared = line.dx() ** 2 + line.dy() ** 2
+        return ((point.x() - line.x1()) * line.dx() + (point.y() - line.y1()) * line.dy()) / max(length_squared, 1e-12)
+
+    @staticmethod
+    def _pieces(legs: list[QLineF], reach: float, within: list[QRectF] | None) -> list[QRectF]:
+        """`legs` cut into pieces of about BAND_PIECE (at most BAND_PIECES a leg), each grown by `reach`; only
+        their parts inside `within` when given."""
         rects: list[QRectF] = []
-        for whole in self.legs or [self.line]:
+        for whole in legs:
             for leg in [whole] if within is None else [clip_line(whole, rect) for rect in within]:
                 if leg is None:
                     continue

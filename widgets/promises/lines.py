@@ -1,7 +1,7 @@
 """The lines, heads and tags of a large promise map's arrows, drawn by one layer in batches per look.
 
 From BATCH_PROMISES promises on, an arrow item paints nothing itself (Qt's ItemHasNoContents: Qt does not even call
-it): the layer strokes every arrow's legs with a few drawLines calls, one per pen (status colour, dash, width,
+it): the layer strokes every arrow's legs as a few paths, one per pen (status colour, dash, width,
 faded), clipped to what is painted again, then the heads, then the number tags and labels that reach into it. A
 repaint along one arrow that changed then costs a few batched calls, not a Python paint per arrow crossing it
 (~4,000 at 30,000 promises). The layer lies over the red halos and under the parties; a selected, outlined (the
@@ -20,7 +20,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from widgets.diagram.lazy import clip_spans, crossing, span_lines, union_spans
+from widgets.diagram.lazy import clip_spans, crossing, lines_path, span_ends, strip_spans
 from widgets.diagram.style import ARROW_SIZE
 from widgets.promises.items import (
     DIM_OPACITY,
@@ -55,16 +55,57 @@ Key = tuple[bool, bool, str, Qt.PenStyle, float, float]
 
 @dataclass
 class _Batch:
-    """One pen's arrows: their legs as rows (x1, y1, x2 to the shaft, y2, x2 to the tip, y2 to the tip), which arrow
-    each row belongs to, each arrow's head box and tag leg."""
+    """One pen's arrows, each in a slot: their legs as rows (x1, y1, x2 to the shaft, y2, x2 to the tip, y2 to the
+    tip), which slot each row belongs to, each slot's head box and tag centre, and whether its arrow is still here.
+    Arrows that join are added at the end and those that leave are marked gone: an edit does not file thousands
+    of arrows again."""
 
-    edges: list[PromiseEdge]
+    edges: list[PromiseEdge | None]
     index: dict[PromiseEdge, int]
     lines: np.ndarray
     owner: np.ndarray
     heads: np.ndarray
     tags: np.ndarray
-    """Each arrow's tag centre (x, y)."""
+    """Each slot's tag centre (x, y)."""
+    alive: np.ndarray
+
+    @classmethod
+    def of(cls, edges: list[PromiseEdge], shapes: list[Shape]) -> _Batch:
+        """A batch of `edges` with their shapes."""
+        batch = cls([], {}, np.zeros((0, 6)), np.zeros(0, dtype=np.int64), np.zeros((0, 4)), np.zeros((0, 2)),
+                    np.zeros(0, dtype=bool))
+        batch.take(edges, shapes)
+        return batch
+
+    def take(self, edges: list[PromiseEdge], shapes: list[Shape]) -> None:
+        """Add arrows (each with its shape) in new slots."""
+        if not edges:
+            return
+        first = len(self.edges)
+        rows: list[Row] = []
+        owner: list[int] = []
+        for k, (lines, _head, _tag) in enumerate(shapes, start=first):
+            rows.extend(lines)
+            owner.extend([k] * len(lines))
+        self.edges.extend(edges)
+        self.index.update((edge, k) for k, edge in enumerate(edges, start=first))
+        self.lines = np.concatenate([self.lines, np.array(rows, dtype=float).reshape(-1, 6)])
+        self.owner = np.concatenate([self.owner, np.array(owner, dtype=np.int64)])
+        self.heads = np.concatenate([self.heads, np.array([h for _l, h, _t in shapes], dtype=float).reshape(-1, 4)])
+        self.tags = np.concatenate([self.tags, np.array([t for _l, _h, t in shapes], dtype=float).reshape(-1, 2)])
+        self.alive = np.concatenate([self.alive, np.ones(len(edges), dtype=bool)])
+
+    def drop(self, edge: PromiseEdge) -> None:
+        """Mark an arrow's slot gone."""
+        k = self.index.pop(edge, None)
+        if k is not None:
+            self.alive[k] = False
+            self.edges[k] = None
+
+    def worn(self) -> bool:
+        """Whether most slots are gone (time to file its arrows afresh)."""
+        gone = len(self.edges) - len(self.index)
+        return gone > 256 and gone > len(self.index)
 
 
 def _key(edge: PromiseEdge) -> Key:
@@ -87,12 +128,21 @@ def _shape(edge: PromiseEdge) -> Shape:
 
 
 def _spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, area: QRectF,
-           strips: list[QRectF] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Where each line is drawn (from, to along it, whether at all): inside `area`, or from where it enters the
-    first of `strips` it meets to where it leaves the last one (drawn once, not once a strip)."""
+           strips: list[QRectF] | None, join: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the lines are drawn: which (ascending), from and to where along each. Inside `area`, or in runs
+    through `strips` (see strip_spans; `join` is how close two runs of a line are drawn as one)."""
     if strips is not None and len(strips) > 1:
-        return union_spans(x1, y1, x2, y2, strips)
-    return clip_spans(x1, y1, x2, y2, area)
+        return strip_spans(x1, y1, x2, y2, strips, join)
+    t0, t1, keep = clip_spans(x1, y1, x2, y2, area)
+    rows = np.nonzero(keep)[0]
+    return rows, t0[rows], t1[rows]
+
+
+def _pen(key: Key) -> tuple[QPen, float]:
+    """The pen of a batch and its dash period (scene units; 0 for a solid line)."""
+    _problem, lit, color, dash, width, opacity = key
+    pen = edge_pen(color, dash, width, opacity * (1.0 if lit else DIM_OPACITY))
+    return pen, sum(QPen(pen).dashPattern()) * width if dash != Qt.PenStyle.SolidLine else 0.0
 
 
 def _around(rects: list[QRectF]) -> QRectF:
@@ -163,7 +213,9 @@ class ArrowLines(MapLayer):
         key = self._keys.pop(edge, None)
         if key is not None:
             self._members[key].discard(edge)
-            self._batches[key] = None
+            batch = self._batches.get(key)
+            if batch is not None:
+                batch.drop(edge)
 
     def changed(self, edge: PromiseEdge) -> None:
         """An arrow moved or changed its look: its lines are filed again before the next paint."""
@@ -195,32 +247,31 @@ class ArrowLines(MapLayer):
         return self.enabled and edge in self.edges and edge not in self.own
 
     def _refile(self) -> None:
-        """File the arrows that changed under their pens again and drop the batches they left or joined."""
+        """File the arrows that changed under their pens again: out of the batches they left, into those they
+        joined."""
+        joined: dict[Key, list[PromiseEdge]] = {}
         for edge in self._stale:
             key, old = _key(edge), self._keys.get(edge)
             if old is not None:
                 self._members[old].discard(edge)
-                self._batches[old] = None
+                batch = self._batches.get(old)
+                if batch is not None:
+                    batch.drop(edge)
             self._keys[edge] = key
             self._shapes[edge] = _shape(edge)
             self._members.setdefault(key, set()).add(edge)
-            self._batches[key] = None
+            joined.setdefault(key, []).append(edge)
         self._stale.clear()
+        for key, edges in joined.items():
+            batch = self._batches.get(key)
+            if batch is not None:
+                batch.take(edges, [self._shapes[edge] for edge in edges])
 
     def _batch(self, key: Key) -> _Batch:
         batch = self._batches.get(key)
-        if batch is None:
+        if batch is None or batch.worn():
             edges = list(self._members.get(key, ()))
-            shapes = [self._shapes[edge] for edge in edges]
-            rows: list[Row] = []
-            owner: list[int] = []
-            for k, (lines, _head, _tag) in enumerate(shapes):
-                rows.extend(lines)
-                owner.extend([k] * len(lines))
-            batch = _Batch(edges, {edge: k for k, edge in enumerate(edges)},
-                           np.array(rows, dtype=float).reshape(-1, 6), np.array(owner, dtype=np.int64),
-                           np.array([head for _lines, head, _tag in shapes], dtype=float).reshape(-1, 4),
-                           np.array([tag for _lines, _head, tag in shapes], dtype=float).reshape(-1, 2))
+            batch = _Batch.of(edges, [self._shapes[edge] for edge in edges])
             self._batches[key] = batch
         return batch
 
@@ -236,7 +287,7 @@ class ArrowLines(MapLayer):
                 if not (key[0] and key[1] == lit and members):
                     continue
                 batch = self._batch(key)
-                alive = np.ones(len(batch.edges), dtype=bool)
+                alive = batch.alive.copy()
                 for edge in dragged:
                     k = batch.index.get(edge)
                     if k is not None:
@@ -247,10 +298,10 @@ class ArrowLines(MapLayer):
             if not pieces:
                 continue
             x1, y1, x2, y2 = np.concatenate(pieces).T
-            t0, t1, keep = _spans(x1, y1, x2, y2, area, strips)
-            if keep.any():
-                painter.setPen(halo_pen(HALO_WIDTH, 1.0 if lit else DIM_OPACITY))
-                painter.drawLines(span_lines(x1[keep], y1[keep], x2[keep], y2[keep], t0[keep], t1[keep]))
+            rows, t0, t1 = _spans(x1, y1, x2, y2, area, strips)
+            if len(rows):
+                painter.strokePath(lines_path(span_ends(x1[rows], y1[rows], x2[rows], y2[rows], t0, t1)),
+                                   halo_pen(HALO_WIDTH, 1.0 if lit else DIM_OPACITY))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.enabled:
@@ -287,7 +338,7 @@ class ArrowLines(MapLayer):
         pieces: list[np.ndarray] = []
         for key in order:
             batch = self._batch(key)
-            mine = np.ones(len(batch.edges), dtype=bool)
+            mine = batch.alive.copy()
             for edge in self.own:
                 k = batch.index.get(edge)
                 if k is not None:
@@ -297,42 +348,49 @@ class ArrowLines(MapLayer):
             pieces.append(lines[mine[batch.owner] & inside])
             shown.append((key, batch, mine))
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
-        t0, t1, keep = _spans(x1, y1, x2, y2, lines_area, strips)
-        start = 0
-        for (key, _batch, _mine), piece in zip(shown, pieces, strict=True):
-            rows = slice(start, start + len(piece))
-            start += len(piece)
-            kept = keep[rows]
-            if not kept.any():
+        pens = [_pen(key) for key, _batch, _mine in shown]
+        periods = np.repeat([period for _pen_, period in pens], [len(piece) for piece in pieces]) \
+            if pieces else np.zeros(0)
+        # two runs of a dashed line closer than a dash are drawn as one: each run starts its dashes a whole period
+        # before where it is cut, and would draw that stretch over the run before it
+        join = periods / np.maximum(np.hypot(x2 - x1, y2 - y1), 1e-9)
+        rows, t0, t1 = _spans(x1, y1, x2, y2, lines_area, strips, join)
+        bounds = np.searchsorted(rows, np.cumsum([0] + [len(piece) for piece in pieces]))
+        for (pen, period), start, end in zip(pens, bounds[:-1], bounds[1:], strict=True):
+            if start == end:
                 continue
-            _problem, lit, color, dash, width, opacity = key
-            pen = edge_pen(color, dash, width, opacity * (1.0 if lit else DIM_OPACITY))
-            period = sum(QPen(pen).dashPattern()) * width if dash != Qt.PenStyle.SolidLine else 0.0
-            painter.setPen(pen)
-            painter.drawLines(span_lines(x1[rows][kept], y1[rows][kept], x2[rows][kept], y2[rows][kept],
-                                         t0[rows][kept], t1[rows][kept], period))
+            drawn = rows[start:end]
+            painter.strokePath(lines_path(span_ends(x1[drawn], y1[drawn], x2[drawn], y2[drawn], t0[start:end],
+                                                    t1[start:end], period)), pen)
         if small:
             return
         painter.setPen(Qt.PenStyle.NoPen)
+        # heads and tags are drawn where they meet what is painted again itself (their boxes are known), heads
+        # grown by their antialiased edge
+        exact = None if repainted is None else [part for part in repainted if part.intersects(area)]
+        edge_margin = 2.0 / max(lod, 1e-6)
+        heads_exact = None if exact is None else [
+            part.adjusted(-edge_margin, -edge_margin, edge_margin, edge_margin) for part in exact]
         for key, batch, mine in shown:
             heads = mine & _meeting(batch.heads, [area])
-            if parts is not None and len(parts) > 1:
-                heads[heads] = _meeting(batch.heads[heads], parts)
+            if heads_exact is not None and heads.any():
+                heads[heads] = _meeting(batch.heads[heads], heads_exact)
             if heads.any():
                 _problem, lit, color, _dash, _width, opacity = key
                 painter.setBrush(brush(color, opacity * (1.0 if lit else DIM_OPACITY)))
                 for row in np.nonzero(heads)[0].tolist():
-                    painter.drawPolygon(batch.edges[row].head)
+                    painter.drawPolygon(batch.edges[row].head)  # type: ignore[union-attr]  # alive slots only
         span = TAG_SPAN if lod * LABEL_PIXELS >= MIN_LABEL_PIXELS else BADGES_SPAN
-        reached = [part.adjusted(-span, -span, span, span) for part in parts or [area]]
+        reached = [part.adjusted(-span, -span, span, span) for part in exact or [area]]
         for _key, batch, mine in shown:
             centres = np.hstack([batch.tags, batch.tags])  # each tag's centre as a box of no size
             near = mine & _meeting(centres, reached)
             for row in np.nonzero(near)[0].tolist():
                 edge = batch.edges[row]
+                assert edge is not None  # slots alive only
                 known = self._tags.get(edge)
                 if known is not None and known[0] == lod and (known[1] is None or not any(
-                        known[1].intersects(part) for part in parts or [area])):
+                        known[1].intersects(part) for part in exact or [area])):
                     continue  # drawn elsewhere at this zoom, or nothing to draw
                 drawn = edge.paint_tag(painter, lod, None, visible)
                 if drawn is not None:
