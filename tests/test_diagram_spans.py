@@ -10,6 +10,10 @@ from PySide6.QtCore import QRectF
 from widgets.diagram.lazy import lines_path, span_ends, strip_spans
 
 
+def _rows(rects: list[QRectF]) -> np.ndarray:
+    return np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects])
+
+
 def _inside(x: np.ndarray, y: np.ndarray, rects: list[QRectF]) -> np.ndarray:
     return np.any([(x >= r.left()) & (x <= r.right()) & (y >= r.top()) & (y <= r.bottom()) for r in rects], axis=0)
 
@@ -20,7 +24,7 @@ def test_each_point_of_a_line_inside_the_strips_is_on_exactly_one_run(seed: int)
     x1, y1, x2, y2 = rng.uniform(0, 1000, (4, 300))
     rects = [QRectF(x, y, w, h) for x, y, w, h in zip(*rng.uniform(0, 900, (2, 25)), *rng.uniform(5, 80, (2, 25)),
                                                       strict=True)]
-    rows, t0, t1 = strip_spans(x1, y1, x2, y2, rects)
+    rows, t0, t1 = strip_spans(x1, y1, x2, y2, _rows(rects))
 
     assert np.all(np.diff(rows) >= 0) and np.all(t0 <= t1)
     t = np.linspace(0, 1, 2001)
@@ -39,10 +43,10 @@ def test_runs_closer_than_the_join_are_drawn_as_one() -> None:
     x1, y1, x2, y2 = np.array([0.0]), np.array([0.0]), np.array([100.0]), np.array([0.0])
     rects = [QRectF(10, -5, 10, 10), QRectF(25, -5, 10, 10), QRectF(80, -5, 10, 10)]
 
-    rows, t0, t1 = strip_spans(x1, y1, x2, y2, rects)
+    rows, t0, t1 = strip_spans(x1, y1, x2, y2, _rows(rects))
     assert list(zip(t0.round(2), t1.round(2), strict=True)) == [(0.1, 0.2), (0.25, 0.35), (0.8, 0.9)]
 
-    rows, t0, t1 = strip_spans(x1, y1, x2, y2, rects, join=0.1)  # a dash period of 10 along 100
+    rows, t0, t1 = strip_spans(x1, y1, x2, y2, _rows(rects), join=0.1)  # a dash period of 10 along 100
     assert list(zip(t0.round(2), t1.round(2), strict=True)) == [(0.1, 0.35), (0.8, 0.9)]
 
 

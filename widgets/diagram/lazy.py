@@ -61,16 +61,16 @@ def clip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray,
     return t0, t1, ~missed & (t0 <= t1)
 
 
-def strip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rects: list[QRectF],
+def strip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, r: np.ndarray,
                 join: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The runs of the lines inside `rects`: which line (ascending), from and to where along it (0 at its start, 1 at
-    its end). Runs of one line that overlap, or lie less than `join` apart (per line, in the same units), make one:
-    every part of a line is drawn once however many rects take it in, and nothing between rects far apart (a
-    repaint along a changed arrow has dozens of small strips, each crossed by hundreds of lines)."""
+    """The runs of the lines inside the rectangles `r` (rows of left, top, right, bottom): which line (ascending),
+    from and to where along it (0 at its start, 1 at its end). Runs of one line that overlap, or lie less than `join`
+    apart (per line, along it as a fraction of its length), make one: every part of a line is drawn once however
+    many rectangles take it in, and nothing between rectangles far apart (a repaint along a changed arrow has dozens
+    of small strips, each crossed by hundreds of lines)."""
     empty = np.zeros(0)
-    if not len(x1) or not rects:
+    if not len(x1) or not len(r):
         return np.zeros(0, dtype=np.int64), empty, empty
-    r = np.array([(q.left(), q.top(), q.right(), q.bottom()) for q in rects], dtype=float)
     meet = ((np.minimum(x1, x2)[:, None] <= r[None, :, 2]) & (np.maximum(x1, x2)[:, None] >= r[None, :, 0])
             & (np.minimum(y1, y2)[:, None] <= r[None, :, 3]) & (np.maximum(y1, y2)[:, None] >= r[None, :, 1]))
     line, rect = np.nonzero(meet)  # the pairs whose boxes meet, then Liang–Barsky on those alone

@@ -31,7 +31,6 @@ from widgets.promises.items import (
     TAG_REACH,
     MapLayer,
     PromiseEdge,
-    _grown,
     _repainted,
     visible_rect,
 )
@@ -128,7 +127,7 @@ def _shape(edge: PromiseEdge) -> Shape:
 
 
 def _spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, area: QRectF,
-           strips: list[QRectF] | None, join: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           strips: np.ndarray | None, join: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where the lines are drawn: which (ascending), from and to where along each. Inside `area`, or in runs
     through `strips` (see strip_spans; `join` is how close two runs of a line are drawn as one)."""
     if strips is not None and len(strips) > 1:
@@ -145,22 +144,29 @@ def _pen(key: Key) -> tuple[QPen, float]:
     return pen, sum(QPen(pen).dashPattern()) * width if dash != Qt.PenStyle.SolidLine else 0.0
 
 
-def _around(rects: list[QRectF]) -> QRectF:
-    """The box around `rects` (at least one)."""
-    around = rects[0]
-    for rect in rects[1:]:
-        around = around.united(rect)
-    return around
+def _hull(boxes: np.ndarray) -> np.ndarray:
+    """The box around `boxes` (rows of left, top, right, bottom; at least one), as one such row."""
+    return np.hstack([boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)])[None, :]
 
 
-def _meeting(boxes: np.ndarray, parts: list[QRectF]) -> np.ndarray:
-    """Which boxes (rows of left, top, right, bottom) meet any of `parts` (all parts at once: a repaint after a
-    drop has dozens of them, and a loop over them cost ~13 ms at 3,000 promises)."""
-    if not len(boxes) or not parts:
+def _rect(box: np.ndarray) -> QRectF:
+    """A row of left, top, right, bottom as a rectangle."""
+    left, top, right, bottom = box.ravel().tolist()
+    return QRectF(left, top, right - left, bottom - top)
+
+
+def _boxes(rects: list[QRectF]) -> np.ndarray:
+    """Rectangles as rows of left, top, right, bottom."""
+    return np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in rects], dtype=float).reshape(-1, 4)
+
+
+def _meeting(boxes: np.ndarray, parts: np.ndarray) -> np.ndarray:
+    """Which boxes meet any of `parts` (both rows of left, top, right, bottom; all parts at once: a repaint after a
+    drop has hundreds of them)."""
+    if not len(boxes) or not len(parts):
         return np.zeros(len(boxes), dtype=bool)
-    rects = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in parts], dtype=float)
-    return ((boxes[:, None, 0] <= rects[None, :, 2]) & (boxes[:, None, 2] >= rects[None, :, 0])
-            & (boxes[:, None, 1] <= rects[None, :, 3]) & (boxes[:, None, 3] >= rects[None, :, 1])).any(axis=1)
+    return ((boxes[:, None, 0] <= parts[None, :, 2]) & (boxes[:, None, 2] >= parts[None, :, 0])
+            & (boxes[:, None, 1] <= parts[None, :, 3]) & (boxes[:, None, 3] >= parts[None, :, 1])).any(axis=1)
 
 
 class ArrowLines(MapLayer):
@@ -276,7 +282,7 @@ class ArrowLines(MapLayer):
         return batch
 
     # ------------------------------------------------------------------ painting
-    def _paint_halos(self, painter: QPainter, area: QRectF, strips: list[QRectF] | None) -> None:
+    def _paint_halos(self, painter: QPainter, area: QRectF, strips: np.ndarray | None) -> None:
         """The red halos of the unempowered arrows (those faded first), under every line: the halo layer leaves them
         to this one while it draws the arrows; a dragged arrow draws its own."""
         scene = self.scene()
@@ -316,19 +322,20 @@ class ArrowLines(MapLayer):
         repainted = _repainted(option, widget)
         # What is painted again, grown by how far heads and tags reach (parts) and by what a line's antialiased end
         # needs (strips): a line is cut a little beyond it, heads and tags are looked for further out.
-        parts: list[QRectF] | None = None
-        strips: list[QRectF] | None = None
+        exact: np.ndarray | None = None
+        strips: np.ndarray | None = None
         if repainted is not None:
-            parts = [part for part in _grown(repainted) if part.intersects(area)]
-            if not parts:
+            rects = _boxes(repainted)
+            exact = rects[_meeting(rects + [-reach, -reach, reach, reach], _boxes([area]))]
+            if not len(exact):
                 return
-            margin = LINE_MARGIN + 2.0 / max(lod, 1e-6)
-            strips = [part.adjusted(-margin, -margin, margin, margin) for part in repainted]
-            lines_area = _around(strips).intersected(area)
-            halo_margin = HALO_WIDTH / 2 + 2.0 / max(lod, 1e-6)
-            halo_strips = [part.adjusted(-halo_margin, -halo_margin, halo_margin, halo_margin) for part in repainted]
-            self._paint_halos(painter, _around(halo_strips).intersected(area), halo_strips)
-            area = _around(parts).intersected(area)
+            pixels = 2.0 / max(lod, 1e-6)
+            strips = exact + [-LINE_MARGIN - pixels, -LINE_MARGIN - pixels, LINE_MARGIN + pixels, LINE_MARGIN + pixels]
+            lines_area = _rect(_hull(strips)).intersected(area)
+            halo_margin = HALO_WIDTH / 2 + pixels
+            halo_strips = exact + [-halo_margin, -halo_margin, halo_margin, halo_margin]
+            self._paint_halos(painter, _rect(_hull(halo_strips)).intersected(area), halo_strips)
+            area = _rect(_hull(exact + [-reach, -reach, reach, reach])).intersected(area)
         else:
             lines_area = area
             self._paint_halos(painter, area, None)
@@ -367,12 +374,11 @@ class ArrowLines(MapLayer):
         painter.setPen(Qt.PenStyle.NoPen)
         # heads and tags are drawn where they meet what is painted again itself (their boxes are known), heads
         # grown by their antialiased edge
-        exact = None if repainted is None else [part for part in repainted if part.intersects(area)]
         edge_margin = 2.0 / max(lod, 1e-6)
-        heads_exact = None if exact is None else [
-            part.adjusted(-edge_margin, -edge_margin, edge_margin, edge_margin) for part in exact]
+        around = _boxes([area])
+        heads_exact = None if exact is None else exact + [-edge_margin, -edge_margin, edge_margin, edge_margin]
         for key, batch, mine in shown:
-            heads = mine & _meeting(batch.heads, [area])
+            heads = mine & _meeting(batch.heads, around)
             if heads_exact is not None and heads.any():
                 heads[heads] = _meeting(batch.heads[heads], heads_exact)
             if heads.any():
@@ -381,16 +387,20 @@ class ArrowLines(MapLayer):
                 for row in np.nonzero(heads)[0].tolist():
                     painter.drawPolygon(batch.edges[row].head)  # type: ignore[union-attr]  # alive slots only
         span = TAG_SPAN if lod * LABEL_PIXELS >= MIN_LABEL_PIXELS else BADGES_SPAN
-        reached = [part.adjusted(-span, -span, span, span) for part in exact or [area]]
+        painted = around if exact is None else exact
+        reached = painted + [-span, -span, span, span]
+        reached_around = _hull(reached)
         for _key, batch, mine in shown:
             centres = np.hstack([batch.tags, batch.tags])  # each tag's centre as a box of no size
-            near = mine & _meeting(centres, reached)
+            near = mine & _meeting(centres, reached_around)
+            if len(reached) > 1 and near.any():
+                near[near] = _meeting(centres[near], reached)
             for row in np.nonzero(near)[0].tolist():
                 edge = batch.edges[row]
                 assert edge is not None  # slots alive only
                 known = self._tags.get(edge)
-                if known is not None and known[0] == lod and (known[1] is None or not any(
-                        known[1].intersects(part) for part in exact or [area])):
+                if known is not None and known[0] == lod and (known[1] is None or not _meeting(
+                        _boxes([known[1]]), painted)[0]):
                     continue  # drawn elsewhere at this zoom, or nothing to draw
                 drawn = edge.paint_tag(painter, lod, None, visible)
                 if drawn is not None:
