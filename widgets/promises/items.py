@@ -232,7 +232,9 @@ class PromiseEdge(EdgeItem):
             reach = TAG_REACH + ARROW_SIZE
             shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-reach, -reach, reach, reach)
                      for view in scene.views() if view.isVisible()]
-            for rect in self.band(shown if shown else None):
+            if not shown:
+                return  # a view shown later paints all it shows (a map being built asks here for every arrow)
+            for rect in self.band(shown):
                 scene.update(rect)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
