@@ -8,17 +8,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.gcpause import collector_paused
+from app.gcpause import collector_paused, hold_frozen, thaw
 
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
     """Nothing frozen while the test runs (a window of an earlier test may have frozen its heap), as before after."""
     frozen = gc.get_freeze_count() > 0
-    gc.unfreeze()
+    thaw()
     yield
     if frozen:
-        gc.freeze()
+        hold_frozen()
 
 
 @pytest.fixture
@@ -50,14 +50,14 @@ def test_objects_made_while_paused_go_to_the_oldest_generation_unscanned(unfroze
     assert gc.get_freeze_count() == 0, "nothing stays frozen"
 
 
-def test_a_heap_frozen_by_someone_else_stays_frozen(unfrozen: None) -> None:
+def test_a_heap_held_frozen_by_the_window_stays_frozen(unfrozen: None) -> None:
     kept = [{"frozen": k} for k in range(100)]
-    gc.freeze()
+    hold_frozen()
     try:
         frozen = gc.get_freeze_count()
         with collector_paused():
             [{"made": k} for k in range(1000)]
         assert gc.get_freeze_count() == frozen
     finally:
-        gc.unfreeze()
+        thaw()
     assert kept

@@ -16,6 +16,8 @@ from typing import Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.gcpause import hold_frozen, thaw
+
 
 @contextmanager
 def reading() -> Iterator[None]:
@@ -26,25 +28,25 @@ def reading() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
+        hold_frozen()
         if enabled:
             gc.enable()
 
 
 def keep_out_of_collector() -> None:
     """A workshop was opened: leave everything alive now out of the collector's scans."""
-    gc.freeze()
+    hold_frozen()
 
 
 def collect_what_was_closed(owner: QObject) -> None:
     """A workshop was closed: hand everything back to the collector at once, and once its deferred deletions have
     run (the event loop's next turn, while `owner` lives) collect what it left and freeze what stays."""
-    gc.unfreeze()
+    thaw()
     QTimer.singleShot(0, owner, _collect_and_freeze)
 
 
 def _collect_and_freeze() -> None:
     """Collect the closed workshop's cycles (a workshop opened since froze them with its own), freeze what is left."""
-    gc.unfreeze()
+    thaw()
     gc.collect()
-    gc.freeze()
+    hold_frozen()
