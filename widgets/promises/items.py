@@ -71,7 +71,8 @@ MIN_LABEL = 72.0
 MAX_LABEL = 320.0
 """The shortest and longest label along an arrow (scene units); the text is elided to fit."""
 TAG_SPAN_ALONG = MAX_LABEL / 2 + TAG_REACH
-"""How far along its leg from its centre an arrow's number, signs and label reach (scene units)."""
+"""How far from its centre an arrow's number, signs and label reach (scene units): the label is at most MAX_LABEL
+long, the badges beside it share that length."""
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from widgets.promises.items import (
     DIM_OPACITY,
     HALO_WIDTH,
     LABEL_PIXELS,
-    MAX_LABEL,
     MIN_LABEL_PIXELS,
     TAG_REACH,
+    TAG_SPAN_ALONG,
     MapLayer,
     PromiseEdge,
     _repainted,
@@ -40,11 +40,9 @@ BATCH_PROMISES = 1000
 """From this many promises on, the map's arrows are drawn by the layer (below, each arrow paints itself: the look is
 the same, a small map's repaint is cheap either way)."""
 
-TAG_SPAN = MAX_LABEL / 2 + TAG_REACH
-"""How far from its centre an arrow's number, signs and label reach (scene units): the label is at most MAX_LABEL
-long, the badges beside it share that length."""
 BADGES_SPAN = 80.0 + TAG_REACH
-"""The same without a label (too small to read at the zoom): a number, a sign, a glyph and a figure's mark."""
+"""How far from its centre an arrow's tag reaches without a label (too small to read at the zoom; with one it is
+TAG_SPAN_ALONG): a number, a sign, a glyph and a figure's mark."""
 LINE_MARGIN = 4.0
 """How far beyond what is painted again a line is cut (scene units, plus two pixels): half the widest arrow and
 more, so that its cut end lies outside."""
@@ -386,7 +384,7 @@ class ArrowLines(MapLayer):
                 painter.setBrush(brush(color, opacity * (1.0 if lit else DIM_OPACITY)))
                 for row in np.nonzero(heads)[0].tolist():
                     painter.drawPolygon(batch.edges[row].head)  # type: ignore[union-attr]  # alive slots only
-        span = TAG_SPAN if lod * LABEL_PIXELS >= MIN_LABEL_PIXELS else BADGES_SPAN
+        span = TAG_SPAN_ALONG if lod * LABEL_PIXELS >= MIN_LABEL_PIXELS else BADGES_SPAN
         painted = around if exact is None else exact
         reached = painted + [-span, -span, span, span]
         reached_around = _hull(reached)
