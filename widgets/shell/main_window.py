@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
             return
         if self.work is None:
             return
+        self.finish_typing(keep_keyboard=False)
         from widgets.presentation import open_presentation
 
         start = self.workspace.current_page() if self.workspace is not None else None
@@ -358,8 +359,20 @@ class MainWindow(QMainWindow):
         """Follow the working copy and the undo stack's clean state in the title's marker."""
         self.setWindowModified(self.is_modified())
 
+    def finish_typing(self, keep_keyboard: bool = True) -> None:
+        """Commit what is being typed in the field with the keyboard (a field commits when it loses it, a table's
+        cell editor too): what is then saved, asked about, presented or exported holds it. With `keep_keyboard`,
+        the field has the keyboard again after (a cell editor that closed does not)."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        focus.clearFocus()
+        if keep_keyboard and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def maybe_save(self) -> bool:
         """Before the workshop goes away: True when nothing is lost (saved, discarded or unchanged)."""
+        self.finish_typing()
         if self.work is None or not self.ask_before_closing or not self.is_modified():
             return True
         from widgets.shell import dialogs  # message boxes load when first needed, not at start-up
@@ -440,6 +453,7 @@ class MainWindow(QMainWindow):
         """Save to the workshop's file (asking for a name when it has none); False when not saved."""
         if self.work is None:
             return False
+        self.finish_typing()
         if self.work.path is None:
             return self.save_as()
         return self._save_to(self.work.path)
@@ -448,6 +462,7 @@ class MainWindow(QMainWindow):
         """Save under a name the user chooses; False when cancelled or failed."""
         if self.work is None:
             return False
+        self.finish_typing()
         suggested = self.work.path.stem if self.work.path else (self.work.document.model.info.title or "workshop")
         path = files.ask_save_path(self, self.settings, files.safe_file_stem(suggested))
         return self._save_to(path) if path is not None else False
@@ -668,6 +683,7 @@ class MainWindow(QMainWindow):
         """Ask where, then write an export of the workshop in the background."""
         if self.work is None or self.exporter.busy:
             return
+        self.finish_typing()
         title = QCoreApplication.translate("exports", spec.text).replace("&", "").rstrip("…")
         stem = (self.work.path.stem if self.work.path else self.work.document.model.info.title) or "workshop"
         if spec.to_folder:
