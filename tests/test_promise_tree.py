@@ -211,3 +211,15 @@ def test_a_click_on_the_tables_number_header_lists_the_promises_as_the_tree_read
     assert shown() == list(reversed(SAMPLE_NUMBERS.values()))  # a click reverses it, another brings it back
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     assert shown() == list(SAMPLE_NUMBERS.values())
+
+
+def test_the_tree_opens_its_groups_and_roots_when_its_tab_is_first_shown(qtbot: Any, editor: PromiseMapEditor) -> None:
+    panel = editor.tree_panel
+    assert not panel.isVisible()
+    bar = editor.lower.findChild(QTabBar)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert panel.isVisible()
+    groups = [panel.model.index(r, 0) for r in range(panel.model.rowCount())]
+    assert groups and all(panel.view.isExpanded(group) for group in groups)
+    roots = [panel.model.index(r, 0, groups[0]) for r in range(panel.model.rowCount(groups[0]))]
+    assert roots and all(panel.view.isExpanded(root) for root in roots), "their supporting promises show"

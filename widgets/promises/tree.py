@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtGui import QBrush, QColor, QDragMoveEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from app import model as m
@@ -61,6 +61,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the user's language (the tree's context)."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_PROMISE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+"""A group's and a promise's flags, made once (Qt asks for them for every cell it lays out: 120,000 times when the
+tree of 30,000 promises is first expanded, and each OR of Qt's flags costs a Python call)."""
 
 
 class PromiseTreeModel(QAbstractItemModel):
@@ -160,8 +166,7 @@ class PromiseTreeModel(QAbstractItemModel):
         key = self.key(index)
         if key is None:
             return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        return base if key.startswith(GROUP) else base | Qt.ItemFlag.ItemIsDragEnabled
+        return _GROUP_FLAGS if key.startswith(GROUP) else _PROMISE_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = self.key(index)
@@ -413,7 +418,14 @@ class PromiseTreePanel(QWidget):
         self.model.modelReset.connect(self._restore_expanded)
         self.view.selectionModel().selectionChanged.connect(self._selection_from_view)
         ctx.selection_changed.connect(self._selection_from_context)
-        self.view.expandToDepth(1)
+        self._expand_when_shown = True
+        """The groups open when the tree is first shown (laying out 30,000 rows in a hidden tab took ~1 s)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._expand_when_shown:
+            self._expand_when_shown = False
+            self.view.expandToDepth(1)
+        super().showEvent(event)
 
     # -- re-parenting
     def refusal(self, promise_id: str, target: str) -> str | None:
@@ -526,10 +538,14 @@ class PromiseTreePanel(QWidget):
                 | self.view.selectionModel().SelectionFlag.Rows)
 
     def _remember_expanded(self) -> None:
+        if self._expand_when_shown:
+            return  # never shown: it opens its groups when it is
         self._expanded = {k for k in self.model._serial
                           if k in self.model._row and self.view.isExpanded(self.model.index_of(k))}
 
     def _restore_expanded(self) -> None:
+        if self._expand_when_shown:
+            return
         if not self._expanded:
             self.view.expandToDepth(1)
         for key in self._expanded:
