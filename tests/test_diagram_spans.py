@@ -39,6 +39,19 @@ def test_each_point_of_a_line_inside_the_strips_is_on_exactly_one_run(seed: int)
         assert not np.any((on_runs > 0) & ~near), f"line {line}: a run leaves the strips"
 
 
+def test_upright_and_level_lines_on_a_side_or_beside_a_rectangle() -> None:
+    rect = _rows([QRectF(10, 10, 20, 20)])  # x 10..30, y 10..30
+    x1 = np.array([10.0, 30.0, 5.0, 20.0, 9.0, 0.0])
+    y1 = np.array([0.0, 0.0, 10.0, 0.0, 0.0, 31.0])
+    x2 = np.array([10.0, 30.0, 40.0, 20.0, 9.0, 40.0])
+    y2 = np.array([40.0, 40.0, 10.0, 40.0, 40.0, 31.0])
+
+    rows, t0, t1 = strip_spans(x1, y1, x2, y2, rect)
+
+    assert rows.tolist() == [0, 1, 2, 3]  # on the left, right and top sides, through the middle; two miss it
+    assert np.allclose(t0, [0.25, 0.25, 5 / 35, 0.25]) and np.allclose(t1, [0.75, 0.75, 25 / 35, 0.75])
+
+
 def test_runs_closer_than_the_join_are_drawn_as_one() -> None:
     x1, y1, x2, y2 = np.array([0.0]), np.array([0.0]), np.array([100.0]), np.array([0.0])
     rects = [QRectF(10, -5, 10, 10), QRectF(25, -5, 10, 10), QRectF(80, -5, 10, 10)]
