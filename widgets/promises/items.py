@@ -55,6 +55,9 @@ MIN_BADGE_PIXELS = 7.0
 BADGE_HEIGHT = 22.0
 TAG_REACH = max(HALO, SIGN, BADGE_HEIGHT * 2) / 2 + 6
 """How far from its line an arrow draws (its glow, upright badges on a slanted arrow reach out), in scene units."""
+LINE_REACH = max(HALO_WIDTH, max(style.width for style in STATUS_STYLES.values()) + 1.0 + HALO) / 2
+"""How far from its line an arrow's stroke, selection glow or red halo reaches (scene units, before antialiasing;
+a bundle's line is one unit wider)."""
 BAND_PIECE = 60.0
 BAND_PIECES = 16
 """An arrow that changed is painted again in pieces of its legs this long (scene units), at most this many a leg."""
@@ -184,13 +187,14 @@ class PromiseEdge(EdgeItem):
             lines.changed(self)
         self.repaint()
 
-    def band(self, within: list[QRectF] | None = None) -> list[QRectF]:
+    def band(self, within: list[QRectF] | None = None, pixel: float = 1.0) -> list[QRectF]:
         """Where the arrow draws, as rectangles along its legs (scene units). A long slanted arrow's box takes in a
         good part of the map, and every arrow crossing it would be painted again with it. The legs' pieces reach as
         far as its widest stroke (its halo or glow); its head and tag, which reach further, have pieces of their
         own. With `within` (what the views show), only the parts there: an arrow running far beyond the view would
-        otherwise come in pieces as large as the view."""
-        line_reach = HALO_WIDTH / 2 + 2.0
+        otherwise come in pieces as large as the view. `pixel` is a screen pixel in scene units (the largest among
+        the views): the strokes' antialiased edges reach that much further."""
+        line_reach = LINE_REACH + 2.0 * pixel
         rects = self._pieces(self.legs or [self.line], line_reach, within)
         tag = self.tag_line()
         length = tag.length()
@@ -235,7 +239,8 @@ class PromiseEdge(EdgeItem):
                      for view in scene.views() if view.isVisible()]
             if not shown:
                 return  # a view shown later paints all it shows (a map being built asks here for every arrow)
-            for rect in self.band(shown):
+            scale = min(view.transform().m11() for view in scene.views() if view.isVisible())
+            for rect in self.band(shown, 1.0 / max(scale, 1e-6)):
                 scene.update(rect)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
