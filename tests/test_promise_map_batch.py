@@ -143,3 +143,60 @@ def test_a_dragged_party_takes_its_arrows_along_as_a_whole_repaint_would(qtbot, 
     assert abs(view.mapFromScene(moved).x() - end.x()) <= 2
     assert arrow.line.p2() != arrow.line.p1()
     _whole_repaint_shows(window, diagram, _on_screen(window, viewport))
+
+
+def test_a_red_halo_that_goes_away_zoomed_out_leaves_nothing_behind(qtbot, calls: PaintCalls, large_map) -> None:
+    window, diagram = large_map
+    diagram.view.set_zoom(0.45)
+    viewport = diagram.view.viewport()
+    shown_rect = diagram.view.mapToScene(viewport.rect().adjusted(80, 80, -80, -80)).boundingRect()
+    arrows = [e for e in diagram.scene.edges.values() if isinstance(e, PromiseEdge) and not e.is_bundle
+              and e.look.problem and shown_rect.contains(e.tag_centre())]
+    if not arrows:  # none where the map opened: look at one
+        problem = next(e for e in diagram.scene.edges.values()
+                       if isinstance(e, PromiseEdge) and not e.is_bundle and e.look.problem)
+        diagram.view.centerOn(problem.tag_centre())
+        QTest.qWait(100)
+        arrows = [problem]
+    arrow = arrows[0]
+    QTest.qWait(50)
+    before = _on_screen(window, viewport)
+    calls.arrows.clear()
+
+    assert push_edit(window.undo_stack, window.document,
+                     ch.update(window.document, arrow.promise_ids[0], status="draft")) is None
+    QTest.qWait(50)
+
+    assert not arrow.look.problem
+    assert len(calls.arrows) < 20, f"{len(calls.arrows)} arrows painted themselves"
+    shown = _on_screen(window, viewport)
+    assert _largest_difference(before, shown) > 64  # the halo is gone
+    _whole_repaint_shows(window, diagram, shown)
+
+
+def test_dashes_painted_again_on_a_small_map_zoomed_out_fall_where_they_were(qtbot, english: Translations) -> None:
+    """Each arrow of a small map paints itself: a dashed arrow crossing a changed one, one screen pixel thin at this
+    zoom, is painted again in step with the rest of it."""
+    window = open_window(qtbot, WorkFile.new(generate_workshop(teams=60, promises=400, links=120)), english)
+    window.resize(1920, 1080)
+    window.show_page("promises")
+    qtbot.waitUntil(lambda: window.findChild(PromiseDiagram) is not None)
+    diagram = window.findChild(PromiseDiagram)
+    assert diagram is not None
+    diagram.view.set_zoom(0.45)  # the closest zoom short of the overview: a draft's dashes are a hairline
+    diagram.view.centerOn(diagram.scene.nodes_rect().center())
+    QTest.qWait(100)
+    assert not diagram.view.in_overview()
+    viewport = diagram.view.viewport()
+    shown_rect = diagram.view.mapToScene(viewport.rect().adjusted(60, 60, -60, -60)).boundingRect()
+    arrow = next(e for e in diagram.scene.edges.values() if isinstance(e, PromiseEdge) and not e.is_bundle
+                 and shown_rect.contains(e.tag_centre()) and e.look.status == "accepted")
+    before = _on_screen(window, viewport)
+
+    assert push_edit(window.undo_stack, window.document,
+                     ch.update(window.document, arrow.promise_ids[0], status="draft")) is None
+    QTest.qWait(50)
+
+    shown = _on_screen(window, viewport)
+    assert _largest_difference(before, shown) > 64
+    _whole_repaint_shows(window, diagram, shown)

@@ -9,9 +9,9 @@ import math
 from typing import Callable
 
 import numpy as np
-from pyqtgraph.functions import arrayToQPath
+from pyqtgraph.functions import arrayToQPath, create_qpolygonf, ndarray_from_qpolygonf
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QTransform
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from widgets.diagram.items import EdgeItem, NodeItem
@@ -101,23 +101,36 @@ def strip_spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, 
 
 
 def span_ends(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, t0: np.ndarray, t1: np.ndarray,
-              period: float = 0.0) -> np.ndarray:
-    """The parts of the lines from `t0` to `t1` along each, as rows (x1, y1, x2, y2). With a dash `period` (scene
-    units), each part starts a whole number of periods from its line's start (a little before `t0`): Qt starts the
-    dashes afresh at each line, and they then fall where they fall on the whole line."""
+              period: float = 0.0, measure: np.ndarray | None = None) -> np.ndarray:
+    """The parts of the lines from `t0` to `t1` along each, as rows (x1, y1, x2, y2). With a dash `period`, each
+    part starts a whole number of periods from its line's start (a little before `t0`), each line `measure` long in
+    the period's units (widgets.diagram.dashes.dash_measure; scene units along it by default): Qt starts the dashes
+    afresh at each line, and they then fall where they fall on the whole line."""
     dx, dy = x2 - x1, y2 - y1
     if period > 0 and len(x1):
-        length = np.maximum(np.hypot(dx, dy), 1e-9)
+        length = np.maximum(np.hypot(dx, dy) if measure is None else measure, 1e-9)
         t0 = np.floor(t0 * length / period) * period / length
     return np.column_stack([x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy])
 
 
 def lines_path(ends: np.ndarray) -> QPainterPath:
     """The lines (rows x1, y1, x2, y2) as one path of separate strokes, for QPainter.strokePath: Qt strokes such a
-    path in one pass, about twice as fast as drawLines with the same pixels (each line its own dashes, as there)."""
+    path in one pass, up to twice as fast as drawLines with the same pixels (solid lines: see line_pairs)."""
     if not len(ends):
         return QPainterPath()
     return arrayToQPath(ends[:, [0, 2]].ravel(), ends[:, [1, 3]].ravel(), connect="pairs")
+
+
+def line_pairs(ends: np.ndarray) -> QPolygonF:
+    """The lines (rows x1, y1, x2, y2) as point pairs for QPainter.drawLines, filled from numpy (a QLineF a line
+    costs ~1 ms a thousand). Dashed lines go this way: each starts its dashes afresh, where a path of thin (one pixel
+    or less on screen) dashed strokes carries the dashes on from one line to the next, so that a part painted again
+    would not match its neighbours."""
+    if not len(ends):
+        return QPolygonF()
+    pairs = create_qpolygonf(2 * len(ends))
+    ndarray_from_qpolygonf(pairs).reshape(-1, 4)[:] = ends
+    return pairs
 
 
 def clipped_lines(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, rect: QRectF,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import model as m
 from app import readings
 from app.promise_rules import is_unempowered
+from widgets.diagram.dashes import dash_offset, hairline_scale
 from widgets.diagram.geometry import exit_point
 from widgets.diagram.items import EdgeItem, NodeItem, arrow_head, clip_line
 from widgets.diagram.style import ARROW_SIZE, SELECTION, TEXT_LOD, diagram_font
@@ -376,7 +377,7 @@ class PromiseEdge(EdgeItem):
             return
         if dashed and piece.p1() != leg.p1():
             shifted = QPen(pen)
-            shifted.setDashOffset(QLineF(leg.p1(), piece.p1()).length() / max(pen.widthF(), 1e-6))
+            shifted.setDashOffset(dash_offset(leg.p1(), piece.p1(), pen.widthF(), hairline_scale(painter)))
             painter.setPen(shifted)
             painter.drawLine(piece)
             painter.setPen(pen)

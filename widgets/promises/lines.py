@@ -20,7 +20,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from widgets.diagram.lazy import clip_spans, crossing, lines_path, span_ends, strip_spans
+from widgets.diagram.dashes import dash_measure, hairline_scale
+from widgets.diagram.lazy import (
+    clip_spans,
+    crossing,
+    line_pairs,
+    lines_path,
+    span_ends,
+    strip_spans,
+)
 from widgets.diagram.style import ARROW_SIZE
 from widgets.promises.items import (
     DIM_OPACITY,
@@ -136,10 +144,10 @@ def _spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, area:
 
 
 def _pen(key: Key) -> tuple[QPen, float]:
-    """The pen of a batch and its dash period (scene units; 0 for a solid line)."""
+    """The pen of a batch and its dash period in its own units (dash_measure's; 0 for a solid line)."""
     _problem, lit, color, dash, width, opacity = key
     pen = edge_pen(color, dash, width, opacity * (1.0 if lit else DIM_OPACITY))
-    return pen, sum(QPen(pen).dashPattern()) * width if dash != Qt.PenStyle.SolidLine else 0.0
+    return pen, sum(QPen(pen).dashPattern()) if dash != Qt.PenStyle.SolidLine else 0.0
 
 
 def _hull(boxes: np.ndarray) -> np.ndarray:
@@ -354,19 +362,29 @@ class ArrowLines(MapLayer):
             shown.append((key, batch, mine))
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
         pens = [_pen(key) for key, _batch, _mine in shown]
+        # how long each line is in its pen's dash units (pen widths, or screen pixels for a hairline)
+        scale = hairline_scale(painter)
+        measures = [dash_measure(*piece.T, key[4], scale) for (key, _batch, _mine), piece in zip(shown, pieces,
+                                                                                                strict=True)]
+        measure = np.maximum(np.concatenate(measures), 1e-9) if measures else np.zeros(0)
         periods = np.repeat([period for _pen_, period in pens], [len(piece) for piece in pieces]) \
             if pieces else np.zeros(0)
         # two runs of a dashed line closer than a dash are drawn as one: each run starts its dashes a whole period
         # before where it is cut, and would draw that stretch over the run before it
-        join = periods / np.maximum(np.hypot(x2 - x1, y2 - y1), 1e-9)
+        join = periods / measure if pieces else 0.0
         rows, t0, t1 = _spans(x1, y1, x2, y2, lines_area, strips, join)
         bounds = np.searchsorted(rows, np.cumsum([0] + [len(piece) for piece in pieces]))
         for (pen, period), start, end in zip(pens, bounds[:-1], bounds[1:], strict=True):
             if start == end:
                 continue
             drawn = rows[start:end]
-            painter.strokePath(lines_path(span_ends(x1[drawn], y1[drawn], x2[drawn], y2[drawn], t0[start:end],
-                                                    t1[start:end], period)), pen)
+            ends = span_ends(x1[drawn], y1[drawn], x2[drawn], y2[drawn], t0[start:end], t1[start:end], period,
+                             measure[drawn])
+            if period > 0:  # each line its own dashes (see line_pairs)
+                painter.setPen(pen)
+                painter.drawLines(line_pairs(ends))
+            else:
+                painter.strokePath(lines_path(ends), pen)
         if small:
             return
         painter.setPen(Qt.PenStyle.NoPen)
