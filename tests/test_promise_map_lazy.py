@@ -92,3 +92,24 @@ def test_drawn_lazily_or_at_once_the_arrows_are_the_same(monkeypatch, qtbot) -> 
         return drawn
 
     assert arrows(True) == arrows(False)
+
+
+def test_a_party_moved_by_an_edit_takes_its_summary_lines_along(lazy, qtbot) -> None:
+    """Zoomed out, a party moved by an edit (an undo, a co-editor) while its promises have no arrow items: the
+    summary lines that end there end where it is now."""
+    from app import changes as ch
+    from widgets.promises.gestures import DIAGRAM
+
+    editor = open_editor(qtbot, read_json_file(sample_path()))
+    editor.view.set_zoom(0.1)
+    editor.view.grab()
+    assert not promises_of(editor, SHOP) & drawn_promises(editor)
+    x, y = editor.scene.nodes[SHOP].pos().x(), editor.scene.nodes[SHOP].pos().y()
+
+    editor.document.apply(ch.set_position(editor.document, DIAGRAM, SHOP, (x + 300, y + 200)))
+    editor.view.grab()
+
+    lines = editor.diagram._pending_lines()
+    ends = [(lines.x1[i], lines.y1[i]) if a == SHOP else (lines.x2[i], lines.y2[i])
+            for i, (a, b) in enumerate(lines.pairs) if SHOP in (a, b)]
+    assert ends and all(end == (x + 300, y + 200) for end in ends)

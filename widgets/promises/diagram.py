@@ -61,6 +61,9 @@ EAGER_BUNDLE_HEADS = 2.5
 """A map below LAZY_PROMISES is bundled zoomed out only where its arrow heads are smaller than this (pixels)..."""
 EAGER_BUNDLE_ARROWS = 400
 """... it has at least this many arrows, and bundling at least halves its lines: arrows that cannot be told apart."""
+MOVED_LOOKED_UP = 64
+"""Up to this many parties moved by one edit, their pairs are found through their promises (a drop; a layout of the
+whole map looks over every pair instead)."""
 PROMISE_INDEX_DEPTH = 8
 """Depth of the scene's index of items. Qt deepens it with the number of items; arrows are long, and each is
 filed in every cell it crosses: 30,000 of them in Qt's own depth took 20 s to index at the first paint, in 256
@@ -483,7 +486,15 @@ class PromiseDiagram(QObject, PromiseGestures):
         if any("kind" in changes.fields(kind) for kind in ("team", "segment")):
             return True  # places found again
         moved = changes.placed(DIAGRAM)
-        return bool(moved) and any((a in moved or b in moved) and (a, b) not in self._drawn for a, b in self._pairs)
+        if not moved:
+            return False
+        if len(moved) <= MOVED_LOOKED_UP:  # a drop: the moved parties' promises, found through the reference index
+            references = self.document.references
+            pairs = {(p.from_, p.to) for party in moved for name in ("from_", "to")
+                     for promise_id in references.referring(party, "promise", name)
+                     if isinstance(p := self.document.find(promise_id), m.Promise)}
+            return any(pair in self._pairs and pair not in self._drawn for pair in pairs)
+        return any((a in moved or b in moved) and (a, b) not in self._drawn for a, b in self._pairs)
 
     def overview_bundles(self, scale: float, geometry: Geometry, area: QRectF) -> BundleSummary | None:
         """What the zoomed-out map draws of its promises as bundles (widgets.diagram.bundles), or None to draw each
