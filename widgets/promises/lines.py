@@ -1,7 +1,7 @@
 """The lines, heads and tags of a large promise map's arrows, drawn by one layer in batches per look.
 
 From BATCH_PROMISES promises on, an arrow item paints nothing itself (Qt's ItemHasNoContents: Qt does not even call
-it): the layer strokes every arrow's legs as a few paths, one per pen (status colour, dash, width,
+it): the layer strokes every arrow's legs with a few calls, one per pen (status colour, dash, width,
 faded), clipped to what is painted again, then the heads, then the number tags and labels that reach into it. A
 repaint along one arrow that changed then costs a few batched calls, not a Python paint per arrow crossing it
 (~4,000 at 30,000 promises). The layer lies over the red halos and under the parties; a selected, outlined (the
