@@ -42,6 +42,8 @@ FIT_MIN_ZOOM = READABLE_PIXELS / NAME_PIXELS
 ZOOM_STEP = 1.25
 NUDGE, FINE_NUDGE = 10.0, 1.0
 HINT_MS = 4500
+FRAGMENTED_REGION = 120
+"""A region painted again in more pieces than this is painted as its box (see paintEvent)."""
 
 
 class DiagramView(QGraphicsView):
@@ -418,7 +420,11 @@ class DiagramView(QGraphicsView):
         return self.overview_enabled and self.zoom < OVERVIEW_SCALE
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.repainting = [self.mapToScene(rect).boundingRect() for rect in event.region()]
+        region = event.region()
+        # the parts painted again, for the items that draw only there; a region of hundreds of pieces (a party
+        # dropped: the bands of all its arrows) is painted as its box, which costs no more than the view at once
+        self.repainting = None if region.rectCount() > FRAGMENTED_REGION else [
+            self.mapToScene(rect).boundingRect() for rect in region]
         try:
             self._paint(event)
         finally:
