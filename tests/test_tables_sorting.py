@@ -120,14 +120,20 @@ def test_the_promise_table_opens_in_the_tree_order(qtbot, workshop_doc: Document
     assert shown_ids(table) == shared_tree(workshop_doc.model).order
 
 
-def test_cyrillic_names_sort_as_their_codes_go_whatever_the_case(qtbot, english) -> None:
-    document = Document(m.Workshop(teams=[m.Team("t1", "ёлка"), m.Team("t2", "Яблоко"), m.Team("t3", "абрикос"),
-                                          m.Team("t4", "Ель"), m.Team("t5", "Банк"), m.Team("t6", "аист")]))
+def teams_page(qtbot, document: Document) -> TablePage:  # noqa: ANN001
+    """The teams table of `document`, shown."""
     spec = table_specs()["teams"]
     page = TablePage(document, QUndoStack(), spec.kind, spec.columns, spec.new_row, spec.first_key, spec.about)
     qtbot.addWidget(page)
-    page.resize(1200, 500)
+    page.resize(1200, 600)
     page.show()
+    return page
+
+
+def test_cyrillic_names_sort_as_their_codes_go_whatever_the_case(qtbot, english) -> None:
+    document = Document(m.Workshop(teams=[m.Team("t1", "ёлка"), m.Team("t2", "Яблоко"), m.Team("t3", "абрикос"),
+                                          m.Team("t4", "Ель"), m.Team("t5", "Банк"), m.Team("t6", "аист")]))
+    page = teams_page(qtbot, document)
     click_header(page.table, page.model.column_of("name"))
     names = [page.table.proxy.index(r, page.model.column_of("name")).data() for r in range(6)]
     assert names == ["абрикос", "аист", "Банк", "Ель", "Яблоко", "ёлка"]
@@ -226,11 +232,7 @@ def test_typing_a_filter_shows_the_matching_rows_in_order_and_an_edit_hides_a_ro
 
 def test_a_row_added_to_a_sorted_table_goes_after_the_current_one_in_the_document(qtbot, english) -> None:
     document = Document(generate_workshop(teams=30, promises=10, links=5, canvases=1, seed=2))
-    spec = table_specs()["teams"]
-    page = TablePage(document, QUndoStack(), spec.kind, spec.columns, spec.new_row, spec.first_key, spec.about)
-    qtbot.addWidget(page)
-    page.resize(1200, 600)
-    page.show()
+    page = teams_page(qtbot, document)
     click_header(page.table, page.model.column_of("name"))
     current = shown_ids(page.table)[3]
     click_row(page.table, current)
