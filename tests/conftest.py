@@ -165,3 +165,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
             pytrace=False,
         )
     return result
+
+
+# --- The fixtures many window tests share --------------------------------------------------------------------
+@pytest.fixture
+def english(qapp):  # noqa: ANN001, ANN201
+    """The English catalogue installed for the test (plural forms, edit names)."""
+    from tests.test_shell_dialogs import english_translations
+
+    yield from english_translations()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, english):  # noqa: ANN001, ANN201
+    """The bakery, saved as bakery.clientocracy, in an English window; closed without questions after."""
+    from tests.test_shell_dialogs import bakery_window
+
+    yield from bakery_window(qtbot, tmp_path, english)

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog
 
 from tests.test_export_branding import ACCENT, image_count, png_logo, svg_logo, top_pixel
-from tests.test_shell_dialogs import bakery_window, english_translations
 from widgets.shell.branding_dialog import BrandingDialog
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
 from widgets.shell.settings import Settings
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def test_settings_keep_the_branding(tmp_path: Path) -> None:

@@ -3,24 +3,14 @@ without Qt measuring every wrapped finding between the one selected before and t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 
 from app.document import Document
 from app.generate import generate_workshop
 from tests.session_support import double_click
-from tests.test_shell_dialogs import english_translations
 from widgets.shell import checks_panel as cp
 from widgets.shell.checks_panel import COUNT_ROLE, FINDING_ROLE, ChecksPanel
-from widgets.shell.i18n import Translations
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 class CountingDelegate(cp.FindingsDelegate):

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from app.generate import small_workshop
 from app.workfile import WorkFile
 from tests.collab_support import WAIT_S, state
-from tests.test_collab_window import _share_by_menu, english  # noqa: F401 - the fixture
+from tests.test_collab_window import _share_by_menu
 from tests.test_shell_dialogs import open_window
 from widgets.base.remote_selection import halo_colour
 from widgets.canvas.remote import RemoteSelectionItem

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import segno
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
@@ -13,15 +10,10 @@ from app.collab.net import Invitation, parse_link
 from app.generate import small_workshop
 from app.workfile import WorkFile
 from tests.test_collab_window import _share_by_menu
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.collab.dialogs import JoinDialog, ShareDialog
 from widgets.collab.qr import QUIET_ZONE
 from widgets.shell.i18n import Translations
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 def read_modules(image: QImage) -> list[list[bool]]:

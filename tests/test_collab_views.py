@@ -18,7 +18,7 @@ from app.checks import run_checks
 from app.generate import generate_workshop
 from app.workfile import WorkFile
 from tests.collab_support import WAIT_S, Laptop
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.base.live import changes_of
 from widgets.diagram.style import OVERVIEW_SCALE
 from widgets.promises.card import short_label
@@ -30,11 +30,6 @@ from widgets.shell.main_window import MainWindow
 from widgets.shell.stages import STAGE_COUNT, stage_problems
 
 WAIT_MS = int(WAIT_S * 1000)
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 class ChangesSeen(QObject):

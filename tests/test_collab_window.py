@@ -15,18 +15,13 @@ from app.collab.net import Invitation, normal_code
 from app.generate import small_workshop
 from app.workfile import WorkFile
 from tests.collab_support import WAIT_S, state
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.base.undo import push_edit
 from widgets.collab.dialogs import ShareDialog
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
 
 WAIT_MS = int(WAIT_S * 1000)
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 def wait_for(done) -> None:

@@ -4,7 +4,6 @@ whole organisation; reachable from the window's pages and menu; it follows edits
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,16 +15,11 @@ from app import readings as r
 from app.document import Document
 from app.workfile import WorkFile
 from tests.readings_support import sample_with_readings
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.dashboard.model import STATE, STATE_ROLE
 from widgets.dashboard.view import DashboardView
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 @pytest.fixture

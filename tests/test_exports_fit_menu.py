@@ -10,14 +10,9 @@ import pytest
 from app.generate import generate_workshop
 from app.workfile import WorkFile
 from tests.exports_support import pdftotext
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 @pytest.fixture

@@ -5,22 +5,16 @@ from __future__ import annotations
 import sys
 import types
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from app import changes
 from app import model as m
 from app.workfile import WorkFile, find_recoverable, write_workshop_file
-from tests.test_shell_dialogs import english_translations, quietly, small_workshop
+from tests.test_shell_dialogs import quietly, small_workshop
 from widgets.shell import gui
 from widgets.shell.i18n import Translations
 from widgets.shell.settings import Settings
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 def start(qtbot, path: str | None = None, translations: Translations | None = None):

@@ -16,7 +16,7 @@ from app.jsonio import read_json_file, workshop_to_json
 from app.lineage import read_copy
 from app.resources import sample_path
 from app.workfile import WorkFile
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.base.undo import push_edit
 from widgets.shell import merge_dialog
 from widgets.shell.i18n import Translations
@@ -24,11 +24,6 @@ from widgets.shell.main_window import MainWindow
 from widgets.shell.merge_dialog import MergeDialog
 
 PROMISE, OTHER_PROMISE = "prm-042", "prm-043"
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 @pytest.fixture

@@ -13,17 +13,12 @@ from app import changes as ch
 from app.generate import generate_workshop
 from app.workfile import WorkFile
 from tests.test_collab_views import PaintedRegions, _arrow_in_close_view, _largest_difference, _on_screen
-from tests.test_shell_dialogs import english_translations, open_window
+from tests.test_shell_dialogs import open_window
 from widgets.base.undo import push_edit
 from widgets.promises.diagram import PromiseDiagram
 from widgets.promises.items import PromiseEdge
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 @pytest.fixture

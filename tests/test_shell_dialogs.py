@@ -95,11 +95,6 @@ def bakery_window(qtbot, tmp_path: Path, translations: Translations) -> Iterator
     win.close()
 
 
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
 def quietly(window: MainWindow) -> None:
     """Let a window close at the end of a test without asking about unsaved changes."""
     window.ask_before_closing = False
@@ -113,11 +108,6 @@ def open_window(qtbot, work: WorkFile | None, translations: Translations | None 
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def rename_segment(window: MainWindow, name: str) -> None:

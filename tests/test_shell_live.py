@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, qInstallMessageHandler
@@ -17,7 +16,7 @@ from app import model as m
 from app.document import Document
 from app.workfile import WorkFile, data_dir, find_recoverable, working_dir, write_workshop_file
 from tests.session_support import Trouble
-from tests.test_shell_dialogs import bakery_window, english_translations, open_window, rename_segment, small_workshop
+from tests.test_shell_dialogs import open_window, rename_segment, small_workshop
 from widgets.base.editor_api import EditorAction
 from widgets.base.live import changes_of
 from widgets.base.undo import push_edit
@@ -25,16 +24,6 @@ from widgets.shell.editor_pages import EDITORS, EditorSpec
 from widgets.shell.errors import ErrorHandler
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import EDITOR_ACTIONS, MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def settle() -> None:

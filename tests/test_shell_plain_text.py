@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterator
-
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
-from tests.test_shell_dialogs import bakery_window, english_translations
 from widgets.shell import dialogs
-from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
 
 TAGGED = "<b>теги</b>"
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def type_into(qtbot, field: QWidget, text: str) -> None:

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from app import changes
-from tests.test_shell_dialogs import bakery_window, english_translations
 from widgets.base.undo import push_edit
 from widgets.shell.files import safe_file_stem
-from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
 
 WINDOWS_REFUSES = set(':/\\*?"<>|')
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 @pytest.fixture

@@ -10,15 +10,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QWidget
 
-from tests.test_shell_dialogs import bakery_window, english_translations
+from tests.test_shell_dialogs import bakery_window
 from widgets.base.wheel_guard import WheelGuard, install_wheel_guard
 from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,21 +12,10 @@ from app import changes
 from app import model as m
 from app.workfile import WorkFile
 from tests.session_support import double_click
-from tests.test_shell_dialogs import bakery_window, english_translations, open_window, rename_segment
+from tests.test_shell_dialogs import open_window, rename_segment
 from widgets.shell.editor_pages import EDITORS, EditorPage, EditorSpec
-from widgets.shell.i18n import Translations
 from widgets.shell.main_window import MainWindow
 from widgets.shell.table_page import TablePage
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def table(window: MainWindow, key: str) -> TablePage:

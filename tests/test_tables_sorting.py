@@ -4,8 +4,6 @@ in the tree's order even at 30,000 promises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
@@ -16,18 +14,12 @@ from app import model as m
 from app.document import Document
 from app.generate import generate_workshop
 from app.promise_tree import number_key, shared_tree
-from tests.test_shell_dialogs import english_translations
 from widgets.base.table_specs import table_specs
 from widgets.base.tables import ID_ROLE, ObjectTable
 from widgets.promises.context import PromiseContext
 from widgets.promises.table import PromiseTablePanel
 from widgets.shell.i18n import Translations
 from widgets.shell.table_page import TablePage
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
 
 
 def promise_panel(qtbot, document: Document) -> PromiseTablePanel:

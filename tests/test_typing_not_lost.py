@@ -4,27 +4,14 @@ workshop is saved, closed or the app quits: it is committed first, then saved or
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from app.workfile import read_workshop
 from tests.test_canvas_factor_details import type_text
-from tests.test_shell_dialogs import answering, bakery_window, english_translations
-from widgets.shell.i18n import Translations
+from tests.test_shell_dialogs import answering
 from widgets.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[Translations]:
-    yield from english_translations()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, english: Translations) -> Iterator[MainWindow]:
-    yield from bakery_window(qtbot, tmp_path, english)
 
 
 def _type_notes(qtbot, window: MainWindow, text: str) -> QPlainTextEdit:
