@@ -195,3 +195,64 @@ def test_dashes_painted_again_on_a_small_map_zoomed_out_fall_where_they_were(qtb
     shown = _on_screen(window, viewport)
     assert _largest_difference(before, shown) > 64
     _whole_repaint_shows(window, diagram, shown)
+
+
+class StrokedLines:
+    """Counts the lines the batched layer strokes (solid and dashed)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        import widgets.promises.lines as batched
+
+        def counting(make):  # type: ignore[no-untyped-def]
+            def wrapped(ends):  # type: ignore[no-untyped-def]
+                self.count += len(ends)
+                return make(ends)
+            return wrapped
+
+        monkeypatch.setattr(batched, "lines_path", counting(batched.lines_path))
+        monkeypatch.setattr(batched, "line_pairs", counting(batched.line_pairs))
+
+
+def _drag(diagram: PromiseDiagram, node, by: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """Drag `node` with the mouse by `by` pixels and let go."""
+    view, viewport = diagram.view, diagram.view.viewport()
+    start = view.mapFromScene(node.pos())
+    assert viewport.rect().contains(start)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 7):
+        QTest.mouseMove(viewport, start + by * k / 6)
+        QTest.qWait(10)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + by)
+
+
+def test_a_drop_strokes_only_the_moved_arrows_and_shows_what_a_fresh_repaint_shows(
+        qtbot, monkeypatch: pytest.MonkeyPatch, large_map) -> None:
+    window, diagram = large_map
+    arrow = _arrow_in_close_view(diagram)
+    view, viewport = diagram.view, diagram.view.viewport()
+    node = arrow.target if viewport.rect().contains(view.mapFromScene(arrow.target.pos())) else arrow.source
+    legs = sum(len(edge.legs or [edge.line]) for edge in node.edges)
+    viewport.repaint()
+    stroked = StrokedLines(monkeypatch)
+    viewport.repaint()
+    in_view = stroked.count
+    assert in_view > 20 * legs  # a dense view: the moved arrows are few among the lines shown
+
+    _drag(diagram, node, QPoint(90, 60))
+    stroked.count = 0
+    QTest.qWait(80)
+    QTest.mouseMove(viewport, QPoint(2, 2))  # no party hovered (its link handle) in either picture
+    QTest.qWait(20)
+
+    assert 0 < stroked.count <= 2 * legs  # the moved legs and halos: the rest from the image made while dragging
+    shown = _on_screen(window, viewport)
+    # a repaint from scratch (the view scrolled away and back: the image is of no use there) looks the same:
+    # the moved arrows lie over the others in both
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 40)
+    QTest.qWait(20)
+    bar.setValue(bar.value() - 40)
+    viewport.repaint()
+    assert stroked.count > in_view  # everything in view stroked afresh
+    assert _largest_difference(shown, _on_screen(window, viewport)) <= 8

@@ -166,6 +166,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         for pair in [] if self.lazy else list(self._pairs):
             self._draw_pair(pair)
         self._update_halos()
+        self.halos.refit()  # all of them when they are its own to draw again
 
     def _update_halos(self) -> None:
         """Give the halo layer the arrows that are unempowered now."""
@@ -331,6 +332,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         for pair in pairs:
             self._draw_pair(pair)
         self._update_halos()
+        self.halos.refit()  # all of them when they are its own to draw again
         self._select_in_scene(self.ctx.selection)
 
     def show_remote_selections(self, selections: list[RemoteSelection]) -> None:
@@ -362,6 +364,7 @@ class PromiseDiagram(QObject, PromiseGestures):
         for pair in fresh:
             self._draw_pair(pair)
         self._update_halos()
+        self.halos.refit()  # all of them when they are its own to draw again
 
     def draw_pairs_of(self, ids: list[str]) -> None:
         """Make the arrow items of these promises' pairs (a promise selected or revealed gets its arrow)."""

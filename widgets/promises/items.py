@@ -678,14 +678,21 @@ class HaloLayer(MapLayer):
 
     def refit(self) -> None:
         """Reach the halos' arrows after they moved or changed (an arrow that moves repaints where it was and is,
-        the halo under it too: the layer itself is not painted again, it spans the whole map)."""
-        self._grow_to(self.edges)
+        the halo under it too: the layer itself is not painted again, it spans the whole map). Not while the
+        arrows' layer draws the halos (a large map: a look over every halo after each drop)."""
+        if not self._drawn_by_lines():
+            self._grow_to(self.edges)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def _drawn_by_lines(self) -> bool:
+        """Whether the layer that draws a large map's arrows draws their halos under them."""
         scene = self.scene()
         lines = getattr(scene, "arrow_lines", None)
-        if lines is not None and lines.enabled:
-            return  # the layer that draws a large map's arrows draws their halos under them
+        return lines is not None and lines.enabled
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._drawn_by_lines():
+            return
+        scene = self.scene()
         live = getattr(scene, "live", set()) if scene is not None else set()
         visible = visible_rect(painter, widget) if widget is not None else _exposed(option)
         parts = getattr(widget.parent(), "repainting", None) if widget is not None else None

@@ -14,10 +14,11 @@ Items without contents are not repainted by Qt when they change: the arrows ask 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from widgets.diagram.dashes import dash_measure, hairline_scale
@@ -73,6 +74,7 @@ class _Batch:
     tags: np.ndarray
     """Each slot's tag centre (x, y)."""
     alive: np.ndarray
+    _tag_boxes: np.ndarray | None = None
 
     @classmethod
     def of(cls, edges: list[PromiseEdge], shapes: list[Shape]) -> _Batch:
@@ -106,6 +108,12 @@ class _Batch:
         if k is not None:
             self.alive[k] = False
             self.edges[k] = None
+
+    def tag_boxes(self) -> np.ndarray:
+        """Each slot's tag centre as a box of no size (left, top, right, bottom), made once a change."""
+        if self._tag_boxes is None or len(self._tag_boxes) != len(self.tags):
+            self._tag_boxes = np.hstack([self.tags, self.tags])
+        return self._tag_boxes
 
     def worn(self) -> bool:
         """Whether most slots are gone (time to file its arrows afresh)."""
@@ -171,6 +179,9 @@ def _meeting(boxes: np.ndarray, parts: np.ndarray) -> np.ndarray:
     drop has hundreds of them)."""
     if not len(boxes) or not len(parts):
         return np.zeros(len(boxes), dtype=bool)
+    if len(parts) == 1:  # most often: what a view paints again, as one box
+        left, top, right, bottom = parts[0].tolist()
+        return (boxes[:, 0] <= right) & (boxes[:, 2] >= left) & (boxes[:, 1] <= bottom) & (boxes[:, 3] >= top)
     return ((boxes[:, None, 0] <= parts[None, :, 2]) & (boxes[:, None, 2] >= parts[None, :, 0])
             & (boxes[:, None, 1] <= parts[None, :, 3]) & (boxes[:, None, 3] >= parts[None, :, 1])).any(axis=1)
 
@@ -192,6 +203,10 @@ class ArrowLines(MapLayer):
         self._members: dict[Key, set[PromiseEdge]] = {}
         self._batches: dict[Key, _Batch | None] = {}
         self._stale: set[PromiseEdge] = set()
+        self.moved: set[PromiseEdge] = set()
+        """The arrows of the party dragged last: their lines lie over the others (see StillLines)."""
+        self._still: StillLines | None = None
+        self._moved_rows: dict[Key, list[int]] | None = None
         self.setZValue(-0.5)  # over the halo layer (-1), under the arrows' own paint and the parties
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -201,6 +216,7 @@ class ArrowLines(MapLayer):
         if enabled == self.enabled:
             return
         self.enabled = enabled
+        self._still = None
         edges = list(self.edges)
         for edge in edges:
             self.remove(edge)
@@ -212,11 +228,14 @@ class ArrowLines(MapLayer):
         """Take an arrow put on the scene."""
         self.edges.add(edge)
         self._stale.add(edge)
+        self._unsettle(edge)
         self.follow_state(edge)
         self._grow_to([edge])
 
     def remove(self, edge: PromiseEdge) -> None:
         """Leave out an arrow taken off the scene."""
+        self._unsettle(edge)
+        self.moved.discard(edge)
         self.edges.discard(edge)
         self.own.discard(edge)
         self._stale.discard(edge)
@@ -232,6 +251,7 @@ class ArrowLines(MapLayer):
     def changed(self, edge: PromiseEdge) -> None:
         """An arrow moved or changed its look: its lines are filed again before the next paint."""
         if edge in self.edges:
+            self._unsettle(edge)
             self._stale.add(edge)
             self._tags.pop(edge, None)
             self._grow_to([edge])
@@ -249,10 +269,23 @@ class ArrowLines(MapLayer):
         live = getattr(scene, "live", ()) if scene is not None else ()
         own = not self.enabled or edge.isSelected() or edge.emphasis \
             or edge.source.node_id in live or edge.target.node_id in live
+        if own != (edge in self.own):
+            self._unsettle(edge)
         (self.own.add if own else self.own.discard)(edge)
         if own == bool(edge.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents):
             edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not own)
             edge.repaint()
+
+    def dragging(self, edges: list[PromiseEdge]) -> None:
+        """A party's arrows are dragged: from now on they lie over the other lines, and the image of the still lines
+        made while they are dragged serves the repaints after the drop."""
+        self.moved = set(edges)
+        self._still = None
+
+    def _unsettle(self, edge: PromiseEdge) -> None:
+        """An arrow the still lines' image holds changed: the image is of no more use."""
+        if self._still is not None and edge not in self.moved:
+            self._still = None
 
     def batched(self, edge: PromiseEdge) -> bool:
         """Whether the layer draws this arrow now."""
@@ -288,7 +321,7 @@ class ArrowLines(MapLayer):
         return batch
 
     # ------------------------------------------------------------------ painting
-    def _paint_halos(self, painter: QPainter, area: QRectF, strips: np.ndarray | None) -> None:
+    def _paint_halos(self, painter: QPainter, area: QRectF, strips: np.ndarray | None, part: Part) -> None:
         """The red halos of the unempowered arrows (those faded first), under every line: the halo layer leaves them
         to this one while it draws the arrows; a dragged arrow draws its own."""
         scene = self.scene()
@@ -296,17 +329,16 @@ class ArrowLines(MapLayer):
         for lit in (False, True):
             pieces = []
             for key, members in self._members.items():
-                if not (key[0] and key[1] == lit and members):
+                if not (key[0] and key[1] == lit and members) or (part == "moved" and key not in self._moved_slots()):
                     continue
                 batch = self._batch(key)
-                alive = batch.alive.copy()
+                alive = self._part(key, batch, part)
                 for edge in dragged:
                     k = batch.index.get(edge)
                     if k is not None:
                         alive[k] = False
-                lines = batch.lines[:, [0, 1, 4, 5]]
-                inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)
-                pieces.append(lines[alive[batch.owner] & inside])
+                lines = batch.lines[:, [0, 1, 4, 5]][alive[batch.owner]]  # picked first: a few, or most
+                pieces.append(lines[crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)])
             if not pieces:
                 continue
             x1, y1, x2, y2 = np.concatenate(pieces).T
@@ -315,64 +347,74 @@ class ArrowLines(MapLayer):
                 painter.strokePath(lines_path(span_ends(x1[rows], y1[rows], x2[rows], y2[rows], t0, t1)),
                                    halo_pen(HALO_WIDTH, 1.0 if lit else DIM_OPACITY))
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not self.enabled:
-            return
-        self._refile()
-        visible = visible_rect(painter, widget) if widget is not None else None
-        reach = TAG_REACH + ARROW_SIZE  # cut no line at the edge of what is painted: its antialiased end would show
-        exposed = option.exposedRect.adjusted(-reach, -reach, reach, reach)
-        area = exposed if visible is None else visible.intersected(exposed)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        small = lod * ARROW_SIZE < 3
-        repainted = _repainted(option, widget)
-        # What is painted again, grown by how far heads and tags reach (parts) and by what a line's antialiased end
-        # needs (strips): a line is cut a little beyond it, heads and tags are looked for further out.
-        exact: np.ndarray | None = None
-        strips: np.ndarray | None = None
-        if repainted is not None:
-            rects = _boxes(repainted)
-            exact = rects[_meeting(rects + [-reach, -reach, reach, reach], _boxes([area]))]
-            if not len(exact):
-                return
-            pixels = 2.0 / max(lod, 1e-6)
-            strips = exact + [-LINE_MARGIN - pixels, -LINE_MARGIN - pixels, LINE_MARGIN + pixels, LINE_MARGIN + pixels]
-            lines_area = _rect(_hull(strips)).intersected(area)
-            halo_margin = HALO_WIDTH / 2 + pixels
-            halo_strips = exact + [-halo_margin, -halo_margin, halo_margin, halo_margin]
-            self._paint_halos(painter, _rect(_hull(halo_strips)).intersected(area), halo_strips)
-            area = _rect(_hull(exact + [-reach, -reach, reach, reach])).intersected(area)
-        else:
-            lines_area = area
-            self._paint_halos(painter, area, None)
-        order = sorted((key for key, members in self._members.items() if members),
-                       key=lambda k: (k[0], k[1], k[5], k[4]))  # problems last, faint and thin under the rest
-        shown: list[tuple[Key, _Batch, np.ndarray]] = []
-        pieces: list[np.ndarray] = []
-        for key in order:
+    def _part(self, key: Key, batch: _Batch, part: Part) -> np.ndarray:
+        """Which of a batch's slots are alive and in `part`: all, those of the arrows dragged last, or the others."""
+        alive = batch.alive.copy()
+        if part == "all":
+            return alive
+        moved = np.zeros(len(alive), dtype=bool)
+        moved[self._moved_slots().get(key, [])] = True
+        return alive & (moved if part == "moved" else ~moved)
+
+    def _moved_slots(self) -> dict[Key, list[int]]:
+        """The slots of the arrows dragged last, by batch (worked out once a paint)."""
+        if self._moved_rows is None:
+            self._moved_rows = {}
+            for edge in self.moved:
+                key = self._keys.get(edge)
+                k = None if key is None else self._batch(key).index.get(edge)
+                if k is not None:
+                    self._moved_rows.setdefault(key, []).append(k)  # type: ignore[arg-type]  # key known here
+        return self._moved_rows
+
+    def _order(self) -> list[Key]:
+        """The batches that have arrows, in the order their lines are drawn: problems last, faint and thin under the
+        rest."""
+        return sorted((key for key, members in self._members.items() if members),
+                      key=lambda k: (k[0], k[1], k[5], k[4]))
+
+    def _paint_lines(self, painter: QPainter, area: QRectF, strips: np.ndarray | None, small: bool,
+                     parts: tuple[Part, ...]) -> None:
+        """The lines of the arrows the layer draws (not those that paint themselves), in `area` or in runs through
+        `strips`, one part after another (the arrows dragged last over the others)."""
+        if not self.moved:
+            parts = ("all",)  # nothing lies over the rest
+        only_moved = parts == ("moved",)
+        crossed: list[tuple[Key, _Batch, np.ndarray, np.ndarray]] = []
+        for key in self._order():
+            if only_moved and key not in self._moved_slots():
+                continue
             batch = self._batch(key)
-            mine = batch.alive.copy()
+            mine = self._part(key, batch, "moved") if only_moved else batch.alive.copy()
             for edge in self.own:
                 k = batch.index.get(edge)
                 if k is not None:
                     mine[k] = False
             lines = batch.lines[:, [0, 1, 4, 5] if small else [0, 1, 2, 3]]
-            inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], lines_area)
-            pieces.append(lines[mine[batch.owner] & inside])
-            shown.append((key, batch, mine))
+            if only_moved:  # a few arrows' lines out of thousands: picked before they are looked at
+                lines = lines[mine[batch.owner]]
+                crossed.append((key, batch, lines, crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)))
+                continue
+            inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)
+            crossed.append((key, batch, lines, inside & mine[batch.owner]))
+        shown: list[tuple[Key, np.ndarray]] = []
+        for part in parts:
+            for key, batch, lines, inside in crossed:
+                shown.append((key, lines[inside & self._part(key, batch, part)[batch.owner]]
+                              if part in ("still", "moved") and not only_moved else lines[inside]))
+        pieces = [piece for _key, piece in shown]
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
-        pens = [_pen(key) for key, _batch, _mine in shown]
+        pens = [_pen(key) for key, _piece in shown]
         # how long each line is in its pen's dash units (pen widths, or screen pixels for a hairline)
         scale = hairline_scale(painter)
-        measures = [dash_measure(*piece.T, key[4], scale) for (key, _batch, _mine), piece in zip(shown, pieces,
-                                                                                                strict=True)]
+        measures = [dash_measure(*piece.T, key[4], scale) for key, piece in shown]
         measure = np.maximum(np.concatenate(measures), 1e-9) if measures else np.zeros(0)
         periods = np.repeat([period for _pen_, period in pens], [len(piece) for piece in pieces]) \
             if pieces else np.zeros(0)
         # two runs of a dashed line closer than a dash are drawn as one: each run starts its dashes a whole period
         # before where it is cut, and would draw that stretch over the run before it
         join = periods / measure if pieces else 0.0
-        rows, t0, t1 = _spans(x1, y1, x2, y2, lines_area, strips, join)
+        rows, t0, t1 = _spans(x1, y1, x2, y2, area, strips, join)
         bounds = np.searchsorted(rows, np.cumsum([0] + [len(piece) for piece in pieces]))
         for (pen, period), start, end in zip(pens, bounds[:-1], bounds[1:], strict=True):
             if start == end:
@@ -385,6 +427,75 @@ class ArrowLines(MapLayer):
                 painter.drawLines(line_pairs(ends))
             else:
                 painter.strokePath(lines_path(ends), pen)
+
+    def _still_lines(self, painter: QPainter, widget: QWidget | None, visible: QRectF | None,
+                     small: bool) -> StillLines | None:
+        """The image of the still lines for this paint, made now while a party is dragged (a view draws everything
+        but the dragged items once then: see DiagramView._ensure_layer); None when there is none for this view."""
+        if widget is None or visible is None or not self.moved:
+            return None
+        key = StillLines.key_of(painter, widget)
+        still = self._still
+        if still is not None:
+            if still.key == key:
+                return still
+            self._still = None  # zoomed or scrolled: what it shows is elsewhere now
+        scene = self.scene()
+        if not getattr(scene, "live", None):
+            return None  # made only while dragging: a whole view's lines, not worth it for a repaint along a band
+        halos, lines = _image_like(widget, key[-1]), _image_like(widget, key[-1])
+        for image, draw in ((halos, lambda p: self._paint_halos(p, visible, None, "still")),
+                            (lines, lambda p: self._paint_lines(p, visible, None, small, ("still",)))):
+            image_painter = QPainter(image)
+            image_painter.setRenderHints(painter.renderHints())
+            image_painter.setTransform(painter.worldTransform())
+            draw(image_painter)
+            image_painter.end()
+        self._still = StillLines(key, halos, lines)
+        return self._still
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.enabled:
+            return
+        self._refile()
+        self._moved_rows = None
+        visible = visible_rect(painter, widget) if widget is not None else None
+        reach = TAG_REACH + ARROW_SIZE  # cut no line at the edge of what is painted: its antialiased end would show
+        exposed = option.exposedRect.adjusted(-reach, -reach, reach, reach)
+        area = exposed if visible is None else visible.intersected(exposed)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        small = lod * ARROW_SIZE < 3
+        repainted = _repainted(option, widget)
+        # What is painted again, grown by how far heads and tags reach (parts) and by what a line's antialiased end
+        # needs (strips): a line is cut a little beyond it, heads and tags are looked for further out.
+        exact: np.ndarray | None = None
+        strips: np.ndarray | None = None
+        halo_area, halo_strips = area, None
+        lines_area = area
+        if repainted is not None:
+            rects = _boxes(repainted)
+            exact = rects[_meeting(rects + [-reach, -reach, reach, reach], _boxes([area]))]
+            if not len(exact):
+                return
+            pixels = 2.0 / max(lod, 1e-6)
+            strips = exact + [-LINE_MARGIN - pixels, -LINE_MARGIN - pixels, LINE_MARGIN + pixels, LINE_MARGIN + pixels]
+            lines_area = _rect(_hull(strips)).intersected(area)
+            halo_margin = HALO_WIDTH / 2 + pixels
+            halo_strips = exact + [-halo_margin, -halo_margin, halo_margin, halo_margin]
+            halo_area = _rect(_hull(halo_strips)).intersected(area)
+            area = _rect(_hull(exact + [-reach, -reach, reach, reach])).intersected(area)
+        # the halos under every line, the still lines (from their image when there is one), the arrows dragged last
+        # over them, then every head and tag
+        still = self._still_lines(painter, widget, visible, small)
+        if still is None:
+            for part in ("still", "moved") if self.moved else ("all",):
+                self._paint_halos(painter, halo_area, halo_strips, part)
+            self._paint_lines(painter, lines_area, strips, small, ("still", "moved"))
+        else:
+            _blit(painter, still.halos, option.exposedRect)
+            self._paint_halos(painter, halo_area, halo_strips, "moved")
+            _blit(painter, still.lines, option.exposedRect)
+            self._paint_lines(painter, lines_area, strips, small, ("moved",))
         if small:
             return
         painter.setPen(Qt.PenStyle.NoPen)
@@ -393,6 +504,15 @@ class ArrowLines(MapLayer):
         edge_margin = 2.0 / max(lod, 1e-6)
         around = _boxes([area])
         heads_exact = None if exact is None else exact + [-edge_margin, -edge_margin, edge_margin, edge_margin]
+        shown: list[tuple[Key, _Batch, np.ndarray]] = []
+        for key in self._order():
+            batch = self._batch(key)
+            mine = batch.alive.copy()
+            for edge in self.own:
+                k = batch.index.get(edge)
+                if k is not None:
+                    mine[k] = False
+            shown.append((key, batch, mine))
         for key, batch, mine in shown:
             heads = mine & _meeting(batch.heads, around)
             if heads_exact is not None and heads.any():
@@ -407,7 +527,7 @@ class ArrowLines(MapLayer):
         reached = painted + [-span, -span, span, span]
         reached_around = _hull(reached)
         for _key, batch, mine in shown:
-            centres = np.hstack([batch.tags, batch.tags])  # each tag's centre as a box of no size
+            centres = batch.tag_boxes()
             near = mine & _meeting(centres, reached_around)
             if len(reached) > 1 and near.any():
                 near[near] = _meeting(centres[near], reached)
@@ -421,3 +541,50 @@ class ArrowLines(MapLayer):
                 drawn = edge.paint_tag(painter, lod, None, visible)
                 if drawn is not None:
                     self._tags[edge] = (lod, edge.tag.boundingRect().adjusted(-2, -2, 2, 2) if drawn else None)
+
+
+Part = Literal["all", "still", "moved"]
+"""Which arrows: all, all but those dragged last, or those."""
+
+
+@dataclass
+class StillLines:
+    """The halos and lines of every arrow but those dragged last, as a view showed them while they were dragged.
+
+    After the drop their arrows come to rest: a repaint along them (hundreds of bands at once) draws these images
+    and only their own halos and lines over them, instead of stroking every line of the view again. Their halos lie
+    over the other halos and their lines over the other lines from the drag on, in every repaint (the look does not
+    change when the images are dropped). The images serve while the view neither zooms nor scrolls and no other
+    arrow changes."""
+
+    key: tuple[float, ...]
+    """The painter's transform, the view's size and its device pixel ratio when they were made."""
+    halos: QImage
+    lines: QImage
+
+    @staticmethod
+    def key_of(painter: QPainter, widget: QWidget) -> tuple[float, ...]:
+        t = painter.worldTransform()
+        return (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), widget.width(), widget.height(),
+                widget.devicePixelRatioF())
+
+
+def _image_like(widget: QWidget, ratio: float) -> QImage:
+    """A transparent image of the widget's size in device pixels."""
+    image = QImage(round(widget.width() * ratio), round(widget.height() * ratio),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _blit(painter: QPainter, image: QImage, exposed: QRectF) -> None:
+    """Draw the part of a view-sized `image` under `exposed` (scene units; the painter clips to what is painted)."""
+    painter.save()
+    ratio = image.devicePixelRatio()
+    box = painter.worldTransform().mapRect(exposed).toAlignedRect().intersected(  # whole pixels of the view
+        QRect(0, 0, round(image.width() / ratio), round(image.height() / ratio)))
+    painter.resetTransform()
+    painter.drawImage(QRectF(box), image, QRectF(box.x() * ratio, box.y() * ratio, box.width() * ratio,
+                                                 box.height() * ratio))
+    painter.restore()

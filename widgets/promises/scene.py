@@ -55,6 +55,7 @@ class PromiseScene(DiagramScene):
 
     def _go_live(self, drag: Any) -> None:
         super()._go_live(drag)
+        self.arrow_lines.dragging([edge for edge in self.live_edges if isinstance(edge, PromiseEdge)])
         for edge in self.live_edges:
             if isinstance(edge, PromiseEdge):
                 self.arrow_lines.follow_state(edge)  # dragged arrows paint themselves
