@@ -238,7 +238,7 @@ def test_every_view_shows_the_same_after_apply_and_after_undo_then_redo(qtbot, s
         assert push_edit(window.undo_stack, doc, make(doc)) is None, name
         _settle(qtbot)
         after = views_state(window)
-        assert [v for v in differing(before, after) if "QUndoView" not in v], f"{name}: no view followed the edit"
+        assert [v for v in differing(before, after) if "HistoryView" not in v], f"{name}: no view followed the edit"
         window.undo_stack.undo()
         _settle(qtbot)
         window.undo_stack.redo()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QTextEdit,
-    QUndoView,
     QWidget,
 )
 
@@ -40,6 +39,7 @@ from widgets.shell import files, heap, merge_dialog
 from widgets.shell.checks_panel import ChecksPanel
 from widgets.shell.editor_pages import EDITORS, EditorPage, editor_available
 from widgets.shell.export_runner import EXPORTS, ExportRunner, ExportSpec, export_available
+from widgets.shell.history import HistoryView
 from widgets.shell.i18n import Translations
 from widgets.shell.menus import TEXT_SIZE_KEYS, build_menus, menu_status_tip, retranslate_menus
 from widgets.shell.settings import Settings
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.center)
         self.navigator = StageNavigator()
         self.checks = ChecksPanel()
-        self.history = QUndoView(self.undo_stack)
+        self.history = HistoryView(self.undo_stack)
         self.history.setObjectName("history")
         self.snapshots = SnapshotsPanel(None, self.undo_stack)
         self._presentation: QWidget | None = None  # deletes itself when it closes: cleared by its `destroyed`
@@ -775,7 +775,7 @@ class MainWindow(QMainWindow):
         self.docks["checks"].setWindowTitle(self.tr("Checks"))
         self.docks["history"].setWindowTitle(self.tr("History"))
         self.docks["snapshots"].setWindowTitle(self.tr("Snapshots"))
-        self.history.setEmptyLabel(self.tr("Opened"))
+        self.history.set_empty_label(self.tr("Opened"))
         code = self.settings.language()
         self.menus[f"language_{code or 'system'}"].setChecked(True)
         self.update_title()
