@@ -443,15 +443,18 @@ class ArrowLines(MapLayer):
         scene = self.scene()
         if not getattr(scene, "live", None):
             return None  # made only while dragging: a whole view's lines, not worth it for a repaint along a band
-        halos, lines = _image_like(widget, key[-1]), _image_like(widget, key[-1])
+        halos, lines, marks = (_image_like(widget, key[-1]) for _image in range(3))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         for image, draw in ((halos, lambda p: self._paint_halos(p, visible, None, "still")),
-                            (lines, lambda p: self._paint_lines(p, visible, None, small, ("still",)))):
+                            (lines, lambda p: self._paint_lines(p, visible, None, small, ("still",))),
+                            (marks, lambda p: None if small else self._paint_marks(p, visible, None, lod, visible,
+                                                                                   "still"))):
             image_painter = QPainter(image)
             image_painter.setRenderHints(painter.renderHints())
             image_painter.setTransform(painter.worldTransform())
             draw(image_painter)
             image_painter.end()
-        self._still = StillLines(key, halos, lines)
+        self._still = StillLines(key, halos, lines, marks)
         return self._still
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -498,16 +501,27 @@ class ArrowLines(MapLayer):
             self._paint_lines(painter, lines_area, strips, small, ("moved",))
         if small:
             return
+        if still is None:
+            for part in ("still", "moved") if self.moved else ("all",):
+                self._paint_marks(painter, area, exact, lod, visible, part)
+        else:
+            _blit(painter, still.marks, option.exposedRect)
+            self._paint_marks(painter, area, exact, lod, visible, "moved")
+
+    def _paint_marks(self, painter: QPainter, area: QRectF, exact: np.ndarray | None, lod: float,
+                     visible: QRectF | None, part: Part) -> None:
+        """The heads, then the tags, of the arrows of `part` the layer draws, where they meet what is painted again
+        (`exact`; None: all of `area`): their boxes are known, heads grown by their antialiased edge."""
         painter.setPen(Qt.PenStyle.NoPen)
-        # heads and tags are drawn where they meet what is painted again itself (their boxes are known), heads
-        # grown by their antialiased edge
         edge_margin = 2.0 / max(lod, 1e-6)
         around = _boxes([area])
         heads_exact = None if exact is None else exact + [-edge_margin, -edge_margin, edge_margin, edge_margin]
         shown: list[tuple[Key, _Batch, np.ndarray]] = []
         for key in self._order():
+            if part == "moved" and key not in self._moved_slots():
+                continue
             batch = self._batch(key)
-            mine = batch.alive.copy()
+            mine = self._part(key, batch, part)
             for edge in self.own:
                 k = batch.index.get(edge)
                 if k is not None:
@@ -549,18 +563,21 @@ Part = Literal["all", "still", "moved"]
 
 @dataclass
 class StillLines:
-    """The halos and lines of every arrow but those dragged last, as a view showed them while they were dragged.
+    """The halos, lines, heads and tags of every arrow but those dragged last, as a view showed them while they were
+    dragged.
 
     After the drop their arrows come to rest: a repaint along them (hundreds of bands at once) draws these images
-    and only their own halos and lines over them, instead of stroking every line of the view again. Their halos lie
-    over the other halos and their lines over the other lines from the drag on, in every repaint (the look does not
-    change when the images are dropped). The images serve while the view neither zooms nor scrolls and no other
-    arrow changes."""
+    and only their own halos, lines and marks over each, instead of stroking every line of the view again. Their
+    halos lie over the other halos, their lines over the other lines and their heads and tags over the others from
+    the drag on, in every repaint (the look does not change when the images are dropped). The images serve while the
+    view neither zooms nor scrolls and no other arrow changes."""
 
     key: tuple[float, ...]
     """The painter's transform, the view's size and its device pixel ratio when they were made."""
     halos: QImage
     lines: QImage
+    marks: QImage
+    """The heads and tags."""
 
     @staticmethod
     def key_of(painter: QPainter, widget: QWidget) -> tuple[float, ...]:
