@@ -150,8 +150,10 @@ def _on_screen(window: MainWindow, widget) -> np.ndarray:
     """What the window's backing store holds where `widget` is (RGB), as the screen shows it."""
     QApplication.processEvents()
     corner = widget.mapTo(window, widget.rect().topLeft())
-    image = QApplication.primaryScreen().grabWindow(window.winId()).toImage().copy(
-        corner.x(), corner.y(), widget.width(), widget.height()).convertToFormat(QImage.Format.Format_RGB32)
+    grabbed = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    ratio = grabbed.devicePixelRatio()  # the grab is in device pixels (two a point on a high-density screen)
+    image = grabbed.copy(round(corner.x() * ratio), round(corner.y() * ratio), round(widget.width() * ratio),
+                         round(widget.height() * ratio)).convertToFormat(QImage.Format.Format_RGB32)
     return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[
         :, :image.width() * 4].copy()
 

@@ -1,8 +1,8 @@
 """Where Qt's dashes fall on a line, so that a part of a dashed line painted again matches the rest of it.
 
 Qt starts a dashed line's pattern afresh at each line it draws, counted in pen widths along it. A pen one screen pixel
-wide or less is drawn as a hairline, and its pattern is then counted in screen pixels along the line's longer axis,
-whatever the pen's width (measured: the usual count left the dashes of a part painted again out of step with the
+wide or less is drawn as a hairline, and its pattern is then counted in the device's pixels along the line's longer
+axis, whatever the pen's width (measured: the usual count left the dashes of a part painted again out of step with the
 rest when the map was zoomed out).
 """
 
@@ -16,12 +16,14 @@ from PySide6.QtGui import QPaintEngine, QPainter
 
 
 def hairline_scale(painter: QPainter) -> float:
-    """The scale at which `painter` draws thin pens as hairlines: its transform's on a raster device (a window, an
-    image); none elsewhere (infinite: a PDF or a picture counts dashes in pen widths at any scale)."""
+    """The scale at which `painter` draws thin pens as hairlines, in the device's own pixels (two a point on a
+    high-density screen): its transform's on a raster device (a window, an image); none elsewhere (infinite: a PDF
+    or a picture counts dashes in pen widths at any scale)."""
     engine = painter.paintEngine()
     if engine is None or engine.type() != QPaintEngine.Type.Raster:
         return math.inf
-    return painter.worldTransform().m11()
+    device = painter.device()
+    return painter.worldTransform().m11() * (device.devicePixelRatioF() if device is not None else 1.0)
 
 
 def hairline(width: float, scale: float) -> bool:
