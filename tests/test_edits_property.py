@@ -17,6 +17,9 @@ from app.history import History
 from app.store import SqliteStore
 
 NAMES = st.text(alphabet="абвгдеёжзAbc 😀\n", max_size=8)
+RENAMED_FIELD = {"value": "name", "segment": "name", "team": "name", "factor": "name", "curve": "name",
+                 "canvas": "title", "pain": "text", "promise": "notes"}
+"""The text field a random edit renames, by kind (the other kinds are deleted instead)."""
 
 
 def _new_store() -> SqliteStore:
@@ -94,10 +97,8 @@ def _random_edit(data: st.DataObject, doc: Document):
     if what == "move":
         siblings = doc.siblings(doc.kind_of(target), doc.parent_of(target))
         return c.move(doc, target, data.draw(st.integers(0, len(siblings) - 1)))
-    field = "title" if doc.kind_of(target) == "canvas" else ("text" if doc.kind_of(target) == "pain" else "name")
-    if doc.kind_of(target) in ("link", "promise", "proposition", "experiment"):
-        field = "notes" if doc.kind_of(target) == "promise" else None
-    if field is None:
+    field = RENAMED_FIELD.get(doc.kind_of(target))
+    if field is None:  # a link, proposition, experiment or reading: nothing to rename, it goes instead
         return c.delete(doc, target)
     return c.update(doc, target, **{field: data.draw(NAMES)})
 
