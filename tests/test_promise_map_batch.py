@@ -256,3 +256,28 @@ def test_a_drop_strokes_only_the_moved_arrows_and_shows_what_a_fresh_repaint_sho
     viewport.repaint()
     assert stroked.count > in_view  # everything in view stroked afresh
     assert _largest_difference(shown, _on_screen(window, viewport)) <= 8
+
+
+def test_after_a_drop_another_arrow_whose_tag_changes_is_not_painted_from_the_still_image(
+        qtbot, monkeypatch: pytest.MonkeyPatch, large_map) -> None:
+    """The image of what stood still holds every other arrow's tag as it was: an arrow whose tag changes (its
+    promise renamed: its label) is painted afresh, not from the image."""
+    window, diagram = large_map
+    arrow = _arrow_in_close_view(diagram)
+    view, viewport = diagram.view, diagram.view.viewport()
+    node = arrow.target if viewport.rect().contains(view.mapFromScene(arrow.target.pos())) else arrow.source
+    legs = sum(len(edge.legs or [edge.line]) for edge in node.edges)
+    _drag(diagram, node, QPoint(90, 60))
+    QTest.qWait(80)
+    shown = view.mapToScene(viewport.rect().adjusted(60, 60, -60, -60)).boundingRect()
+    other = next(e for e in diagram.scene.edges.values()
+                 if isinstance(e, PromiseEdge) and node.node_id not in (e.source.node_id, e.target.node_id)
+                 and not e.is_bundle and shown.contains(e.tag_centre()))
+    stroked = StrokedLines(monkeypatch)
+    doc = window.document
+
+    assert push_edit(window.undo_stack, doc, ch.update(doc, other.promise_ids[0], text="Новое обещание")) is None
+    QTest.qWait(80)
+
+    assert other.caption == "Новое обещание"
+    assert stroked.count > 2 * legs  # the lines along it stroked again: none comes from the image

@@ -257,7 +257,9 @@ class ArrowLines(MapLayer):
             self._grow_to([edge])
 
     def retagged(self, edge: PromiseEdge) -> None:
-        """An arrow's number, label or figure's mark changed: its tag is measured again when next drawn."""
+        """An arrow's number, label or figure's mark changed: its tag is measured again when next drawn (and the
+        still image, which holds its old tag, is of no more use)."""
+        self._unsettle(edge)
         self._tags.pop(edge, None)
 
     def follow_state(self, edge: PromiseEdge) -> None:
