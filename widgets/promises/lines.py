@@ -334,7 +334,7 @@ class ArrowLines(MapLayer):
                 if not (key[0] and key[1] == lit and members) or (part == "moved" and key not in self._moved_slots()):
                     continue
                 batch = self._batch(key)
-                alive = self._part(key, batch, part)
+                alive = self._part(key, batch, part, drawn_here=False)  # a selected arrow's halo is drawn here
                 for edge in dragged:
                     k = batch.index.get(edge)
                     if k is not None:
@@ -349,14 +349,29 @@ class ArrowLines(MapLayer):
                 painter.strokePath(lines_path(span_ends(x1[rows], y1[rows], x2[rows], y2[rows], t0, t1)),
                                    halo_pen(HALO_WIDTH, 1.0 if lit else DIM_OPACITY))
 
-    def _part(self, key: Key, batch: _Batch, part: Part) -> np.ndarray:
-        """Which of a batch's slots are alive and in `part`: all, those of the arrows dragged last, or the others."""
+    def _part(self, key: Key, batch: _Batch, part: Part, drawn_here: bool = True) -> np.ndarray:
+        """Which of a batch's slots are alive and in `part` (all, those of the arrows dragged last, or the others),
+        leaving out, when `drawn_here`, the arrows that paint themselves."""
         alive = batch.alive.copy()
-        if part == "all":
-            return alive
-        moved = np.zeros(len(alive), dtype=bool)
-        moved[self._moved_slots().get(key, [])] = True
-        return alive & (moved if part == "moved" else ~moved)
+        if part != "all":
+            moved = np.zeros(len(alive), dtype=bool)
+            moved[self._moved_slots().get(key, [])] = True
+            alive &= moved if part == "moved" else ~moved
+        if drawn_here:
+            for edge in self.own:
+                k = batch.index.get(edge)
+                if k is not None:
+                    alive[k] = False
+        return alive
+
+    def _parts(self) -> tuple[Part, ...]:
+        """The parts drawn one over the other: the arrows dragged last over the others (all at once when none)."""
+        return ("still", "moved") if self.moved else ("all",)
+
+    def _keys_of(self, part: Part) -> list[Key]:
+        """The batches with arrows of `part`, in the order their lines are drawn."""
+        order = self._order()
+        return [key for key in order if key in self._moved_slots()] if part == "moved" else order
 
     def _moved_slots(self) -> dict[Key, list[int]]:
         """The slots of the arrows dragged last, by batch (worked out once a paint)."""
@@ -379,31 +394,13 @@ class ArrowLines(MapLayer):
                      parts: tuple[Part, ...]) -> None:
         """The lines of the arrows the layer draws (not those that paint themselves), in `area` or in runs through
         `strips`, one part after another (the arrows dragged last over the others)."""
-        if not self.moved:
-            parts = ("all",)  # nothing lies over the rest
-        only_moved = parts == ("moved",)
-        crossed: list[tuple[Key, _Batch, np.ndarray, np.ndarray]] = []
-        for key in self._order():
-            if only_moved and key not in self._moved_slots():
-                continue
-            batch = self._batch(key)
-            mine = self._part(key, batch, "moved") if only_moved else batch.alive.copy()
-            for edge in self.own:
-                k = batch.index.get(edge)
-                if k is not None:
-                    mine[k] = False
-            lines = batch.lines[:, [0, 1, 4, 5] if small else [0, 1, 2, 3]]
-            if only_moved:  # a few arrows' lines out of thousands: picked before they are looked at
-                lines = lines[mine[batch.owner]]
-                crossed.append((key, batch, lines, crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)))
-                continue
-            inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)
-            crossed.append((key, batch, lines, inside & mine[batch.owner]))
         shown: list[tuple[Key, np.ndarray]] = []
         for part in parts:
-            for key, batch, lines, inside in crossed:
-                shown.append((key, lines[inside & self._part(key, batch, part)[batch.owner]]
-                              if part in ("still", "moved") and not only_moved else lines[inside]))
+            for key in self._keys_of(part):
+                batch = self._batch(key)
+                lines = batch.lines[:, [0, 1, 4, 5] if small else [0, 1, 2, 3]]
+                lines = lines[self._part(key, batch, part)[batch.owner]]  # picked first: the moved are a few
+                shown.append((key, lines[crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)]))
         pieces = [piece for _key, piece in shown]
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
         pens = [_pen(key) for key, _piece in shown]
@@ -493,9 +490,9 @@ class ArrowLines(MapLayer):
         # over them, then every head and tag
         still = self._still_lines(painter, widget, visible, small)
         if still is None:
-            for part in ("still", "moved") if self.moved else ("all",):
+            for part in self._parts():
                 self._paint_halos(painter, halo_area, halo_strips, part)
-            self._paint_lines(painter, lines_area, strips, small, ("still", "moved"))
+            self._paint_lines(painter, lines_area, strips, small, self._parts())
         else:
             _blit(painter, still.halos, option.exposedRect)
             self._paint_halos(painter, halo_area, halo_strips, "moved")
@@ -504,7 +501,7 @@ class ArrowLines(MapLayer):
         if small:
             return
         if still is None:
-            for part in ("still", "moved") if self.moved else ("all",):
+            for part in self._parts():
                 self._paint_marks(painter, area, exact, lod, visible, part)
         else:
             _blit(painter, still.marks, option.exposedRect)
@@ -518,17 +515,8 @@ class ArrowLines(MapLayer):
         edge_margin = 2.0 / max(lod, 1e-6)
         around = _boxes([area])
         heads_exact = None if exact is None else exact + [-edge_margin, -edge_margin, edge_margin, edge_margin]
-        shown: list[tuple[Key, _Batch, np.ndarray]] = []
-        for key in self._order():
-            if part == "moved" and key not in self._moved_slots():
-                continue
-            batch = self._batch(key)
-            mine = self._part(key, batch, part)
-            for edge in self.own:
-                k = batch.index.get(edge)
-                if k is not None:
-                    mine[k] = False
-            shown.append((key, batch, mine))
+        shown = [(key, batch, self._part(key, batch, part)) for key in self._keys_of(part)
+                 for batch in [self._batch(key)]]
         for key, batch, mine in shown:
             heads = mine & _meeting(batch.heads, around)
             if heads_exact is not None and heads.any():
