@@ -151,6 +151,17 @@ def _spans(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray, area:
     return rows, t0[rows], t1[rows]
 
 
+def _crossing_pieces(picked: list[np.ndarray], area: QRectF) -> list[np.ndarray]:
+    """Of each array of lines (rows of x1, y1, x2, y2), those that run through `area`; one test for all of them (a
+    repaint after a drop looks in a dozen batches for a few lines each)."""
+    if not picked:
+        return []
+    lines = np.concatenate(picked)
+    inside = crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)
+    bounds = np.cumsum([0] + [len(piece) for piece in picked]).tolist()
+    return [piece[inside[start:end]] for piece, start, end in zip(picked, bounds[:-1], bounds[1:], strict=True)]
+
+
 def _pen(key: Key) -> tuple[QPen, float]:
     """The pen of a batch and its dash period in its own units (dash_measure's; 0 for a solid line)."""
     _problem, lit, color, dash, width, opacity = key
@@ -329,7 +340,7 @@ class ArrowLines(MapLayer):
         scene = self.scene()
         dragged = getattr(scene, "live_edges", []) if scene is not None and getattr(scene, "live", None) else []
         for lit in (False, True):
-            pieces = []
+            picked = []
             for key, members in self._members.items():
                 if not (key[0] and key[1] == lit and members) or (part == "moved" and key not in self._moved_slots()):
                     continue
@@ -339,8 +350,8 @@ class ArrowLines(MapLayer):
                     k = batch.index.get(edge)
                     if k is not None:
                         alive[k] = False
-                lines = batch.lines[:, [0, 1, 4, 5]][alive[batch.owner]]  # picked first: a few, or most
-                pieces.append(lines[crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)])
+                picked.append(batch.lines[alive[batch.owner]][:, [0, 1, 4, 5]])  # rows first: a few, or most
+            pieces = _crossing_pieces(picked, area)
             if not pieces:
                 continue
             x1, y1, x2, y2 = np.concatenate(pieces).T
@@ -394,13 +405,16 @@ class ArrowLines(MapLayer):
                      parts: tuple[Part, ...]) -> None:
         """The lines of the arrows the layer draws (not those that paint themselves), in `area` or in runs through
         `strips`, one part after another (the arrows dragged last over the others)."""
-        shown: list[tuple[Key, np.ndarray]] = []
+        columns = [0, 1, 4, 5] if small else [0, 1, 2, 3]
+        keys: list[Key] = []
+        picked: list[np.ndarray] = []
         for part in parts:
             for key in self._keys_of(part):
                 batch = self._batch(key)
-                lines = batch.lines[:, [0, 1, 4, 5] if small else [0, 1, 2, 3]]
-                lines = lines[self._part(key, batch, part)[batch.owner]]  # picked first: the moved are a few
-                shown.append((key, lines[crossing(lines[:, 0], lines[:, 1], lines[:, 2], lines[:, 3], area)]))
+                keys.append(key)
+                picked.append(batch.lines[self._part(key, batch, part)[batch.owner]][:, columns])  # rows first
+        pieces = _crossing_pieces(picked, area)
+        shown = [(key, piece) for key, piece in zip(keys, pieces, strict=True) if len(piece)]
         pieces = [piece for _key, piece in shown]
         x1, y1, x2, y2 = np.concatenate(pieces).T if pieces else np.zeros((4, 0))
         pens = [_pen(key) for key, _piece in shown]
