@@ -7,6 +7,7 @@ import types
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 
 from app import changes
 from app import model as m
@@ -14,6 +15,7 @@ from app.workfile import WorkFile, find_recoverable, write_workshop_file
 from tests.test_shell_dialogs import quietly, small_workshop
 from widgets.shell import gui
 from widgets.shell.i18n import Translations
+from widgets.shell.main_window import MainWindow
 from widgets.shell.settings import Settings
 
 
@@ -140,3 +142,37 @@ def test_a_crashed_session_can_be_discarded_or_kept_for_later(qtbot, monkeypatch
     window = start(qtbot)
     assert window.work.path is None  # the sample
     assert len(find_recoverable()) == (1 if answer == "later" else 0)
+
+
+# --------------------------------------------------------------- the first window on a small screen
+def test_a_first_window_too_large_for_the_screen_fills_it_and_keeps_a_size_that_fits(qtbot) -> None:
+    window = MainWindow(Settings(), None)
+    qtbot.addWidget(window, before_close_func=quietly)
+    projector = QRect(0, 0, 1280, 690)  # a 1280×720 projector less the desktop's panel
+    assert gui.place_first_window(window, projector)  # to be shown maximized
+    assert projector.contains(window.geometry())  # and, no longer maximized, it stays on the screen
+    laptop = QRect(0, 0, 1093, 584)  # 1366×768 at 125 %
+    assert gui.place_first_window(window, laptop)
+    assert laptop.contains(window.geometry())
+
+
+def test_a_first_window_that_fits_keeps_its_size_centred_on_the_screen(qtbot) -> None:
+    window = MainWindow(Settings(), None)
+    qtbot.addWidget(window, before_close_func=quietly)
+    size = window.size()
+    monitor = QRect(1920, 0, 2560, 1400)  # the second of two monitors, less its panel
+    assert not gui.place_first_window(window, monitor)
+    assert window.size() == size
+    assert window.geometry().center() == monitor.center()
+
+
+def test_the_first_start_on_a_screen_smaller_than_the_window_shows_it_maximized(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(Settings, "window_state", lambda self: (None, None))  # no geometry saved yet
+    seen: list[tuple[bool, QRect, QRect]] = []
+    monkeypatch.setattr(MainWindow, "grab", lambda self: seen.append(
+        (self.isMaximized(), self.normalGeometry(), self.screen().availableGeometry())))
+    assert gui.run_gui(None, smoke=True) == 0
+    maximized, normal, free = seen[0]
+    assert free.width() < 1600 or free.height() < 1000, "the test screen is meant to be smaller than the window"
+    assert maximized
+    assert normal.width() <= free.width() and normal.height() <= free.height()

@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import sample_path
 from app.workfile import Recoverable, WorkFile, find_recoverable, read_workshop
@@ -30,6 +30,22 @@ def load_workshop(path: str | None) -> WorkFile:
         if path:
             return WorkFile.open(path)
         return WorkFile.new(read_workshop(sample_path()))
+
+
+def place_first_window(window: QWidget, free: QRect) -> bool:
+    """Place a window that has no saved geometry yet on a screen's free area (without the desktop's panels): at its
+    own size, centred, when that fits; else it fills the area. Whether it is to be shown maximized (a 1280×720
+    projector, a 1366×768 laptop at 125 %: the window's own size would run off the screen, its status bar and
+    bottom panels out of reach where the window manager does not move it back)."""
+    size = window.size()
+    fits = size.width() <= free.width() and size.height() <= free.height()
+    if not fits:
+        size = size.boundedTo(free.size())
+        window.resize(size)  # what it comes back to when it is no longer maximized
+    frame = QRect(free.topLeft(), size)
+    frame.moveCenter(free.center())
+    window.move(frame.topLeft())
+    return not fits
 
 
 def ask_restore(left: Recoverable) -> str:
@@ -141,7 +157,11 @@ def run_gui(path: str | None, smoke: bool = False) -> int:
         if window is None:
             return 2
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it ends the session: nothing stays behind
-        window.show()
+        first_start = settings.window_state()[0] is None
+        if first_start and place_first_window(window, window.screen().availableGeometry()):
+            window.showMaximized()
+        else:
+            window.show()
         if smoke:
             window.grab()
             window.close()
