@@ -69,20 +69,33 @@ def head_height() -> int:
 
 
 def cut(rows: list[list[TableCell]], widths: list[int], room: int = ROOM) -> list[list[list[TableCell]]]:
-    """`rows` cut into slide-sized chunks: as many rows per slide as fit under the header in `room`."""
-    pages: list[list[list[TableCell]]] = []
-    page: list[list[TableCell]] = []
+    """`rows` cut into slide-sized chunks under the header in `room`: each slide takes as many rows as fit, but the
+    last two share theirs evenly (a table a row too long for one slide comes as two half-full slides, not a full one
+    and one with a row or two, such as an organisation's total alone)."""
+    heights = [row_height(cells, widths) for cells in rows]
+    starts = _fill(heights, room)
+    if starts:  # the least room in which the last two slides' rows still take two slides
+        first = starts[-2] if len(starts) > 1 else 0
+        tail = heights[first:]
+        low, high = max(tail) + head_height() - 1, room
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (low, middle) if len(_fill(tail, middle)) <= 1 else (middle, high)
+        starts[-1] = first + _fill(tail, high)[0]
+    return [rows[start:end] for start, end in zip([0, *starts], [*starts, len(rows)], strict=True)
+            if end > start or not rows]
+
+
+def _fill(heights: list[int], room: int) -> list[int]:
+    """Where each slide after the first starts, when each takes as many rows as fit under the header in `room`."""
+    starts: list[int] = []
     used = head_height()
-    for cells in rows:
-        height = row_height(cells, widths)
-        if page and used + height > room:
-            pages.append(page)
-            page, used = [], head_height()
-        page.append(cells)
+    for k, height in enumerate(heights):
+        if k and used + height > room and (not starts or starts[-1] != k):
+            starts.append(k)
+            used = head_height()
         used += height
-    if page or not pages:
-        pages.append(page)
-    return pages
+    return starts
 
 
 def table_slides(title: str, header: list[str], rows: list[list[TableCell]], widths: list[int]) -> list[TableSlide]:

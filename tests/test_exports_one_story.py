@@ -71,11 +71,20 @@ def test_the_appendix_of_a_large_workshop_is_cut_alike(tmp_path: Path) -> None:
     assert pdf[1:] == deck[1:] and len(deck) > 20
 
 
-def test_the_plan_fills_a_slide_and_starts_the_next() -> None:
+def test_the_plan_fills_a_slide_and_shares_a_longer_table_evenly_between_slides() -> None:
     from exports.pptx_xml import Run, TableCell
 
     row = [TableCell((Run("строка", slide_plan.TABLE_SIZE),))]
-    per_slide = len(slide_plan.cut([row] * 500, [5_000_000])[0])
+    per_slide = (slide_plan.ROOM - slide_plan.head_height()) // slide_plan.row_height(row, [5_000_000])
+    assert [len(s.rows) for s in slide_plan.table_slides("Т", ["з"], [row] * per_slide, [5_000_000])] == [per_slide]
+    # one row more: two half-full slides, not a full one and a slide holding one row
     slides = slide_plan.table_slides("Т", ["заголовок"], [row] * (per_slide + 1), [5_000_000])
-    assert [s.title for s in slides] == ["Т (1/2)", "Т (2/2)"] and len(slides[1].rows) == 1
+    assert [s.title for s in slides] == ["Т (1/2)", "Т (2/2)"]
+    assert sorted(len(s.rows) for s in slides) == [(per_slide + 1) // 2, per_slide + 1 - (per_slide + 1) // 2]
+    tall = [TableCell((Run("строка\nещё одна\nи ещё", slide_plan.TABLE_SIZE),))]
+    rows = [tall] * 3 + [row] * per_slide  # rows of different heights: no slide overflows, and none is nearly empty
+    heights = [[slide_plan.row_height(r, [5_000_000]) for r in s.rows] for s in
+               slide_plan.table_slides("Т", ["з"], rows, [5_000_000])]
+    assert len(heights) == 2 and all(slide_plan.head_height() + sum(h) <= slide_plan.ROOM for h in heights)
+    assert min(sum(h) for h in heights) >= max(sum(h) for h in heights) - max(max(h) for h in heights)
     assert [s.title for s in slide_plan.table_slides("Т", ["з"], [], [5_000_000])] == ["Т"]
