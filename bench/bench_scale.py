@@ -34,6 +34,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from offscreen import offscreen_platform  # noqa: E402  # bench/ is the script's own folder
+
 SIZES = {"3k": dict(teams=500, promises=3000, links=1000), "30k": dict(teams=5000, promises=30000, links=10000)}
 
 OPEN = """
@@ -83,15 +85,15 @@ frame = FirstFrame()
 import widgets.shell.gui
 import widgets.shell.main_window as main_window
 
-_show = main_window.MainWindow.show
+def watched(show):
+    def showing(self):
+        QApplication.instance().installEventFilter(frame)
+        show(self)
+    return showing
 
 
-def show(self):
-    QApplication.instance().installEventFilter(frame)
-    _show(self)
-
-
-main_window.MainWindow.show = show
+main_window.MainWindow.show = watched(main_window.MainWindow.show)
+main_window.MainWindow.showMaximized = watched(main_window.MainWindow.showMaximized)
 from cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -120,7 +122,7 @@ def p95(values: list[float]) -> float:
 
 def open_in_process(path: Path, data_dir: Path) -> tuple[float, float, float]:
     """A fresh process opening `path`: seconds to its first frame, to the checks shown, and its resident MB then."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLIENTOCRACY_DATA_DIR=str(data_dir))
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_platform(data_dir), CLIENTOCRACY_DATA_DIR=str(data_dir))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(data_dir.parent / "pycache")
     start = time.time()

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from offscreen import offscreen_platform  # noqa: E402  # bench/ is the script's own folder
+
 FIRST_FRAME = """
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -64,15 +66,15 @@ from PySide6.QtWidgets import QApplication
 import widgets.shell.gui  # what cli.main imports first
 import widgets.shell.main_window as main_window
 
-_show = main_window.MainWindow.show
+def watched(show):
+    def showing(self):
+        QApplication.instance().installEventFilter(frame)
+        show(self)
+    return showing
 
 
-def show(self):
-    QApplication.instance().installEventFilter(frame)
-    _show(self)
-
-
-main_window.MainWindow.show = show
+main_window.MainWindow.show = watched(main_window.MainWindow.show)
+main_window.MainWindow.showMaximized = watched(main_window.MainWindow.showMaximized)
 from cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -86,7 +88,7 @@ def first_frame(code: str, args: list[str], data_dir: Path, bytecode: bool = Tru
 
     With `bytecode`, compiled modules are cached (in a temporary folder) as in an installed app; without, the
     environment is left as it is (where PYTHONDONTWRITEBYTECODE is set, the project's modules compile at each start)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLIENTOCRACY_DATA_DIR=str(data_dir))
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_platform(data_dir), CLIENTOCRACY_DATA_DIR=str(data_dir))
     if bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(BYTECODE)
