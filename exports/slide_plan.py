@@ -147,17 +147,39 @@ def _readable(nodes: list[Node]) -> bool:
     return all(label_size(n, scale) >= MIN_LABEL for n in nodes)
 
 
-def split_nodes(nodes: list[Node]) -> list[list[Node]]:
-    """`nodes` in parts whose slides have labels of at least MIN_LABEL: cut across the direction that limits
-    the scale, in halves by count, until each part is readable (left to right, top to bottom)."""
+def split_nodes(nodes: list[Node], links: Iterable[tuple[str, str]] = ()) -> list[list[Node]]:
+    """`nodes` in parts whose slides have labels of at least MIN_LABEL: cut across the direction that limits the
+    scale, near the middle where the fewest of `links` (arrows as source and target ids) cross, until each part is
+    readable (left to right, top to bottom). A party whose arrows all go to other slides would stand there alone."""
     if len(nodes) <= 1 or _readable(nodes):
         return [nodes]
     xs = [n.cx for n in nodes]
     ys = [n.cy for n in nodes]
     wide = (max(xs) - min(xs) + 200) / DIAGRAM_W >= (max(ys) - min(ys) + 90) / (DIAGRAM_H - LEGEND_H)
     ordered = sorted(nodes, key=(lambda n: (n.cx, n.cy)) if wide else (lambda n: (n.cy, n.cx)))
-    half = len(ordered) // 2
-    return split_nodes(ordered[:half]) + split_nodes(ordered[half:])
+    links = list(links)
+    at = _cut(ordered, links)
+    return split_nodes(ordered[:at], links) + split_nodes(ordered[at:], links)
+
+
+def _cut(ordered: list[Node], links: list[tuple[str, str]]) -> int:
+    """Where to cut `ordered` in two: in its middle third, where the fewest links cross; the nearest the middle of
+    those."""
+    rank = {n.id: k for k, n in enumerate(ordered)}
+    starts = [0] * (len(ordered) + 2)  # a link from rank a to rank b > a crosses each cut k with a < k <= b
+    for source, target in links:
+        if source in rank and target in rank and rank[source] != rank[target]:
+            low, high = sorted((rank[source], rank[target]))
+            starts[low + 1] += 1
+            starts[high + 1] -= 1
+    crossing, running = [], 0
+    for k in range(len(ordered) + 1):
+        running += starts[k]
+        crossing.append(running)
+    middle = len(ordered) / 2
+    third = len(ordered) // 3
+    return min(range(max(1, third), max(1, len(ordered) - third) + 1),
+               key=lambda k: (crossing[k], abs(k - middle)))
 
 
 def part_of(diagram: Diagram, nodes: list[Node]) -> Diagram:
@@ -179,7 +201,7 @@ def diagram_slides(w: m.Workshop, scope: Scope, words: Words) -> list[tuple[str,
     budget = SUMMARY_DIAGRAM_SLIDES if scope.summary and not scope.full else None
     for title, workshop, name in story_diagrams(w, scope, words):
         diagram = build_diagram(workshop, name)
-        parts = split_nodes(list(diagram.nodes.values()))
+        parts = split_nodes(list(diagram.nodes.values()), [(e.source, e.target) for e in diagram.edges])
         if budget is not None and out and len(out) + len(parts) > budget:
             break
         if len(parts) == 1:

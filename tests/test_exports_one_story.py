@@ -88,3 +88,17 @@ def test_the_plan_fills_a_slide_and_shares_a_longer_table_evenly_between_slides(
     assert len(heights) == 2 and all(slide_plan.head_height() + sum(h) <= slide_plan.ROOM for h in heights)
     assert min(sum(h) for h in heights) >= max(sum(h) for h in heights) - max(max(h) for h in heights)
     assert [s.title for s in slide_plan.table_slides("Т", ["з"], [], [5_000_000])] == ["Т"]
+
+
+def test_a_chain_too_wide_for_a_slide_is_cut_between_parties_that_promise_each_other_nothing() -> None:
+    from exports.geometry import Node
+
+    row = [Node(f"t{k}", "service", f"Команда {k}", 250.0 * k, 0.0) for k in range(30)]
+    pairs = [(f"t{k}", f"t{k + 1}") for k in range(0, 30, 2)]  # each team promises its right-hand neighbour
+    parts = slide_plan.split_nodes(row, pairs)
+    assert len(parts) > 1 and sorted(n.id for part in parts for n in part) == sorted(n.id for n in row)
+    assert all(slide_plan.label_size(n, slide_plan.diagram_scale(part)) >= slide_plan.MIN_LABEL
+               for part in parts for n in part)
+    for part in parts:  # no team stands on its slide without the arrow it has
+        ids = {n.id for n in part}
+        assert all((a in ids) == (b in ids) for a, b in pairs), [n.id for n in part]
