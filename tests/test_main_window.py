@@ -154,6 +154,10 @@ def test_a_first_window_too_large_for_the_screen_fills_it_and_keeps_a_size_that_
     laptop = QRect(0, 0, 1093, 584)  # 1366×768 at 125 %
     assert gui.place_first_window(window, laptop)
     assert laptop.contains(window.geometry())
+    window.resize(1600, 1000)
+    taskbar = QRect(0, 0, 1920, 1040)  # a 1080p screen less its taskbar: the window fits, its title bar would not
+    assert gui.place_first_window(window, taskbar)
+    assert taskbar.contains(window.geometry().adjusted(0, 0, gui.FRAME.width(), gui.FRAME.height()))
 
 
 def test_a_first_window_that_fits_keeps_its_size_centred_on_the_screen(qtbot) -> None:
@@ -163,7 +167,8 @@ def test_a_first_window_that_fits_keeps_its_size_centred_on_the_screen(qtbot) ->
     monitor = QRect(1920, 0, 2560, 1400)  # the second of two monitors, less its panel
     assert not gui.place_first_window(window, monitor)
     assert window.size() == size
-    assert window.geometry().center() == monitor.center()
+    assert abs(window.geometry().center().x() - monitor.center().x()) <= gui.FRAME.width()
+    assert abs(window.geometry().center().y() - monitor.center().y()) <= gui.FRAME.height()
 
 
 def test_the_first_start_on_a_screen_smaller_than_the_window_shows_it_maximized(qtbot, monkeypatch) -> None:

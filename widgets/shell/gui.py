@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import sample_path
@@ -32,17 +32,22 @@ def load_workshop(path: str | None) -> WorkFile:
         return WorkFile.new(read_workshop(sample_path()))
 
 
+FRAME = QSize(16, 48)
+"""What a window manager adds around a window (borders, title bar): not known before the window is first shown."""
+
+
 def place_first_window(window: QWidget, free: QRect) -> bool:
     """Place a window that has no saved geometry yet on a screen's free area (without the desktop's panels): at its
-    own size, centred, when that fits; else it fills the area. Whether it is to be shown maximized (a 1280×720
-    projector, a 1366×768 laptop at 125 %: the window's own size would run off the screen, its status bar and
-    bottom panels out of reach where the window manager does not move it back)."""
+    own size, centred, when that fits with its frame; else it fills the area. Whether it is to be shown maximized (a
+    1280×720 projector, a 1366×768 laptop at 125 %, a 1080p screen less its taskbar: the window's own size would run
+    off the screen, its bottom panels out of reach where the window manager does not move it back)."""
     size = window.size()
-    fits = size.width() <= free.width() and size.height() <= free.height()
+    framed = size + FRAME
+    fits = framed.width() <= free.width() and framed.height() <= free.height()
     if not fits:
-        size = size.boundedTo(free.size())
+        size = size.boundedTo(free.size() - FRAME)
         window.resize(size)  # what it comes back to when it is no longer maximized
-    frame = QRect(free.topLeft(), size)
+    frame = QRect(free.topLeft(), size + FRAME)
     frame.moveCenter(free.center())
     window.move(frame.topLeft())
     return not fits
