@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from offscreen import offscreen_platform  # noqa: E402  # bench/ is the script's own folder
+from offscreen import WATCHED_APP, offscreen_platform  # noqa: E402  # bench/ is the script's own folder
 
 SIZES = {"3k": dict(teams=500, promises=3000, links=1000), "30k": dict(teams=5000, promises=30000, links=10000)}
 
@@ -83,20 +83,7 @@ class FirstFrame(QObject):
 
 frame = FirstFrame()
 import widgets.shell.gui
-import widgets.shell.main_window as main_window
-
-def watched(show):
-    def showing(self):
-        QApplication.instance().installEventFilter(frame)
-        show(self)
-    return showing
-
-
-main_window.MainWindow.show = watched(main_window.MainWindow.show)
-main_window.MainWindow.showMaximized = watched(main_window.MainWindow.showMaximized)
-from cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
+""" + WATCHED_APP
 
 
 def run_command(*args: str) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from offscreen import offscreen_platform  # noqa: E402  # bench/ is the script's own folder
+from offscreen import WATCHED_APP, offscreen_platform  # noqa: E402  # bench/ is the script's own folder
 
 FIRST_FRAME = """
 import os, sys, time
@@ -64,20 +64,7 @@ app.exec()
 APP = FIRST_FRAME + """
 from PySide6.QtWidgets import QApplication
 import widgets.shell.gui  # what cli.main imports first
-import widgets.shell.main_window as main_window
-
-def watched(show):
-    def showing(self):
-        QApplication.instance().installEventFilter(frame)
-        show(self)
-    return showing
-
-
-main_window.MainWindow.show = watched(main_window.MainWindow.show)
-main_window.MainWindow.showMaximized = watched(main_window.MainWindow.showMaximized)
-from cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
+""" + WATCHED_APP
 
 
 BYTECODE = Path(tempfile.mkdtemp(prefix="bench-pycache-"))

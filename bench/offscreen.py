@@ -7,6 +7,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+WATCHED_APP = """
+import widgets.shell.main_window as main_window
+from PySide6.QtWidgets import QApplication
+
+
+def watched(show):
+    def showing(self):
+        QApplication.instance().installEventFilter(frame)
+        show(self)
+    return showing
+
+
+main_window.MainWindow.show = watched(main_window.MainWindow.show)
+main_window.MainWindow.showMaximized = watched(main_window.MainWindow.showMaximized)
+from cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""The end of a benchmark's child process: the app as `python -m cli` runs it, with `frame` (an event filter the code
+before defines) installed on the application when the main window is shown, however it is shown."""
+
 SCREEN = {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96,
           "dpr": 1}
 
