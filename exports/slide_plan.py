@@ -150,16 +150,49 @@ def _readable(nodes: list[Node]) -> bool:
 def split_nodes(nodes: list[Node], links: Iterable[tuple[str, str]] = ()) -> list[list[Node]]:
     """`nodes` in parts whose slides have labels of at least MIN_LABEL: cut across the direction that limits the
     scale, near the middle where the fewest of `links` (arrows as source and target ids) cross, until each part is
-    readable (left to right, top to bottom). A party whose arrows all go to other slides would stand there alone."""
+    readable (left to right, top to bottom); then a party left without any arrow on its slide joins the slide with
+    most of its partners, where that one stays readable."""
+    links = list(links)
+    return _rehomed(_strips(nodes, links), links)
+
+
+def _strips(nodes: list[Node], links: list[tuple[str, str]]) -> list[list[Node]]:
+    """The cuts of `split_nodes`, before any party moves."""
     if len(nodes) <= 1 or _readable(nodes):
         return [nodes]
     xs = [n.cx for n in nodes]
     ys = [n.cy for n in nodes]
     wide = (max(xs) - min(xs) + 200) / DIAGRAM_W >= (max(ys) - min(ys) + 90) / (DIAGRAM_H - LEGEND_H)
     ordered = sorted(nodes, key=(lambda n: (n.cx, n.cy)) if wide else (lambda n: (n.cy, n.cx)))
-    links = list(links)
     at = _cut(ordered, links)
-    return split_nodes(ordered[:at], links) + split_nodes(ordered[at:], links)
+    return _strips(ordered[:at], links) + _strips(ordered[at:], links)
+
+
+def _rehomed(parts: list[list[Node]], links: list[tuple[str, str]]) -> list[list[Node]]:
+    """`parts` with each party that has no partner on its own part moved to the part holding most of its partners
+    (the nearest of those first), if that part's labels stay readable with it; parts left empty are dropped."""
+    partners: dict[str, set[str]] = {}
+    for source, target in links:
+        if source != target:
+            partners.setdefault(source, set()).add(target)
+            partners.setdefault(target, set()).add(source)
+    part_of = {n.id: k for k, part in enumerate(parts) for n in part}
+    for k, part in enumerate(parts):
+        for node in list(part):
+            mine = partners.get(node.id, set())
+            if not mine or any(part_of.get(other) == k for other in mine):
+                continue
+            counts: dict[int, int] = {}
+            for other in mine:
+                if other in part_of:
+                    counts[part_of[other]] = counts.get(part_of[other], 0) + 1
+            for home in sorted(counts, key=lambda j: (-counts[j], abs(j - k))):
+                if _readable([*parts[home], node]):
+                    part.remove(node)
+                    parts[home].append(node)
+                    part_of[node.id] = home
+                    break
+    return [part for part in parts if part]
 
 
 def _cut(ordered: list[Node], links: list[tuple[str, str]]) -> int:

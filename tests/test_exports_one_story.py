@@ -3,6 +3,7 @@ into slides by one plan (exports.slide_plan), on the sample and on large generat
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,33 @@ def test_a_chain_too_wide_for_a_slide_is_cut_between_parties_that_promise_each_o
     for part in parts:  # no team stands on its slide without the arrow it has
         ids = {n.id for n in part}
         assert all((a in ids) == (b in ids) for a, b in pairs), [n.id for n in part]
+
+
+def test_a_party_alone_on_a_split_chain_slide_could_join_its_partners_only_with_labels_too_small() -> None:
+    from exports.geometry import build_diagram
+    from exports.scope import scope_of
+
+    w = generate_workshop(teams=500, promises=3000)
+    chains: dict[str, list] = {}
+    for title, workshop, part in slide_plan.diagram_slides(w, scope_of(w), Words(w.info.language)):
+        numbered = re.fullmatch(r"(.*) \(\d+/\d+\)", title)
+        if numbered:
+            chains.setdefault(numbered.group(1), []).append((workshop, part))
+    assert chains, "the generated workshop's chains are meant to need several slides"
+    alone = 0
+    for parts in chains.values():
+        whole = build_diagram(parts[0][0], parts[0][1].name)
+        partners = {n: {e.target for e in whole.edges if e.source == n} | {e.source for e in whole.edges
+                                                                           if e.target == n} for n in whole.nodes}
+        for _workshop, part in parts:
+            linked = {e.source for e in part.edges} | {e.target for e in part.edges}
+            for node_id, node in part.nodes.items():
+                if node_id in linked:
+                    continue
+                alone += 1
+                for _other_workshop, other in parts:  # every slide holding a partner: too full to take it
+                    if other is not part and partners[node_id] & other.nodes.keys():
+                        joined = [*other.nodes.values(), node]
+                        scale = slide_plan.diagram_scale(joined)
+                        assert min(slide_plan.label_size(n, scale) for n in joined) < slide_plan.MIN_LABEL, node_id
+    assert alone < sum(len(part.nodes) for parts in chains.values() for _w, part in parts) / 8
