@@ -91,7 +91,7 @@ def _fill(heights: list[int], room: int) -> list[int]:
     starts: list[int] = []
     used = head_height()
     for k, height in enumerate(heights):
-        if k and used + height > room and (not starts or starts[-1] != k):
+        if k and used + height > room:
             starts.append(k)
             used = head_height()
         used += height
